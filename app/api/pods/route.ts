@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { matchesSelector, parseSelector } from '@/lib/label-selector';
+import { ApiError } from '@/lib/server/http/api-error';
+import { route } from '@/lib/server/http/route';
+import { syncedCache, viewAnswer } from '@/lib/server/kube/views-api';
+
+export const dynamic = 'force-dynamic';
+
+const query = z.strictObject({
+  namespace: z.string().max(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid namespace name').optional(),
+  labelSelector: z.string().max(4096).optional(),
+  node: z.string().max(253).optional(),
+});
+
+/**
+ * Pods as PodRows, optionally filtered by namespace, label selector and node. The panel's own
+ * pages fetch the whole view (so stream deltas apply) and filter in the browser.
+ */
+export const GET = route({ query }, async ({ query: q }) => {
+  const parsed = parseSelector(q.labelSelector ?? '');
+  if (!parsed.ok) throw new ApiError(400, 'BAD_REQUEST', `labelSelector: ${parsed.error}`, 'labelSelector');
+  const cache = syncedCache();
+  const filtered = Boolean(q.namespace || q.node || parsed.selector.length);
+  const list = cache.views.pods.list(
+    filtered
+      ? (p) => (!q.namespace || p.namespace === q.namespace) && (!q.node || p.nodeName === q.node) && matchesSelector(parsed.selector, p.labels)
+      : undefined,
+  );
+  return viewAnswer(cache, list);
+});

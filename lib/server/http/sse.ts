@@ -1,0 +1,81 @@
+import 'server-only';
+
+export const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  // no-transform: proxies must not compress or buffer; X-Accel-Buffering: nginx ingress likewise.
+  'Cache-Control': 'no-cache, no-transform',
+  'X-Accel-Buffering': 'no',
+  Connection: 'keep-alive',
+} as const;
+
+export interface SseWriter {
+  /** Queues one event; returns false once the stream is closed. */
+  send(event: string, data: unknown): boolean;
+  comment(text: string): boolean;
+  close(): void;
+}
+
+/**
+ * A server-sent-events Response. `start` gets a writer and returns a cleanup; cleanup runs once,
+ * whether the browser goes away (request.signal), the server closes, or the client reads too
+ * slowly (more than `maxQueuedBytes` waiting: dropping it is safer than growing without bound —
+ * EventSource reconnects and the `hello` resynchronises it).
+ */
+export function sseResponse(
+  signal: AbortSignal,
+  start: (w: SseWriter) => () => void,
+  opts: { heartbeatMs?: number; maxQueuedBytes?: number } = {},
+): Response {
+  const encoder = new TextEncoder();
+  const maxQueued = opts.maxQueuedBytes ?? 8 * 1024 * 1024;
+  let closed = false;
+  let cleanup: (() => void) | null = null;
+  let heartbeat: NodeJS.Timeout | null = null;
+  let ctrl: ReadableStreamDefaultController<Uint8Array>;
+
+  const finish = () => {
+    if (closed) return;
+    closed = true;
+    if (heartbeat) clearInterval(heartbeat);
+    signal.removeEventListener('abort', finish);
+    cleanup?.();
+    try { ctrl.close(); } catch { /* already closed or errored by the runtime */ }
+  };
+
+  const write = (text: string): boolean => {
+    if (closed) return false;
+    if ((ctrl.desiredSize ?? 0) < -maxQueued) {
+      finish();
+      return false;
+    }
+    try {
+      ctrl.enqueue(encoder.encode(text));
+      return true;
+    } catch {
+      finish();
+      return false;
+    }
+  };
+
+  const writer: SseWriter = {
+    send: (event, data) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+    comment: (text) => write(`: ${text.replace(/\n/g, ' ')}\n\n`),
+    close: finish,
+  };
+
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        ctrl = c;
+        if (signal.aborted) { closed = true; c.close(); return; }
+        signal.addEventListener('abort', finish);
+        write('retry: 3000\n\n');
+        cleanup = start(writer);
+        heartbeat = setInterval(() => writer.comment(`heartbeat ${new Date().toISOString()}`), opts.heartbeatMs ?? 15_000);
+      },
+      cancel() { finish(); },
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+  );
+  return new Response(stream, { headers: SSE_HEADERS });
+}

@@ -1,0 +1,143 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { worstState, type CacheHealth } from '../../health';
+import type { KubeEvent, KubeObject, Node, Pod, Workload } from '../../kube-types';
+import {
+  toEventRow, toNodeRow, toPodRow, toWorkloadRow,
+  type EventRow, type NodeRow, type PodRow, type ViewDelta, type ViewName, type WorkloadKind, type WorkloadRow,
+} from '../../views';
+import { apiServerUrl, getKubeConfig } from './config';
+import { Reflector, type StoreEvent } from './reflector';
+import { RESOURCES, type CachedResource } from './resources';
+import { ViewStore } from './view-store';
+
+export type CacheMessage = { type: 'delta'; delta: ViewDelta } | { type: 'health'; health: CacheHealth };
+
+const WORKLOAD_KIND: Partial<Record<CachedResource, WorkloadKind>> = {
+  deployments: 'Deployment', statefulsets: 'StatefulSet', daemonsets: 'DaemonSet',
+};
+
+/**
+ * The process-wide watch cache: one Reflector per resource, the browser views projected from
+ * them, and a fan-out of batched deltas to every open stream. However many tabs are open, the
+ * API server sees one LIST and one WATCH per resource from this process.
+ */
+export class ClusterCache {
+  readonly epoch = randomUUID();
+  readonly reflectors = new Map<CachedResource, Reflector>();
+  readonly views = {
+    nodes: new ViewStore<NodeRow>('nodes', this.epoch),
+    pods: new ViewStore<PodRow>('pods', this.epoch),
+    workloads: new ViewStore<WorkloadRow>('workloads', this.epoch),
+    events: new ViewStore<EventRow>('events', this.epoch),
+  };
+  private readonly listeners = new Set<(m: CacheMessage) => void>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private healthDirty = false;
+  private started = false;
+
+  constructor(private readonly kc: KubeConfig, private readonly flushMs = 200) {
+    for (const def of RESOURCES) {
+      this.reflectors.set(def.name, new Reflector(kc, def, {
+        onEvent: (e) => this.project(def.name, e),
+        onHealth: () => { this.healthDirty = true; },
+      }));
+    }
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    for (const r of this.reflectors.values()) r.start();
+    this.flushTimer = setInterval(() => this.flush(), this.flushMs);
+    this.flushTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.flushTimer) clearInterval(this.flushTimer);
+    await Promise.all([...this.reflectors.values()].map((r) => r.stop()));
+  }
+
+  /** Raw cached objects of one resource (full objects minus managedFields). */
+  objects<T extends KubeObject>(resource: CachedResource): T[] {
+    return [...(this.reflectors.get(resource)?.store.values() ?? [])] as T[];
+  }
+
+  health(): CacheHealth {
+    const resources = Object.fromEntries([...this.reflectors].map(([n, r]) => [n, r.getHealth()]));
+    const all = Object.values(resources);
+    const state = worstState(all.map((h) => h.state));
+    const worst = all.filter((h) => h.state === state);
+    return {
+      state,
+      lastError: all.map((h) => h.lastError).find(Boolean) ?? null,
+      since: worst.map((h) => h.since).sort().at(-1) ?? new Date().toISOString(),
+      server: apiServerUrl(),
+      resources,
+    };
+  }
+
+  /** True once every resource has been listed at least once. */
+  everSynced(): boolean {
+    return [...this.reflectors.values()].every((r) => r.getHealth().listedAt !== null);
+  }
+
+  revisions(): Record<ViewName, number> {
+    return {
+      nodes: this.views.nodes.getRevision(), pods: this.views.pods.getRevision(),
+      workloads: this.views.workloads.getRevision(), events: this.views.events.getRevision(),
+    };
+  }
+
+  subscribe(fn: (m: CacheMessage) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  private project(resource: CachedResource, e: StoreEvent<KubeObject>): void {
+    const kind = WORKLOAD_KIND[resource];
+    if (resource === 'nodes') {
+      if (e.type === 'delete') this.views.nodes.delete(e.key);
+      else this.views.nodes.upsert(toNodeRow(e.object as Node));
+    } else if (resource === 'pods') {
+      if (e.type === 'delete') this.views.pods.delete(e.key);
+      else this.views.pods.upsert(toPodRow(e.object as Pod));
+    } else if (resource === 'events') {
+      if (e.type === 'delete') this.views.events.delete(e.key);
+      else this.views.events.upsert(toEventRow(e.object as KubeEvent));
+    } else if (kind) {
+      if (e.type === 'delete') this.views.workloads.delete(`${kind}/${e.key}`);
+      else this.views.workloads.upsert(toWorkloadRow(kind, e.object as Workload));
+    }
+  }
+
+  private flush(): void {
+    const messages: CacheMessage[] = [];
+    for (const v of Object.values(this.views)) {
+      const d = v.takeDelta();
+      if (d) messages.push({ type: 'delta', delta: d as ViewDelta });
+    }
+    if (this.healthDirty) {
+      this.healthDirty = false;
+      messages.push({ type: 'health', health: this.health() });
+    }
+    if (messages.length === 0) return;
+    for (const fn of this.listeners) for (const m of messages) fn(m);
+  }
+}
+
+const g = globalThis as typeof globalThis & { __imagepodClusterCache?: ClusterCache };
+
+/** The one cache of this server process, started on first use. */
+export function getClusterCache(): ClusterCache {
+  if (!g.__imagepodClusterCache) {
+    g.__imagepodClusterCache = new ClusterCache(getKubeConfig());
+    g.__imagepodClusterCache.start();
+  }
+  return g.__imagepodClusterCache;
+}

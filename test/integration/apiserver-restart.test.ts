@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ClusterCache } from '@/lib/server/kube/cluster-cache';
+import { REPO, apply, createNamespace, devKubeConfig, eventually, kubectl, podManifest, uniqueName } from './helpers';
+
+const run = promisify(execFile);
+const apiserver = (verb: 'stop' | 'start') => run(path.join(REPO, 'devcluster', 'apiserver.sh'), [verb]);
+
+describe('the real API server stops and starts again', () => {
+  const ns = uniqueName('it-restart');
+  const cache = new ClusterCache(devKubeConfig(), 50);
+
+  afterAll(async () => {
+    await cache.stop();
+    await apiserver('start');
+    await kubectl(['delete', 'namespace', ns, '--wait=false']);
+  });
+
+  it('reports reconnecting while it is down and recovers with the changes made since', async () => {
+    await createNamespace(ns);
+    const before = uniqueName('before');
+    await apply(podManifest(before, ns));
+    cache.start();
+    await eventually(() => cache.everSynced() && cache.views.pods.get(`${ns}/${before}`), 30_000, 'first sync');
+
+    await apiserver('stop');
+    await eventually(() => cache.health().state === 'reconnecting', 20_000, 'reconnecting');
+    expect(cache.health().lastError).toMatch(/Cannot reach|ECONNREFUSED|aborted|refused|failed/i);
+    // What the cache knew is kept (and flagged stale by the state), not thrown away.
+    expect(cache.views.pods.get(`${ns}/${before}`)).toBeDefined();
+
+    await apiserver('start');
+    const after = uniqueName('after');
+    await apply(podManifest(after, ns));
+    await kubectl(['delete', 'pod', '-n', ns, before, '--grace-period=0', '--force']);
+    await eventually(() => cache.health().state === 'synced', 60_000, 'synced again');
+    await eventually(() => cache.views.pods.get(`${ns}/${after}`) && !cache.views.pods.get(`${ns}/${before}`), 30_000, 'changes since the restart');
+  });
+});
