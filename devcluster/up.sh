@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Starts the local real Kubernetes cluster: a kwok cluster (binary runtime, i.e. plain processes,
+# no containers) built from the cached binaries, plus the fake nodes of fixtures/nodes.yaml.
+# Idempotent: creates the cluster if missing, otherwise starts whatever component is stopped.
+#
+# Env: DEVCLUSTER_APISERVER_PORT (default 32766) fixes the kube-apiserver port so the URL
+# (https://127.0.0.1:<port>) survives stop/start and is known to tests in advance; the other
+# components take the five ports below it (see ports below). DEVCLUSTER_NAME picks the cluster.
+#
+# Corrections to /work/shared/DEVCLUSTER.md, found on this machine (kwokctl v0.8.0):
+# - Fixing only --kube-apiserver-port is not enough: kwokctl picks the remaining ports by scanning
+#   down from 32766 *before* anything listens, so etcd's peer port can take the apiserver's port.
+#   The etcd peer port has no flag (only `etcdPeerPort` in a KwokctlConfiguration), hence the
+#   generated config file below pinning every port.
+# - metrics-server is not among the default components of v0.8.0, so it is off without any flag
+#   (`disable: [metrics-server]` only earns a "not known to the runtime" warning).
+# - kwokctl's built-in defaults are kube v1.36.1 and etcd v3.6.10 (from the internet); every
+#   binary, kubectl included, is therefore given as a local path.
+# - kwokctl looks up `kubectl` on PATH *before* the configured kubectlBinary; the machine has a
+#   Debian kubectl 1.32 in /usr/bin, so our kubectl must come first on PATH.
+# - `kubectl logs` on kwok pods needs nothing on the kube-apiserver: kwokctl already runs the kwok
+#   controller as a kubelet endpoint (--node-port/--server-address) and the default node stage
+#   publishes it in the node status. Only the CRDs must be enabled so ClusterLogs/Logs (and
+#   Exec/Attach/PortForward/Metric) objects can be created later with kubectl.
+# - The node-initialize stage fills only a Hostname address (localhost), no InternalIP: kwokctl
+#   passes --node-ip= empty in the binary runtime. `kubectl get nodes -o wide` shows <none>.
+# - Each create generates a new CA: clients must re-read the kubeconfig after down.sh + up.sh.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+t0=$(date +%s.%N)
+
+"$DEVCLUSTER_DIR/build.sh" >&2   # no-op (about a second) when the binaries are cached
+
+# kwokctl runs `kubectl get --raw /version` to wait for the cluster: it must be ours (see above).
+export PATH="$K8S_BIN:$KWOK_BIN:$PATH"
+PORT="${DEVCLUSTER_APISERVER_PORT:-32766}"
+kwokctl() { command kwokctl --name "$CLUSTER_NAME" "$@"; }
+mkdir -p "$STATE_DIR"
+
+if kwokctl get clusters 2>/dev/null | grep -qx "$CLUSTER_NAME"; then
+  log "cluster $CLUSTER_NAME exists: starting stopped components"
+  kwokctl start cluster >&2
+  # The kubeconfig is ours to recreate if someone deleted it; the cluster's own copy is the source.
+  [ -s "$KUBECONFIG_OUT" ] || kwokctl get kubeconfig 2>/dev/null > "$KUBECONFIG_OUT"
+else
+  # Fail early and clearly rather than with a half-started cluster (all six ports are pinned).
+  for p in $(seq $((PORT - 5)) "$PORT"); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      log "port $p is in use; pick another DEVCLUSTER_APISERVER_PORT (uses it and the 5 below)"; exit 1
+    fi
+  done
+  # Everything in one KwokctlConfiguration: flags cannot set the etcd peer port (see above), and
+  # each *Binary being a local path means kwokctl never reaches for github.com/dl.k8s.io.
+  cfg="$STATE_DIR/kwokctl.yaml"
+  cat > "$cfg" <<EOF
+apiVersion: config.kwok.x-k8s.io/v1alpha1
+kind: KwokctlConfiguration
+options:
+  runtime: binary
+  kubeVersion: $K8S_VERSION
+  etcdVersion: ${ETCD_VERSION#v}
+  kwokVersion: $KWOK_VERSION
+  kubeApiserverBinary: $K8S_BIN/kube-apiserver
+  kubeControllerManagerBinary: $K8S_BIN/kube-controller-manager
+  kubeSchedulerBinary: $K8S_BIN/kube-scheduler
+  kubectlBinary: $K8S_BIN/kubectl
+  etcdBinary: $ETCD_BIN/etcd
+  kwokControllerBinary: $KWOK_BIN/kwok
+  kubeApiserverPort: $PORT
+  etcdPort: $((PORT - 1))
+  etcdPeerPort: $((PORT - 2))
+  kwokControllerPort: $((PORT - 3))
+  kubeControllerManagerPort: $((PORT - 4))
+  kubeSchedulerPort: $((PORT - 5))
+  enableCRDs: [ClusterLogs, Logs, ClusterExec, Exec, ClusterAttach, Attach, ClusterPortForward, PortForward, Metric]
+# Single instances need no leader election, and with it they exit ("leaderelection lost") once
+# the apiserver is away ~10 s, e.g. during "apiserver.sh stop"; without it they just reconnect.
+componentsPatches:
+- name: kube-controller-manager
+  extraArgs: [{key: leader-elect, value: "false"}]
+- name: kube-scheduler
+  extraArgs: [{key: leader-elect, value: "false"}]
+EOF
+  log "creating cluster $CLUSTER_NAME on port $PORT"
+  # -c replaces the default ~/.kwok/kwok.yaml, so a user's personal kwok config cannot leak in.
+  # --kubeconfig: kwokctl would otherwise add its context to ~/.kube/config.
+  kwokctl -c "$cfg" create cluster --runtime binary --kubeconfig "$KUBECONFIG_OUT" >&2
+fi
+
+export KUBECONFIG="$KUBECONFIG_OUT"
+nodes="$DEVCLUSTER_DIR/fixtures/nodes.yaml"
+# Server-side apply: status in the file is kept only when a node is created (the node registry
+# drops status changes on update), so a second apply on the status subresource makes edits to
+# capacities converge on an existing cluster. --force-conflicts: kwok's controller co-owns status.
+kubectl apply --server-side --field-manager=devcluster -f "$nodes" >&2
+kubectl apply --server-side --field-manager=devcluster --force-conflicts --subresource=status -f "$nodes" >&2
+kubectl wait --for=condition=Ready --timeout=60s -f "$nodes" >&2
+
+url=$(kubectl config view --minify -o jsonpath='{.clusters[0].cluster.server}')
+log "ready in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+echo "KUBECONFIG=$KUBECONFIG_OUT"
+echo "API server: $url"
