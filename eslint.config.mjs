@@ -1,8 +1,10 @@
 import next from 'eslint-config-next';
 import nextTs from 'eslint-config-next/typescript';
 
-export default [
+const config = [
   ...next,
   ...nextTs,
-  { ignores: ['.next/**', 'node_modules/**', '.devcluster/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', 'node_modules/**', '.devcluster/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts', 'bench/results/**'] },
 ];
+
+export default config;
