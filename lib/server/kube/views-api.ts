@@ -12,7 +12,7 @@ export function syncedCache(): ClusterCache {
   const cache = getClusterCache();
   if (!cache.everSynced()) {
     const h = cache.health();
-    throw new ApiError(503, 'UNAVAILABLE', h.lastError ? `The cluster cache is not synced yet: ${h.lastError}` : 'The cluster cache is still loading');
+    throw new ApiError(503, 'UNAVAILABLE', h.lastError ?? 'The cluster cache is still loading');
   }
   return cache;
 }

@@ -1,0 +1,8 @@
+'use client';
+
+import { RouteError } from '@/components/common/route-error';
+
+/** Error boundary of the overview. */
+export default function OverviewError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <RouteError error={error} retry={retry} area="overview" />;
+}

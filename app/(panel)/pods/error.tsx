@@ -1,0 +1,8 @@
+'use client';
+
+import { RouteError } from '@/components/common/route-error';
+
+/** Error boundary of the pods page. */
+export default function PodsError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <RouteError error={error} retry={retry} area="pods" />;
+}

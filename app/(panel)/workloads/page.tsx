@@ -1,0 +1,12 @@
+import type { Metadata } from 'next';
+import { WorkloadsView } from '@/components/workloads/workloads-view';
+
+export const metadata: Metadata = { title: 'Workloads' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** `/workloads?namespace=`: Deployments, StatefulSets and DaemonSets with rollout state. */
+export default async function WorkloadsPage({ searchParams }: { searchParams: SearchParams }) {
+  const ns = (await searchParams).namespace;
+  return <WorkloadsView initialNamespace={(Array.isArray(ns) ? ns[0] : ns) ?? ''} />;
+}

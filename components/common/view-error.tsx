@@ -1,0 +1,49 @@
+'use client';
+
+import { ApiError, errorMessage } from '@/lib/queries/api-error';
+import { Button } from '../ui/button';
+import { ErrorState } from '../ui/state';
+
+/**
+ * Why a query has no data yet: its final error, or the failure of an attempt that is being
+ * retried, so the error shows at the first failure instead of after every retry.
+ */
+export function loadError(q: { error: unknown; failureReason: unknown }): unknown {
+  return q.error ?? q.failureReason ?? null;
+}
+
+/**
+ * A view that could not be loaded, said plainly. An unreachable cluster (503 before the cache
+ * ever synced) reads "Cannot reach the Kubernetes API: …. Retrying…": the query retries, and the
+ * live stream refetches it as soon as the cache reports a change, so no table pretends to be empty.
+ */
+export function ViewError({ error, what, onRetry, retrying }: {
+  error: unknown;
+  /** What failed to load, e.g. "pods". */
+  what: string;
+  onRetry?: () => void;
+  retrying?: boolean;
+}) {
+  const api = error instanceof ApiError ? error : null;
+  let title = `Could not load ${what}`;
+  let message = errorMessage(error);
+  if (api?.status === 0) {
+    title = 'Cannot reach the panel server';
+    message = 'The panel server does not answer. Retrying…';
+  } else if (api?.isUnavailable) {
+    title = `Cannot load ${what}`;
+    message = `Cannot reach the Kubernetes API: ${api.message}. Retrying…`;
+  } else if (api) {
+    message = `${api.message} (${api.code}, HTTP ${api.status})`;
+  }
+  return (
+    <ErrorState
+      testId="view-error"
+      title={title}
+      message={<span data-testid="view-error-message" data-code={api?.code ?? 'UNKNOWN'}>{message}</span>}
+      action={onRetry && (
+        <Button size="sm" onClick={onRetry} disabled={retrying}>{retrying ? 'Retrying…' : 'Retry now'}</Button>
+      )}
+    />
+  );
+}

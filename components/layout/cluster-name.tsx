@@ -1,0 +1,14 @@
+'use client';
+
+import { useHealthQuery } from '@/lib/queries/health/health-query';
+
+/** The Kubernetes API server the panel watches, as the cache health reports it. */
+export function ClusterName() {
+  const { data } = useHealthQuery();
+  return (
+    <div className="flex min-w-0 items-baseline gap-2 text-xs">
+      <span className="font-medium tracking-wide text-zinc-500 uppercase">Cluster</span>
+      <span data-testid="cluster-server" className="truncate font-mono text-zinc-700">{data?.server ?? '…'}</span>
+    </div>
+  );
+}

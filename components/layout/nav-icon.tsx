@@ -1,0 +1,20 @@
+/** Small stroke icons for the sidebar, drawn inline so no icon font or package is needed. */
+const PATHS: Record<string, string> = {
+  overview: 'M3 3h7v9H3zM14 3h7v5h-7zM14 12h7v9h-7zM3 16h7v5H3z',
+  nodes: 'M4 4h16v6H4zM4 14h16v6H4zM8 7h.01M8 17h.01',
+  pods: 'M12 3l8 4.5v9L12 21l-8-4.5v-9zM12 12l8-4.5M12 12v9M12 12L4 7.5',
+  workloads: 'M4 6h16M4 12h16M4 18h10',
+};
+
+export type NavIconName = keyof typeof PATHS;
+
+/** A 16px icon by name; unknown names draw nothing. */
+export function NavIcon({ name, className }: { name: string; className?: string }) {
+  const d = PATHS[name];
+  if (!d) return null;
+  return (
+    <svg aria-hidden viewBox="0 0 24 24" className={className} width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+      <path d={d} />
+    </svg>
+  );
+}

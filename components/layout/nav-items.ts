@@ -1,0 +1,24 @@
+/**
+ * The sidebar's sections. Later areas (Deploy, Logs, Metrics, Audit) are added here with their
+ * page; `match` decides which item is active for nested routes such as /nodes/<name>.
+ */
+export interface NavItem {
+  href: string;
+  label: string;
+  /** Icon name (see nav-icon.tsx). */
+  icon: string;
+  testId: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', label: 'Overview', icon: 'overview', testId: 'nav-overview' },
+  { href: '/nodes', label: 'Nodes', icon: 'nodes', testId: 'nav-nodes' },
+  { href: '/pods', label: 'Pods', icon: 'pods', testId: 'nav-pods' },
+  { href: '/workloads', label: 'Workloads', icon: 'workloads', testId: 'nav-workloads' },
+];
+
+/** True when `pathname` is the item's page or below it ("/" only matches itself). */
+export function isActive(href: string, pathname: string): boolean {
+  if (href === '/') return pathname === '/';
+  return pathname === href || pathname.startsWith(`${href}/`);
+}

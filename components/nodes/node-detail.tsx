@@ -1,0 +1,109 @@
+'use client';
+
+import Link from 'next/link';
+import { useMemo, type ReactNode } from 'react';
+import { formatAge } from '@/lib/format';
+import { allocationByNode } from '@/lib/gpu';
+import { formatCpu, formatMemory } from '@/lib/quantity';
+import { useNodeQuery } from '@/lib/queries/nodes/node-query';
+import { usePodsQuery } from '@/lib/queries/pods/pods-query';
+import { nodeTone } from '@/lib/status-tone';
+import { LabelChips } from '../common/label-chips';
+import { useNow } from '../common/use-now';
+import { loadError, ViewError } from '../common/view-error';
+import { PageHeader } from '../layout/page-header';
+import { Badge } from '../ui/badge';
+import { Card, CardBody, CardHeader } from '../ui/card';
+import { EmptyState } from '../ui/state';
+import { NodeConditions } from './node-conditions';
+import { NodeDetailSkeleton } from './node-detail-skeleton';
+import { NodeGpuCard } from './node-gpu-card';
+import { NodePodsTable } from './node-pods-table';
+import { NodeTaints } from './node-taints';
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dd className="text-sm break-words text-zinc-900">{children}</dd>
+    </div>
+  );
+}
+
+/** One node: facts, GPU allocation, labels, taints, conditions and the pods bound to it. */
+export function NodeDetail({ name }: { name: string }) {
+  const nodeQ = useNodeQuery(name);
+  const podsQ = usePodsQuery();
+  const now = useNow();
+  const node = nodeQ.data;
+  const pods = useMemo(
+    () => podsQ.data?.items.filter((p) => p.nodeName === name)
+      .sort((a, b) => collator.compare(a.namespace, b.namespace) || collator.compare(a.name, b.name)),
+    [podsQ.data, name],
+  );
+  const allocation = useMemo(() => (node && pods ? allocationByNode([node], pods).get(node.name) : undefined), [node, pods]);
+
+  const back = <Link href="/nodes" className="text-sm text-indigo-700 hover:underline">← All nodes</Link>;
+  if (node === undefined) {
+    return (
+      <>
+        <PageHeader title={<span className="font-mono">{name}</span>} actions={back} />
+        {loadError(nodeQ)
+          ? <ViewError error={loadError(nodeQ)} what="nodes" onRetry={() => void nodeQ.refetch()} retrying={nodeQ.isFetching} />
+          : <NodeDetailSkeleton />}
+      </>
+    );
+  }
+  if (node === null) {
+    return (
+      <>
+        <PageHeader title={<span className="font-mono">{name}</span>} actions={back} />
+        <EmptyState testId="node-not-found" title={`Node ${name} is not in the cluster`}>It may have been deleted, or the name is misspelled.</EmptyState>
+      </>
+    );
+  }
+  return (
+    <div data-testid="node-detail" className="flex flex-col gap-4">
+      <PageHeader
+        title={
+          <span className="flex items-center gap-3">
+            <span className="font-mono">{node.name}</span>
+            <Badge tone={nodeTone(node)} data-testid={`node-status-${node.name}`}>{node.status}</Badge>
+          </span>
+        }
+        subtitle={node.roles.length ? `Roles: ${node.roles.join(', ')}` : 'No roles'}
+        actions={back}
+      />
+      {!podsQ.data && Boolean(loadError(podsQ)) && (
+        <ViewError error={loadError(podsQ)} what="pods, so GPU requests are unknown" onRetry={() => void podsQ.refetch()} retrying={podsQ.isFetching} />
+      )}
+      <Card>
+        <CardBody>
+          <dl className="grid grid-cols-2 gap-4 md:grid-cols-6">
+            <Fact label="GPU product">{node.gpuProduct ?? '—'}{node.gpuMemoryMiB ? ` (${formatMemory(`${node.gpuMemoryMiB}Mi`)})` : ''}</Fact>
+            <Fact label="CPU allocatable">{formatCpu(node.cpuAllocatable)}</Fact>
+            <Fact label="Memory allocatable">{formatMemory(node.memoryAllocatable)}</Fact>
+            <Fact label="Pods allocatable">{node.podsAllocatable ?? '—'}</Fact>
+            <Fact label="Kubelet">{node.kubeletVersion ?? '—'}</Fact>
+            <Fact label="Age">{formatAge(node.createdAt, now)}</Fact>
+          </dl>
+        </CardBody>
+      </Card>
+      <NodeGpuCard node={node.name} allocation={allocation} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Labels" aside={`${Object.keys(node.labels).length}`} />
+          <CardBody><LabelChips labels={node.labels} max={Number.POSITIVE_INFINITY} testId="node-labels" /></CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="Taints" aside={`${node.taints.length}`} />
+          <CardBody><NodeTaints taints={node.taints} testId="node-taints" /></CardBody>
+        </Card>
+      </div>
+      <NodeConditions conditions={node.conditions} now={now} />
+      <NodePodsTable pods={pods} now={now} />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { formatAge } from '@/lib/format';
+import { podHoldsResources, sumGpus } from '@/lib/gpu';
+import type { PodRow } from '@/lib/views';
+import { PodStatusBadge } from '../pods/pod-status-badge';
+import { Card, CardHeader } from '../ui/card';
+import { cn } from '../ui/cn';
+import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
+
+/** The pods bound to a node with their GPU requests; finished pods are dimmed (they hold no GPU). */
+export function NodePodsTable({ pods, now }: { pods: PodRow[] | undefined; now: number }) {
+  return (
+    <Card data-testid="node-pods">
+      <CardHeader title="Pods on this node" aside={pods ? `${pods.length} pods` : 'loading…'} />
+      {pods && pods.length === 0 && <p className="px-4 py-3 text-sm text-zinc-500">No pods are bound to this node.</p>}
+      {pods && pods.length > 0 && (
+        <Table>
+          <THead>
+            <tr>
+              <TH>Namespace</TH><TH>Name</TH><TH>Status</TH><TH className="text-right">Restarts</TH>
+              <TH className="text-right" title="GPUs requested (counted while the pod is not finished)">GPU</TH><TH className="text-right">Age</TH>
+            </tr>
+          </THead>
+          <TBody>
+            {pods.map((p) => {
+              const gpus = sumGpus(p.gpu);
+              const holds = podHoldsResources(p);
+              return (
+                <TR key={p.key} data-testid={`node-pod-${p.namespace}-${p.name}`} className={cn(!holds && 'opacity-60')}>
+                  <TD className="font-mono text-[12.5px] text-zinc-600">{p.namespace}</TD>
+                  <TD className="font-mono text-[12.5px]">{p.name}</TD>
+                  <TD><PodStatusBadge pod={p} /></TD>
+                  <TD className="text-right tabular-nums">{p.restarts}</TD>
+                  <TD
+                    data-testid={`node-pod-gpu-${p.namespace}-${p.name}`}
+                    title={Object.entries(p.gpu).map(([k, v]) => `${k}: ${v}`).join(', ') || 'No GPU request'}
+                    className={cn('text-right tabular-nums', gpus > 0 && holds && 'font-semibold text-zinc-900')}
+                  >
+                    {gpus > 0 ? gpus : '—'}
+                  </TD>
+                  <TD className="text-right text-zinc-500 tabular-nums">{formatAge(p.createdAt, now)}</TD>
+                </TR>
+              );
+            })}
+          </TBody>
+        </Table>
+      )}
+    </Card>
+  );
+}

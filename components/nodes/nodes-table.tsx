@@ -1,0 +1,62 @@
+'use client';
+
+import Link from 'next/link';
+import type { GpuAllocation } from '@/lib/gpu';
+import { formatCpu, formatMemory } from '@/lib/quantity';
+import { nodeTone } from '@/lib/status-tone';
+import type { NodeRow } from '@/lib/views';
+import { LabelChips } from '../common/label-chips';
+import { Badge } from '../ui/badge';
+import { Table, TableScroll, TBody, TD, TH, THead, TR } from '../ui/table';
+import { NodeGpuCells } from './node-gpu-cells';
+import { NodeTaints } from './node-taints';
+
+/** Labels every node carries; hidden from the collapsed chip list so the telling ones show. */
+const NOISY_LABELS = ['kubernetes.io/', 'beta.kubernetes.io/', 'node-role.kubernetes.io/', 'node.kubernetes.io/instance-type', 'type'];
+
+/** The nodes table: status, roles, GPU model, CPU/memory and GPU allocation, labels and taints. */
+export function NodesTable({ nodes, allocation }: { nodes: NodeRow[]; allocation: Map<string, GpuAllocation[]> | null }) {
+  return (
+    <TableScroll>
+      <Table data-testid="nodes-table" className="min-w-[1100px]">
+        <THead>
+          <tr>
+            <TH>Name</TH>
+            <TH>Status</TH>
+            <TH>Roles</TH>
+            <TH>GPU product</TH>
+            <TH className="text-right">CPU</TH>
+            <TH className="text-right">Memory</TH>
+            <TH className="text-right" title="GPU capacity">GPUs</TH>
+            <TH className="w-32 text-right" title="GPUs requested by pods bound to the node (not finished) / allocatable">Requested / alloc.</TH>
+            <TH className="text-right" title="Allocatable minus requested">Free</TH>
+            <TH>Labels</TH>
+            <TH>Taints</TH>
+          </tr>
+        </THead>
+        <TBody>
+          {nodes.map((n) => (
+            <TR key={n.key} data-testid={`node-row-${n.name}`}>
+              <TD className="font-mono text-[12.5px] whitespace-nowrap">
+                <Link href={`/nodes/${encodeURIComponent(n.name)}`} data-testid={`node-link-${n.name}`} className="font-medium text-indigo-700 hover:underline">
+                  {n.name}
+                </Link>
+              </TD>
+              <TD><Badge tone={nodeTone(n)} data-testid={`node-status-${n.name}`}>{n.status}</Badge></TD>
+              <TD className="text-zinc-600">{n.roles.length ? n.roles.join(', ') : <span className="text-zinc-400">—</span>}</TD>
+              <TD data-testid={`node-gpu-product-${n.name}`} className="max-w-48 text-zinc-700">
+                {n.gpuProduct ?? <span className="text-zinc-400">—</span>}
+                {n.gpuMemoryMiB ? <span className="ml-1 text-xs text-zinc-500">{formatMemory(`${n.gpuMemoryMiB}Mi`)}</span> : null}
+              </TD>
+              <TD className="text-right tabular-nums">{formatCpu(n.cpuAllocatable)}</TD>
+              <TD className="text-right whitespace-nowrap tabular-nums">{formatMemory(n.memoryAllocatable)}</TD>
+              <NodeGpuCells node={n.name} allocation={allocation ? (allocation.get(n.name) ?? []) : undefined} />
+              <TD className="w-64 max-w-64"><LabelChips labels={n.labels} max={2} testId={`node-labels-${n.name}`} hidePrefixes={NOISY_LABELS} /></TD>
+              <TD className="max-w-64"><NodeTaints taints={n.taints} testId={`node-taints-${n.name}`} /></TD>
+            </TR>
+          ))}
+        </TBody>
+      </Table>
+    </TableScroll>
+  );
+}

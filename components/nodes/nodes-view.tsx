@@ -1,0 +1,57 @@
+'use client';
+
+import { useMemo } from 'react';
+import { nodeCounts } from '@/lib/overview';
+import { useNodesQuery } from '@/lib/queries/nodes/nodes-query';
+import { usePodsQuery } from '@/lib/queries/pods/pods-query';
+import type { NodeRow } from '@/lib/views';
+import { loadError, ViewError } from '../common/view-error';
+import { PageHeader } from '../layout/page-header';
+import { EmptyState } from '../ui/state';
+import { NodesSkeleton } from './nodes-skeleton';
+import { NodesTable } from './nodes-table';
+import { useGpuAllocation } from './use-gpu-allocation';
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+/** Nodes sorted by name, naturally (gpu-node-2 before gpu-node-10). */
+function byName(a: NodeRow, b: NodeRow): number {
+  return collator.compare(a.name, b.name);
+}
+
+/** The nodes page: every node with its GPU allocation computed from the pods bound to it. */
+export function NodesView() {
+  const nodesQ = useNodesQuery();
+  const podsQ = usePodsQuery();
+  const nodes = useMemo(() => (nodesQ.data ? [...nodesQ.data.items].sort(byName) : undefined), [nodesQ.data]);
+  const allocation = useGpuAllocation(nodesQ.data?.items, podsQ.data?.items);
+
+  if (!nodes) {
+    return (
+      <>
+        <PageHeader title="Nodes" />
+        {loadError(nodesQ)
+          ? <ViewError error={loadError(nodesQ)} what="nodes" onRetry={() => void nodesQ.refetch()} retrying={nodesQ.isFetching} />
+          : <NodesSkeleton />}
+      </>
+    );
+  }
+  const c = nodeCounts(nodes);
+  return (
+    <>
+      <PageHeader
+        title="Nodes"
+        subtitle={<span data-testid="nodes-count">{c.total} nodes · {c.ready} ready · {c.notReady} not ready</span>}
+      />
+      <div className="flex flex-col gap-3">
+        {!podsQ.data && Boolean(loadError(podsQ)) && (
+          <ViewError error={loadError(podsQ)} what="pods, so GPU requests are unknown" onRetry={() => void podsQ.refetch()} retrying={podsQ.isFetching} />
+        )}
+        {nodesQ.isError && <ViewError error={nodesQ.error} what="the latest nodes" onRetry={() => void nodesQ.refetch()} retrying={nodesQ.isFetching} />}
+        {nodes.length === 0
+          ? <EmptyState testId="nodes-empty" title="No nodes">The cluster has no Node objects.</EmptyState>
+          : <NodesTable nodes={nodes} allocation={allocation} />}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import { totalAllocation, type GpuAllocation } from '@/lib/gpu';
+import { sumAllocations } from '@/lib/overview';
+import { GpuBar } from '../charts/gpu-bar';
+import { Card, CardBody, CardHeader } from '../ui/card';
+import { Stat } from '../ui/stat';
+import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
+import { CardStatus, type CardQuery } from './card-status';
+
+/**
+ * Cluster GPU totals: headline capacity / allocatable / requested / free summed over GPU
+ * resources (`gpu-total-*`), then one row per resource (`gpu-total-<field>-<resource>`).
+ */
+export function GpuTotalsCard({ allocation, queries }: { allocation: Map<string, GpuAllocation[]> | null; queries: CardQuery[] }) {
+  const perResource = allocation ? totalAllocation(allocation) : [];
+  const t = sumAllocations(perResource);
+  return (
+    <Card data-testid="gpu-totals">
+      <CardHeader title="GPUs" aside={<Link href="/nodes" className="text-indigo-700 hover:underline">Per node →</Link>} />
+      <CardStatus ready={allocation !== null} queries={queries} what="nodes and pods">
+        <CardBody className="flex flex-col gap-3">
+          <div className="grid grid-cols-4 gap-3">
+            <Stat label="Capacity" value={t.capacity} testId="gpu-total-capacity" />
+            <Stat label="Allocatable" value={t.allocatable} testId="gpu-total-allocatable" />
+            <Stat label="Requested" value={t.requested} testId="gpu-total-requested" />
+            <Stat label="Free" value={t.free} testId="gpu-total-free" tone={t.free < 0 ? 'bad' : undefined} />
+          </div>
+          <GpuBar requested={t.requested} allocatable={t.allocatable} testId="gpu-total-bar" />
+          {perResource.length === 0 && <p className="text-sm text-zinc-500">No node offers a GPU resource (…/gpu).</p>}
+        </CardBody>
+        {perResource.length > 0 && (
+          <Table className="border-t border-zinc-200">
+            <THead>
+              <tr><TH>Resource</TH><TH className="text-right">Capacity</TH><TH className="text-right">Allocatable</TH><TH className="text-right">Requested</TH><TH className="text-right">Free</TH></tr>
+            </THead>
+            <TBody>
+              {perResource.map((a) => (
+                <TR key={a.resource} data-testid={`gpu-resource-${a.resource}`}>
+                  <TD className="font-mono text-[12.5px]">{a.resource}</TD>
+                  <TD className="text-right tabular-nums" data-testid={`gpu-total-capacity-${a.resource}`}>{a.capacity}</TD>
+                  <TD className="text-right tabular-nums" data-testid={`gpu-total-allocatable-${a.resource}`}>{a.allocatable}</TD>
+                  <TD className="text-right tabular-nums" data-testid={`gpu-total-requested-${a.resource}`}>{a.requested}</TD>
+                  <TD className="text-right tabular-nums" data-testid={`gpu-total-free-${a.resource}`}>{a.free}</TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </CardStatus>
+    </Card>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Filtering and ordering the workloads table. Pure and tested: the page narrows the cached
+ * workloads view by kind, namespace and text.
+ */
+import type { WorkloadKind, WorkloadRow } from '@/lib/views';
+
+export interface WorkloadFilter {
+  kind: WorkloadKind | null;
+  namespace: string | null;
+  search: string;
+}
+
+const KIND_ORDER: Record<WorkloadKind, number> = { Deployment: 0, StatefulSet: 1, DaemonSet: 2 };
+const collator = new Intl.Collator('en', { numeric: true });
+
+/** Rows that pass the filter, ordered by namespace, kind, name. */
+export function filterWorkloads(rows: readonly WorkloadRow[], f: WorkloadFilter): WorkloadRow[] {
+  const needle = f.search.trim().toLowerCase();
+  return rows
+    .filter((w) => (f.kind === null || w.kind === f.kind)
+      && (f.namespace === null || w.namespace === f.namespace)
+      && (!needle || w.name.toLowerCase().includes(needle) || w.images.some((i) => i.toLowerCase().includes(needle))))
+    .sort((a, b) => collator.compare(a.namespace, b.namespace) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || collator.compare(a.name, b.name));
+}
+
+/** `workload-row-deployment-imagepod-imagepod-api`: the test id stem of a workload. */
+export function workloadTestId(part: string, w: Pick<WorkloadRow, 'kind' | 'namespace' | 'name'>): string {
+  return `workload-${part}-${w.kind.toLowerCase()}-${w.namespace}-${w.name}`;
+}

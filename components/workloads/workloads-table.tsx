@@ -1,0 +1,76 @@
+'use client';
+
+import { sumGpus } from '@/lib/gpu';
+import type { WorkloadRow } from '@/lib/views';
+import { Badge } from '../ui/badge';
+import { cn } from '../ui/cn';
+import { Table, TableScroll, TBody, TD, TH, THead, TR } from '../ui/table';
+import { RolloutBadge } from './rollout-badge';
+import { workloadTestId } from './workload-list';
+
+/**
+ * Deployments, StatefulSets and DaemonSets with replica counts, images, GPUs and rollout state.
+ * The table is always rendered; without rows it says why in one row.
+ */
+export function WorkloadsTable({ rows, emptyText }: { rows: WorkloadRow[]; emptyText: string }) {
+  return (
+    <TableScroll>
+      <Table data-testid="workloads-table" className="min-w-[1100px]">
+        <THead>
+          <tr>
+            <TH>Kind</TH><TH>Namespace</TH><TH>Name</TH>
+            <TH className="text-right" title="Ready / desired">Ready</TH>
+            <TH className="text-right">Up-to-date</TH><TH className="text-right">Available</TH>
+            <TH>Images</TH><TH className="text-right" title="GPUs each pod requests">GPU / pod</TH>
+            <TH>Rollout</TH>
+          </tr>
+        </THead>
+        <TBody>
+          {rows.map((w) => {
+            const gpus = sumGpus(w.gpuPerPod);
+            return (
+              <TR key={w.key} data-testid={workloadTestId('row', w)}>
+                <TD><Badge tone="info" dot={false}>{w.kind}</Badge></TD>
+                <TD className="font-mono text-[12.5px] text-zinc-600">{w.namespace}</TD>
+                <TD className="font-mono text-[12.5px] font-medium">{w.name}</TD>
+                <TD
+                  data-testid={workloadTestId('ready', w)}
+                  className={cn('text-right whitespace-nowrap tabular-nums', w.ready < w.desired ? 'font-semibold text-amber-700' : 'text-zinc-800')}
+                >
+                  {w.ready}/{w.desired}
+                </TD>
+                <TD data-testid={workloadTestId('updated', w)} className="text-right tabular-nums">{w.updated}</TD>
+                <TD data-testid={workloadTestId('available', w)} className="text-right tabular-nums">{w.available}</TD>
+                <TD className="max-w-80">
+                  <div className="flex flex-col gap-0.5">
+                    {w.images.map((img, i) => (
+                      <span key={`${i}-${img}`} title={img} className="truncate font-mono text-[11.5px] text-zinc-600">{img}</span>
+                    ))}
+                  </div>
+                </TD>
+                <TD
+                  data-testid={workloadTestId('gpu', w)}
+                  title={Object.entries(w.gpuPerPod).map(([k, v]) => `${k}: ${v}`).join(', ') || 'No GPU request'}
+                  className={cn('text-right tabular-nums', gpus > 0 ? 'font-medium' : 'text-zinc-400')}
+                >
+                  {gpus > 0 ? gpus : '—'}
+                </TD>
+                <TD className="max-w-96">
+                  <div className="flex flex-col items-start gap-0.5">
+                    <RolloutBadge rollout={w.rollout} testId={workloadTestId('rollout', w)} />
+                    <span data-testid={workloadTestId('rollout-message', w)} className="text-xs text-zinc-500">{w.rollout.message}</span>
+                  </div>
+                </TD>
+              </TR>
+            );
+          })}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={9} data-testid="workloads-empty" className="px-3 py-10 text-center text-sm text-zinc-500">{emptyText}</td>
+            </tr>
+          )}
+        </TBody>
+      </Table>
+    </TableScroll>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * E2E helpers: the cluster is changed with the devcluster's real kubectl, as a person would,
+ * and pages are expected to catch up on their own. Names are unique per test.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, type Page } from '@playwright/test';
+
+const run = promisify(execFile);
+export const REPO = path.resolve(__dirname, '..');
+const KUBECONFIG = process.env.KUBECONFIG ?? path.join(REPO, '.devcluster', 'kubeconfig');
+
+export async function kubectl(args: string[], stdin?: string): Promise<string> {
+  const p = run(path.join(REPO, 'devcluster', 'kubectl.sh'), args, { env: { ...process.env, KUBECONFIG }, maxBuffer: 64 << 20 });
+  if (stdin !== undefined) p.child.stdin?.end(stdin);
+  return (await p).stdout;
+}
+
+export async function apiserver(verb: 'stop' | 'start'): Promise<void> {
+  await run(path.join(REPO, 'devcluster', 'apiserver.sh'), [verb]);
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function createNamespace(ns: string): Promise<void> {
+  await kubectl(['create', 'namespace', ns]);
+  await expect.poll(async () => (await kubectl(['get', 'sa', 'default', '-n', ns, '-o', 'name']).catch(() => '')).trim(), { timeout: 30_000 }).toBe('serviceaccount/default');
+}
+
+export function gpuPod(name: string, ns: string, gpus: number, node?: string, labels: Record<string, string> = {}) {
+  return JSON.stringify({
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { name, namespace: ns, labels: { e2e: 'yes', ...labels } },
+    spec: {
+      containers: [{ name: 'cuda', image: 'nvcr.io/nvidia/cuda:12.4.0-base', resources: gpus ? { limits: { 'nvidia.com/gpu': String(gpus) } } : {} }],
+      ...(node ? { nodeSelector: { 'kubernetes.io/hostname': node } } : {}),
+    },
+  });
+}
+
+/** Marks the page so a test can prove later that it was never reloaded. */
+export async function markNoReload(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(() => { (window as unknown as { __noReload: boolean }).__noReload = true; });
+  return async () => {
+    expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+  };
+}
+
+/** A full-page screenshot into docs/screenshots (the README shows some of them). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(REPO, 'docs', 'screenshots', `${name}.png`), fullPage: true });
+}
+
+export async function numberOf(page: Page, testId: string): Promise<number> {
+  return Number((await page.getByTestId(testId).innerText()).trim());
+}

@@ -1,0 +1,42 @@
+/**
+ * The browser's QueryClient and its defaults. Cluster views are kept fresh by the live stream,
+ * so nothing refetches on focus, reconnect or a timer; failures retry only when retrying can help.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from './api-error';
+
+const MAX_RETRIES = 3;
+
+/**
+ * Retry unavailability and unknown failures a few times; never retry a client error (4xx other
+ * than 408/429), which will fail the same way again. After the last retry the live stream's
+ * `hello`/`health` events refetch views that have no data (see stream-handlers.ts).
+ */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (failureCount >= MAX_RETRIES) return false;
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
+    return error.status === 408 || error.status === 429;
+  }
+  return true;
+}
+
+/** Exponential backoff capped at 10 s (1 s, 2 s, 4 s, …). */
+export function retryDelay(attempt: number): number {
+  return Math.min(1000 * 2 ** attempt, 10_000);
+}
+
+/** A QueryClient with the panel's defaults; one per browser tab (see app/providers.tsx). */
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+        retry: shouldRetry,
+        retryDelay,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
