@@ -13,6 +13,10 @@ CLUSTER_NAME="${DEVCLUSTER_NAME:-imagepod}"
 # its own files in a subfolder so it never overwrites the dev cluster's kubeconfig.
 STATE_DIR="$REPO_DIR/.devcluster"
 [ "$CLUSTER_NAME" = imagepod ] || STATE_DIR="$REPO_DIR/.devcluster/$CLUSTER_NAME"
-export KWOK_WORKDIR="$REPO_DIR/.devcluster/kwok"   # kwokctl keeps every cluster apart inside it
+# The cluster's own files (etcd data, certificates, logs) live outside the clone: etcd writes
+# constantly, and `next dev` would reload on every write inside the project tree. Keyed by the
+# clone's path so two clones (a CI run beside a working copy) never share a cluster.
+STATE_ROOT="${IMAGEPOD_STATE:-${XDG_STATE_HOME:-$HOME/.local/state}/imagepod-devcluster}"
+export KWOK_WORKDIR="$STATE_ROOT/$(printf '%s' "$REPO_DIR" | sha1sum | cut -c1-12)/kwok"
 KUBECONFIG_OUT="$STATE_DIR/kubeconfig"
 log() { printf '[devcluster] %s\n' "$*" >&2; }
