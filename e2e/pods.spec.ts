@@ -31,3 +31,26 @@ test('Pods: namespace, label selector and text filters; a bad selector is explai
     await kubectl(['delete', 'namespace', ns, '--wait=false']);
   }
 });
+
+test('Pods: a thousand pods stay a short DOM list (virtualised) and scroll to the last one', async ({ page }) => {
+  test.setTimeout(120_000);
+  const ns = uniqueName('e2e-many');
+  await createNamespace(ns);
+  try {
+    await kubectl(['create', 'deployment', 'fleet', '-n', ns, '--image=imagepod/gpu-worker:1', '--replicas=1000']);
+    await page.goto(`/pods?namespace=${ns}`);
+    await expect(page.getByTestId('pods-count')).toHaveAttribute('data-shown', '1000', { timeout: 90_000 });
+    const rendered = await page.locator('[data-testid^="pod-row-"]').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(120);
+    const scroller = page.getByTestId('pods-scroll');
+    await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    // Sorted by namespace then name (the page's collation): the last row is the greatest name.
+    const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+    const names = (await kubectl(['get', 'pods', '-n', ns, '-o', 'jsonpath={.items[*].metadata.name}'])).split(' ').sort(collator.compare);
+    await expect(page.getByTestId(`pod-row-${ns}-${names.at(-1)}`)).toBeVisible();
+    expect(await page.locator('[data-testid^="pod-row-"]').count()).toBeLessThan(120);
+  } finally {
+    await kubectl(['delete', 'namespace', ns, '--wait=false']);
+  }
+});
