@@ -20,3 +20,41 @@ STATE_ROOT="${IMAGEPOD_STATE:-${XDG_STATE_HOME:-$HOME/.local/state}/imagepod-dev
 export KWOK_WORKDIR="$STATE_ROOT/$(printf '%s' "$REPO_DIR" | sha1sum | cut -c1-12)/kwok"
 KUBECONFIG_OUT="$STATE_DIR/kubeconfig"
 log() { printf '[devcluster] %s\n' "$*" >&2; }
+
+# Prints the KwokctlConfiguration of a cluster on apiserver port $1: every binary a local path
+# (kwokctl never reaches for github.com/dl.k8s.io) and all six ports pinned (flags cannot set the
+# etcd peer port, and kwokctl's own port scan can give the apiserver's port to it). $2: extra
+# lines under `options:`; $3: extra items of `componentsPatches:` (both indented YAML).
+kwokctl_config() {
+  local port="$1" extra_options="${2:-}" extra_patches="${3:-}"
+  cat <<EOF
+apiVersion: config.kwok.x-k8s.io/v1alpha1
+kind: KwokctlConfiguration
+options:
+  runtime: binary
+  kubeVersion: $K8S_VERSION
+  etcdVersion: ${ETCD_VERSION#v}
+  kwokVersion: $KWOK_VERSION
+  kubeApiserverBinary: $K8S_BIN/kube-apiserver
+  kubeControllerManagerBinary: $K8S_BIN/kube-controller-manager
+  kubeSchedulerBinary: $K8S_BIN/kube-scheduler
+  kubectlBinary: $K8S_BIN/kubectl
+  etcdBinary: $ETCD_BIN/etcd
+  kwokControllerBinary: $KWOK_BIN/kwok
+  kubeApiserverPort: $port
+  etcdPort: $((port - 1))
+  etcdPeerPort: $((port - 2))
+  kwokControllerPort: $((port - 3))
+  kubeControllerManagerPort: $((port - 4))
+  kubeSchedulerPort: $((port - 5))
+${extra_options}
+# Single instances need no leader election, and with it they exit ("leaderelection lost") once
+# the apiserver is away ~10 s, e.g. during "apiserver.sh stop"; without it they just reconnect.
+componentsPatches:
+- name: kube-controller-manager
+  extraArgs: [{key: leader-elect, value: "false"}]
+- name: kube-scheduler
+  extraArgs: [{key: leader-elect, value: "false"}]
+${extra_patches}
+EOF
+}

@@ -52,35 +52,9 @@ else
   # Everything in one KwokctlConfiguration: flags cannot set the etcd peer port (see above), and
   # each *Binary being a local path means kwokctl never reaches for github.com/dl.k8s.io.
   cfg="$STATE_DIR/kwokctl.yaml"
-  cat > "$cfg" <<EOF
-apiVersion: config.kwok.x-k8s.io/v1alpha1
-kind: KwokctlConfiguration
-options:
-  runtime: binary
-  kubeVersion: $K8S_VERSION
-  etcdVersion: ${ETCD_VERSION#v}
-  kwokVersion: $KWOK_VERSION
-  kubeApiserverBinary: $K8S_BIN/kube-apiserver
-  kubeControllerManagerBinary: $K8S_BIN/kube-controller-manager
-  kubeSchedulerBinary: $K8S_BIN/kube-scheduler
-  kubectlBinary: $K8S_BIN/kubectl
-  etcdBinary: $ETCD_BIN/etcd
-  kwokControllerBinary: $KWOK_BIN/kwok
-  kubeApiserverPort: $PORT
-  etcdPort: $((PORT - 1))
-  etcdPeerPort: $((PORT - 2))
-  kwokControllerPort: $((PORT - 3))
-  kubeControllerManagerPort: $((PORT - 4))
-  kubeSchedulerPort: $((PORT - 5))
-  enableCRDs: [ClusterLogs, Logs, ClusterExec, Exec, ClusterAttach, Attach, ClusterPortForward, PortForward, Metric]
-# Single instances need no leader election, and with it they exit ("leaderelection lost") once
-# the apiserver is away ~10 s, e.g. during "apiserver.sh stop"; without it they just reconnect.
-componentsPatches:
-- name: kube-controller-manager
-  extraArgs: [{key: leader-elect, value: "false"}]
-- name: kube-scheduler
-  extraArgs: [{key: leader-elect, value: "false"}]
-EOF
+  kwokctl_config "$PORT" \
+    "  enableCRDs: [ClusterLogs, Logs, ClusterExec, Exec, ClusterAttach, Attach, ClusterPortForward, PortForward, Metric]" \
+    > "$cfg"
   log "creating cluster $CLUSTER_NAME on port $PORT"
   # -c replaces the default ~/.kwok/kwok.yaml, so a user's personal kwok config cannot leak in.
   # --kubeconfig: kwokctl would otherwise add its context to ~/.kube/config.
