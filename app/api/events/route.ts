@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { route } from '@/lib/server/http/route';
-import { syncedCache, viewAnswer } from '@/lib/server/kube/views-api';
+import { syncedCache, viewAnswer, wholeViewResponse } from '@/lib/server/kube/views-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +12,6 @@ const query = z.strictObject({
 /** Events as EventRows (the API server keeps them about an hour). */
 export const GET = route({ query }, async ({ query: q }) => {
   const cache = syncedCache();
-  const filtered = Boolean(q.type || q.namespace);
-  return viewAnswer(cache, cache.views.events.list(
-    filtered ? (e) => (!q.type || e.type === q.type) && (!q.namespace || e.namespace === q.namespace) : undefined,
-  ));
+  if (!q.type && !q.namespace) return wholeViewResponse(cache, cache.views.events);
+  return viewAnswer(cache, cache.views.events.list((e) => (!q.type || e.type === q.type) && (!q.namespace || e.namespace === q.namespace)));
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { matchesSelector, parseSelector } from '@/lib/label-selector';
 import { ApiError } from '@/lib/server/http/api-error';
 import { route } from '@/lib/server/http/route';
-import { syncedCache, viewAnswer } from '@/lib/server/kube/views-api';
+import { syncedCache, viewAnswer, wholeViewResponse } from '@/lib/server/kube/views-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,11 +20,9 @@ export const GET = route({ query }, async ({ query: q }) => {
   const parsed = parseSelector(q.labelSelector ?? '');
   if (!parsed.ok) throw new ApiError(400, 'BAD_REQUEST', `labelSelector: ${parsed.error}`, 'labelSelector');
   const cache = syncedCache();
-  const filtered = Boolean(q.namespace || q.node || parsed.selector.length);
+  if (!q.namespace && !q.node && parsed.selector.length === 0) return wholeViewResponse(cache, cache.views.pods);
   const list = cache.views.pods.list(
-    filtered
-      ? (p) => (!q.namespace || p.namespace === q.namespace) && (!q.node || p.nodeName === q.node) && matchesSelector(parsed.selector, p.labels)
-      : undefined,
+    (p) => (!q.namespace || p.namespace === q.namespace) && (!q.node || p.nodeName === q.node) && matchesSelector(parsed.selector, p.labels),
   );
   return viewAnswer(cache, list);
 });

@@ -13,10 +13,7 @@ export const GET = route({ query: z.strictObject({}) }, async ({ signal }) => {
   const cache = getClusterCache();
   return sseResponse(signal, (w) => {
     w.send('hello', { epoch: cache.epoch, revisions: cache.revisions(), health: cache.health() });
-    const unsubscribe = cache.subscribe((m) => {
-      if (m.type === 'delta') w.send('delta', m.delta);
-      else w.send('health', m.health);
-    });
+    const unsubscribe = cache.subscribe((m) => w.frame(m.frame));
     return unsubscribe;
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { route } from '@/lib/server/http/route';
-import { syncedCache, viewAnswer } from '@/lib/server/kube/views-api';
+import { syncedCache, viewAnswer, wholeViewResponse } from '@/lib/server/kube/views-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,5 +11,6 @@ const query = z.strictObject({
 /** Deployments, StatefulSets and DaemonSets as WorkloadRows. */
 export const GET = route({ query }, async ({ query: q }) => {
   const cache = syncedCache();
-  return viewAnswer(cache, cache.views.workloads.list(q.namespace ? (w) => w.namespace === q.namespace : undefined));
+  if (!q.namespace) return wholeViewResponse(cache, cache.views.workloads);
+  return viewAnswer(cache, cache.views.workloads.list((w) => w.namespace === q.namespace));
 });

@@ -11,6 +11,8 @@ export const SSE_HEADERS = {
 export interface SseWriter {
   /** Queues one event; returns false once the stream is closed. */
   send(event: string, data: unknown): boolean;
+  /** Queues an already encoded SSE frame (`event: …\ndata: …\n\n`). */
+  frame(text: string): boolean;
   comment(text: string): boolean;
   close(): void;
 }
@@ -59,6 +61,7 @@ export function sseResponse(
 
   const writer: SseWriter = {
     send: (event, data) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+    frame: write,
     comment: (text) => write(`: ${text.replace(/\n/g, ' ')}\n\n`),
     close: finish,
   };

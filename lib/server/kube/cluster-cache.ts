@@ -12,7 +12,15 @@ import { Reflector, type StoreEvent } from './reflector';
 import { RESOURCES, type CachedResource } from './resources';
 import { ViewStore } from './view-store';
 
-export type CacheMessage = { type: 'delta'; delta: ViewDelta } | { type: 'health'; health: CacheHealth };
+/**
+ * What the cache tells its subscribers; `frame` is the message already encoded as an SSE event,
+ * once for all streams (a big rollout delta is not re-serialised per open tab).
+ */
+export type CacheMessage =
+  | { type: 'delta'; delta: ViewDelta; frame: string }
+  | { type: 'health'; health: CacheHealth; frame: string };
+
+const sseFrame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 const WORKLOAD_KIND: Partial<Record<CachedResource, WorkloadKind>> = {
   deployments: 'Deployment', statefulsets: 'StatefulSet', daemonsets: 'DaemonSet',
@@ -120,11 +128,12 @@ export class ClusterCache {
     const messages: CacheMessage[] = [];
     for (const v of Object.values(this.views)) {
       const d = v.takeDelta();
-      if (d) messages.push({ type: 'delta', delta: d as ViewDelta });
+      if (d) messages.push({ type: 'delta', delta: d as ViewDelta, frame: sseFrame('delta', d) });
     }
     if (this.healthDirty) {
       this.healthDirty = false;
-      messages.push({ type: 'health', health: this.health() });
+      const health = this.health();
+      messages.push({ type: 'health', health, frame: sseFrame('health', health) });
     }
     if (messages.length === 0) return;
     for (const fn of this.listeners) for (const m of messages) fn(m);

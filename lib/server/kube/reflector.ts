@@ -175,8 +175,10 @@ export class Reflector {
         this.kc, this.def.path,
         { resourceVersion: this.resourceVersion ?? undefined, allowWatchBookmarks: true, timeoutSeconds },
         { onEvent, onOpen },
-        // Bookmarks arrive about once a minute on an idle watch; silence well past that means a dead peer.
-        { signal: this.abort.signal, idleTimeoutMs: 150_000 },
+        // The server ends every watch at timeoutSeconds, so silence well past that means a dead
+        // peer. Not shorter: the API server sends no bookmarks on events, and a quiet events
+        // watch cut early would come back to an expired resourceVersion and a full re-list.
+        { signal: this.abort.signal, idleTimeoutMs: (timeoutSeconds + 60) * 1000 },
       );
     } catch (e) {
       if (!failed && toKubeError(e).code === 'GONE') failed = new Gone();

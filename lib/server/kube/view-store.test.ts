@@ -24,6 +24,20 @@ describe('ViewStore', () => {
   });
 });
 
+describe('ViewStore.itemsJson', () => {
+  it('is the JSON of the current rows, rebuilt only when the revision moves', () => {
+    const s = new ViewStore('events', 'e');
+    s.upsert(row('a', 1));
+    s.upsert(row('b', 1));
+    const first = s.itemsJson();
+    expect(JSON.parse(first)).toEqual(s.list().items);
+    expect(s.itemsJson()).toBe(first);
+    s.delete('a');
+    expect(JSON.parse(s.itemsJson())).toEqual([row('b', 1)]);
+    expect(new ViewStore('events', 'e').itemsJson()).toBe('[]');
+  });
+});
+
 describe('Backoff', () => {
   it('grows, stays under the cap, and resets', () => {
     const b = new Backoff(100, 1000, () => 1);

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { CacheHealth } from '../../health';
 import type { Row, ViewList } from '../../views';
+import type { ViewStore } from './view-store';
 import { ApiError } from '../http/api-error';
 import { getClusterCache, type ClusterCache } from './cluster-cache';
 
@@ -20,4 +21,13 @@ export function syncedCache(): ClusterCache {
 /** A view answer: rows, revision, epoch, and the cache health so pages can flag stale data. */
 export function viewAnswer<T extends Row>(cache: ClusterCache, list: ViewList<T>): ViewList<T> & { health: CacheHealth } {
   return { ...list, health: cache.health() };
+}
+
+/**
+ * The whole of one view as a JSON Response, spliced from the view's cached serialisation (the
+ * browser's own pages always ask for whole views, so this is the hot path).
+ */
+export function wholeViewResponse<T extends Row>(cache: ClusterCache, view: ViewStore<T>): Response {
+  const body = `{"items":${view.itemsJson()},"revision":${view.getRevision()},"epoch":${JSON.stringify(view.getEpoch())},"health":${JSON.stringify(cache.health())}}`;
+  return new Response(body, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
 }
