@@ -14,10 +14,10 @@ export interface KubeConfigSource {
  * Picks the panel's kubeconfig: in-cluster when KUBERNETES_SERVICE_HOST is set, else $KUBECONFIG,
  * else ~/.kube/config, else the devcluster's (written by devcluster/up.sh).
  */
-export function resolveKubeConfigSource(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): KubeConfigSource {
+export function resolveKubeConfigSource(env: Record<string, string | undefined> = process.env, cwd = process.cwd(), homeDir = homedir()): KubeConfigSource {
   if (env.KUBERNETES_SERVICE_HOST) return { kind: 'in-cluster', path: null };
   if (env.KUBECONFIG) return { kind: 'KUBECONFIG', path: env.KUBECONFIG };
-  const home = path.join(homedir(), '.kube', 'config');
+  const home = path.join(homeDir, '.kube', 'config');
   if (existsSync(home)) return { kind: 'home', path: home };
   return { kind: 'devcluster', path: path.join(cwd, '.devcluster', 'kubeconfig') };
 }
