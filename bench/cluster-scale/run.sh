@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cluster-scale benchmark of the panel's server (see bench/README.md):
-#   1. a SEPARATE kwok cluster "bench" (own workdir .devcluster/bench, apiserver port 32740 and the
+#   1. a SEPARATE kwok cluster "bench" (state in .devcluster/bench, workdir from devcluster/lib.sh, apiserver port 32740 and the
 #      five ports below it; the devcluster on 32766 is not touched), built from the devcluster's
 #      cached binaries, with an audit policy that logs only the panel's own user;
 #   2. 1,000 fake CPU/GPU nodes and 10,000 pods (Deployments + plain pods in 20 namespaces),
