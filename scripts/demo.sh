@@ -8,5 +8,8 @@ bash scripts/setup.sh
 bash devcluster/up.sh
 export KUBECONFIG="$PWD/.devcluster/kubeconfig"
 npx next build
+# The standalone server is what the container image runs; it needs the static assets beside it.
+rm -rf .next/standalone/.next/static && cp -r .next/static .next/standalone/.next/static
+[ -d public ] && cp -r public .next/standalone/
 echo "ImagePod Control Panel: http://127.0.0.1:${PORT:-3000}"
-exec npx next start -H 127.0.0.1 -p "${PORT:-3000}"
+HOSTNAME=127.0.0.1 PORT="${PORT:-3000}" exec node .next/standalone/server.js
