@@ -50,9 +50,13 @@ export async function markNoReload(page: Page): Promise<() => Promise<void>> {
   };
 }
 
-/** A full-page screenshot into docs/screenshots (the README shows some of them). */
+/**
+ * A full-page screenshot, to look at after every run: into .test-reports/screenshots, or into
+ * $SCREENSHOTS_DIR (`SCREENSHOTS_DIR=docs/screenshots` refreshes the README's pictures).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(REPO, 'docs', 'screenshots', `${name}.png`), fullPage: true });
+  const dir = process.env.SCREENSHOTS_DIR ? path.resolve(REPO, process.env.SCREENSHOTS_DIR) : path.join(REPO, '.test-reports', 'screenshots');
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
 export async function numberOf(page: Page, testId: string): Promise<number> {
