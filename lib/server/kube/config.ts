@@ -14,12 +14,15 @@ export interface KubeConfigSource {
  * Picks the panel's kubeconfig: in-cluster when KUBERNETES_SERVICE_HOST is set, else $KUBECONFIG,
  * else ~/.kube/config, else the devcluster's (written by devcluster/up.sh).
  */
-export function resolveKubeConfigSource(env: Record<string, string | undefined> = process.env, cwd = process.cwd(), homeDir = homedir()): KubeConfigSource {
+export function resolveKubeConfigSource(env: Record<string, string | undefined> = process.env, cwd = process.cwd(), homeDir?: string): KubeConfigSource {
   if (env.KUBERNETES_SERVICE_HOST) return { kind: 'in-cluster', path: null };
   if (env.KUBECONFIG) return { kind: 'KUBECONFIG', path: env.KUBECONFIG };
-  const home = path.join(homeDir, '.kube', 'config');
+  // Only now: os.homedir() throws for a uid without a passwd entry and no HOME (a container).
+  const home = path.join(homeDir ?? homedir(), '.kube', 'config');
   if (existsSync(home)) return { kind: 'home', path: home };
-  return { kind: 'devcluster', path: path.join(cwd, '.devcluster', 'kubeconfig') };
+  // turbopackIgnore: without it Next's file tracing copies the devcluster's admin kubeconfig into
+  // the standalone build (and so into an image).
+  return { kind: 'devcluster', path: path.join(/* turbopackIgnore: true */ cwd, '.devcluster', 'kubeconfig') };
 }
 
 function load(source: KubeConfigSource): KubeConfig {

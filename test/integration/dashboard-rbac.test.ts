@@ -1,0 +1,295 @@
+/**
+ * manifests/dashboard/ on the devcluster: the kustomization is accepted by the API server, the
+ * pod meets the `restricted` Pod Security Standard, and the panel's own ServiceAccount is
+ * read-only — proven with `kubectl auth can-i --as=<the ServiceAccount>` and with a real token
+ * of that account, which feeds the watch cache and is refused every write.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { ClusterCache } from '@/lib/server/kube/cluster-cache';
+import { kubeRequest } from '@/lib/server/kube/request';
+import { RESOURCES, type ResourceDef } from '@/lib/server/kube/resources';
+import { REPO, createNamespace, devKubeConfig, eventually, kubectl, uniqueName } from './helpers';
+
+const DIR = path.join(REPO, 'manifests', 'dashboard');
+const SA_NS = 'imagepod-system';
+const SA_NAME = 'imagepod-dashboard';
+const SA = `system:serviceaccount:${SA_NS}:${SA_NAME}`;
+/** Where the audit trail's Events go; the ImagePod bundle creates it. */
+const AUDIT_NS = 'imagepod';
+const READ = ['get', 'list', 'watch'];
+
+/** kubectl's name for a cached resource: `pods`, `deployments.apps`. */
+function kubectlName(def: ResourceDef): string {
+  const group = /^\/apis\/([^/]+)\//.exec(def.path)?.[1];
+  return group ? `${def.name}.${group}` : def.name;
+}
+
+/** The error of a failed kubectl run (promisified execFile): exit code and output. */
+type ExecError = Error & { code?: number; stdout?: string; stderr?: string };
+
+/** `kubectl auth can-i`, which exits 1 when the answer is "no". */
+async function canI(verb: string, resource: string, where: { ns?: string; subresource?: string } = {}): Promise<boolean> {
+  const args = ['auth', 'can-i', verb, resource, `--as=${SA}`];
+  if (where.subresource) args.push(`--subresource=${where.subresource}`);
+  args.push(...(where.ns ? ['-n', where.ns] : ['--all-namespaces']));
+  let out: string;
+  try {
+    out = await kubectl(args);
+  } catch (e) {
+    const err = e as ExecError;
+    if (err.code !== 1 || err.stdout === undefined) throw e;
+    out = err.stdout;
+  }
+  const answer = out.trim().split('\n')[0];
+  if (answer !== 'yes' && answer !== 'no') throw new Error(`kubectl ${args.join(' ')}: unexpected answer ${JSON.stringify(out)}`);
+  return answer === 'yes';
+}
+
+interface Check { verb: string; resource: string; ns?: string; subresource?: string }
+const label = (c: Check) => `${c.verb} ${c.resource}${c.subresource ? `/${c.subresource}` : ''} ${c.ns ? `-n ${c.ns}` : '(cluster-wide)'}`;
+
+/** Runs every check (4 at a time: 2 cores) and returns each answer by label. */
+async function answers(checks: Check[]): Promise<Map<string, boolean>> {
+  const out = new Map<string, boolean>();
+  const queue = [...checks];
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    for (let c = queue.shift(); c; c = queue.shift()) out.set(label(c), await canI(c.verb, c.resource, c));
+  }));
+  return out;
+}
+
+/**
+ * `kubectl auth can-i --list` as { resource → verbs } and the set of non-resource rows. The
+ * table has four columns (resources, non-resource URLs, resource names, verbs); the
+ * non-resource rows have an empty first column.
+ */
+async function rightsList(user: string, ns: string): Promise<{ resources: Map<string, Set<string>>; nonResource: Set<string> }> {
+  const out = await kubectl(['auth', 'can-i', '--list', '--no-headers', `--as=${user}`, '-n', ns]);
+  const resources = new Map<string, Set<string>>();
+  const nonResource = new Set<string>();
+  for (const line of out.split('\n')) {
+    if (!line.trim()) continue;
+    const m = /^(\S*)\s+\[(.*?)\]\s+\[(.*?)\]\s+\[(.*?)\]\s*$/.exec(line);
+    if (!m) throw new Error(`unparsed kubectl auth can-i --list line: ${JSON.stringify(line)}`);
+    const [, resource, urls, names, verbs] = m as unknown as [string, string, string, string, string];
+    if (!resource) {
+      nonResource.add(`${urls} ${verbs}`);
+      continue;
+    }
+    const key = names ? `${resource}[${names}]` : resource;
+    const set = resources.get(key) ?? new Set<string>();
+    for (const v of verbs.split(' ').filter(Boolean)) set.add(v);
+    resources.set(key, set);
+  }
+  return { resources, nonResource };
+}
+
+async function exists(kind: string, name: string): Promise<boolean> {
+  return (await kubectl(['get', kind, name, '--ignore-not-found', '-o', 'name'])).trim() !== '';
+}
+
+let createdAuditNs = false;
+
+describe('the panel installation (manifests/dashboard) and its read-only identity', () => {
+  beforeAll(async () => {
+    // A namespace still Terminating from an earlier run refuses new objects: wait it out.
+    await eventually(async () => (await kubectl(['get', 'namespace', SA_NS, '--ignore-not-found', '-o', 'jsonpath={.status.phase}'])).trim() !== 'Terminating', 90_000, `${SA_NS} deleted`);
+    // rbac.yaml's Role lives in the ImagePod namespace, which the ImagePod bundle creates.
+    if (!(await exists('namespace', AUDIT_NS))) {
+      try {
+        await createNamespace(AUDIT_NS);
+        createdAuditNs = true;
+      } catch (e) {
+        if (!/AlreadyExists/.test((e as ExecError).stderr ?? '')) throw e;
+      }
+    }
+    // A server-side dry run of a namespaced object needs its namespace to exist.
+    await kubectl(['apply', '-f', path.join(DIR, 'namespace.yaml')]);
+  });
+
+  afterAll(async () => {
+    await kubectl(['delete', 'clusterrolebinding/imagepod-dashboard', 'clusterrole/imagepod-dashboard', '--ignore-not-found']);
+    if (createdAuditNs) await kubectl(['delete', 'namespace', AUDIT_NS, '--ignore-not-found', '--timeout=90s']);
+    else await kubectl(['delete', '-n', AUDIT_NS, 'rolebinding/imagepod-dashboard-audit', 'role/imagepod-dashboard-audit', '--ignore-not-found']);
+    await kubectl(['delete', 'namespace', SA_NS, '--ignore-not-found', '--timeout=90s']);
+  });
+
+  it('passes a server-side dry run of the kustomization and of the optional Ingress, then applies the identity idempotently', async () => {
+    const dry = await kubectl(['apply', '--dry-run=server', '-k', DIR]);
+    for (const obj of ['serviceaccount/imagepod-dashboard', 'clusterrole.rbac.authorization.k8s.io/imagepod-dashboard',
+      'clusterrolebinding.rbac.authorization.k8s.io/imagepod-dashboard', 'role.rbac.authorization.k8s.io/imagepod-dashboard-audit',
+      'rolebinding.rbac.authorization.k8s.io/imagepod-dashboard-audit', 'service/imagepod-dashboard', 'deployment.apps/imagepod-dashboard']) {
+      expect(dry).toContain(obj);
+    }
+    expect(await kubectl(['apply', '--dry-run=server', '-f', path.join(DIR, 'ingress.yaml')])).toContain('ingress.networking.k8s.io/imagepod-dashboard');
+    // `kubectl delete -k manifests/dashboard` must never take the ImagePod stack with it, and the
+    // Ingress stays out until login exists.
+    const built = parseAllDocuments(await kubectl(['kustomize', DIR])).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
+    expect(built.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name)).toEqual([SA_NS]);
+    expect(built.map((o) => o.kind)).not.toContain('Ingress');
+
+    const files = ['namespace.yaml', 'serviceaccount.yaml', 'rbac.yaml'].flatMap((f) => ['-f', path.join(DIR, f)]);
+    await kubectl(['apply', ...files]);
+    const again = (await kubectl(['apply', ...files])).trim().split('\n');
+    expect(again.length).toBe(6);
+    for (const line of again) expect(line).toMatch(/ unchanged$/);
+  });
+
+  it('runs a pod that meets the restricted Pod Security Standard its namespace enforces', async () => {
+    const deployment = parse(readFileSync(path.join(DIR, 'deployment.yaml'), 'utf8')) as {
+      spec: { template: { spec: { containers: { livenessProbe: { httpGet: { path: string } }; readinessProbe: { httpGet: { path: string } }; securityContext: Record<string, unknown> }[] } } };
+    };
+    const podSpec = deployment.spec.template.spec;
+    // The probes point at routes that exist.
+    for (const probe of [podSpec.containers[0]!.livenessProbe, podSpec.containers[0]!.readinessProbe]) {
+      expect(existsSync(path.join(REPO, 'app', probe.httpGet.path, 'route.ts')), probe.httpGet.path).toBe(true);
+    }
+    const pod = (spec: unknown) => JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: uniqueName('psa'), namespace: SA_NS }, spec });
+    // Enforced: the pod template is admitted (dry run: nothing is created)...
+    expect(await kubectl(['create', '--dry-run=server', '-f', '-'], pod(podSpec))).toMatch(/created \(server dry run\)/);
+    // ...and the check has teeth: the same pod as root with privilege escalation is refused.
+    const weakened = { ...podSpec, securityContext: {}, containers: podSpec.containers.map((c) => ({ ...c, securityContext: { allowPrivilegeEscalation: true } })) };
+    const refused = await kubectl(['create', '--dry-run=server', '-f', '-'], pod(weakened)).then(() => null, (e: ExecError) => e.stderr ?? String(e));
+    expect(refused).toMatch(/violates PodSecurity "restricted/);
+  });
+
+  it('grants reads of exactly what the watch cache reads, with no wildcard anywhere', () => {
+    const docs = parseAllDocuments(readFileSync(path.join(DIR, 'rbac.yaml'), 'utf8')).map((d) => d.toJS() as { kind: string; rules?: { apiGroups: string[]; resources: string[]; verbs: string[] }[] });
+    const rules = docs.flatMap((d) => d.rules ?? []);
+    expect(JSON.stringify(rules)).not.toContain('*');
+    const clusterRole = docs.find((d) => d.kind === 'ClusterRole')!;
+    const reads = clusterRole.rules!.filter((r) => r.verbs.includes('list'))
+      .flatMap((r) => r.resources.flatMap((res) => r.apiGroups.map((g) => (g ? `${res}.${g}` : res))));
+    expect(reads.sort()).toEqual(RESOURCES.map(kubectlName).sort());
+  });
+
+  it('kubectl auth can-i: yes for the cache reads, the audit Events and the login reviews', async () => {
+    const checks: Check[] = [
+      ...RESOURCES.flatMap((def) => READ.map((verb) => ({ verb, resource: kubectlName(def) }))),
+      { verb: 'create', resource: 'events', ns: AUDIT_NS },
+      { verb: 'patch', resource: 'events', ns: AUDIT_NS },
+      { verb: 'create', resource: 'events.events.k8s.io', ns: AUDIT_NS },
+      { verb: 'create', resource: 'tokenreviews.authentication.k8s.io' },
+      { verb: 'create', resource: 'subjectaccessreviews.authorization.k8s.io' },
+    ];
+    const got = await answers(checks);
+    expect([...got].filter(([, yes]) => !yes).map(([l]) => l)).toEqual([]);
+  }, 120_000);
+
+  it('kubectl auth can-i: no write on workloads, nodes, secrets; no secret or configmap read; no impersonation, exec or escalation', async () => {
+    const writable = ['deployments.apps', 'statefulsets.apps', 'daemonsets.apps', 'replicasets.apps', 'pods', 'nodes', 'secrets', 'configmaps', 'services', 'namespaces'];
+    const checks: Check[] = [
+      // In the namespace where the account has the most rights, and cluster-wide.
+      ...[AUDIT_NS, undefined].flatMap((ns) => writable.flatMap((resource) =>
+        ['create', 'update', 'patch', 'delete', 'deletecollection'].map((verb) => ({ verb, resource, ns })))),
+      ...[AUDIT_NS, SA_NS, undefined].flatMap((ns) => ['secrets', 'configmaps'].flatMap((resource) => READ.map((verb) => ({ verb, resource, ns })))),
+      ...['users', 'groups', 'serviceaccounts', 'userextras', 'uids'].map((resource) => ({ verb: 'impersonate', resource })),
+      ...['exec', 'attach', 'portforward', 'eviction'].map((subresource) => ({ verb: 'create', resource: 'pods', subresource, ns: AUDIT_NS })),
+      { verb: 'patch', resource: 'nodes', subresource: 'status' },
+      { verb: 'create', resource: 'serviceaccounts', subresource: 'token', ns: SA_NS },
+      { verb: 'create', resource: 'clusterrolebindings.rbac.authorization.k8s.io' },
+      { verb: 'create', resource: 'rolebindings.rbac.authorization.k8s.io', ns: AUDIT_NS },
+      { verb: 'escalate', resource: 'clusterroles.rbac.authorization.k8s.io' },
+      { verb: 'bind', resource: 'clusterroles.rbac.authorization.k8s.io' },
+      // The audit trail: written only in its namespace, never erased.
+      { verb: 'delete', resource: 'events', ns: AUDIT_NS },
+      { verb: 'update', resource: 'events', ns: AUDIT_NS },
+      { verb: 'create', resource: 'events', ns: 'default' },
+      { verb: 'create', resource: 'events', ns: SA_NS },
+    ];
+    const got = await answers(checks);
+    expect(got.size).toBe(checks.length);
+    expect([...got].filter(([, yes]) => yes).map(([l]) => l)).toEqual([]);
+  }, 120_000);
+
+  it('kubectl auth can-i --list: nothing beyond the intended rules and what every account has', async () => {
+    const baselineUser = `system:serviceaccount:${SA_NS}:no-such-account`;
+    const grants = (ns: string) => new Map<string, string[]>([
+      ...RESOURCES.map((def) => [kubectlName(def), ns === AUDIT_NS && def.name === 'events' ? [...READ, 'create', 'patch'] : READ] as [string, string[]]),
+      ...(ns === AUDIT_NS ? [['events.events.k8s.io', ['create', 'patch']] as [string, string[]]] : []),
+      ['tokenreviews.authentication.k8s.io', ['create']],
+      ['subjectaccessreviews.authorization.k8s.io', ['create']],
+    ]);
+    for (const ns of [AUDIT_NS, SA_NS, 'default']) {
+      const [mine, base] = await Promise.all([rightsList(SA, ns), rightsList(baselineUser, ns)]);
+      const extra = new Map<string, string[]>();
+      for (const [res, verbs] of mine.resources) {
+        const left = [...verbs].filter((v) => !base.resources.get(res)?.has(v)).sort();
+        if (left.length) extra.set(res, left);
+      }
+      const want = new Map([...grants(ns)].map(([r, v]) => [r, [...v].sort()]));
+      expect(Object.fromEntries(extra), `-n ${ns}`).toEqual(Object.fromEntries(want));
+      expect([...mine.nonResource].sort(), `-n ${ns}`).toEqual([...base.nonResource].sort());
+    }
+  }, 60_000);
+
+  describe('with a real token of the ServiceAccount', () => {
+    let kc: KubeConfig;
+    let cache: ClusterCache | null = null;
+
+    beforeAll(async () => {
+      const token = (await kubectl(['create', 'token', SA_NAME, '-n', SA_NS, '--duration=10m'])).trim();
+      const cluster = devKubeConfig().getCurrentCluster()!;
+      kc = new KubeConfig();
+      kc.loadFromOptions({
+        clusters: [{ name: 'devcluster', server: cluster.server, caData: cluster.caData, caFile: cluster.caFile, skipTLSVerify: false }],
+        users: [{ name: SA_NAME, token }],
+        contexts: [{ name: SA_NAME, cluster: 'devcluster', user: SA_NAME }],
+        currentContext: SA_NAME,
+      });
+    });
+
+    afterAll(async () => {
+      await cache?.stop();
+    });
+
+    it('is authenticated as the panel ServiceAccount', async () => {
+      const review = await kubeRequest<{ status: { userInfo: { username: string; groups: string[] } } }>(kc, '/apis/authentication.k8s.io/v1/selfsubjectreviews', {
+        method: 'POST', body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+      });
+      expect(review.status.userInfo.username).toBe(SA);
+    });
+
+    it('feeds the watch cache: every resource listed and watched, state synced', async () => {
+      cache = new ClusterCache(kc, 50);
+      cache.start();
+      await eventually(() => cache!.everSynced() && cache!.health().state === 'synced', 30_000, 'cache synced with the panel ServiceAccount');
+      const health = cache.health();
+      expect(Object.keys(health.resources).sort()).toEqual(RESOURCES.map((d) => d.name).sort());
+      for (const def of RESOURCES) {
+        expect(health.resources[def.name], def.name).toMatchObject({ state: 'synced', lastError: null });
+        expect(health.resources[def.name]?.listedAt, def.name).not.toBeNull();
+      }
+      const nodes = (await kubectl(['get', 'nodes', '-o', 'name'])).trim().split('\n').map((n) => n.replace('node/', '')).sort();
+      expect(cache.views.nodes.list().items.map((n) => n.name).sort()).toEqual(nodes);
+      await cache.stop();
+      cache = null;
+    });
+
+    it('is refused secrets and every write by the API server itself (dry runs: nothing would be created)', async () => {
+      const dry = { dryRun: 'All' };
+      await expect(kubeRequest(kc, '/api/v1/secrets')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(kubeRequest(kc, `/api/v1/namespaces/${AUDIT_NS}/configmaps`)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(kubeRequest(kc, `/apis/apps/v1/namespaces/${AUDIT_NS}/deployments`, {
+        method: 'POST', query: dry,
+        body: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'x', image: 'x' }] } } } },
+      })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(kubeRequest(kc, '/api/v1/nodes/gpu-node-1', {
+        method: 'PATCH', query: dry, contentType: 'application/merge-patch+json', body: { metadata: { labels: { accelerator: 'x' } } },
+      })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      // ...while the audit trail's write is allowed.
+      const event = await kubeRequest<{ metadata: { namespace: string } }>(kc, `/api/v1/namespaces/${AUDIT_NS}/events`, {
+        method: 'POST', query: dry,
+        body: {
+          apiVersion: 'v1', kind: 'Event', metadata: { name: uniqueName('audit') },
+          involvedObject: { apiVersion: 'v1', kind: 'Namespace', name: AUDIT_NS, namespace: AUDIT_NS }, reason: 'Test', message: 'dashboard-rbac test', type: 'Normal',
+        },
+      });
+      expect(event.metadata.namespace).toBe(AUDIT_NS);
+    });
+  });
+});
