@@ -1,25 +1,13 @@
-import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
-import type { EventRow } from '../../views';
-import type { ApiError } from '../api-error';
-import { fetchJson } from '../fetch-json';
-import { VIEW_STALE_TIME, type ViewResponse } from '../view-response';
-import { eventKeys } from './keys';
+import { getView, useViewQuery, type ViewData, type ViewQueryOptions } from '../view-query';
 
-export type EventsData = ViewResponse<EventRow>;
+export type EventsData = ViewData<'events'>;
 
-/** GET /api/events: the Kubernetes events the cache holds, as EventRows. */
+/** GET /api/events: the Kubernetes events the cache holds, as EventRows, with the view revision and cache health. */
 export function getEvents(signal?: AbortSignal): Promise<EventsData> {
-  return fetchJson<EventsData>('/api/events', { signal });
+  return getView('events', signal);
 }
 
-/** The events view, kept current by the live stream. */
-export function useEventsQuery<TData = EventsData>(
-  options: Omit<UseQueryOptions<EventsData, ApiError, TData>, 'queryKey' | 'queryFn'> = {},
-) {
-  return useQuery<EventsData, ApiError, TData>({
-    queryKey: eventKeys.list(),
-    queryFn: ({ signal }) => getEvents(signal),
-    staleTime: VIEW_STALE_TIME,
-    ...options,
-  });
+/** The events view, kept current by the live stream (never refetched on a timer). */
+export function useEventsQuery<TData = EventsData>(options: ViewQueryOptions<'events', TData> = {}) {
+  return useViewQuery('events', options);
 }

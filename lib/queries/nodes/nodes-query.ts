@@ -1,25 +1,13 @@
-import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
-import type { NodeRow } from '../../views';
-import type { ApiError } from '../api-error';
-import { fetchJson } from '../fetch-json';
-import { VIEW_STALE_TIME, type ViewResponse } from '../view-response';
-import { nodeKeys } from './keys';
+import { getView, useViewQuery, type ViewData, type ViewQueryOptions } from '../view-query';
 
-export type NodesData = ViewResponse<NodeRow>;
+export type NodesData = ViewData<'nodes'>;
 
 /** GET /api/nodes: every node as a NodeRow, with the view revision and cache health. */
 export function getNodes(signal?: AbortSignal): Promise<NodesData> {
-  return fetchJson<NodesData>('/api/nodes', { signal });
+  return getView('nodes', signal);
 }
 
 /** The nodes view, kept current by the live stream (never refetched on a timer). */
-export function useNodesQuery<TData = NodesData>(
-  options: Omit<UseQueryOptions<NodesData, ApiError, TData>, 'queryKey' | 'queryFn'> = {},
-) {
-  return useQuery<NodesData, ApiError, TData>({
-    queryKey: nodeKeys.list(),
-    queryFn: ({ signal }) => getNodes(signal),
-    staleTime: VIEW_STALE_TIME,
-    ...options,
-  });
+export function useNodesQuery<TData = NodesData>(options: ViewQueryOptions<'nodes', TData> = {}) {
+  return useViewQuery('nodes', options);
 }

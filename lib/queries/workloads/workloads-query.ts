@@ -1,25 +1,13 @@
-import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
-import type { WorkloadRow } from '../../views';
-import type { ApiError } from '../api-error';
-import { fetchJson } from '../fetch-json';
-import { VIEW_STALE_TIME, type ViewResponse } from '../view-response';
-import { workloadKeys } from './keys';
+import { getView, useViewQuery, type ViewData, type ViewQueryOptions } from '../view-query';
 
-export type WorkloadsData = ViewResponse<WorkloadRow>;
+export type WorkloadsData = ViewData<'workloads'>;
 
-/** GET /api/workloads: Deployments, StatefulSets and DaemonSets as WorkloadRows. */
+/** GET /api/workloads: Deployments, StatefulSets and DaemonSets as WorkloadRows, with the view revision and cache health. */
 export function getWorkloads(signal?: AbortSignal): Promise<WorkloadsData> {
-  return fetchJson<WorkloadsData>('/api/workloads', { signal });
+  return getView('workloads', signal);
 }
 
-/** The workloads view, kept current by the live stream. */
-export function useWorkloadsQuery<TData = WorkloadsData>(
-  options: Omit<UseQueryOptions<WorkloadsData, ApiError, TData>, 'queryKey' | 'queryFn'> = {},
-) {
-  return useQuery<WorkloadsData, ApiError, TData>({
-    queryKey: workloadKeys.list(),
-    queryFn: ({ signal }) => getWorkloads(signal),
-    staleTime: VIEW_STALE_TIME,
-    ...options,
-  });
+/** The workloads view, kept current by the live stream (never refetched on a timer). */
+export function useWorkloadsQuery<TData = WorkloadsData>(options: ViewQueryOptions<'workloads', TData> = {}) {
+  return useViewQuery('workloads', options);
 }
