@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClusterCache } from '@/lib/server/kube/cluster-cache';
-import { REPO, apply, createNamespace, devKubeConfig, eventually, kubectl, podManifest, uniqueName } from './helpers';
+import { ApiCutter, REPO, apply, createNamespace, devKubeConfig, eventually, kubectl, podManifest, uniqueName } from './helpers';
 
 const run = promisify(execFile);
 const apiserver = (verb: 'stop' | 'start') => run(path.join(REPO, 'devcluster', 'apiserver.sh'), [verb]);
@@ -37,5 +37,40 @@ describe('the real API server stops and starts again', () => {
     await kubectl(['delete', 'pod', '-n', ns, before, '--grace-period=0', '--force']);
     await eventually(() => cache.health().state === 'synced', 60_000, 'synced again');
     await eventually(() => cache.views.pods.get(`${ns}/${after}`) && !cache.views.pods.get(`${ns}/${before}`), 30_000, 'changes since the restart');
+  });
+});
+
+describe('a resourceVersion the API server no longer has', () => {
+  it('gets 410 Gone on resume and re-LISTs, ending with exactly the cluster state', async () => {
+    const ns = uniqueName('it-gone');
+    await createNamespace(ns);
+    const stale = uniqueName('stale');
+    await apply(podManifest(stale, ns));
+    const cutter = new ApiCutter(new URL(devKubeConfig().getCurrentCluster()!.server));
+    await cutter.open();
+    const cache = new ClusterCache(cutter.kubeConfig(), 50);
+    try {
+      cache.start();
+      await eventually(() => cache.everSynced() && cache.views.pods.get(`${ns}/${stale}`), 30_000, 'first sync');
+      const listedBefore = cache.health().resources.pods?.listedAt;
+      await cutter.cut();
+      // Changes the cache misses, then a restart: the new API server's watch cache begins after
+      // them, so the cache's resourceVersion is "too old" there.
+      const fresh = uniqueName('fresh');
+      await apply(podManifest(fresh, ns));
+      await kubectl(['delete', 'pod', '-n', ns, stale, '--grace-period=0', '--force']);
+      await apiserver('stop');
+      await apiserver('start');
+      await cutter.open();
+      await eventually(() => cache.health().state === 'synced' && cache.health().resources.pods?.listedAt !== listedBefore, 60_000, 're-LIST after 410');
+      await eventually(() => cache.views.pods.get(`${ns}/${fresh}`) && !cache.views.pods.get(`${ns}/${stale}`), 30_000, 'state after re-LIST');
+      const live = (await kubectl(['get', 'pods', '-n', ns, '-o', 'name'])).trim().split('\n').filter(Boolean).map((n) => n.replace('pod/', '')).sort();
+      expect(cache.views.pods.list((p) => p.namespace === ns).items.map((p) => p.name).sort()).toEqual(live);
+    } finally {
+      await cache.stop();
+      await cutter.cut();
+      await apiserver('start');
+      await kubectl(['delete', 'namespace', ns, '--wait=false']);
+    }
   });
 });

@@ -113,10 +113,13 @@ describe('a cache cut off from the API server', () => {
       await kubectl(['label', 'pod', '-n', ns, kept, 'changed=yes']);
       expect(cache.views.pods.get(`${ns}/${added}`)).toBeUndefined();
 
+      const listedBefore = cache.health().resources.pods?.listedAt;
       await cutter.open();
       await eventually(() => cache.health().state === 'synced', 40_000, 'synced again');
       await eventually(() => cache.views.pods.get(`${ns}/${added}`) && !cache.views.pods.get(`${ns}/${removed}`)
         && cache.views.pods.get(`${ns}/${kept}`)?.labels.changed === 'yes', 20_000, 'changes made meanwhile');
+      // Resumed from its resourceVersion: the API server still had those changes, so no re-LIST.
+      expect(cache.health().resources.pods?.listedAt).toBe(listedBefore);
     } finally {
       await cache.stop();
       await cutter.cut();
