@@ -36,11 +36,27 @@ case "${1:-}" in
   start)
     [ -f "$KWOK_WORKDIR/clusters/$CLUSTER_NAME/kwok.yaml" ] || { log "no cluster: run up.sh"; exit 1; }
     kwokctl --name "$CLUSTER_NAME" start cluster >&2
+    export KUBECONFIG="$KUBECONFIG_OUT"
     # kwokctl only waits for /version; /readyz also covers etcd and the post-start hooks.
+    ready=0
     for _ in $(seq 120); do
-      KUBECONFIG="$KUBECONFIG_OUT" kubectl get --raw /readyz >/dev/null 2>&1 && { log "kube-apiserver ready"; exit 0; }
+      kubectl get --raw /readyz >/dev/null 2>&1 && { ready=1; break; }
       sleep 0.5
     done
-    log "kube-apiserver not ready after 60 s"; exit 1 ;;
-  *) echo "usage: $0 stop|start" >&2; exit 2 ;;
+    [ "$ready" = 1 ] || { log "kube-apiserver not ready after 60 s"; exit 1; }
+    log "kube-apiserver ready"
+    # The controllers, the scheduler and kwok reconnect with their own backoff (tens of seconds
+    # after several restarts). A canary Deployment rolled out proves the whole control plane
+    # acts again, so whatever runs next does not race their reconnection.
+    [ "${2:-}" = --no-canary ] && exit 0
+    canary="apiserver-canary-$$"
+    kubectl -n kube-system create deployment "$canary" --image=registry.local/pause:1 >/dev/null
+    if kubectl -n kube-system rollout status "deployment/$canary" --timeout=120s >/dev/null; then
+      log "control plane acting again (canary rolled out)"
+    else
+      log "control plane did not roll out a canary within 120 s"; rc=1
+    fi
+    kubectl -n kube-system delete deployment "$canary" --wait=false >/dev/null
+    exit "${rc:-0}" ;;
+  *) echo "usage: $0 stop|start [--no-canary]" >&2; exit 2 ;;
 esac

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { apiserver, createNamespace, gpuPod, kubectl, markNoReload, screenshot, uniqueName } from './fixtures';
 
 test('API server down: the page says so and keeps the last known state, then catches up without a reload', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // apiserver start waits for the control plane to act again
   const ns = uniqueName('e2e-down');
   await createNamespace(ns);
   try {

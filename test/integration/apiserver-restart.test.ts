@@ -18,7 +18,8 @@ describe('the real API server stops and starts again', () => {
     await kubectl(['delete', 'namespace', ns, '--wait=false']);
   });
 
-  it('reports reconnecting while it is down and recovers with the changes made since', async () => {
+  // apiserver.sh start waits for the whole control plane to act again (up to ~1 min).
+  it('reports reconnecting while it is down and recovers with the changes made since', { timeout: 240_000 }, async () => {
     await createNamespace(ns);
     const before = uniqueName('before');
     await apply(podManifest(before, ns));
@@ -41,7 +42,7 @@ describe('the real API server stops and starts again', () => {
 });
 
 describe('a resourceVersion the API server no longer has', () => {
-  it('gets 410 Gone on resume and re-LISTs, ending with exactly the cluster state', async () => {
+  it('gets 410 Gone on resume and re-LISTs, ending with exactly the cluster state', { timeout: 240_000 }, async () => {
     const ns = uniqueName('it-gone');
     await createNamespace(ns);
     const stale = uniqueName('stale');
