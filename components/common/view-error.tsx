@@ -1,4 +1,5 @@
 'use client';
+import type { ReactNode } from 'react';
 
 import { ApiError, errorMessage } from '@/lib/queries/api-error';
 import { Button } from '../ui/button';
@@ -46,4 +47,22 @@ export function ViewError({ error, what, onRetry, retrying }: {
       )}
     />
   );
+}
+
+/** What the helpers below need of a react-query result. */
+interface LoadableQuery {
+  error: unknown;
+  failureReason: unknown;
+  isFetching: boolean;
+  refetch: () => unknown;
+}
+
+/** A query's load failure as a ViewError with a retry button wired to that query. */
+export function QueryError({ query, what }: { query: LoadableQuery; what: string }) {
+  return <ViewError error={loadError(query)} what={what} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+}
+
+/** A view without data yet: its failure if loading failed, else its skeleton. */
+export function QueryPending({ query, what, skeleton }: { query: LoadableQuery; what: string; skeleton: ReactNode }) {
+  return loadError(query) ? <QueryError query={query} what={what} /> : <>{skeleton}</>;
 }

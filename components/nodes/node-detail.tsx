@@ -10,7 +10,7 @@ import { usePodsQuery } from '@/lib/queries/pods/pods-query';
 import { nodeTone } from '@/lib/status-tone';
 import { LabelChips } from '../common/label-chips';
 import { useNow } from '../common/use-now';
-import { loadError, ViewError } from '../common/view-error';
+import { loadError, QueryError, QueryPending } from '../common/view-error';
 import { PageHeader } from '../layout/page-header';
 import { Badge } from '../ui/badge';
 import { Card, CardBody, CardHeader } from '../ui/card';
@@ -50,9 +50,7 @@ export function NodeDetail({ name }: { name: string }) {
     return (
       <>
         <PageHeader title={<span className="font-mono">{name}</span>} actions={back} />
-        {loadError(nodeQ)
-          ? <ViewError error={loadError(nodeQ)} what="nodes" onRetry={() => void nodeQ.refetch()} retrying={nodeQ.isFetching} />
-          : <NodeDetailSkeleton />}
+        <QueryPending query={nodeQ} what="nodes" skeleton={<NodeDetailSkeleton />} />
       </>
     );
   }
@@ -77,7 +75,7 @@ export function NodeDetail({ name }: { name: string }) {
         actions={back}
       />
       {!podsQ.data && Boolean(loadError(podsQ)) && (
-        <ViewError error={loadError(podsQ)} what="pods, so GPU requests are unknown" onRetry={() => void podsQ.refetch()} retrying={podsQ.isFetching} />
+        <QueryError query={podsQ} what="pods, so GPU requests are unknown" />
       )}
       <Card>
         <CardBody>

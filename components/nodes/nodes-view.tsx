@@ -5,7 +5,7 @@ import { nodeCounts } from '@/lib/overview';
 import { useNodesQuery } from '@/lib/queries/nodes/nodes-query';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
 import type { NodeRow } from '@/lib/views';
-import { loadError, ViewError } from '../common/view-error';
+import { loadError, QueryError, QueryPending } from '../common/view-error';
 import { PageHeader } from '../layout/page-header';
 import { EmptyState } from '../ui/state';
 import { NodesSkeleton } from './nodes-skeleton';
@@ -30,9 +30,7 @@ export function NodesView() {
     return (
       <>
         <PageHeader title="Nodes" />
-        {loadError(nodesQ)
-          ? <ViewError error={loadError(nodesQ)} what="nodes" onRetry={() => void nodesQ.refetch()} retrying={nodesQ.isFetching} />
-          : <NodesSkeleton />}
+        <QueryPending query={nodesQ} what="nodes" skeleton={<NodesSkeleton />} />
       </>
     );
   }
@@ -45,9 +43,9 @@ export function NodesView() {
       />
       <div className="flex flex-col gap-3">
         {!podsQ.data && Boolean(loadError(podsQ)) && (
-          <ViewError error={loadError(podsQ)} what="pods, so GPU requests are unknown" onRetry={() => void podsQ.refetch()} retrying={podsQ.isFetching} />
+          <QueryError query={podsQ} what="pods, so GPU requests are unknown" />
         )}
-        {nodesQ.isError && <ViewError error={nodesQ.error} what="the latest nodes" onRetry={() => void nodesQ.refetch()} retrying={nodesQ.isFetching} />}
+        {nodesQ.isError && <QueryError query={nodesQ} what="the latest nodes" />}
         {nodes.length === 0
           ? <EmptyState testId="nodes-empty" title="No nodes">The cluster has no Node objects.</EmptyState>
           : <NodesTable nodes={nodes} allocation={allocation} />}

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { loadError, ViewError } from '../common/view-error';
+import { loadError, QueryError } from '../common/view-error';
 import { Skeleton } from '../ui/skeleton';
 
 /** The part of a react-query result a card needs to decide what to show. */
@@ -27,7 +27,7 @@ export function CardStatus({ ready, queries, what, children }: {
   if (failed) {
     return (
       <div className="p-4">
-        <ViewError error={loadError(failed)} what={what} onRetry={() => void failed.refetch()} retrying={failed.isFetching} />
+        <QueryError query={failed} what={what} />
       </div>
     );
   }

@@ -4,7 +4,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { parseSelector } from '@/lib/label-selector';
 import { DEFAULT_POD_SORT, filterPods, podNamespaces, sortPods, toggleSort, type PodSort } from '@/lib/pod-list';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
-import { loadError, ViewError } from '../common/view-error';
+import { QueryError, QueryPending } from '../common/view-error';
 import { PageHeader } from '../layout/page-header';
 import { PodsFilters, type PodFilterText } from './pods-filters';
 import { PodsSkeleton } from './pods-skeleton';
@@ -53,9 +53,7 @@ export function PodsView({ initial }: { initial: PodFilterText }) {
     return (
       <>
         <PageHeader title="Pods" />
-        {loadError(query)
-          ? <ViewError error={loadError(query)} what="pods" onRetry={() => void query.refetch()} retrying={query.isFetching} />
-          : <PodsSkeleton />}
+        <QueryPending query={query} what="pods" skeleton={<PodsSkeleton />} />
       </>
     );
   }
@@ -72,7 +70,7 @@ export function PodsView({ initial }: { initial: PodFilterText }) {
       />
       <div className="flex flex-col gap-3">
         <PodsFilters value={text} onChange={onChange} namespaces={namespaces} selectorError={selectorNow.ok ? null : selectorNow.error} />
-        {query.isError && <ViewError error={query.error} what="the latest pods" onRetry={() => void query.refetch()} retrying={query.isFetching} />}
+        {query.isError && <QueryError query={query} what="the latest pods" />}
         <PodsTable rows={filtered} total={rows.length} sort={sort} onSort={(key) => setSort((s) => toggleSort(s, key))} />
       </div>
     </>

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
 import type { WorkloadKind } from '@/lib/views';
-import { loadError, ViewError } from '../common/view-error';
+import { QueryError, QueryPending } from '../common/view-error';
 import { PageHeader } from '../layout/page-header';
 import { Input, Select } from '../ui/select';
 import { TableSkeleton } from '../ui/skeleton';
@@ -29,9 +29,7 @@ export function WorkloadsView({ initialNamespace = '' }: { initialNamespace?: st
     return (
       <>
         <PageHeader title="Workloads" />
-        {loadError(query)
-          ? <ViewError error={loadError(query)} what="workloads" onRetry={() => void query.refetch()} retrying={query.isFetching} />
-          : <TableSkeleton rows={8} testId="workloads-loading" />}
+        <QueryPending query={query} what="workloads" skeleton={<TableSkeleton rows={8} testId="workloads-loading" />} />
       </>
     );
   }
@@ -53,7 +51,7 @@ export function WorkloadsView({ initialNamespace = '' }: { initialNamespace?: st
           </Select>
           <Input data-testid="workloads-search" type="search" aria-label="Search" placeholder="name or image…" value={search} onChange={(e) => setSearch(e.target.value)} className="w-64" />
         </div>
-        {query.isError && <ViewError error={query.error} what="the latest workloads" onRetry={() => void query.refetch()} retrying={query.isFetching} />}
+        {query.isError && <QueryError query={query} what="the latest workloads" />}
         <WorkloadsTable rows={shown} emptyText={rows.length === 0 ? 'The cluster has no Deployments, StatefulSets or DaemonSets.' : 'No workloads match these filters.'} />
       </div>
     </>

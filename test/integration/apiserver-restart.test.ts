@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClusterCache } from '@/lib/server/kube/cluster-cache';
-import { ApiCutter, REPO, apply, createNamespace, devKubeConfig, eventually, kubectl, podManifest, uniqueName } from './helpers';
+import { cacheBehindCutter, REPO, apply, createNamespace, devKubeConfig, eventually, kubectl, podManifest, uniqueName } from './helpers';
 
 const run = promisify(execFile);
 const apiserver = (verb: 'stop' | 'start') => run(path.join(REPO, 'devcluster', 'apiserver.sh'), [verb]);
@@ -47,11 +47,8 @@ describe('a resourceVersion the API server no longer has', () => {
     await createNamespace(ns);
     const stale = uniqueName('stale');
     await apply(podManifest(stale, ns));
-    const cutter = new ApiCutter(new URL(devKubeConfig().getCurrentCluster()!.server));
-    await cutter.open();
-    const cache = new ClusterCache(cutter.kubeConfig(), 50);
+    const { cutter, cache } = await cacheBehindCutter();
     try {
-      cache.start();
       await eventually(() => cache.everSynced() && cache.views.pods.get(`${ns}/${stale}`), 30_000, 'first sync');
       const listedBefore = cache.health().resources.pods?.listedAt;
       await cutter.cut();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClusterCache } from '@/lib/server/kube/cluster-cache';
 import type { Node, Pod } from '@/lib/kube-types';
-import { ApiCutter, apply, createNamespace, devKubeConfig, eventually, kubectl, kubectlJson, podManifest, uniqueName } from './helpers';
+import { cacheBehindCutter, apply, createNamespace, devKubeConfig, eventually, kubectl, kubectlJson, podManifest, uniqueName } from './helpers';
 
 const NS = uniqueName('it-cache');
 
@@ -96,11 +96,8 @@ describe('a cache cut off from the API server', () => {
     await apply(podManifest(kept, ns));
     await apply(podManifest(removed, ns));
 
-    const cutter = new ApiCutter(new URL(devKubeConfig().getCurrentCluster()!.server));
-    await cutter.open();
-    const cache = new ClusterCache(cutter.kubeConfig(), 50);
+    const { cutter, cache } = await cacheBehindCutter();
     try {
-      cache.start();
       await eventually(() => cache.everSynced() && cache.views.pods.get(`${ns}/${removed}`), 30_000, 'first sync');
       await cutter.cut();
       await eventually(() => cache.health().state === 'reconnecting', 20_000, 'reconnecting state');

@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { KubeConfig } from '@kubernetes/client-node';
+import { ClusterCache } from '@/lib/server/kube/cluster-cache';
 
 const run = promisify(execFile);
 export const REPO = path.resolve(__dirname, '../..');
@@ -124,4 +125,13 @@ export async function createNamespace(ns: string): Promise<void> {
   await kubectl(['create', 'serviceaccount', 'default', '-n', ns]).catch((e: Error) => {
     if (!/already exists/i.test(e.message)) throw e;
   });
+}
+
+/** A started ClusterCache whose every connection goes through an ApiCutter the test controls. */
+export async function cacheBehindCutter(): Promise<{ cutter: ApiCutter; cache: ClusterCache }> {
+  const cutter = new ApiCutter(new URL(devKubeConfig().getCurrentCluster()!.server));
+  await cutter.open();
+  const cache = new ClusterCache(cutter.kubeConfig(), 50);
+  cache.start();
+  return { cutter, cache };
 }
