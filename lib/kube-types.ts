@@ -60,6 +60,8 @@ export interface PodSpec {
   nodeSelector?: Record<string, string>;
   tolerations?: Toleration[];
   affinity?: unknown;
+  /** DaemonSet pods on the host network also tolerate node.kubernetes.io/network-unavailable. */
+  hostNetwork?: boolean;
   priority?: number;
   overhead?: ResourceList;
 }
