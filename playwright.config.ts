@@ -9,6 +9,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3123);
  */
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
@@ -27,9 +28,16 @@ export default defineConfig({
   },
   webServer: {
     command: `npx next start -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
+    url: `http://127.0.0.1:${PORT}/api/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { KUBECONFIG: process.env.KUBECONFIG ?? path.join(__dirname, '.devcluster', 'kubeconfig') },
+    env: {
+      KUBECONFIG: process.env.KUBECONFIG ?? path.join(__dirname, '.devcluster', 'kubeconfig'),
+      // Every test signs in; the limit itself is covered by an integration test.
+      IMAGEPOD_LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+      // Local mode's one-time link, for the sign-in spec to open.
+      IMAGEPOD_LOGIN_LINK_FILE: path.join(__dirname, '.test-reports', 'login-link'),
+      IMAGEPOD_LOCAL_URL: `http://127.0.0.1:${PORT}`,
+    },
   },
 });

@@ -69,6 +69,9 @@ nodes="$DEVCLUSTER_DIR/fixtures/nodes.yaml"
 kubectl apply --server-side --field-manager=devcluster -f "$nodes" >&2
 kubectl apply --server-side --field-manager=devcluster --force-conflicts --subresource=status -f "$nodes" >&2
 kubectl wait --for=condition=Ready --timeout=60s -f "$nodes" >&2
+# The panel's audit trail is written as Events in `imagepod` (IMAGEPOD_AUDIT_NAMESPACE); in a real
+# cluster the bundle or the install creates it. Applying the bundle later adopts it.
+kubectl create namespace imagepod --dry-run=client -o yaml | kubectl apply -f - >/dev/null
 
 url=$(kubectl config view --minify -o jsonpath='{.clusters[0].cluster.server}')
 log "ready in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"

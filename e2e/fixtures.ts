@@ -4,9 +4,10 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 const run = promisify(execFile);
 export const REPO = path.resolve(__dirname, '..');
@@ -65,3 +66,34 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function numberOf(page: Page, testId: string): Promise<number> {
   return Number((await page.getByTestId(testId).innerText()).trim());
 }
+
+export type E2EUser = 'admin' | 'viewer' | 'nobody';
+
+/** A token for one of the test identities (written by global-setup.ts). */
+export function tokenFor(who: E2EUser): string {
+  const tokens = JSON.parse(readFileSync(path.join(REPO, '.test-reports', 'e2e-tokens.json'), 'utf8')) as Record<E2EUser, string>;
+  return tokens[who];
+}
+
+export function usernameOf(who: E2EUser): string {
+  return `system:serviceaccount:imagepod-e2e:${who}`;
+}
+
+/** Signs a browser context in through the real login route (the cookie lands in the context). */
+export async function signIn(context: BrowserContext, who: E2EUser, baseURL: string): Promise<void> {
+  const res = await context.request.post('/api/auth/login', { data: { token: tokenFor(who) }, headers: { Origin: baseURL } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/**
+ * The e2e `test`: every page starts signed in as `signInAs` (the cluster admin unless a spec says
+ * `test.use({ signInAs: 'viewer' })`, or null for no session).
+ */
+export const test = base.extend<{ signInAs: E2EUser | null }>({
+  signInAs: ['admin', { option: true }],
+  context: async ({ context, signInAs, baseURL }, provide) => {
+    if (signInAs) await signIn(context, signInAs, baseURL!);
+    await provide(context);
+  },
+});
+export { expect };

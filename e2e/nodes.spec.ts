@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { createNamespace, gpuPod, kubectl, markNoReload, numberOf, screenshot, uniqueName } from './fixtures';
+import { createNamespace, expect, gpuPod, kubectl, markNoReload, numberOf, screenshot, test, uniqueName } from './fixtures';
 
 test('Nodes: a GPU pod created with kubectl moves requested and free without a reload', async ({ page }) => {
   const ns = uniqueName('e2e-nodes');

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { createNamespace, gpuPod, kubectl, screenshot, uniqueName } from './fixtures';
+import { createNamespace, expect, gpuPod, kubectl, screenshot, test, uniqueName } from './fixtures';
 
 test('Overview: GPU totals agree with the nodes, a Pending GPU pod shows the scheduler reason', async ({ page }) => {
   const ns = uniqueName('e2e-overview');

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { createNamespace, gpuPod, kubectl, screenshot, uniqueName } from './fixtures';
+import { createNamespace, expect, gpuPod, kubectl, screenshot, test, uniqueName } from './fixtures';
 
 test('Pods: namespace, label selector and text filters; a bad selector is explained', async ({ page }) => {
   const ns = uniqueName('e2e-pods');

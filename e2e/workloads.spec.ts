@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { createNamespace, kubectl, screenshot, uniqueName } from './fixtures';
+import { createNamespace, expect, kubectl, screenshot, test, uniqueName } from './fixtures';
 
 test('Workloads: a Deployment created and scaled with kubectl shows ready/desired live', async ({ page }) => {
   const ns = uniqueName('e2e-wl');

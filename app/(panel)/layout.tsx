@@ -2,22 +2,29 @@ import type { ReactNode } from 'react';
 import { Sidebar } from '@/components/layout/sidebar';
 import { StaleBanner } from '@/components/layout/stale-banner';
 import { TopBar } from '@/components/layout/top-bar';
+import { LiveStreamProvider } from '@/lib/queries/stream/live-stream-context';
+import { requirePageSession } from '@/lib/server/auth/page-session';
 
 /**
- * The operator shell: dark sidebar, top bar with the cache state, stale banner, page. The
- * document scrolls (sidebar and bars stick), so full-page screenshots show whole pages.
+ * The operator shell, for signed-in users only (others go to /login): dark sidebar with the user,
+ * top bar with the cache state, stale banner, page — and the tab's one live stream, which keeps
+ * the cached views current (views never refetch on a timer). The document scrolls (sidebar and
+ * bars stick), so full-page screenshots show whole pages.
  */
-export default function PanelLayout({ children }: { children: ReactNode }) {
+export default async function PanelLayout({ children }: { children: ReactNode }) {
+  const session = await requirePageSession();
   return (
-    <div className="flex min-h-screen">
-      <Sidebar />
-      <div className="flex min-w-0 flex-1 flex-col">
-        <div className="sticky top-0 z-20">
-          <TopBar />
-          <StaleBanner />
+    <LiveStreamProvider>
+      <div className="flex min-h-screen">
+        <Sidebar user={session.user.username} mode={session.mode} />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <div className="sticky top-0 z-20">
+            <TopBar />
+            <StaleBanner />
+          </div>
+          <main className="flex-1 px-5 py-4">{children}</main>
         </div>
-        <main className="flex-1 px-5 py-4">{children}</main>
       </div>
-    </div>
+    </LiveStreamProvider>
   );
 }

@@ -34,6 +34,9 @@ export function ViewError({ error, what, onRetry, retrying }: {
   } else if (api?.isUnavailable) {
     title = `Cannot load ${what}`;
     message = `Cannot reach the Kubernetes API: ${api.message}. Retrying…`;
+  } else if (api?.status === 403) {
+    title = `No access to ${what}`;
+    message = `${api.message}. Kubernetes RBAC decides what you see here; ask a cluster admin for the right.`;
   } else if (api) {
     message = `${api.message} (${api.code}, HTTP ${api.status})`;
   }

@@ -1,5 +1,5 @@
 /**
- * The sidebar's sections. Later areas (Deploy, Logs, Metrics, Audit) are added here with their
+ * The sidebar's sections. Later areas (Deploy, Logs, Metrics) are added here with their
  * page; `match` decides which item is active for nested routes such as /nodes/<name>.
  */
 export interface NavItem {
@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/nodes', label: 'Nodes', icon: 'nodes', testId: 'nav-nodes' },
   { href: '/pods', label: 'Pods', icon: 'pods', testId: 'nav-pods' },
   { href: '/workloads', label: 'Workloads', icon: 'workloads', testId: 'nav-workloads' },
+  { href: '/audit', label: 'Audit', icon: 'audit', testId: 'nav-audit' },
 ];
 
 /** True when `pathname` is the item's page or below it ("/" only matches itself). */

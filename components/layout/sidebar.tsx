@@ -5,9 +5,10 @@ import { usePathname } from 'next/navigation';
 import { cn } from '../ui/cn';
 import { isActive, NAV_ITEMS } from './nav-items';
 import { NavIcon } from './nav-icon';
+import { UserBox } from './user-box';
 
-/** The dark left navigation with the product name. */
-export function Sidebar() {
+/** The dark left navigation with the product name, and who is signed in at the bottom. */
+export function Sidebar({ user, mode }: { user: string; mode: 'token' | 'oidc' | 'local' }) {
   const pathname = usePathname();
   return (
     <aside className="w-52 shrink-0 bg-zinc-900">
@@ -40,6 +41,7 @@ export function Sidebar() {
             );
           })}
         </ul>
+        <UserBox user={user} mode={mode} />
       </nav>
     </aside>
   );

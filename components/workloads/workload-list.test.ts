@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workloadRow } from '../../test/builders/rows';
-import { filterWorkloads, workloadTestId } from './workload-list';
+import { filterWorkloads, parseReplicas, workloadTestId } from './workload-list';
 
 const rows = [
   workloadRow({ kind: 'DaemonSet', name: 'imagepod-gpu-worker', namespace: 'imagepod', images: ['imagepod/gpu-worker:1.2'] }),
@@ -20,5 +20,21 @@ describe('filterWorkloads', () => {
   });
   it('builds lower-case kind test ids', () => {
     expect(workloadTestId('row', rows[0]!)).toBe('workload-row-daemonset-imagepod-imagepod-gpu-worker');
+  });
+});
+
+describe('parseReplicas', () => {
+  it.each([
+    ['3', 100, { ok: true, value: 3 }],
+    [' 0 ', 100, { ok: true, value: 0 }],
+    ['100', 100, { ok: true, value: 100 }],
+    ['101', 100, { ok: false, error: 'At most 100' }],
+    ['-1', 100, { ok: false, error: 'A whole number of replicas' }],
+    ['3abc', 100, { ok: false, error: 'A whole number of replicas' }],
+    ['2.5', 100, { ok: false, error: 'A whole number of replicas' }],
+    ['', 100, { ok: false, error: 'A whole number of replicas' }],
+    ['1e9', 100, { ok: false, error: 'A whole number of replicas' }],
+  ])('%j (max %i)', (text, max, want) => {
+    expect(parseReplicas(text, max)).toEqual(want);
   });
 });

@@ -27,3 +27,11 @@ export function filterWorkloads(rows: readonly WorkloadRow[], f: WorkloadFilter)
 export function workloadTestId(part: string, w: Pick<WorkloadRow, 'kind' | 'namespace' | 'name'>): string {
   return `workload-${part}-${w.kind.toLowerCase()}-${w.namespace}-${w.name}`;
 }
+
+/** Parses the replicas field: a whole number from 0 to `max`, or the reason it is not. */
+export function parseReplicas(text: string, max: number): { ok: true; value: number } | { ok: false; error: string } {
+  if (!/^\d+$/.test(text.trim())) return { ok: false, error: 'A whole number of replicas' };
+  const value = Number(text.trim());
+  if (value > max) return { ok: false, error: `At most ${max}` };
+  return { ok: true, value };
+}

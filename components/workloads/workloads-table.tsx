@@ -5,14 +5,17 @@ import type { WorkloadRow } from '@/lib/views';
 import { Badge } from '../ui/badge';
 import { cn } from '../ui/cn';
 import { Table, TableScroll, TBody, TD, TH, THead, TR } from '../ui/table';
+import type { AccessAnswer } from '@/lib/queries/access/access-query';
 import { RolloutBadge } from './rollout-badge';
+import { ScaleControl } from './scale-control';
 import { workloadTestId } from './workload-list';
 
 /**
- * Deployments, StatefulSets and DaemonSets with replica counts, images, GPUs and rollout state.
+ * Deployments, StatefulSets and DaemonSets with replica counts, images, GPUs, rollout state and
+ * a scale control (shown only where Kubernetes lets the user scale).
  * The table is always rendered; without rows it says why in one row.
  */
-export function WorkloadsTable({ rows, emptyText }: { rows: WorkloadRow[]; emptyText: string }) {
+export function WorkloadsTable({ rows, emptyText, scaleAccess }: { rows: WorkloadRow[]; emptyText: string; scaleAccess: (w: WorkloadRow) => AccessAnswer | undefined }) {
   return (
     <TableScroll>
       <Table data-testid="workloads-table" className="min-w-[1100px]">
@@ -23,6 +26,7 @@ export function WorkloadsTable({ rows, emptyText }: { rows: WorkloadRow[]; empty
             <TH className="text-right">Up-to-date</TH><TH className="text-right">Available</TH>
             <TH>Images</TH><TH className="text-right" title="GPUs each pod requests">GPU / pod</TH>
             <TH>Rollout</TH>
+            <TH>Scale</TH>
           </tr>
         </THead>
         <TBody>
@@ -61,12 +65,13 @@ export function WorkloadsTable({ rows, emptyText }: { rows: WorkloadRow[]; empty
                     <span data-testid={workloadTestId('rollout-message', w)} className="text-xs text-zinc-500">{w.rollout.message}</span>
                   </div>
                 </TD>
+                <TD className="whitespace-nowrap"><ScaleControl w={w} access={scaleAccess(w)} /></TD>
               </TR>
             );
           })}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={9} data-testid="workloads-empty" className="px-3 py-10 text-center text-sm text-zinc-500">{emptyText}</td>
+              <td colSpan={10} data-testid="workloads-empty" className="px-3 py-10 text-center text-sm text-zinc-500">{emptyText}</td>
             </tr>
           )}
         </TBody>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
+import { useAccess } from '@/lib/queries/access/access-query';
 import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
 import type { WorkloadKind } from '@/lib/views';
 import { QueryError, QueryPending } from '../common/view-error';
@@ -8,6 +9,7 @@ import { PageHeader } from '../layout/page-header';
 import { Input, Select } from '../ui/select';
 import { TableSkeleton } from '../ui/skeleton';
 import { filterWorkloads } from './workload-list';
+import { scaleCheck } from './scale-control';
 import { WorkloadsTable } from './workloads-table';
 
 const KINDS: WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
@@ -24,6 +26,7 @@ export function WorkloadsView({ initialNamespace = '' }: { initialNamespace?: st
     () => (rows ? filterWorkloads(rows, { kind: kind || null, namespace: namespace || null, search }) : []),
     [rows, kind, namespace, search],
   );
+  const access = useAccess(shown.filter((w) => w.kind !== 'DaemonSet').map(scaleCheck));
 
   if (!rows) {
     return (
@@ -52,7 +55,7 @@ export function WorkloadsView({ initialNamespace = '' }: { initialNamespace?: st
           <Input data-testid="workloads-search" type="search" aria-label="Search" placeholder="name or image…" value={search} onChange={(e) => setSearch(e.target.value)} className="w-64" />
         </div>
         {query.isError && <QueryError query={query} what="the latest workloads" />}
-        <WorkloadsTable rows={shown} emptyText={rows.length === 0 ? 'The cluster has no Deployments, StatefulSets or DaemonSets.' : 'No workloads match these filters.'} />
+        <WorkloadsTable rows={shown} scaleAccess={(w) => access.get(scaleCheck(w))} emptyText={rows.length === 0 ? 'The cluster has no Deployments, StatefulSets or DaemonSets.' : 'No workloads match these filters.'} />
       </div>
     </>
   );

@@ -135,3 +135,112 @@ export async function cacheBehindCutter(): Promise<{ cutter: ApiCutter; cache: C
   cache.start();
   return { cutter, cache };
 }
+
+type Seg = { params: Promise<unknown> };
+export type RouteHandler = (r: import('next/server').NextRequest, s: Seg) => Promise<Response>;
+export interface RouteAnswer<B = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: B & { error?: { code: string; message: string; field?: string } };
+}
+
+/**
+ * Calls a route handler as the panel's own page would: same-origin (Origin = the host), JSON body,
+ * with the session cookie when given. `headers` adds or overrides (e.g. a foreign Origin).
+ */
+export async function callRoute<B = Record<string, unknown>>(
+  handler: RouteHandler,
+  url: string,
+  opts: { method?: string; cookie?: string; body?: unknown; rawBody?: string; params?: Record<string, string>; headers?: Record<string, string> } = {},
+): Promise<RouteAnswer<B>> {
+  const { NextRequest } = await import('next/server');
+  const method = opts.method ?? (opts.body !== undefined || opts.rawBody !== undefined ? 'POST' : 'GET');
+  const headers: Record<string, string> = { host: '127.0.0.1' };
+  if (method !== 'GET') headers.origin = 'http://127.0.0.1';
+  if (opts.body !== undefined || opts.rawBody !== undefined) headers['content-type'] = 'application/json';
+  if (opts.cookie) headers.cookie = opts.cookie;
+  Object.assign(headers, opts.headers);
+  for (const [k, v] of Object.entries(headers)) if (v === '') delete headers[k];
+  const req = new NextRequest(new URL(url, 'http://127.0.0.1'), {
+    method, headers, body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  });
+  const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
+  const text = await res.text();
+  let body: unknown = {};
+  try { body = text ? JSON.parse(text) : {}; } catch { body = { raw: text }; }
+  return { status: res.status, headers: res.headers, body: body as RouteAnswer<B>['body'] };
+}
+
+/** The `name=value` part of a Set-Cookie header, for sending back as Cookie. */
+export function cookieFrom(headers: Headers): string {
+  const set = headers.getSetCookie().find((c) => !/Max-Age=0/.test(c));
+  if (!set) throw new Error(`no session cookie in ${JSON.stringify(headers.getSetCookie())}`);
+  return set.split(';')[0]!;
+}
+
+/**
+ * Test identities: ServiceAccounts in one namespace — `admin` bound to cluster-admin, `viewer` to
+ * the built-in `view` ClusterRole, `nobody` to nothing — and short-lived tokens for them.
+ */
+export class TestUsers {
+  readonly ns = uniqueName('it-users');
+  private bindings: string[] = [];
+
+  async create(): Promise<void> {
+    await createNamespace(this.ns);
+    for (const [sa, role] of [['admin', 'cluster-admin'], ['viewer', 'view'], ['nobody', null]] as const) {
+      await kubectl(['create', 'serviceaccount', sa, '-n', this.ns]);
+      if (role) {
+        const binding = `${this.ns}-${sa}`;
+        await kubectl(['create', 'clusterrolebinding', binding, `--clusterrole=${role}`, `--serviceaccount=${this.ns}:${sa}`]);
+        this.bindings.push(binding);
+      }
+    }
+  }
+
+  async token(sa: 'admin' | 'viewer' | 'nobody', duration = '1h'): Promise<string> {
+    return (await kubectl(['create', 'token', sa, '-n', this.ns, `--duration=${duration}`])).trim();
+  }
+
+  username(sa: string): string {
+    return `system:serviceaccount:${this.ns}:${sa}`;
+  }
+
+  async remove(): Promise<void> {
+    for (const b of this.bindings) await kubectl(['delete', 'clusterrolebinding', b, '--ignore-not-found']);
+    await kubectl(['delete', 'namespace', this.ns, '--wait=false']);
+  }
+}
+
+/** Signs in through the real login route with a token; returns the Cookie header value. */
+export async function signIn(token: string): Promise<string> {
+  const { POST } = await import('@/app/api/auth/login/route');
+  const res = await callRoute(POST, '/api/auth/login', { body: { token } });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return cookieFrom(res.headers);
+}
+
+/** Reads SSE events from a Response body until `until` returns true for the events so far. */
+export async function readEvents(res: Response, until: (events: { event: string; data: unknown }[]) => boolean, ms = 20_000) {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: { event: string; data: unknown }[] = [];
+  let buf = '';
+  const deadline = Date.now() + ms;
+  while (!until(events)) {
+    if (Date.now() > deadline) throw new Error(`no matching event; got ${events.map((e) => e.event).join(',')}`);
+    const { value, done } = await reader.read();
+    if (done) break;
+    buf += decoder.decode(value, { stream: true });
+    let i: number;
+    while ((i = buf.indexOf('\n\n')) >= 0) {
+      const block = buf.slice(0, i);
+      buf = buf.slice(i + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (event && data) events.push({ event, data: JSON.parse(data) });
+    }
+  }
+  reader.releaseLock();
+  return events;
+}

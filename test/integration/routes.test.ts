@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NextRequest } from 'next/server';
-import { KUBECONFIG, apply, createNamespace, eventually, kubectl, podManifest, uniqueName } from './helpers';
+import { KUBECONFIG, TestUsers, apply, callRoute, createNamespace, eventually, kubectl, podManifest, signIn, uniqueName, type RouteHandler } from './helpers';
 
 // The route handlers use the process-wide cache; point it at the devcluster before first use.
 process.env.KUBECONFIG = KUBECONFIG;
@@ -15,15 +14,20 @@ const { GET: getHealth } = await import('@/app/api/health/route');
 
 type Seg = { params: Promise<unknown> };
 const noParams: Seg = { params: Promise.resolve({}) };
-const call = async (h: (r: NextRequest, s: Seg) => Promise<Response>, url: string, seg: Seg = noParams) => {
-  const res = await h(new NextRequest(new URL(url, 'http://127.0.0.1')), seg);
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { items?: { name: string; key: string; nodeName?: string | null }[]; error?: { code: string; message: string; field?: string } } };
+const users = new TestUsers();
+let cookie = '';
+/** Calls a route as the signed-in cluster admin. */
+const call = async (h: RouteHandler, url: string, seg: Seg = noParams) => {
+  const r = await callRoute<Record<string, unknown> & { items?: { name: string; key: string; nodeName?: string | null }[] }>(h, url, { cookie, params: (await seg.params) as Record<string, string> });
+  return { status: r.status, body: r.body };
 };
 
 const NS = uniqueName('it-routes');
 
 describe('/api read routes on the devcluster', () => {
   beforeAll(async () => {
+    await users.create();
+    cookie = await signIn(await users.token('admin'));
     await createNamespace(NS);
     await apply(podManifest('web-1', NS, { labels: { app: 'web', tier: 'front' } }));
     await apply(podManifest('web-2', NS, { labels: { app: 'web', tier: 'back' } }));
@@ -32,6 +36,7 @@ describe('/api read routes on the devcluster', () => {
   });
   afterAll(async () => {
     await kubectl(['delete', 'namespace', NS, '--wait=false']);
+    await users.remove();
   });
 
   it('answers label selectors exactly as kubectl -l does', async () => {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { route } from '@/lib/server/http/route';
+import { publicRoute } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * Liveness probe: the process answers. Deliberately says nothing about the cluster — this and
- * /api/readyz are the only routes that will stay reachable without login.
+ * Liveness probe: the process answers. Deliberately says nothing about the cluster — this,
+ * /api/readyz and the sign-in routes are the only ones reachable without a session.
  */
-export const GET = route({ query: z.strictObject({}) }, async () => ({ status: 'ok' }));
+export const GET = publicRoute({ query: z.strictObject({}) }, async () => ({ status: 'ok' }));

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { route } from '@/lib/server/http/route';
-import { syncedCache, wholeViewResponse } from '@/lib/server/kube/views-api';
+import { syncedCache, userView } from '@/lib/server/kube/views-api';
 
 export const dynamic = 'force-dynamic';
 
-/** All nodes as NodeRows, from the watch cache. */
-export const GET = route({ query: z.strictObject({}) }, async () => {
-  const cache = syncedCache();
-  return wholeViewResponse(cache, cache.views.nodes);
-});
+/** All nodes as NodeRows, from the watch cache — for users Kubernetes lets list nodes. */
+export const GET = route({ query: z.strictObject({}) }, async (ctx) => userView(ctx, syncedCache().views.nodes));

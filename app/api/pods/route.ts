@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { matchesSelector, parseSelector } from '@/lib/label-selector';
 import { ApiError } from '@/lib/server/http/api-error';
 import { route } from '@/lib/server/http/route';
-import { syncedCache, viewAnswer, wholeViewResponse } from '@/lib/server/kube/views-api';
+import { syncedCache, userView } from '@/lib/server/kube/views-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,13 +16,12 @@ const query = z.strictObject({
  * Pods as PodRows, optionally filtered by namespace, label selector and node. The panel's own
  * pages fetch the whole view (so stream deltas apply) and filter in the browser.
  */
-export const GET = route({ query }, async ({ query: q }) => {
+export const GET = route({ query }, async (ctx) => {
+  const q = ctx.query;
   const parsed = parseSelector(q.labelSelector ?? '');
   if (!parsed.ok) throw new ApiError(400, 'BAD_REQUEST', `labelSelector: ${parsed.error}`, 'labelSelector');
-  const cache = syncedCache();
-  if (!q.namespace && !q.node && parsed.selector.length === 0) return wholeViewResponse(cache, cache.views.pods);
-  const list = cache.views.pods.list(
-    (p) => (!q.namespace || p.namespace === q.namespace) && (!q.node || p.nodeName === q.node) && matchesSelector(parsed.selector, p.labels),
-  );
-  return viewAnswer(cache, list);
+  const filtered = q.namespace || q.node || parsed.selector.length > 0;
+  return userView(ctx, syncedCache().views.pods, filtered
+    ? (p) => (!q.namespace || p.namespace === q.namespace) && (!q.node || p.nodeName === q.node) && matchesSelector(parsed.selector, p.labels)
+    : undefined);
 });

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { route } from '@/lib/server/http/route';
+import { publicRoute } from '@/lib/server/http/route';
 import { getClusterCache } from '@/lib/server/kube/cluster-cache';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * later: it serves the last known state meanwhile. Unauthenticated, so it exposes nothing —
  * no error message, no counts, no server address (those are on /api/health).
  */
-export const GET = route({ query: z.strictObject({}) }, async ({ requestId }) => {
+export const GET = publicRoute({ query: z.strictObject({}) }, async ({ requestId }) => {
   const headers = { 'Cache-Control': 'no-store', 'X-Request-Id': requestId };
   if (getClusterCache().everSynced()) return NextResponse.json({ status: 'ready' }, { headers });
   return NextResponse.json({ status: 'not ready' }, { status: 503, headers });

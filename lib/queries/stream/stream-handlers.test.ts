@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CacheHealth } from '../../health';
 import type { PodRow, Row, ViewDelta } from '../../views';
 import { podRow } from '../../../test/builders/rows';
+import { auditKeys } from '../audit/keys';
 import { healthKeys } from '../health/keys';
 import { nodeKeys } from '../nodes/keys';
 import { podKeys } from '../pods/keys';
@@ -40,6 +41,16 @@ describe('handleDelta', () => {
     expect(d.items.map((p) => `${p.name}:${p.status}`).sort()).toEqual(['a:Error', 'c:Running']);
     expect(d.health.state).toBe('synced');
     expect(invalidated(qc, podKeys.list())).toBe(false);
+  });
+
+  it('refreshes the audit trail when an audit Event arrives, and only then', () => {
+    const qc = client();
+    qc.setQueryData(auditKeys.list({}), { items: [], total: 0, namespace: 'imagepod' });
+    const ev = (key: string) => ({ key, namespace: key.split('/')[0]! }) as unknown as Row;
+    handleDelta(qc, { view: 'events', epoch: 'e1', from: 1, to: 2, upserts: [ev('imagepod/pod-x.1871')], deletes: [] });
+    expect(invalidated(qc, auditKeys.list({}) as unknown as string[])).toBe(false);
+    handleDelta(qc, { view: 'events', epoch: 'e1', from: 2, to: 3, upserts: [ev('imagepod/imagepod-audit-x7k2')], deletes: [] });
+    expect(invalidated(qc, auditKeys.list({}) as unknown as string[])).toBe(true);
   });
 
   it('ignores a delta the list already contains', () => {

@@ -6,6 +6,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { CacheHealth } from '../../health';
 import { applyViewDelta } from '../../view-delta';
 import type { Row, ViewDelta, ViewName } from '../../views';
+import { auditKeys, isAuditEventKey } from '../audit/keys';
 import { healthKeys } from '../health/keys';
 import { VIEW_NAMES, type ViewResponse } from '../view-response';
 import type { HelloMessage } from './stream-messages';
@@ -48,10 +49,14 @@ export function handleHello(qc: QueryClient, hello: HelloMessage): ViewName[] {
 export type DeltaResult = 'applied' | 'stale' | 'gap' | 'uncached';
 
 /**
- * `delta`: patch the cached view in place. A view nobody has loaded is left alone (its first
+ * `delta`: patch the cached view in place (and refresh the audit trail when one of its records arrives). A view nobody has loaded is left alone (its first
  * fetch will be current); a gap (changes missed, or another epoch) refetches that view once.
  */
 export function handleDelta(qc: QueryClient, delta: ViewDelta<Row>): DeltaResult {
+  // A new audit record: the Audit page (if open) asks for the trail again.
+  if (delta.view === 'events' && delta.upserts.some((r) => isAuditEventKey(r.key))) {
+    void qc.invalidateQueries({ queryKey: auditKeys.all }, KEEP_IN_FLIGHT);
+  }
   const key = viewQueryKey(delta.view);
   const cached = qc.getQueryData<ViewResponse<Row>>(key);
   if (cached === undefined) return 'uncached';

@@ -3,6 +3,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { connectionLost, connectionOpened, INITIAL_CONNECTION, reconnectDelay, type StreamConnection } from './connection-state';
+import { redirectToSignIn } from '../sign-in-redirect';
 import { handleDelta, handleHealth, handleHello } from './stream-handlers';
 import { isCacheHealth, isDelta, isHello, parseData } from './stream-messages';
 
@@ -11,7 +12,7 @@ export const STREAM_URL = '/api/stream';
 
 /**
  * Opens the tab's one EventSource to the live stream and patches the react-query cache with
- * what it sends; mount it once (app/providers.tsx). The browser reconnects by itself after a
+ * what it sends; mount it once (the panel layout). The browser reconnects by itself after a
  * dropped connection; when it gives up (the server answered with an HTTP error) the hook
  * re-creates the EventSource with backoff. Returns the connection state for the top bar.
  */
@@ -52,6 +53,8 @@ export function useLiveStream(qc: QueryClient, url: string = STREAM_URL): Stream
         setConn((c) => connectionLost(c, Date.now()));
         if (es.readyState === EventSource.CLOSED) {
           es.close();
+          // The server refused the stream: if the session has ended, go and sign in again.
+          void fetch('/api/auth/session', { cache: 'no-store' }).then((r) => { if (r.status === 401) redirectToSignIn(); }, () => undefined);
           timer = setTimeout(connect, reconnectDelay(attempts));
         }
       };

@@ -2,13 +2,14 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { assertSameOrigin } from '../auth/csrf';
+import { userKubeConfig } from '../auth/identity';
+import { clearSessionCookie, isSecureRequest, openSession, sessionCookieValue, setSessionCookie, touched, type NoSession, type Session, type SessionUser } from '../auth/session';
 import { KubeError } from '../kube/errors';
 import { ApiError, type ApiErrorBody } from './api-error';
 
-/** Who is calling. Null until the identity issue adds login; routes read it from here only. */
-export type RequestUser = null;
-
-export interface RouteContext<Q, B, P> {
+interface BaseContext<Q, B, P> {
   req: NextRequest;
   query: Q;
   body: B;
@@ -16,7 +17,19 @@ export interface RouteContext<Q, B, P> {
   /** Aborts when the client goes away. */
   signal: AbortSignal;
   requestId: string;
-  user: RequestUser;
+}
+
+/** A signed-in request: the user, and a KubeConfig that acts with the user's own credentials. */
+export interface RouteContext<Q, B, P> extends BaseContext<Q, B, P> {
+  session: Session;
+  user: SessionUser;
+  /** The user's credentials against the panel's cluster — for every write and access review. */
+  kube: () => KubeConfig;
+}
+
+/** A request to a public route (login, probes): a session if there is one. */
+export interface PublicRouteContext<Q, B, P> extends BaseContext<Q, B, P> {
+  session: Session | null;
 }
 
 interface RouteSpec<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> {
@@ -27,7 +40,7 @@ interface RouteSpec<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodTyp
   maxBodyBytes?: number;
 }
 
-type Handler<Q, B, P> = (ctx: RouteContext<Q, B, P>) => Promise<Response | object>;
+type Handler<C> = (ctx: C) => Promise<Response | object>;
 
 const DEFAULT_MAX_BODY = 64 * 1024;
 
@@ -56,7 +69,7 @@ export function errorResponse(e: unknown, requestId: string): Response {
   }
   return NextResponse.json({ error: { ...body, requestId } } satisfies ApiErrorBody, {
     status,
-    headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId },
+    headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId, ...(e instanceof ApiError ? e.headers : {}) },
   });
 }
 
@@ -99,30 +112,71 @@ function queryObject(url: URL): Record<string, string | string[]> {
   return out;
 }
 
-/**
- * Every API route goes through here: validate (zod) → (authorise, once login exists) → handle →
- * JSON. Errors of every kind come out as `{ error: { code, message, field? } }` with a 4xx/5xx
- * status from one mapper; the handler returns a Response (streams) or a plain object (JSON).
- */
-export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
+const NO_SESSION: Record<NoSession, string> = {
+  missing: 'Sign in first',
+  invalid: 'Your session is not valid; sign in again',
+  expired: 'Your session has expired; sign in again',
+  idle: 'Your session ended after a period of inactivity; sign in again',
+  revoked: 'You have signed out; sign in again',
+};
+
+type AnyContext<Q, B, P> = RouteContext<Q, B, P> | PublicRouteContext<Q, B, P>;
+
+function build<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType>(
   spec: RouteSpec<Q, B, P>,
-  handler: Handler<z.output<Q>, z.output<B>, z.output<P>>,
+  needsSession: boolean,
+  handler: Handler<AnyContext<z.output<Q>, z.output<B>, z.output<P>>>,
 ) {
   return async (req: NextRequest, segment: { params: Promise<unknown> }): Promise<Response> => {
     const requestId = randomUUID().slice(0, 8);
+    let clearCookie = false;
     try {
+      // Order matters: a forged cross-site request is refused before anything is read or done.
+      assertSameOrigin(req);
+      const opened = await openSession(sessionCookieValue(req.cookies));
+      const session = typeof opened === 'string' ? null : opened;
+      if (!session && opened !== 'missing') clearCookie = true;
+      if (needsSession && !session) throw new ApiError(401, 'UNAUTHENTICATED', NO_SESSION[opened as NoSession]);
       const url = new URL(req.url);
       const query = spec.query ? spec.query.parse(queryObject(url)) : undefined;
       const params = spec.params ? spec.params.parse(await segment.params) : undefined;
       const body = spec.body ? spec.body.parse(await readBody(req, spec.maxBodyBytes ?? DEFAULT_MAX_BODY)) : undefined;
-      const out = await handler({
-        req, requestId, user: null, signal: req.signal,
+      const base = {
+        req, requestId, signal: req.signal,
         query: query as z.output<Q>, body: body as z.output<B>, params: params as z.output<P>,
-      });
-      if (out instanceof Response) return out;
-      return NextResponse.json(out, { headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId } });
+      };
+      const ctx = session ? { ...base, session, user: session.user, kube: () => userKubeConfig(session) } : { ...base, session: null };
+      const out = await handler(ctx as AnyContext<z.output<Q>, z.output<B>, z.output<P>>);
+      const res = out instanceof Response ? out : NextResponse.json(out, { headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId } });
+      // Activity keeps a session alive: re-date it now and then (idle expiry counts from here).
+      const fresh = session && !res.headers.has('Set-Cookie') ? touched(session) : null;
+      if (fresh) await setSessionCookie(res.headers, fresh, isSecureRequest(req));
+      return res;
     } catch (e) {
-      return errorResponse(e, requestId);
+      const res = errorResponse(e, requestId);
+      if (clearCookie) clearSessionCookie(res.headers);
+      return res;
     }
   };
+}
+
+/**
+ * Every API route goes through here: same-origin check for writes → session → validate (zod) →
+ * handle → JSON. Errors of every kind come out as `{ error: { code, message, field? } }` with a
+ * 4xx/5xx status from one mapper; the handler returns a Response (streams) or a plain object (JSON).
+ * Without a valid session the answer is 401 before any input is read.
+ */
+export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
+  spec: RouteSpec<Q, B, P>,
+  handler: Handler<RouteContext<z.output<Q>, z.output<B>, z.output<P>>>,
+) {
+  return build(spec, true, handler as Handler<AnyContext<z.output<Q>, z.output<B>, z.output<P>>>);
+}
+
+/** A route anyone may call (login, logout, probes). Writes still pass the same-origin check. */
+export function publicRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
+  spec: RouteSpec<Q, B, P>,
+  handler: Handler<PublicRouteContext<z.output<Q>, z.output<B>, z.output<P>>>,
+) {
+  return build(spec, false, handler as Handler<AnyContext<z.output<Q>, z.output<B>, z.output<P>>>);
 }

@@ -4,6 +4,8 @@ import type { Row, ViewList } from '../../views';
 import type { ViewStore } from './view-store';
 import { ApiError } from '../http/api-error';
 import { getClusterCache, type ClusterCache } from './cluster-cache';
+import type { RouteContext } from '../http/route';
+import { viewScopeFor, visibleFilter, wholeViewVisible } from '../auth/view-access';
 
 /**
  * The cache, for a route that reads cluster state. A cache that has never completed its first
@@ -30,4 +32,21 @@ export function viewAnswer<T extends Row>(cache: ClusterCache, list: ViewList<T>
 export function wholeViewResponse<T extends Row>(cache: ClusterCache, view: ViewStore<T>): Response {
   const body = `{"items":${view.itemsJson()},"revision":${view.getRevision()},"epoch":${JSON.stringify(view.getEpoch())},"health":${JSON.stringify(cache.health())}}`;
   return new Response(body, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * A view for the signed-in user: the shared answer when they may read all of it, otherwise only
+ * the rows in namespaces Kubernetes lets them list (403 when none), further filtered by `filter`.
+ */
+export async function userView<T extends Row>(
+  ctx: RouteContext<unknown, unknown, unknown>,
+  view: ViewStore<T>,
+  filter?: (r: T) => boolean,
+): Promise<Response | (ViewList<T> & { health: CacheHealth })> {
+  const cache = syncedCache();
+  const scope = await viewScopeFor(ctx.session, cache, view.name, ctx.signal);
+  const whole = wholeViewVisible(view.name, scope);
+  if (whole && !filter) return wholeViewResponse(cache, view);
+  const visible = whole ? null : visibleFilter(view.name, scope);
+  return viewAnswer(cache, view.list((r) => (!visible || visible(r)) && (!filter || filter(r))));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { allocationByNode } from '@/lib/gpu';
+import { viewScopeFor, visibleFilter } from '@/lib/server/auth/view-access';
 import { ApiError } from '@/lib/server/http/api-error';
 import { route } from '@/lib/server/http/route';
 import { syncedCache } from '@/lib/server/kube/views-api';
@@ -8,12 +9,22 @@ export const dynamic = 'force-dynamic';
 
 const params = z.object({ name: z.string().min(1).max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'not a valid node name') });
 
-/** One node, the pods bound to it and its GPU allocation. */
-export const GET = route({ params, query: z.strictObject({}) }, async ({ params: { name } }) => {
+/**
+ * One node, the pods bound to it that the user may see, and its GPU allocation. The allocation
+ * counts every pod on the node (it is the node's state, as the scheduler sees it).
+ */
+export const GET = route({ params, query: z.strictObject({}) }, async (ctx) => {
+  const { name } = ctx.params;
   const cache = syncedCache();
+  await viewScopeFor(ctx.session, cache, 'nodes', ctx.signal);
   const node = cache.views.nodes.get(name);
   if (!node) throw new ApiError(404, 'NOT_FOUND', `node "${name}" not found`, 'name');
-  const pods = cache.views.pods.list((p) => p.nodeName === name).items;
-  const gpu = allocationByNode([node], pods).get(name) ?? [];
-  return { node, pods, gpu, health: cache.health() };
+  const onNode = cache.views.pods.list((p) => p.nodeName === name).items;
+  const podScope = await viewScopeFor(ctx.session, cache, 'pods', ctx.signal).catch((e: unknown) => {
+    if (e instanceof ApiError && e.status === 403) return null;
+    throw e;
+  });
+  const visible = podScope ? onNode.filter(visibleFilter('pods', podScope)) : [];
+  const gpu = allocationByNode([node], onNode).get(name) ?? [];
+  return { node, pods: visible, gpu, health: cache.health() };
 });

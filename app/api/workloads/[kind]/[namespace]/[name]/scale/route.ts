@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { audited } from '@/lib/server/audit/record';
+import { route } from '@/lib/server/http/route';
+import { kubeRequest } from '@/lib/server/kube/request';
+import { syncedCache } from '@/lib/server/kube/views-api';
+
+export const dynamic = 'force-dynamic';
+
+const MAX_REPLICAS = Number(process.env.IMAGEPOD_MAX_REPLICAS ?? 100);
+const KINDS = { deployments: 'Deployment', statefulsets: 'StatefulSet' } as const;
+const dns = z.string().min(1).max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'not a valid name');
+
+const params = z.object({
+  kind: z.enum(['deployments', 'statefulsets'], 'only deployments and statefulsets scale (a DaemonSet runs one pod per matching node)'),
+  namespace: dns.max(63),
+  name: dns,
+});
+const body = z.strictObject({
+  replicas: z.number('replicas must be a whole number').int('replicas must be a whole number').min(0, 'replicas cannot be negative').max(MAX_REPLICAS, `replicas is at most ${MAX_REPLICAS} (IMAGEPOD_MAX_REPLICAS)`),
+});
+
+/**
+ * Sets a Deployment's or StatefulSet's size through its scale subresource, with the user's own
+ * credentials (Kubernetes RBAC decides; its audit log names the user) — and records it.
+ */
+export const PATCH = route({ params, body }, async (ctx) => {
+  const { kind, namespace, name } = ctx.params;
+  const key = `${KINDS[kind]}/${namespace}/${name}`;
+  const before = syncedCache().views.workloads.get(key);
+  const target = { kind: KINDS[kind], apiVersion: 'apps/v1', namespace, name };
+  const replicas = ctx.body.replicas;
+  const from = before?.desired ?? null;
+  const message = from === null ? `scale to ${replicas} replicas` : `scale from ${from} to ${replicas} replicas`;
+  const scale = await audited(ctx, { action: 'scale', target, details: { from, to: replicas }, message }, () =>
+    kubeRequest<{ spec?: { replicas?: number }; status?: { replicas?: number } }>(ctx.kube(), `/apis/apps/v1/namespaces/${namespace}/${kind}/${name}/scale`, {
+      method: 'PATCH',
+      contentType: 'application/merge-patch+json',
+      body: { spec: { replicas } },
+      signal: ctx.signal,
+    }));
+  return { kind: KINDS[kind], namespace, name, replicas: scale.spec?.replicas ?? replicas, from };
+});

@@ -1,0 +1,175 @@
+/**
+ * The audit trail's record format. Every action taken through the panel becomes a Kubernetes
+ * Event (events.k8s.io/v1) in the audit namespace, written with the panel's own identity and
+ * labelled so the Audit page can find them; who/what/target/result ride in annotations. Pure:
+ * building the Event and reading it back, plus the page's filter.
+ */
+
+export const AUDIT_ACTIONS = [
+  'login', 'login-failed', 'logout',
+  'deploy', 'undeploy',
+  'scale', 'restart', 'undo', 'pause', 'resume',
+  'label', 'taint', 'cordon', 'uncordon',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type AuditResult = 'success' | 'failure' | 'denied';
+
+export const AUDIT_LABEL = 'imagepod.io/audit';
+export const AUDIT_ACTION_LABEL = 'imagepod.io/audit-action';
+const A = {
+  user: 'audit.imagepod.io/user',
+  groups: 'audit.imagepod.io/groups',
+  action: 'audit.imagepod.io/action',
+  target: 'audit.imagepod.io/target',
+  result: 'audit.imagepod.io/result',
+  session: 'audit.imagepod.io/session',
+  details: 'audit.imagepod.io/details',
+} as const;
+
+export interface AuditTarget {
+  kind: string;
+  name: string;
+  namespace?: string;
+  apiVersion?: string;
+}
+
+export interface AuditRecord {
+  action: AuditAction;
+  user: string;
+  groups?: string[];
+  target: AuditTarget | null;
+  result: AuditResult;
+  /** One line for people: what was asked and what came of it (the API server's message on failure). */
+  message: string;
+  /** A short machine-readable detail, e.g. `{"replicas":{"from":2,"to":5}}`. */
+  details?: Record<string, unknown>;
+  /** The session's id (never the token), to tie actions to one login. */
+  sessionId?: string;
+}
+
+export interface AuditRow extends AuditRecord {
+  key: string;
+  time: string;
+}
+
+export function targetText(t: AuditTarget | null): string {
+  if (!t) return '';
+  return `${t.kind}/${t.namespace ? `${t.namespace}/` : ''}${t.name}`;
+}
+
+const MAX_NOTE = 1000; // events.k8s.io/v1 rejects a note over 1 kB
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const reasonOf = (a: AuditAction) => a.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+
+/**
+ * The Event for one record. The API server only accepts a `regarding` object in the Event's own
+ * namespace or a namespaced object elsewhere, so logins and node actions point at the audit
+ * namespace itself; the true target is always in the annotations and the note.
+ */
+export function auditEvent(r: AuditRecord, opts: { namespace: string; instance: string; now: Date }): Record<string, unknown> {
+  const regarding = r.target?.namespace
+    ? { apiVersion: r.target.apiVersion, kind: r.target.kind, namespace: r.target.namespace, name: r.target.name }
+    : { apiVersion: 'v1', kind: 'Namespace', namespace: opts.namespace, name: opts.namespace };
+  const annotations: Record<string, string> = {
+    [A.user]: r.user,
+    [A.action]: r.action,
+    [A.result]: r.result,
+  };
+  if (r.groups?.length) annotations[A.groups] = r.groups.join(',');
+  if (r.target) annotations[A.target] = JSON.stringify(r.target);
+  if (r.sessionId) annotations[A.session] = r.sessionId;
+  if (r.details) annotations[A.details] = clip(JSON.stringify(r.details), 4000);
+  return {
+    apiVersion: 'events.k8s.io/v1',
+    kind: 'Event',
+    metadata: {
+      generateName: 'imagepod-audit-',
+      namespace: opts.namespace,
+      labels: { [AUDIT_LABEL]: 'true', [AUDIT_ACTION_LABEL]: r.action },
+      annotations,
+    },
+    eventTime: opts.now.toISOString().replace('Z', '000Z'),
+    reportingController: 'imagepod.io/dashboard',
+    reportingInstance: clip(opts.instance, 128),
+    action: reasonOf(r.action),
+    reason: reasonOf(r.action),
+    type: r.result === 'success' ? 'Normal' : 'Warning',
+    regarding,
+    note: clip(`${r.user}: ${r.message}`, MAX_NOTE),
+  };
+}
+
+interface EventLike {
+  metadata?: { namespace?: string; name?: string; labels?: Record<string, string>; annotations?: Record<string, string>; creationTimestamp?: string };
+  eventTime?: string | null;
+  message?: string;
+  note?: string;
+}
+
+function parseTarget(s: string | undefined): AuditTarget | null {
+  if (!s) return null;
+  try {
+    const t = JSON.parse(s) as Partial<AuditTarget>;
+    if (typeof t.kind !== 'string' || typeof t.name !== 'string') return null;
+    return { kind: t.kind, name: t.name, namespace: typeof t.namespace === 'string' ? t.namespace : undefined, apiVersion: t.apiVersion };
+  } catch {
+    return null;
+  }
+}
+
+/** Reads an Event back as an audit row; null for events that are not the panel's audit records. */
+export function auditRowFromEvent(e: EventLike): AuditRow | null {
+  const md = e.metadata;
+  const an = md?.annotations ?? {};
+  if (md?.labels?.[AUDIT_LABEL] !== 'true') return null;
+  const action = an[A.action] as AuditAction | undefined;
+  const user = an[A.user];
+  if (!action || !AUDIT_ACTIONS.includes(action) || !user) return null;
+  const result = (['success', 'failure', 'denied'] as const).find((x) => x === an[A.result]) ?? 'failure';
+  const note = e.note ?? e.message ?? '';
+  const prefix = `${user}: `;
+  let details: Record<string, unknown> | undefined;
+  const rawDetails = an[A.details];
+  try {
+    details = rawDetails ? (JSON.parse(rawDetails) as Record<string, unknown>) : undefined;
+  } catch {
+    details = undefined;
+  }
+  return {
+    key: `${md.namespace ?? ''}/${md.name ?? ''}`,
+    time: e.eventTime ?? md.creationTimestamp ?? '',
+    action,
+    user,
+    groups: an[A.groups]?.split(',') ?? [],
+    target: parseTarget(an[A.target]),
+    result,
+    message: note.startsWith(prefix) ? note.slice(prefix.length) : note,
+    details,
+    sessionId: an[A.session],
+  };
+}
+
+export interface AuditFilter {
+  user?: string;
+  action?: AuditAction;
+  result?: AuditResult;
+  /** ISO times, inclusive. */
+  since?: string;
+  until?: string;
+}
+
+/** Newest first, filtered; `user` matches case-insensitively on any part of the name. */
+export function filterAudit(rows: AuditRow[], f: AuditFilter): AuditRow[] {
+  const user = f.user?.toLowerCase();
+  const since = f.since ? Date.parse(f.since) : -Infinity;
+  const until = f.until ? Date.parse(f.until) : Infinity;
+  return rows
+    .filter((r) => {
+      const t = Date.parse(r.time);
+      return (!user || r.user.toLowerCase().includes(user))
+        && (!f.action || r.action === f.action)
+        && (!f.result || r.result === f.result)
+        && t >= since && t <= until;
+    })
+    .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
+}

@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import type { AuditFilter, AuditRow } from '../../audit';
+import type { ApiError } from '../api-error';
+import { fetchJson } from '../fetch-json';
+import { auditKeys } from './keys';
+
+export interface AuditAnswer {
+  items: AuditRow[];
+  total: number;
+  namespace: string;
+}
+
+export function auditUrl(f: AuditFilter): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `/api/audit?${s}` : '/api/audit';
+}
+
+/**
+ * The audit trail for a filter. The live stream invalidates it when an audit Event arrives
+ * (stream-handlers.ts), so it stays current without polling.
+ */
+export function useAuditQuery(f: AuditFilter) {
+  return useQuery<AuditAnswer, ApiError>({
+    queryKey: auditKeys.list(f),
+    queryFn: ({ signal }) => fetchJson<AuditAnswer>(auditUrl(f), { signal }),
+    staleTime: 60_000,
+    placeholderData: (prev) => prev,
+  });
+}

@@ -1,0 +1,48 @@
+import 'server-only';
+import { hostname } from 'node:os';
+import { auditEvent, targetText, type AuditRecord } from '../../audit';
+import { authSettings } from '../auth/settings';
+import { getKubeConfig } from '../kube/config';
+import { kubeRequest } from '../kube/request';
+
+/**
+ * Records one action: a JSON line on stdout (for the cluster's log collection; IMAGEPOD_AUDIT_STDOUT=0
+ * turns it off) and an Event in
+ * the audit namespace, written with the panel's own identity (its only write right). The action
+ * has happened either way, so a failed write is logged, not thrown.
+ */
+export async function recordAudit(r: AuditRecord): Promise<void> {
+  const ns = authSettings().auditNamespace;
+  if (process.env.IMAGEPOD_AUDIT_STDOUT !== '0') console.log(`[audit] ${JSON.stringify({ time: new Date().toISOString(), action: r.action, user: r.user, target: targetText(r.target), result: r.result, message: r.message })}`);
+  try {
+    await kubeRequest(getKubeConfig(), `/apis/events.k8s.io/v1/namespaces/${ns}/events`, {
+      method: 'POST',
+      body: auditEvent(r, { namespace: ns, instance: process.env.POD_NAME ?? hostname(), now: new Date() }),
+      timeoutMs: 5_000,
+    });
+  } catch (e) {
+    console.error(`[audit] could not write the audit Event to namespace ${ns}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/**
+ * Runs an action for a signed-in user and records it whatever comes of it: `success`, `denied`
+ * (Kubernetes said 403) or `failure` with the API server's message. Rethrows failures.
+ */
+export async function audited<T>(
+  who: { user: { username: string; groups: string[] }; session: { sid: string } },
+  what: Pick<AuditRecord, 'action' | 'target' | 'details'> & { message: string },
+  act: () => Promise<T>,
+): Promise<T> {
+  const base = { action: what.action, user: who.user.username, groups: who.user.groups, target: what.target, details: what.details, sessionId: who.session.sid };
+  try {
+    const out = await act();
+    await recordAudit({ ...base, result: 'success', message: what.message });
+    return out;
+  } catch (e) {
+    const status = (e as { httpStatus?: number; status?: number }).httpStatus ?? (e as { status?: number }).status;
+    const reason = e instanceof Error ? e.message : String(e);
+    await recordAudit({ ...base, result: status === 403 ? 'denied' : 'failure', message: `${what.message} — ${reason}` });
+    throw e;
+  }
+}

@@ -1,0 +1,18 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { signInUrl } from '../../queries/sign-in-redirect';
+import { openSession, sessionCookieValue, type Session } from './session';
+
+/** The session of the page being rendered, or a redirect to the sign-in page. */
+export async function requirePageSession(): Promise<Session> {
+  const opened = await openSession(sessionCookieValue(await cookies()));
+  if (typeof opened === 'string') redirect(signInUrl((await headers()).get('x-imagepod-path') ?? '/'));
+  return opened;
+}
+
+/** The session if there is a valid one (the sign-in page sends signed-in users on). */
+export async function currentPageSession(): Promise<Session | null> {
+  const opened = await openSession(sessionCookieValue(await cookies()));
+  return typeof opened === 'string' ? null : opened;
+}
