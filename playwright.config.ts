@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3123);
+const KUBECONFIG = process.env.KUBECONFIG ?? path.join(__dirname, '.devcluster', 'kubeconfig');
+/** The devcluster's test OIDC issuer (devcluster/oidc.sh wrote it next to the kubeconfig). */
+const OIDC_DIR = path.join(path.dirname(KUBECONFIG), 'oidc');
+const oidc = Object.fromEntries(readFileSync(path.join(OIDC_DIR, 'issuer.env'), 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2))) as Record<'ISSUER' | 'CLIENT_ID' | 'CA', string>;
 
 /**
  * E2E against the production build (`next build` first; scripts/test.sh does it) on the real
@@ -26,18 +31,32 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/readyz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      KUBECONFIG: process.env.KUBECONFIG ?? path.join(__dirname, '.devcluster', 'kubeconfig'),
-      // Every test signs in; the limit itself is covered by an integration test.
-      IMAGEPOD_LOGIN_ATTEMPTS_PER_MINUTE: '1000',
-      // Local mode's one-time link, for the sign-in spec to open.
-      IMAGEPOD_LOGIN_LINK_FILE: path.join(__dirname, '.test-reports', 'login-link'),
-      IMAGEPOD_LOCAL_URL: `http://127.0.0.1:${PORT}`,
+  webServer: [
+    {
+      command: `node devcluster/oidc-issuer.mjs ${OIDC_DIR}`,
+      url: `${oidc.ISSUER}/.well-known/openid-configuration`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { IMAGEPOD_OIDC_REDIRECTS: `http://127.0.0.1:${PORT}/api/auth/oidc/callback` },
     },
-  },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/api/readyz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        KUBECONFIG,
+        // Every test signs in; the limit itself is covered by an integration test.
+        IMAGEPOD_LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+        // Local mode's one-time link, for the sign-in spec to open.
+        IMAGEPOD_LOGIN_LINK_FILE: path.join(__dirname, '.test-reports', 'login-link'),
+        IMAGEPOD_LOCAL_URL: `http://127.0.0.1:${PORT}`,
+        // Single sign-on against the devcluster's issuer, whose CA the panel must trust.
+        IMAGEPOD_OIDC_ISSUER: oidc.ISSUER,
+        IMAGEPOD_OIDC_CLIENT_ID: oidc.CLIENT_ID,
+        NODE_EXTRA_CA_CERTS: oidc.CA,
+      },
+    },
+  ],
 });

@@ -37,6 +37,23 @@ PORT="${DEVCLUSTER_APISERVER_PORT:-32766}"
 kwokctl() { command kwokctl --name "$CLUSTER_NAME" "$@"; }
 mkdir -p "$STATE_DIR"
 
+# shellcheck source=oidc.sh
+. "$DEVCLUSTER_DIR/oidc.sh"
+oidc_prepare
+# Everything in one KwokctlConfiguration: flags cannot set the etcd peer port (see above), and
+# each *Binary being a local path means kwokctl never reaches for github.com/dl.k8s.io.
+cfg="$STATE_DIR/kwokctl.yaml"
+kwokctl_config "$PORT" \
+  "  enableCRDs: [ClusterLogs, Logs, ClusterExec, Exec, ClusterAttach, Attach, ClusterPortForward, PortForward, Metric]" \
+  "$(oidc_apiserver_patch)" > "$cfg.new"
+
+if kwokctl get clusters 2>/dev/null | grep -qx "$CLUSTER_NAME" && ! cmp -s "$cfg" "$cfg.new"; then
+  # Flags are fixed when a cluster is created: a changed configuration means a new cluster.
+  log "the cluster configuration changed: recreating cluster $CLUSTER_NAME"
+  "$DEVCLUSTER_DIR/down.sh"
+fi
+mv "$cfg.new" "$cfg"
+
 if kwokctl get clusters 2>/dev/null | grep -qx "$CLUSTER_NAME"; then
   log "cluster $CLUSTER_NAME exists: starting stopped components"
   kwokctl start cluster >&2
@@ -49,12 +66,6 @@ else
       log "port $p is in use; pick another DEVCLUSTER_APISERVER_PORT (uses it and the 5 below)"; exit 1
     fi
   done
-  # Everything in one KwokctlConfiguration: flags cannot set the etcd peer port (see above), and
-  # each *Binary being a local path means kwokctl never reaches for github.com/dl.k8s.io.
-  cfg="$STATE_DIR/kwokctl.yaml"
-  kwokctl_config "$PORT" \
-    "  enableCRDs: [ClusterLogs, Logs, ClusterExec, Exec, ClusterAttach, Attach, ClusterPortForward, PortForward, Metric]" \
-    > "$cfg"
   log "creating cluster $CLUSTER_NAME on port $PORT"
   # -c replaces the default ~/.kwok/kwok.yaml, so a user's personal kwok config cannot leak in.
   # --kubeconfig: kwokctl would otherwise add its context to ~/.kube/config.

@@ -122,3 +122,27 @@ test.describe('as a user with no rights', () => {
     await screenshot(page, 'pods-no-access');
   });
 });
+
+test.describe('single sign-on', () => {
+  test.use({ signInAs: null, ignoreHTTPSErrors: true });
+
+  test('signs in through the devcluster OIDC issuer (code + PKCE); the API server names the user', async ({ page }) => {
+    await page.goto('/workloads');
+    await page.getByTestId('oidc-sign-in').click();
+    // The issuer's own (development) login form.
+    await page.locator('input[name="login"]').fill('alice@example.com');
+    await page.locator('input[name="password"]').fill('any');
+    await page.locator('button[type="submit"]').click();
+    await expect(page).toHaveURL(/\/workloads$/);
+    await expect(page.getByTestId('user-name')).toHaveText('oidc:alice@example.com');
+    await expect(page.getByTestId('user-box')).toContainText('via single sign-on');
+    await expect(page.getByTestId('workloads-table')).toBeVisible();
+    await screenshot(page, 'workloads-oidc');
+  });
+
+  test('a forged callback is refused and sends you back to sign in', async ({ page }) => {
+    await page.goto('/api/auth/oidc/callback?code=forged&state=forged');
+    await expect(page).toHaveURL(/\/login\?error=/);
+    await expect(page.getByTestId('login-error')).toContainText('try again');
+  });
+});

@@ -25,6 +25,12 @@ export default async function globalSetup(): Promise<void> {
       });
     }
   }
+  // Single sign-on users (devcluster/oidc-issuer.mjs puts everyone in imagepod-operators).
+  docs.push({
+    apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: `${USERS_NS}-oidc-operators` },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
+    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'oidc:imagepod-operators' }],
+  });
   await kubectl(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: docs }));
   const tokens: Record<string, string> = {};
   for (const sa of ['admin', 'viewer', 'nobody']) {

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test: lint + types, unit (vitest), integration (vitest, against the real devcluster),
-# e2e (Playwright in Debian's chromium against `next build && next start`). Starts the devcluster
-# if it is not running and stops it afterwards if it started it. Exit code: non-zero on any failure.
+# e2e (Playwright in Debian's chromium against `next build && next start`). Brings the devcluster
+# up (and its test OIDC issuer for the e2e run) and stops the cluster afterwards if it was not running. Exit code: non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
 
 started=0
-if ! bash devcluster/kubectl.sh get --raw /readyz >/dev/null 2>&1; then
-  bash devcluster/up.sh
-  started=1
-fi
+bash devcluster/kubectl.sh get --raw /readyz >/dev/null 2>&1 || started=1
+# Always: up.sh is idempotent (seconds when running) and recreates a cluster whose configuration
+# is out of date.
+bash devcluster/up.sh
 # Quiet: the summary line must stay the last thing printed.
 cleanup() { [ "$started" = 1 ] && [ "${KEEP_DEVCLUSTER:-0}" != 1 ] && bash devcluster/down.sh >/dev/null 2>&1 || true; }
 trap cleanup EXIT

@@ -52,11 +52,23 @@ const r1 = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 1
 
 // ---------------------------------------------------------------- panel HTTP
 const panelAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const LOGIN_LINK_FILE = env('LOGIN_LINK_FILE');
+let COOKIE = '';
+/** Signs in with the panel's local-mode one-time link (it acts with the panel's kubeconfig identity). */
+async function signIn() {
+  const link = new URL(readFileSync(LOGIN_LINK_FILE, 'utf8').trim());
+  const res = await new Promise((resolve, reject) => {
+    http.get({ host: PANEL.hostname, port: PANEL.port, path: link.pathname + link.search }, (r) => { r.resume(); resolve(r); }).on('error', reject);
+  });
+  const set = res.headers['set-cookie']?.find((c) => !c.includes('Max-Age=0'));
+  if (res.statusCode !== 303 || !set) throw new Error(`sign-in link answered HTTP ${res.statusCode}`);
+  COOKIE = set.split(';')[0];
+}
 /** One GET to the panel: status, wall time to the last byte, bytes on the wire and decoded. */
 function panelGet(path, { encoding = 'gzip, deflate, br', timeoutMs = 30_000, decode = false } = {}) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const req = http.get({ host: PANEL.hostname, port: PANEL.port, path, agent: panelAgent, headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+    const req = http.get({ host: PANEL.hostname, port: PANEL.port, path, agent: panelAgent, headers: { cookie: COOKIE, ...(encoding ? { 'accept-encoding': encoding } : {}) } }, (res) => {
       const chunks = [];
       let ttfb = Number(process.hrtime.bigint() - t0) / 1e6;
       res.on('data', (c) => chunks.push(c));
@@ -184,7 +196,7 @@ class SseClient {
   }
   open() {
     return new Promise((resolve, reject) => {
-      this.req = http.get({ host: PANEL.hostname, port: PANEL.port, path: '/api/stream', headers: { accept: 'text/event-stream' } }, (res) => {
+      this.req = http.get({ host: PANEL.hostname, port: PANEL.port, path: '/api/stream', headers: { accept: 'text/event-stream', cookie: COOKIE } }, (res) => {
         if (res.statusCode !== 200) { reject(new Error(`/api/stream: HTTP ${res.statusCode}`)); res.resume(); return; }
         res.setEncoding('utf8');
         let buf = '';
@@ -283,6 +295,7 @@ async function main() {
     checkDeadline('sync');
     if (now() - SPAWN_MS > 180_000) throw new Error('not synced 180 s after spawn');
     try {
+      if (!COOKIE) await signIn();
       const r = await panelJson('/api/health');
       polls++;
       firstAnswer ??= { at: now(), state: r.json.state };

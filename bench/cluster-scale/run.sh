@@ -198,13 +198,15 @@ sleep 5   # let the last status updates and events settle
 # ---------------------------------------------------------------- 3. panel + 4. measurements
 blog "starting next start on 127.0.0.1:$PANEL_PORT"
 SPAWN_MS=$(now_ms)
-KUBECONFIG="$PANEL_KCFG" setsid "$REPO_DIR/node_modules/.bin/next" start -H 127.0.0.1 -p "$PANEL_PORT" > "$STATE/panel.log" 2>&1 &
+rm -f "$STATE/login-link"
+KUBECONFIG="$PANEL_KCFG" IMAGEPOD_LOGIN_LINK_FILE="$STATE/login-link" IMAGEPOD_LOCAL_URL="http://127.0.0.1:$PANEL_PORT" IMAGEPOD_AUDIT_STDOUT=0 \
+  setsid "$REPO_DIR/node_modules/.bin/next" start -H 127.0.0.1 -p "$PANEL_PORT" > "$STATE/panel.log" 2>&1 &
 PANEL_PID=$!
 set +e
 PANEL_URL="http://127.0.0.1:$PANEL_PORT" SPAWN_MS="$SPAWN_MS" APISERVER="https://127.0.0.1:$PORT" \
   CA_FILE="$CLUSTER_DIR/pki/ca.crt" CHURN_CERT="$STATE/churn.crt" CHURN_KEY="$STATE/churn.key" \
   AUDIT_LOG="$STATE/audit.log" EXPECTED_JSON="$STATE/objects/expected.json" CREATE_JSON="$STATE/create.json" \
-  CHURN_TARGETS="$STATE/objects/churn-targets.txt" OUT_JSON="$OUT_JSON" APISERVER_PID_FILE="$CLUSTER_DIR/pids/kube-apiserver.pid" \
+  LOGIN_LINK_FILE="$STATE/login-link" CHURN_TARGETS="$STATE/objects/churn-targets.txt" OUT_JSON="$OUT_JSON" APISERVER_PID_FILE="$CLUSTER_DIR/pids/kube-apiserver.pid" \
   WINDOW_S="${BENCH_WINDOW_S:-30}" WINDOW_ROUNDS="${BENCH_WINDOW_ROUNDS:-2}" SSE_CLIENTS="${BENCH_SSE_CLIENTS:-20}" DEADLINE_MS=$(( DEADLINE * 1000 )) \
   bounded node --expose-gc "$HERE/measure.mjs"
 rc=$?

@@ -4,6 +4,8 @@
  * read-only — proven with `kubectl auth can-i --as=<the ServiceAccount>` and with a real token
  * of that account, which feeds the watch cache and is refused every write.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -15,6 +17,7 @@ import { RESOURCES, type ResourceDef } from '@/lib/server/kube/resources';
 import { REPO, createNamespace, devKubeConfig, eventually, kubectl, uniqueName } from './helpers';
 
 const DIR = path.join(REPO, 'manifests', 'dashboard');
+const execFileAsync = promisify(execFile);
 const SA_NS = 'imagepod-system';
 const SA_NAME = 'imagepod-dashboard';
 const SA = `system:serviceaccount:${SA_NS}:${SA_NAME}`;
@@ -127,7 +130,7 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
     }
     expect(await kubectl(['apply', '--dry-run=server', '-f', path.join(DIR, 'ingress.yaml')])).toContain('ingress.networking.k8s.io/imagepod-dashboard');
     // `kubectl delete -k manifests/dashboard` must never take the ImagePod stack with it, and the
-    // Ingress stays out until login exists.
+    // Ingress stays optional (applied on its own, with a host and TLS).
     const built = parseAllDocuments(await kubectl(['kustomize', DIR])).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
     expect(built.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name)).toEqual([SA_NS]);
     expect(built.map((o) => o.kind)).not.toContain('Ingress');
@@ -157,6 +160,24 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
     expect(refused).toMatch(/violates PodSecurity "restricted/);
   });
 
+  it('scripts/install-dashboard.sh generates the session Secret once and never changes it', async () => {
+    const run = () => execFileAsync('bash', [path.join(REPO, 'scripts', 'install-dashboard.sh')], {
+      env: { ...process.env, KUBECTL: path.join(REPO, 'devcluster', 'kubectl.sh'), DRY_RUN: '1' },
+    });
+    await run();
+    const first = JSON.parse(await kubectl(['get', 'secret', 'imagepod-dashboard-session', '-n', SA_NS, '-o', 'json'])) as { data: { secret: string }; metadata: { resourceVersion: string } };
+    expect(Buffer.from(Buffer.from(first.data.secret, 'base64').toString(), 'base64')).toHaveLength(48);
+    await run();
+    const second = JSON.parse(await kubectl(['get', 'secret', 'imagepod-dashboard-session', '-n', SA_NS, '-o', 'json'])) as typeof first;
+    expect(second.data.secret).toBe(first.data.secret);
+    expect(second.metadata.resourceVersion).toBe(first.metadata.resourceVersion);
+    // The Deployment takes the sealing key from it; the panel's own account cannot read it.
+    const deployment = parseAllDocuments(await kubectl(['kustomize', DIR])).map((d) => d.toJS() as { kind: string; spec?: { template: { spec: { containers: { env: { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[] }[] } } } })
+      .find((o) => o.kind === 'Deployment')!;
+    expect(deployment.spec!.template.spec.containers[0]!.env.find((e) => e.name === 'IMAGEPOD_SESSION_SECRET')?.valueFrom?.secretKeyRef).toEqual({ name: 'imagepod-dashboard-session', key: 'secret' });
+    expect((await kubectl(['auth', 'can-i', 'get', 'secret/imagepod-dashboard-session', '-n', SA_NS, `--as=${SA}`]).catch((e: ExecError) => e.stdout ?? '')).trim()).toBe('no');
+  });
+
   it('grants reads of exactly what the watch cache reads, with no wildcard anywhere', () => {
     const docs = parseAllDocuments(readFileSync(path.join(DIR, 'rbac.yaml'), 'utf8')).map((d) => d.toJS() as { kind: string; rules?: { apiGroups: string[]; resources: string[]; verbs: string[] }[] });
     const rules = docs.flatMap((d) => d.rules ?? []);
@@ -167,14 +188,11 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
     expect(reads.sort()).toEqual(RESOURCES.map(kubectlName).sort());
   });
 
-  it('kubectl auth can-i: yes for the cache reads, the audit Events and the login reviews', async () => {
+  it('kubectl auth can-i: yes for the cache reads and creating audit Events', async () => {
     const checks: Check[] = [
       ...RESOURCES.flatMap((def) => READ.map((verb) => ({ verb, resource: kubectlName(def) }))),
       { verb: 'create', resource: 'events', ns: AUDIT_NS },
-      { verb: 'patch', resource: 'events', ns: AUDIT_NS },
       { verb: 'create', resource: 'events.events.k8s.io', ns: AUDIT_NS },
-      { verb: 'create', resource: 'tokenreviews.authentication.k8s.io' },
-      { verb: 'create', resource: 'subjectaccessreviews.authorization.k8s.io' },
     ];
     const got = await answers(checks);
     expect([...got].filter(([, yes]) => !yes).map(([l]) => l)).toEqual([]);
@@ -198,6 +216,10 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
       // The audit trail: written only in its namespace, never erased.
       { verb: 'delete', resource: 'events', ns: AUDIT_NS },
       { verb: 'update', resource: 'events', ns: AUDIT_NS },
+      { verb: 'patch', resource: 'events', ns: AUDIT_NS },
+      // Login needs none of the delegated-auth rights: users' own Self* reviews do the work.
+      { verb: 'create', resource: 'tokenreviews.authentication.k8s.io' },
+      { verb: 'create', resource: 'subjectaccessreviews.authorization.k8s.io' },
       { verb: 'create', resource: 'events', ns: 'default' },
       { verb: 'create', resource: 'events', ns: SA_NS },
     ];
@@ -209,10 +231,8 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
   it('kubectl auth can-i --list: nothing beyond the intended rules and what every account has', async () => {
     const baselineUser = `system:serviceaccount:${SA_NS}:no-such-account`;
     const grants = (ns: string) => new Map<string, string[]>([
-      ...RESOURCES.map((def) => [kubectlName(def), ns === AUDIT_NS && def.name === 'events' ? [...READ, 'create', 'patch'] : READ] as [string, string[]]),
-      ...(ns === AUDIT_NS ? [['events.events.k8s.io', ['create', 'patch']] as [string, string[]]] : []),
-      ['tokenreviews.authentication.k8s.io', ['create']],
-      ['subjectaccessreviews.authorization.k8s.io', ['create']],
+      ...RESOURCES.map((def) => [kubectlName(def), ns === AUDIT_NS && def.name === 'events' ? [...READ, 'create'] : READ] as [string, string[]]),
+      ...(ns === AUDIT_NS ? [['events.events.k8s.io', ['create']] as [string, string[]]] : []),
     ]);
     for (const ns of [AUDIT_NS, SA_NS, 'default']) {
       const [mine, base] = await Promise.all([rightsList(SA, ns), rightsList(baselineUser, ns)]);
