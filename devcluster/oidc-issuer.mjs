@@ -58,5 +58,5 @@ const provider = new Provider(env.ISSUER, {
 provider.proxy = false;
 
 const server = https.createServer({ key: readFileSync(path.join(dir, 'server.key')), cert: readFileSync(path.join(dir, 'server.crt')) }, provider.callback());
-server.listen(Number(env.PORT), '127.0.0.1', () => console.log(`[oidc-issuer] ${env.ISSUER} (client ${env.CLIENT_ID})`));
+server.listen(Number(env.ISSUER_PORT), '127.0.0.1', () => console.log(`[oidc-issuer] ${env.ISSUER} (client ${env.CLIENT_ID})`));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));

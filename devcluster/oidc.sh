@@ -33,7 +33,7 @@ oidc_prepare() {
     sed 's/^/      /' "$OIDC_DIR/ca.crt"
     printf '  claimMappings:\n    username: {claim: email, prefix: "oidc:"}\n    groups: {claim: groups, prefix: "oidc:"}\n'
   } > "$OIDC_DIR/authn.yaml"
-  printf 'ISSUER=%s\nCLIENT_ID=%s\nPORT=%s\nCA=%s\n' "$OIDC_ISSUER" "$OIDC_CLIENT_ID" "$OIDC_PORT" "$OIDC_DIR/ca.crt" > "$OIDC_DIR/issuer.env"
+  printf 'ISSUER=%s\nCLIENT_ID=%s\nISSUER_PORT=%s\nCA=%s\n' "$OIDC_ISSUER" "$OIDC_CLIENT_ID" "$OIDC_PORT" "$OIDC_DIR/ca.crt" > "$OIDC_DIR/issuer.env"
 }
 
 # The componentsPatches item that points the API server at the AuthenticationConfiguration.

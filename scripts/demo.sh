@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the panel on the local simulated cluster: installs what is missing, starts the devcluster,
-# builds the panel and serves it on http://127.0.0.1:${PORT:-3000}. Ctrl-C stops the panel; the
-# devcluster keeps running (stop it with `npm run devcluster:down`).
+# Runs the panel on the local simulated cluster: installs what is missing, starts the devcluster
+# and its test OIDC issuer, builds the panel and serves it on http://127.0.0.1:${PORT:-3000}.
+# Sign in with the one-time link the server prints (your kubeconfig's identity: cluster admin),
+# with "single sign-on" (any e-mail address; read-only `view` rights), or with a pasted token.
+# Ctrl-C stops the panel and the issuer; the devcluster keeps running (`npm run devcluster:down`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
@@ -11,5 +13,18 @@ npx next build
 # The standalone server is what the container image runs; it needs the static assets beside it.
 rm -rf .next/standalone/.next/static && cp -r .next/static .next/standalone/.next/static
 [ -d public ] && cp -r public .next/standalone/
-echo "ImagePod Control Panel: http://127.0.0.1:${PORT:-3000}"
-HOSTNAME=127.0.0.1 PORT="${PORT:-3000}" exec node .next/standalone/server.js
+PORT="${PORT:-3000}"
+
+# Single sign-on against the devcluster's issuer: its users are `oidc:<email>` in the group
+# `oidc:imagepod-operators`, which gets the built-in read-only `view` role here.
+. .devcluster/oidc/issuer.env
+bash devcluster/kubectl.sh create clusterrolebinding imagepod-demo-oidc-operators --clusterrole=view \
+  --group=oidc:imagepod-operators --dry-run=client -o yaml | bash devcluster/kubectl.sh apply -f - >/dev/null
+IMAGEPOD_OIDC_REDIRECTS="http://127.0.0.1:$PORT/api/auth/oidc/callback,http://localhost:$PORT/api/auth/oidc/callback" \
+  node devcluster/oidc-issuer.mjs > .devcluster/oidc/issuer.log 2>&1 &
+issuer=$!
+trap 'kill $issuer 2>/dev/null || true' EXIT
+
+echo "ImagePod Control Panel: http://127.0.0.1:$PORT  (sign in with the link printed below)"
+HOSTNAME=127.0.0.1 PORT="$PORT" IMAGEPOD_OIDC_ISSUER="$ISSUER" IMAGEPOD_OIDC_CLIENT_ID="$CLIENT_ID" NODE_EXTRA_CA_CERTS="$CA" \
+  node .next/standalone/server.js
