@@ -18,6 +18,8 @@ const nextConfig = {
   poweredByHeader: false,
   // client-node pulls in ws, undici and friends: keep it a plain Node require on the server.
   serverExternalPackages: ['@kubernetes/client-node'],
+  // The deploy engine reads the bundled manifests at run time (lib/server/deploy/bundle.ts).
+  outputFileTracingIncludes: { '/api/deploy/**': ['./manifests/imagepod/**/*'] },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { planStages } from '@/lib/deploy/plan';
+import { deploySettingsSchema } from '@/lib/deploy/settings';
+import { applySettings } from '@/lib/deploy/transform';
+import { getLive, previewObject, type ObjectPreview } from '@/lib/server/deploy/apply';
+import { loadBundle } from '@/lib/server/deploy/bundle';
+import { STACK_NAMESPACE, settingsConfigMap } from '@/lib/server/deploy/settings-store';
+import { route } from '@/lib/server/http/route';
+
+export const dynamic = 'force-dynamic';
+
+const body = z.strictObject({
+  settings: deploySettingsSchema,
+  takeOwnership: z.array(z.string().max(300)).max(100).default([]),
+});
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  }));
+  return out;
+}
+
+/**
+ * What a deploy with these settings would do, object by object, from the API server's own
+ * server-side dry runs made with the user's credentials: create / change (with a YAML diff) /
+ * unchanged / drift / conflict (with the other manager) / error. Changes nothing.
+ */
+export const POST = route({ body }, async (ctx) => {
+  const kc = ctx.kube();
+  const stages = planStages([settingsConfigMap(ctx.body.settings), ...applySettings(loadBundle(), ctx.body.settings)]);
+  const nsMissing = !(await getLive(kc, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: STACK_NAMESPACE } }, ctx.signal));
+  const take = new Set(ctx.body.takeOwnership);
+  const all = stages.flatMap((s) => s.objects);
+  const previews = await mapLimit(all, 8, (o) =>
+    previewObject(kc, o, take.has(`${o.kind}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`), nsMissing && o.metadata.namespace === STACK_NAMESPACE, ctx.signal));
+  const byKey = new Map<unknown, ObjectPreview>(all.map((o, i) => [o, previews[i]!]));
+  return {
+    namespaceExists: !nsMissing,
+    stages: stages.map((s) => ({ id: s.id, title: s.title, objects: s.objects.map((o) => byKey.get(o)!) })),
+  };
+});

@@ -1,0 +1,24 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { deploySettingsSchema } from '@/lib/deploy/settings';
+import { getDeployRunner } from '@/lib/server/deploy/runner';
+import { route } from '@/lib/server/http/route';
+
+export const dynamic = 'force-dynamic';
+
+const body = z.strictObject({
+  settings: deploySettingsSchema,
+  takeOwnership: z.array(z.string().max(300)).max(100).default([]),
+});
+
+/** The current (or last) deploy or undeploy of this server, or null. */
+export const GET = route({ query: z.strictObject({}) }, async () => ({ run: getDeployRunner().current() }));
+
+/**
+ * Starts a deploy with the user's credentials; it runs on the server whatever the browser does.
+ * 202 with the run; 409 naming the running one when a deploy or undeploy is in progress.
+ */
+export const POST = route({ body }, async (ctx) => {
+  const run = getDeployRunner().deploy({ user: ctx.user, session: ctx.session, kube: ctx.kube() }, ctx.body.settings, new Set(ctx.body.takeOwnership));
+  return NextResponse.json({ run }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
+});

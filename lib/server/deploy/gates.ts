@@ -1,0 +1,34 @@
+import 'server-only';
+import type { KubeObj } from '../../deploy/transform';
+import type { EventRow, WorkloadRow } from '../../views';
+import { getClusterCache } from '../kube/cluster-cache';
+
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+
+export interface GateResult {
+  ready: boolean;
+  message: string;
+}
+
+/** Readiness of one applied object, from the watch cache (no extra requests to the API server). */
+export function gate(o: KubeObj, generation: number): GateResult {
+  if (!WORKLOAD_KINDS.has(o.kind)) return { ready: true, message: 'applied' };
+  const row = getClusterCache().views.workloads.get(`${o.kind}/${o.metadata.namespace}/${o.metadata.name}`) as WorkloadRow | undefined;
+  if (!row || row.generation < generation) return { ready: false, message: 'waiting for the watch cache to see the new spec' };
+  if (row.observedGeneration < generation) return { ready: false, message: 'waiting for the controller to observe the new spec' };
+  if (o.kind === 'DaemonSet' && row.desired === 0) {
+    return { ready: true, message: `ready, 0 nodes selected — label GPU nodes ${Object.entries(row.nodeSelector).map(([k, v]) => `${k}=${v}`).join(',')} to run it` };
+  }
+  if (row.rollout.state === 'complete') return { ready: true, message: `${row.ready}/${row.desired} ready` };
+  return { ready: false, message: `${row.rollout.message} (${row.ready}/${row.desired} ready)` };
+}
+
+/** The newest events about an object, to show why it is stuck. */
+export function latestEvents(o: KubeObj, n = 3): string[] {
+  const rows = getClusterCache().views.events.list((e: EventRow) =>
+    e.namespace === (o.metadata.namespace ?? e.namespace) && (e.involved.name === o.metadata.name || e.involved.name.startsWith(`${o.metadata.name}-`))).items;
+  return rows
+    .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''))
+    .slice(0, n)
+    .map((e) => `${e.type} ${e.reason} (${e.involved.kind}/${e.involved.name}): ${e.message}`);
+}
