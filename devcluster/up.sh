@@ -83,12 +83,10 @@ kubectl wait --for=condition=Ready --timeout=60s -f "$nodes" >&2
 # Volumes: kwok has no storage provisioner, so a pool of pre-made PersistentVolumes (no storage
 # class, the class of a claim that names none) lets the bundle's PostgreSQL and Prometheus claims
 # bind. Released ones (their claim was deleted) are made Available again.
-for i in $(seq -w 1 12); do
+for i in $(seq -w 1 24); do
   printf 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: devcluster-pv-%s, labels: {devcluster: pool}}\nspec: {capacity: {storage: 200Gi}, accessModes: [ReadWriteOnce], persistentVolumeReclaimPolicy: Retain, storageClassName: "", hostPath: {path: /tmp/devcluster-pv-%s}}\n---\n' "$i" "$i"
 done | kubectl apply -f - >/dev/null
-for pv in $(kubectl get pv -l devcluster=pool -o jsonpath='{range .items[?(@.status.phase=="Released")]}{.metadata.name}{" "}{end}'); do
-  kubectl patch pv "$pv" --type json -p '[{"op":"remove","path":"/spec/claimRef"}]' >/dev/null
-done
+"$DEVCLUSTER_DIR/recycle-volumes.sh"
 # The panel's audit trail is written as Events in `imagepod` (IMAGEPOD_AUDIT_NAMESPACE); in a real
 # cluster the bundle or the install creates it. Applying the bundle later adopts it.
 kubectl create namespace imagepod --dry-run=client -o yaml | kubectl apply -f - >/dev/null

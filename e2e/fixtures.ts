@@ -97,3 +97,8 @@ export const test = base.extend<{ signInAs: E2EUser | null }>({
   },
 });
 export { expect };
+
+/** Hands the devcluster's Released pool volumes back (see devcluster/recycle-volumes.sh). */
+export async function recycleVolumes(): Promise<void> {
+  await run(path.join(REPO, 'devcluster', 'recycle-volumes.sh'), []);
+}

@@ -1,5 +1,5 @@
 /**
- * The sidebar's sections. Later areas (Deploy, Logs, Metrics) are added here with their
+ * The sidebar's sections. Later areas (Logs, Metrics) are added here with their
  * page; `match` decides which item is active for nested routes such as /nodes/<name>.
  */
 export interface NavItem {
@@ -12,6 +12,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview', icon: 'overview', testId: 'nav-overview' },
+  { href: '/deploy', label: 'Deploy', icon: 'deploy', testId: 'nav-deploy' },
   { href: '/nodes', label: 'Nodes', icon: 'nodes', testId: 'nav-nodes' },
   { href: '/pods', label: 'Pods', icon: 'pods', testId: 'nav-pods' },
   { href: '/workloads', label: 'Workloads', icon: 'workloads', testId: 'nav-workloads' },

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { KUBECONFIG, REPO, TestUsers, callRoute, eventually, kubectl, kubectlJson, signIn } from './helpers';
+import { KUBECONFIG, REPO, TestUsers, callRoute, eventually, kubectl, kubectlJson, recycleVolumes, signIn } from './helpers';
 
 process.env.KUBECONFIG = KUBECONFIG;
 delete process.env.KUBERNETES_SERVICE_HOST;
@@ -47,6 +47,7 @@ async function clearStack(): Promise<void> {
   const docs = built.split(/^---$/m).filter((d) => d.trim() && !/^kind: Namespace$/m.test(d));
   await kubectl(['delete', '--ignore-not-found', '--wait=true', '--timeout=120s', '-f', '-'], docs.join('\n---\n'));
   await kubectl(['delete', 'pvc,configmap', '--all', '-n', NS, '--ignore-not-found', '--wait=true', '--timeout=60s']);
+  await recycleVolumes();
 }
 
 describe('one-click deploy of the bundle on the devcluster', () => {

@@ -244,3 +244,8 @@ export async function readEvents(res: Response, until: (events: { event: string;
   reader.releaseLock();
   return events;
 }
+
+/** Hands the devcluster's Released pool volumes back (see devcluster/recycle-volumes.sh). */
+export async function recycleVolumes(): Promise<void> {
+  await run(path.join(REPO, 'devcluster', 'recycle-volumes.sh'), [], { env: { ...process.env, KUBECONFIG } });
+}

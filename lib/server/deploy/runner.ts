@@ -130,7 +130,7 @@ export class DeployRunner {
   /** One stage: apply (namespaces first, the rest in parallel), fill secrets, then wait for readiness. */
   private async deployStage(rs: RunStage, stage: Stage, kc: KubeConfig, takeOwnership: ReadonlySet<string>): Promise<boolean> {
     this.stageStart(rs);
-    const entries = stage.objects.map((o, i) => ({ o, ro: rs.objects[i]!, generation: 0 }));
+    const entries = stage.objects.map((o, i) => ({ o, ro: rs.objects[i]!, generation: 0, note: null as string | null }));
     const applyOne = async (e: (typeof entries)[number]) => {
       e.ro.state = 'applying';
       this.emit();
@@ -143,7 +143,8 @@ export class DeployRunner {
           if (generated.length) e.ro.message = `generated ${generated.join(', ')}`;
         }
         e.ro.state = 'waiting';
-        e.ro.message = [note, e.ro.message].filter(Boolean).join('; ') || null;
+        e.note = [note, e.ro.message].filter(Boolean).join('; ') || null;
+        e.ro.message = e.note;
       } catch (err) {
         e.ro.state = 'failed';
         e.ro.message = err instanceof Error ? err.message : String(err);
@@ -162,7 +163,7 @@ export class DeployRunner {
         const g = gate(e.o, e.generation);
         if (g.ready) {
           e.ro.state = 'ready';
-          if (g.message !== 'applied') e.ro.message = [e.ro.message, g.message].filter(Boolean).join('; ');
+          e.ro.message = [e.note, g.message === 'applied' ? null : g.message].filter(Boolean).join('; ') || null;
           break;
         }
         if (Date.now() > deadline) {
@@ -171,8 +172,9 @@ export class DeployRunner {
           e.ro.message = `not ready after ${STAGE_TIMEOUT_MS / 1000} s: ${g.message}${events.length ? ` — latest events: ${events.join(' | ')}` : ''}`;
           break;
         }
-        if (e.ro.message !== g.message) {
-          e.ro.message = g.message;
+        const waiting = [e.note, g.message].filter(Boolean).join('; ');
+        if (e.ro.message !== waiting) {
+          e.ro.message = waiting;
           this.emit();
         }
         await sleep(250);

@@ -1,0 +1,89 @@
+import { REPO, expect, kubectl, recycleVolumes, screenshot, test } from './fixtures';
+
+/** The stack's objects out of the cluster (the namespace, which holds the audit trail, stays). */
+async function clearStack(): Promise<void> {
+  const built = await kubectl(['kustomize', `${REPO}/manifests/imagepod`]);
+  const docs = built.split(/^---$/m).filter((d) => d.trim() && !/^kind: Namespace$/m.test(d));
+  await kubectl(['delete', '--ignore-not-found', '--wait=true', '--timeout=120s', '-f', '-'], docs.join('\n---\n'));
+  await kubectl(['delete', 'pvc,configmap', '--all', '-n', 'imagepod', '--ignore-not-found', '--wait=true', '--timeout=60s']);
+  await recycleVolumes();
+}
+
+test.describe.serial('Deploy page', () => {
+  test.beforeAll(async () => {
+    await clearStack();
+  });
+  test.afterAll(async () => {
+    await clearStack();
+  });
+
+  test('on an empty cluster: preview, then deploy and watch every component turn ready', async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.goto('/deploy');
+    await expect(page.getByTestId('component-status-api')).toHaveText('Not deployed');
+    await expect(page.getByTestId('setting-apiReplicas')).toHaveValue('2');
+    await page.getByTestId('deploy-preview-button').click();
+    await expect(page.getByTestId('preview-summary')).toContainText('to create');
+    await expect(page.getByTestId('preview-Deployment-imagepod-imagepod-api')).toHaveAttribute('data-action', 'create');
+    await screenshot(page, 'deploy-preview-fresh');
+
+    await page.getByTestId('deploy-button').click();
+    await expect(page.getByTestId('deploy-run')).toBeVisible();
+    await expect(page.getByTestId('deploy-run')).toHaveAttribute('data-state', 'succeeded', { timeout: 180_000 });
+    for (const id of ['1-namespace', '2-data', '3-api', '4-monitoring', '5-gpu', '6-ingress']) {
+      await expect(page.getByTestId(`run-stage-${id}`)).toHaveAttribute('data-state', 'done');
+    }
+    for (const c of ['api', 'postgresql', 'redis', 'gpu-workers', 'prometheus', 'grafana']) {
+      await expect(page.getByTestId(`component-status-${c}`)).toHaveText('Ready');
+    }
+    await screenshot(page, 'deploy-done');
+  });
+
+  test('settings are validated as typed; a changed replica count previews as exactly that change with its diff', async ({ page }) => {
+    await page.goto('/deploy');
+    const replicas = page.getByTestId('setting-apiReplicas');
+    await replicas.fill('abc');
+    await expect(page.getByTestId('setting-error-apiReplicas')).toBeVisible();
+    await expect(page.getByTestId('deploy-button')).toBeDisabled();
+    await page.getByTestId('setting-gpuNodeLabel').fill('a b=c');
+    await expect(page.getByTestId('setting-error-gpuNodeLabel')).toBeVisible();
+    await page.getByTestId('setting-gpuNodeLabel').fill('accelerator=nvidia-tesla-gpu');
+    await replicas.fill('3');
+    await expect(page.getByTestId('deploy-button')).toBeEnabled();
+    await page.getByTestId('deploy-preview-button').click();
+    const api = page.getByTestId('preview-Deployment-imagepod-imagepod-api');
+    await expect(api).toHaveAttribute('data-action', 'change');
+    // The API Deployment, and the settings ConfigMap that records the new value.
+    await expect(page.getByTestId('preview-summary')).toContainText('0 to create · 2 to change · 0 drifted · 0 in conflict');
+    await expect(page.getByTestId('preview-ConfigMap-imagepod-imagepod-deploy-settings')).toHaveAttribute('data-action', 'change');
+    await api.getByRole('button', { name: 'Deployment/imagepod/imagepod-api' }).click();
+    const diff = page.getByTestId('preview-Deployment-imagepod-imagepod-api-diff');
+    await expect(diff).toContainText('-  replicas: 2');
+    await expect(diff).toContainText('+  replicas: 3');
+    await screenshot(page, 'deploy-preview-change');
+  });
+
+  test('undeploy behind a typed confirmation keeps the data', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto('/deploy');
+    await expect(page.getByTestId('undeploy')).toBeDisabled();
+    await page.getByTestId('undeploy-confirm').fill('imagepod');
+    await page.getByTestId('undeploy').click();
+    await expect(page.getByTestId('deploy-run')).toHaveAttribute('data-kind', 'undeploy');
+    await expect(page.getByTestId('deploy-run')).toHaveAttribute('data-state', 'succeeded', { timeout: 150_000 });
+    await expect(page.getByTestId('component-status-api')).toHaveText('Not deployed');
+    await expect(page.getByTestId('run-object-Secret-imagepod-imagepod-secrets')).toHaveAttribute('data-state', 'kept');
+    await screenshot(page, 'deploy-undeployed');
+    expect((await kubectl(['get', 'secret', 'imagepod-secrets', '-n', 'imagepod', '-o', 'name'])).trim()).toBe('secret/imagepod-secrets');
+  });
+});
+
+test.describe('Deploy page as a viewer', () => {
+  test.use({ signInAs: 'viewer' });
+
+  test('the Deploy button is disabled with the reason', async ({ page }) => {
+    await page.goto('/deploy');
+    await expect(page.getByTestId('deploy-denied')).toContainText('does not allow you');
+    await expect(page.getByTestId('deploy-button')).toBeDisabled();
+  });
+});

@@ -1,0 +1,90 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { FieldConflict } from '../../deploy/conflicts';
+import type { DeploySettings } from '../../deploy/settings';
+import type { ApiError } from '../api-error';
+import { fetchJson } from '../fetch-json';
+
+/** Mirrors lib/server/deploy/run-types.ts (the browser must not import server modules). */
+export interface RunObject {
+  key: string;
+  kind: string;
+  name: string;
+  namespace: string | null;
+  state: 'pending' | 'applying' | 'waiting' | 'ready' | 'failed' | 'deleting' | 'deleted' | 'kept';
+  change: 'created' | 'changed' | 'unchanged' | null;
+  message: string | null;
+}
+export interface RunStage { id: string; title: string; state: 'pending' | 'running' | 'done' | 'failed'; objects: RunObject[]; startedAt: string | null; finishedAt: string | null }
+export interface DeployRun { id: string; kind: 'deploy' | 'undeploy'; user: string; startedAt: string; finishedAt: string | null; state: 'running' | 'succeeded' | 'failed'; error: string | null; stages: RunStage[] }
+
+export interface ObjectPreview {
+  key: string;
+  kind: string;
+  name: string;
+  namespace: string | null;
+  action: 'create' | 'change' | 'unchanged' | 'drift' | 'conflict' | 'error';
+  diff: string;
+  paths: string[];
+  conflicts: FieldConflict[];
+  message: string | null;
+}
+export interface DeployPreview { namespaceExists: boolean; stages: { id: string; title: string; objects: ObjectPreview[] }[] }
+
+export const deployKeys = { settings: ['deploy', 'settings'] as const };
+
+/** The settings of the last deploy (or the bundle's defaults). */
+export function useDeploySettings() {
+  return useQuery<{ settings: DeploySettings; stored: boolean }, ApiError>({
+    queryKey: deployKeys.settings,
+    queryFn: ({ signal }) => fetchJson('/api/deploy/settings', { signal }),
+    staleTime: Infinity,
+  });
+}
+
+export function usePreview() {
+  return useMutation<DeployPreview, ApiError, { settings: DeploySettings; takeOwnership: string[] }>({
+    mutationFn: (body) => fetchJson('/api/deploy/preview', { method: 'POST', body: JSON.stringify(body) }),
+  });
+}
+
+export function useStartDeploy() {
+  return useMutation<{ run: DeployRun }, ApiError, { settings: DeploySettings; takeOwnership: string[] }>({
+    mutationFn: (body) => fetchJson('/api/deploy/runs', { method: 'POST', body: JSON.stringify(body) }),
+  });
+}
+
+export function useUndeploy() {
+  return useMutation<{ run: DeployRun }, ApiError, { confirm: string; removeVolumes: boolean; removeSecrets: boolean }>({
+    mutationFn: (body) => fetchJson('/api/deploy/undeploy', { method: 'POST', body: JSON.stringify(body) }),
+  });
+}
+
+/**
+ * The server's current (or last) deploy/undeploy, live over SSE. The run lives on the server:
+ * reopening the page shows where it is.
+ */
+export function useDeployRun(): { run: DeployRun | null; connected: boolean } {
+  const [run, setRun] = useState<DeployRun | null>(null);
+  const [connected, setConnected] = useState(false);
+  const qc = useQueryClient();
+  useEffect(() => {
+    const es = new EventSource('/api/deploy/runs/stream');
+    es.onopen = () => setConnected(true);
+    es.onerror = () => setConnected(false);
+    es.addEventListener('run', (e: MessageEvent<string>) => {
+      try {
+        const next = JSON.parse(e.data) as DeployRun | null;
+        setRun(next);
+        // A finished deploy has stored its settings: the form shows them as "last deployed".
+        if (next && next.state !== 'running') void qc.invalidateQueries({ queryKey: deployKeys.settings });
+      } catch {
+        console.warn('deploy stream: malformed run event');
+      }
+    });
+    return () => es.close();
+  }, [qc]);
+  return { run, connected };
+}
