@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesSelector, parseSelector } from './label-selector';
+import { formatLabelSelector, matchesSelector, parseSelector } from './label-selector';
 
 const sel = (t: string) => {
   const r = parseSelector(t);
@@ -26,4 +26,19 @@ describe('matchesSelector', () => {
     ['tier notin (web)', false], ['app', true], ['!app', false], ['!missing', true], ['nvidia.com/gpu.count>4', true],
     ['nvidia.com/gpu.count<4', false], ['app=api,tier=db', false], ['', true],
   ])('%j → %s', (t, want) => expect(matchesSelector(sel(t), labels)).toBe(want));
+});
+
+describe('formatLabelSelector', () => {
+  it('writes matchLabels and every matchExpressions operator, and parses back', () => {
+    const text = formatLabelSelector({
+      matchLabels: { app: 'api', tier: 'web' },
+      matchExpressions: [
+        { key: 'env', operator: 'In', values: ['a', 'b'] }, { key: 'zone', operator: 'NotIn', values: ['x'] },
+        { key: 'gpu', operator: 'Exists' }, { key: 'legacy', operator: 'DoesNotExist' },
+      ],
+    });
+    expect(text).toBe('app=api,tier=web,env in (a,b),zone notin (x),gpu,!legacy');
+    expect(parseSelector(text).ok).toBe(true);
+    expect(formatLabelSelector({})).toBe('');
+  });
 });

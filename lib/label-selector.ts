@@ -3,6 +3,7 @@
  * parsed with the same rules as apimachinery's `labels.Parse`, and matched against labels.
  * Shared: the server filters `?labelSelector=`, the pods page filters as the user types.
  */
+import type { LabelSelector } from './kube-types';
 
 export type Requirement =
   | { key: string; op: 'exists' | 'notexists' }
@@ -118,4 +119,18 @@ export function matchesSelector(selector: Selector, labels: Record<string, strin
 /** The text form of a matchLabels map (`a=b,c=d`), for links and kubectl hints. */
 export function formatMatchLabels(m: Record<string, string>): string {
   return Object.entries(m).map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+/** A LabelSelector object in the text form `?labelSelector=` takes (matchLabels and matchExpressions). */
+export function formatLabelSelector(s: LabelSelector): string {
+  const exprs = (s.matchExpressions ?? []).map((e) => {
+    const values = `(${(e.values ?? []).join(',')})`;
+    switch (e.operator) {
+      case 'In': return `${e.key} in ${values}`;
+      case 'NotIn': return `${e.key} notin ${values}`;
+      case 'Exists': return e.key;
+      case 'DoesNotExist': return `!${e.key}`;
+    }
+  });
+  return [formatMatchLabels(s.matchLabels ?? {}), ...exprs].filter(Boolean).join(',');
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Node, PodSpec, Taint, Toleration, Workload } from './kube-types';
 import { daemonPodPlacement, daemonSetAutoTolerations, placementPreview, toleratesTaint, type NodeSelectorTerm } from './placement';
-import { addTaint, formatTaint, removeTaint, sameTaints, taintPatch } from './taints';
+import { addTaint, formatTaint, stampTimeAdded, removeTaint, sameTaints, taintPatch } from './taints';
 
 const node = (name: string, labels: Record<string, string> = {}, taints: Taint[] = [], unschedulable = false): Node => ({
   metadata: { name, uid: name, labels },
@@ -310,5 +310,13 @@ describe('taint helpers', () => {
     expect(sameTaints([t('a', 'NoSchedule', '1')], [t('a', 'NoSchedule', '2')])).toBe(false);
     expect(taintPatch([gpuTaint], '42')).toEqual({ metadata: { resourceVersion: '42' }, spec: { taints: [gpuTaint] } });
     expect(taintPatch([])).toEqual({ spec: { taints: [] } });
+  });
+
+  it('stampTimeAdded keeps the timeAdded of taints that stay and stamps new NoExecute taints, as kubectl taint does', () => {
+    const now = new Date('2026-02-03T04:05:06.789Z');
+    const old: Taint = { key: 'k', value: 'v', effect: 'NoExecute', timeAdded: '2026-01-01T00:00:00Z' };
+    expect(stampTimeAdded([{ key: 'k', value: 'v', effect: 'NoExecute' }], [old], now)).toEqual([old]);
+    expect(stampTimeAdded([{ key: 'k', value: 'w', effect: 'NoExecute' }], [old], now)).toEqual([{ key: 'k', value: 'w', effect: 'NoExecute', timeAdded: '2026-02-03T04:05:06Z' }]);
+    expect(stampTimeAdded([gpuTaint], undefined, now)).toEqual([gpuTaint]);
   });
 });

@@ -56,3 +56,17 @@ export function sameTaints(a: readonly Taint[] | undefined, b: readonly Taint[] 
 export function taintPatch(taints: readonly Taint[], resourceVersion?: string): { metadata?: { resourceVersion: string }; spec: { taints: Taint[] } } {
   return { ...(resourceVersion ? { metadata: { resourceVersion } } : {}), spec: { taints: [...taints] } };
 }
+
+/**
+ * `next` with timeAdded as the API expects it: a taint already on the node (same key, value and
+ * effect) keeps its own — a form sends taints without it, and a NoExecute taint re-stamped would
+ * restart every tolerationSeconds countdown — and a new NoExecute taint is stamped `now`, as
+ * `kubectl taint` does (the API server does not).
+ */
+export function stampTimeAdded(next: readonly Taint[], current: readonly Taint[] | undefined, now: Date): Taint[] {
+  return next.map((t) => {
+    const same = (current ?? []).find((c) => sameTaintSlot(c, t) && (c.value ?? '') === (t.value ?? ''));
+    if (same) return same.timeAdded ? { ...t, timeAdded: same.timeAdded } : t;
+    return t.effect === 'NoExecute' ? { ...t, timeAdded: now.toISOString().replace(/\.\d{3}Z$/, 'Z') } : t;
+  });
+}

@@ -58,6 +58,11 @@ export interface NodeRow {
 
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet';
 
+/** The API resource (URL segment) of each workload kind. */
+export const WORKLOAD_RESOURCES = { Deployment: 'deployments', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets' } as const;
+export type WorkloadResource = (typeof WORKLOAD_RESOURCES)[WorkloadKind];
+export const WORKLOAD_KINDS: Record<WorkloadResource, WorkloadKind> = { deployments: 'Deployment', statefulsets: 'StatefulSet', daemonsets: 'DaemonSet' };
+
 export interface WorkloadRow {
   key: string;
   kind: WorkloadKind;
@@ -74,6 +79,8 @@ export interface WorkloadRow {
   gpuPerPod: GpuCounts;
   nodeSelector: Record<string, string>;
   rollout: RolloutState;
+  /** A Deployment's `spec.paused` (the rollout state shows it only once the controller has observed it). */
+  paused: boolean;
   generation: number;
   observedGeneration: number;
   createdAt: string | null;
@@ -203,6 +210,7 @@ export function toWorkloadRow(kind: WorkloadKind, w: Workload): WorkloadRow {
     gpuPerPod: template ? podGpuRequests({ spec: template.spec }) : {},
     nodeSelector: template?.spec.nodeSelector ?? {},
     rollout: rolloutState(kind, w),
+    paused: Boolean(w.spec?.paused),
     generation: w.metadata.generation ?? 0,
     observedGeneration: s.observedGeneration ?? 0,
     createdAt: w.metadata.creationTimestamp ?? null,

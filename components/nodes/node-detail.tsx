@@ -5,6 +5,7 @@ import { useMemo, type ReactNode } from 'react';
 import { formatAge } from '@/lib/format';
 import { allocationByNode } from '@/lib/gpu';
 import { formatCpu, formatMemory } from '@/lib/quantity';
+import { useAccess } from '@/lib/queries/access/access-query';
 import { useNodeQuery } from '@/lib/queries/nodes/node-query';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
 import { nodeTone } from '@/lib/status-tone';
@@ -16,10 +17,11 @@ import { Badge } from '../ui/badge';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { EmptyState } from '../ui/state';
 import { NodeConditions } from './node-conditions';
+import { NodeCordon } from './node-cordon';
 import { NodeDetailSkeleton } from './node-detail-skeleton';
 import { NodeGpuCard } from './node-gpu-card';
 import { NodePodsTable } from './node-pods-table';
-import { NodeTaints } from './node-taints';
+import { NodeTaintsEditor } from './node-taints-editor';
 
 const collator = new Intl.Collator('en', { numeric: true });
 
@@ -43,6 +45,8 @@ export function NodeDetail({ name }: { name: string }) {
       .sort((a, b) => collator.compare(a.namespace, b.namespace) || collator.compare(a.name, b.name)),
     [podsQ.data, name],
   );
+  const patchCheck = { verb: 'patch', resource: 'nodes', name } as const;
+  const access = useAccess([patchCheck]).get(patchCheck);
   const allocation = useMemo(() => (node && pods ? allocationByNode([node], pods).get(node.name) : undefined), [node, pods]);
 
   const back = <Link href="/nodes" className="text-sm text-indigo-700 hover:underline">← All nodes</Link>;
@@ -72,7 +76,7 @@ export function NodeDetail({ name }: { name: string }) {
           </span>
         }
         subtitle={node.roles.length ? `Roles: ${node.roles.join(', ')}` : 'No roles'}
-        actions={back}
+        actions={<>{back}<NodeCordon node={node} access={access} /></>}
       />
       {!podsQ.data && Boolean(loadError(podsQ)) && (
         <QueryError query={podsQ} what="pods, so GPU requests are unknown" />
@@ -92,12 +96,15 @@ export function NodeDetail({ name }: { name: string }) {
       <NodeGpuCard node={node.name} allocation={allocation} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
-          <CardHeader title="Labels" aside={`${Object.keys(node.labels).length}`} />
+          <CardHeader
+            title="Labels"
+            aside={<Link href={`/nodes/labels?node=${encodeURIComponent(node.name)}`} data-testid="node-edit-labels" className="font-medium text-indigo-700 hover:underline">{Object.keys(node.labels).length} · Edit labels</Link>}
+          />
           <CardBody><LabelChips labels={node.labels} max={Number.POSITIVE_INFINITY} testId="node-labels" /></CardBody>
         </Card>
         <Card>
           <CardHeader title="Taints" aside={`${node.taints.length}`} />
-          <CardBody><NodeTaints taints={node.taints} testId="node-taints" /></CardBody>
+          <CardBody><NodeTaintsEditor node={node} access={access} /></CardBody>
         </Card>
       </div>
       <NodeConditions conditions={node.conditions} now={now} />

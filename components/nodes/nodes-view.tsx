@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useMemo } from 'react';
 import { nodeCounts } from '@/lib/overview';
 import { useNodesQuery } from '@/lib/queries/nodes/nodes-query';
@@ -40,6 +41,7 @@ export function NodesView() {
       <PageHeader
         title="Nodes"
         subtitle={<span data-testid="nodes-count">{c.total} nodes · {c.ready} ready · {c.notReady} not ready</span>}
+        actions={<Link href="/nodes/labels" data-testid="nodes-label-link" className="text-sm font-medium text-indigo-700 hover:underline">Label nodes</Link>}
       />
       <div className="flex flex-col gap-3">
         {!podsQ.data && Boolean(loadError(podsQ)) && (

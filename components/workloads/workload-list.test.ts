@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workloadRow } from '../../test/builders/rows';
-import { filterWorkloads, parseReplicas, workloadTestId } from './workload-list';
+import { filterWorkloads, parseReplicas, workloadHref, workloadTestId } from './workload-list';
 
 const rows = [
   workloadRow({ kind: 'DaemonSet', name: 'imagepod-gpu-worker', namespace: 'imagepod', images: ['imagepod/gpu-worker:1.2'] }),
@@ -36,5 +36,11 @@ describe('parseReplicas', () => {
     ['1e9', 100, { ok: false, error: 'A whole number of replicas' }],
   ])('%j (max %i)', (text, max, want) => {
     expect(parseReplicas(text, max)).toEqual(want);
+  });
+});
+
+describe('workloadHref', () => {
+  it('links to the detail page by resource, namespace and name', () => {
+    expect(workloadHref({ kind: 'DaemonSet', namespace: 'imagepod', name: 'imagepod-gpu-worker' })).toBe('/workloads/daemonsets/imagepod/imagepod-gpu-worker');
   });
 });

@@ -2,7 +2,7 @@
  * Filtering and ordering the workloads table. Pure and tested: the page narrows the cached
  * workloads view by kind, namespace and text.
  */
-import type { WorkloadKind, WorkloadRow } from '@/lib/views';
+import { WORKLOAD_RESOURCES, type WorkloadKind, type WorkloadRow } from '@/lib/views';
 
 export interface WorkloadFilter {
   kind: WorkloadKind | null;
@@ -26,6 +26,11 @@ export function filterWorkloads(rows: readonly WorkloadRow[], f: WorkloadFilter)
 /** `workload-row-deployment-imagepod-imagepod-api`: the test id stem of a workload. */
 export function workloadTestId(part: string, w: Pick<WorkloadRow, 'kind' | 'namespace' | 'name'>): string {
   return `workload-${part}-${w.kind.toLowerCase()}-${w.namespace}-${w.name}`;
+}
+
+/** The workload's detail page. */
+export function workloadHref(w: Pick<WorkloadRow, 'kind' | 'namespace' | 'name'>): string {
+  return `/workloads/${WORKLOAD_RESOURCES[w.kind]}/${encodeURIComponent(w.namespace)}/${encodeURIComponent(w.name)}`;
 }
 
 /** Parses the replicas field: a whole number from 0 to `max`, or the reason it is not. */

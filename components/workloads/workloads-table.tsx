@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { sumGpus } from '@/lib/gpu';
 import type { WorkloadRow } from '@/lib/views';
 import { Badge } from '../ui/badge';
@@ -8,7 +9,7 @@ import { Table, TableScroll, TBody, TD, TH, THead, TR } from '../ui/table';
 import type { AccessAnswer } from '@/lib/queries/access/access-query';
 import { RolloutBadge } from './rollout-badge';
 import { ScaleControl } from './scale-control';
-import { workloadTestId } from './workload-list';
+import { workloadHref, workloadTestId } from './workload-list';
 
 /**
  * Deployments, StatefulSets and DaemonSets with replica counts, images, GPUs, rollout state and
@@ -36,7 +37,9 @@ export function WorkloadsTable({ rows, emptyText, scaleAccess }: { rows: Workloa
               <TR key={w.key} data-testid={workloadTestId('row', w)}>
                 <TD><Badge tone="info" dot={false}>{w.kind}</Badge></TD>
                 <TD className="font-mono text-[12.5px] text-zinc-600">{w.namespace}</TD>
-                <TD className="font-mono text-[12.5px] font-medium">{w.name}</TD>
+                <TD className="font-mono text-[12.5px] font-medium">
+                  <Link href={workloadHref(w)} data-testid={workloadTestId('link', w)} className="text-indigo-700 hover:underline">{w.name}</Link>
+                </TD>
                 <TD
                   data-testid={workloadTestId('ready', w)}
                   className={cn('text-right whitespace-nowrap tabular-nums', w.ready < w.desired ? 'font-semibold text-amber-700' : 'text-zinc-800')}

@@ -32,7 +32,7 @@ export function workloadRow(w: Partial<WorkloadRow> & { name: string }): Workloa
   return {
     key: `${kind}/${namespace}/${w.name}`, kind, namespace, uid: `uid-${w.name}`, desired: 1, ready: 1, updated: 1,
     available: 1, images: ['busybox'], selector: {}, labels: {}, gpuPerPod: {}, nodeSelector: {},
-    rollout: { state: 'complete', message: 'Successfully rolled out' }, generation: 1, observedGeneration: 1,
+    rollout: { state: 'complete', message: 'Successfully rolled out' }, paused: false, generation: 1, observedGeneration: 1,
     createdAt: '2026-01-01T00:00:00Z', ...w,
   };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { WorkloadKind } from '../../views';
+import { WORKLOAD_RESOURCES, type WorkloadKind } from '../../views';
 import { FULL_NAMESPACES, type NamespaceScope, type ViewScope } from '../../auth/view-scope';
 import { KubeError } from '../kube/errors';
 import { kubeRequest } from '../kube/request';
@@ -113,8 +113,6 @@ export async function listScope(s: Session, group: string, resource: string, nam
   const answers = await mapLimit(candidates, 16, (namespace) => canI(s, { verb: 'list', group, resource, namespace }, signal));
   return { all: false, namespaces: new Set(candidates.filter((_, i) => answers[i]!.allowed)) };
 }
-
-const WORKLOAD_RESOURCES: Record<WorkloadKind, string> = { Deployment: 'deployments', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets' };
 
 /** What of each cached view the user may see. `namespacesOf(view)` lists namespaces present in it. */
 export async function viewScope(

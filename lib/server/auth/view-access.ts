@@ -1,13 +1,11 @@
 import 'server-only';
 import type { NamespaceScope, ViewScope } from '../../auth/view-scope';
 import { isEmptyScope, rowVisible } from '../../auth/view-scope';
-import type { Row, ViewName, WorkloadKind, WorkloadRow } from '../../views';
+import { WORKLOAD_RESOURCES as WORKLOADS, type Row, type ViewName, type WorkloadKind, type WorkloadRow } from '../../views';
 import { ApiError } from '../http/api-error';
 import type { ClusterCache } from '../kube/cluster-cache';
 import { canI, listScope } from './access';
 import type { Session } from './session';
-
-const WORKLOADS: Record<WorkloadKind, string> = { Deployment: 'deployments', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets' };
 
 function namespacesIn(cache: ClusterCache, view: 'pods' | 'events' | WorkloadKind): Set<string> {
   const out = new Set<string>();

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** Extra response headers (e.g. Retry-After). */
     readonly headers?: Record<string, string>,
+    /** Extra top-level members of the answer beside `error` (e.g. the current state on a conflict). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';

@@ -67,7 +67,7 @@ export function errorResponse(e: unknown, requestId: string): Response {
     console.error(`[api] ${requestId} unexpected error`, e);
     body = { code: 'INTERNAL', message: `Internal error (request ${requestId})` };
   }
-  return NextResponse.json({ error: { ...body, requestId } } satisfies ApiErrorBody, {
+  return NextResponse.json({ ...(e instanceof ApiError ? e.extra : {}), error: { ...body, requestId } } satisfies ApiErrorBody, {
     status,
     headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId, ...(e instanceof ApiError ? e.headers : {}) },
   });

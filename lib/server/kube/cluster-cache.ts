@@ -72,6 +72,11 @@ export class ClusterCache {
     return [...(this.reflectors.get(resource)?.store.values() ?? [])] as T[];
   }
 
+  /** One raw cached object by key (`namespace/name`, or `name` for nodes). */
+  object<T extends KubeObject>(resource: CachedResource, key: string): T | undefined {
+    return this.reflectors.get(resource)?.store.get(key) as T | undefined;
+  }
+
   health(): CacheHealth {
     const resources = Object.fromEntries([...this.reflectors].map(([n, r]) => [n, r.getHealth()]));
     const all = Object.values(resources);

@@ -2,18 +2,17 @@ import { z } from 'zod';
 import { allocationByNode } from '@/lib/gpu';
 import { viewScopeFor, visibleFilter } from '@/lib/server/auth/view-access';
 import { ApiError } from '@/lib/server/http/api-error';
+import { nodeParams } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
 import { syncedCache } from '@/lib/server/kube/views-api';
 
 export const dynamic = 'force-dynamic';
 
-const params = z.object({ name: z.string().min(1).max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'not a valid node name') });
-
 /**
- * One node, the pods bound to it that the user may see, and its GPU allocation. The allocation
+ * One node (with its resourceVersion), the pods bound to it that the user may see, and its GPU allocation. The allocation
  * counts every pod on the node (it is the node's state, as the scheduler sees it).
  */
-export const GET = route({ params, query: z.strictObject({}) }, async (ctx) => {
+export const GET = route({ params: nodeParams, query: z.strictObject({}) }, async (ctx) => {
   const { name } = ctx.params;
   const cache = syncedCache();
   await viewScopeFor(ctx.session, cache, 'nodes', ctx.signal);
@@ -26,5 +25,7 @@ export const GET = route({ params, query: z.strictObject({}) }, async (ctx) => {
   });
   const visible = podScope ? onNode.filter(visibleFilter('pods', podScope)) : [];
   const gpu = allocationByNode([node], onNode).get(name) ?? [];
-  return { node, pods: visible, gpu, health: cache.health() };
+  // The resourceVersion of the same snapshot as `node`: edits of its taints send it back as a precondition.
+  const resourceVersion = cache.object('nodes', name)?.metadata.resourceVersion ?? null;
+  return { node, resourceVersion, pods: visible, gpu, health: cache.health() };
 });

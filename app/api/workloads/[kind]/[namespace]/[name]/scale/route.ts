@@ -1,20 +1,15 @@
 import { z } from 'zod';
 import { audited } from '@/lib/server/audit/record';
+import { workloadParams } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
 import { kubeRequest } from '@/lib/server/kube/request';
 import { syncedCache } from '@/lib/server/kube/views-api';
+import { WORKLOAD_KINDS as KINDS } from '@/lib/views';
 
 export const dynamic = 'force-dynamic';
 
 const MAX_REPLICAS = Number(process.env.IMAGEPOD_MAX_REPLICAS ?? 100);
-const KINDS = { deployments: 'Deployment', statefulsets: 'StatefulSet' } as const;
-const dns = z.string().min(1).max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'not a valid name');
-
-const params = z.object({
-  kind: z.enum(['deployments', 'statefulsets'], 'only deployments and statefulsets scale (a DaemonSet runs one pod per matching node)'),
-  namespace: dns.max(63),
-  name: dns,
-});
+const params = workloadParams(['deployments', 'statefulsets'], 'only deployments and statefulsets scale (a DaemonSet runs one pod per matching node)');
 const body = z.strictObject({
   replicas: z.number('replicas must be a whole number').int('replicas must be a whole number').min(0, 'replicas cannot be negative').max(MAX_REPLICAS, `replicas is at most ${MAX_REPLICAS} (IMAGEPOD_MAX_REPLICAS)`),
 });

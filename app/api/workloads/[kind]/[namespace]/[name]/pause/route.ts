@@ -1,0 +1,6 @@
+import { pauseRoute } from '@/lib/server/actions/pause-route';
+
+export const dynamic = 'force-dynamic';
+
+/** `kubectl rollout pause` on a Deployment. */
+export const POST = pauseRoute(true);

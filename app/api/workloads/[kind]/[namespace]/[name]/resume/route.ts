@@ -1,0 +1,6 @@
+import { pauseRoute } from '@/lib/server/actions/pause-route';
+
+export const dynamic = 'force-dynamic';
+
+/** `kubectl rollout resume` on a Deployment: changes made while paused roll out. */
+export const POST = pauseRoute(false);

@@ -1,0 +1,69 @@
+import { gpuWorkerDaemonSet } from '../test/builders/manifests';
+import { createNamespace, expect, kubectl, screenshot, test, uniqueName } from './fixtures';
+
+const NODE = 'gpu-node-3'; // the fixture GPU node without the accelerator label
+
+const gpuWorker = (ns: string) => JSON.stringify(gpuWorkerDaemonSet(ns));
+
+test('Label nodes: live validation, system-label warning, GPU preset, preview, apply; the GPU worker arrives and leaves', async ({ page }) => {
+  const ns = uniqueName('e2e-labels');
+  const original = (await kubectl(['get', 'node', NODE, '-o', 'jsonpath={.metadata.labels.accelerator}'])).trim();
+  await createNamespace(ns);
+  try {
+    await kubectl(['label', 'node', NODE, 'accelerator-']);
+    await kubectl(['apply', '-f', '-'], gpuWorker(ns));
+    await page.goto('/nodes');
+    await page.getByTestId('nodes-label-link').click();
+    await page.getByTestId(`label-pick-${NODE}`).check();
+
+    await page.getByTestId('label-key-0').fill('a/b/c');
+    await expect(page.getByTestId('label-errors-0')).toContainText("more than one '/'");
+    await expect(page.getByTestId('label-preview-button')).toBeDisabled();
+    await page.getByTestId('label-key-0').fill('kubernetes.io/hostname');
+    await page.getByTestId('label-value-0').fill('x');
+    await expect(page.getByTestId('label-warning-0')).toContainText('set by the kubelet');
+    await expect(page.getByTestId('label-preview-button')).toBeDisabled();
+    await page.getByTestId('label-ack-system').check();
+    await expect(page.getByTestId('label-preview-button')).toBeEnabled();
+    await screenshot(page, 'node-labels-validation');
+
+    await page.getByTestId('label-key-0').fill('');
+    await page.getByTestId('label-value-0').fill('');
+    await page.getByTestId('label-preset-gpu').click();
+    await expect(page.getByTestId('label-key-0')).toHaveValue('accelerator');
+    await expect(page.getByTestId('label-value-0')).toHaveValue('nvidia-tesla-gpu');
+    await page.getByTestId('label-preview-button').click();
+    await expect(page.getByTestId(`preview-placement-start-${ns}-gpu-worker`)).toContainText('starts a pod here');
+    await screenshot(page, 'node-labels-preview');
+    await page.getByTestId('label-apply').click();
+    await expect(page.getByTestId('label-applied')).toBeVisible();
+    await expect(page.getByTestId(`label-node-gpu-label-${NODE}`)).toHaveText('nvidia-tesla-gpu');
+    await expect(page.getByTestId(`daemon-pod-${ns}-gpu-worker-${NODE}`)).toContainText('Running');
+    await screenshot(page, 'node-labels-applied');
+
+    await page.getByTestId('label-remove-0').check();
+    await page.getByTestId('label-preview-button').click();
+    await expect(page.getByTestId(`preview-placement-stop-${ns}-gpu-worker`)).toContainText('stops its pod here');
+    await page.getByTestId('label-apply').click();
+    await expect(page.getByTestId('label-applied')).toBeVisible();
+    await expect(page.getByTestId(`daemon-pod-${ns}-gpu-worker-${NODE}`)).toHaveCount(0);
+    await expect(page.getByTestId(`label-node-gpu-label-${NODE}`)).toHaveText('—');
+  } finally {
+    await kubectl(['label', 'node', NODE, original ? `accelerator=${original}` : 'accelerator-', '--overwrite']).catch(() => undefined);
+    await kubectl(['delete', 'namespace', ns, '--wait=false']);
+  }
+});
+
+test('a DaemonSet page explains that its size follows node labels and links to the form', async ({ page }) => {
+  const ns = uniqueName('e2e-labels-ds');
+  await createNamespace(ns);
+  try {
+    await kubectl(['apply', '-f', '-'], gpuWorker(ns));
+    await page.goto(`/workloads/daemonsets/${ns}/gpu-worker`);
+    await expect(page.getByTestId('daemonset-size-hint')).toContainText('accelerator=nvidia-tesla-gpu');
+    await page.getByTestId('daemonset-size-hint').getByRole('link', { name: 'label nodes' }).click();
+    await expect(page.getByTestId('labels-view')).toBeVisible();
+  } finally {
+    await kubectl(['delete', 'namespace', ns, '--wait=false']);
+  }
+});

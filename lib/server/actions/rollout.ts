@@ -1,0 +1,113 @@
+import 'server-only';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { Workload } from '../../kube-types';
+import { formatLabelSelector } from '../../label-selector';
+import {
+  controllerRevisionHistory, controllerRevisionUndoPatch, deploymentHistory, deploymentUndoPatch, pickRevision,
+  type ControllerRevision, type HistoryRow,
+} from '../../rollout-history';
+import { WORKLOAD_KINDS, type WorkloadResource } from '../../views';
+import { ApiError } from '../http/api-error';
+import { KubeError } from '../kube/errors';
+import { kubeRequest } from '../kube/request';
+
+const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
+const objectPath = (r: WorkloadResource, ns: string, name: string) => `/apis/apps/v1/namespaces/${ns}/${r}/${name}`;
+
+/** The audit target of a workload action. */
+export function workloadTarget(r: WorkloadResource, namespace: string, name: string) {
+  return { kind: WORKLOAD_KINDS[r], apiVersion: 'apps/v1', namespace, name };
+}
+
+/** The workload as the API server has it now, read with the caller's credentials. */
+export function readWorkload(kc: KubeConfig, r: WorkloadResource, ns: string, name: string, signal?: AbortSignal): Promise<Workload> {
+  return kubeRequest<Workload>(kc, objectPath(r, ns, name), { signal });
+}
+
+function mergePatch(kc: KubeConfig, r: WorkloadResource, ns: string, name: string, body: unknown, signal?: AbortSignal): Promise<Workload> {
+  return kubeRequest<Workload>(kc, objectPath(r, ns, name), { method: 'PATCH', contentType: 'application/merge-patch+json', body, signal });
+}
+
+/** Refuses what kubectl refuses on a paused Deployment (its controller would not act on the change). */
+function assertNotPaused(w: Workload, what: string): void {
+  if (w.spec?.paused) {
+    throw new ApiError(409, 'CONFLICT', `${w.metadata.name} is paused: resume the rollout first, then ${what}`);
+  }
+}
+
+/**
+ * `kubectl rollout restart`: stamps the pod template with the time, so the controller replaces
+ * every pod. Returns the stamp.
+ */
+export async function restartWorkload(kc: KubeConfig, r: WorkloadResource, ns: string, name: string, signal?: AbortSignal): Promise<string> {
+  const w = await readWorkload(kc, r, ns, name, signal);
+  assertNotPaused(w, 'restart');
+  const at = new Date().toISOString();
+  await mergePatch(kc, r, ns, name, { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: at } } } } }, signal);
+  return at;
+}
+
+/** `kubectl rollout pause` / `resume` on a Deployment. */
+export async function setPaused(kc: KubeConfig, ns: string, name: string, paused: boolean, signal?: AbortSignal): Promise<Workload> {
+  return mergePatch(kc, 'deployments', ns, name, { spec: { paused } }, signal);
+}
+
+/** Objects selected by the workload's selector in its namespace (ownership is checked by the history functions). */
+export async function listSelected<T>(kc: KubeConfig, w: Workload, resource: 'replicasets' | 'controllerrevisions', signal?: AbortSignal): Promise<T[]> {
+  const labelSelector = w.spec?.selector ? formatLabelSelector(w.spec.selector) : undefined;
+  const list = await kubeRequest<{ items: T[] }>(kc, `/apis/apps/v1/namespaces/${w.metadata.namespace}/${resource}`, { query: { labelSelector }, signal });
+  return list.items;
+}
+
+export interface UndoResult {
+  revision: number;
+  /** True when the template already was that revision's (nothing was written, as kubectl skips it). */
+  skipped: boolean;
+}
+
+const UNDO_ATTEMPTS = 5;
+
+/**
+ * `kubectl rollout undo --to-revision=N` (0: the previous revision), deciding on a fresh read made
+ * with the caller's credentials and writing with the workload's resourceVersion as a precondition,
+ * so the patch never lands on a state it was not computed from. The controller updates status
+ * all through a rollout (each update a new resourceVersion), so a conflict is decided again on a
+ * new read, a few times, as client-go's RetryOnConflict does.
+ */
+export async function undoWorkload(kc: KubeConfig, r: WorkloadResource, ns: string, name: string, toRevision: number, signal?: AbortSignal): Promise<UndoResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await undoOnce(kc, r, ns, name, toRevision, signal);
+    } catch (e) {
+      if (!(e instanceof KubeError && e.code === 'CONFLICT') || attempt >= UNDO_ATTEMPTS) throw e;
+    }
+  }
+}
+
+async function undoOnce(kc: KubeConfig, r: WorkloadResource, ns: string, name: string, toRevision: number, signal?: AbortSignal): Promise<UndoResult> {
+  const w = await readWorkload(kc, r, ns, name, signal);
+  const path = objectPath(r, ns, name);
+  let rows: HistoryRow[];
+  let send: (row: HistoryRow) => Promise<unknown>;
+  if (r === 'deployments') {
+    assertNotPaused(w, 'roll back');
+    const replicaSets = await listSelected<Workload>(kc, w, 'replicasets', signal);
+    rows = deploymentHistory(w, replicaSets);
+    send = (row) => kubeRequest(kc, path, {
+      method: 'PATCH', contentType: 'application/json-patch+json', signal,
+      body: deploymentUndoPatch(w, replicaSets.find((x) => x.metadata.name === row.name)!),
+    });
+  } else {
+    const revisions = await listSelected<ControllerRevision>(kc, w, 'controllerrevisions', signal);
+    rows = controllerRevisionHistory(w, revisions);
+    send = (row) => kubeRequest(kc, path, {
+      method: 'PATCH', contentType: 'application/strategic-merge-patch+json', signal,
+      body: controllerRevisionUndoPatch(w, revisions.find((x) => x.metadata.name === row.name)!),
+    });
+  }
+  const picked = pickRevision(rows, toRevision);
+  if ('error' in picked) throw new ApiError(404, 'NOT_FOUND', `${name}: ${picked.error}`, 'toRevision');
+  if (picked.row.current) return { revision: picked.row.revision, skipped: true };
+  await send(picked.row);
+  return { revision: picked.row.revision, skipped: false };
+}
