@@ -4,7 +4,7 @@
  * ControllerRevisions, the revision an undo picks, and the patch it sends. Pure: the routes read
  * the objects (with the user's credentials for undo), the history table and the diff reuse it.
  */
-import YAML from 'yaml';
+import { sortedYaml } from './yaml-text';
 import type { KubeObject, PodTemplate, Workload } from './kube-types';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
@@ -43,7 +43,7 @@ const newestFirst = (a: HistoryRow, b: HistoryRow) => b.revision - a.revision;
 
 /** The template as YAML with sorted keys: equal templates give equal text, and the diff stays readable. */
 export function templateYaml(t: PodTemplate): string {
-  return YAML.stringify(t, { sortMapEntries: true });
+  return sortedYaml(t);
 }
 
 export function sameTemplate(a: PodTemplate, b: PodTemplate): boolean {

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { DeployPreview, ObjectPreview } from '@/lib/queries/deploy/deploy-queries';
 import type { Tone } from '@/lib/status-tone';
 import { Badge } from '../ui/badge';
-import { DiffView } from './diff-view';
+import { hunksOfPatch } from '@/lib/template-diff';
+import { DiffView } from '../common/diff-view';
 
 const TONE: Record<ObjectPreview['action'], Tone> = { create: 'info', change: 'warn', unchanged: 'neutral', drift: 'warn', conflict: 'bad', error: 'bad' };
 
@@ -59,7 +60,7 @@ export function PreviewList({ preview, takeOwnership, onTakeOwnership }: {
                       </label>
                     )}
                   </div>
-                  {open === o.key && <div className="mt-2"><DiffView diff={o.diff} testId={`${previewTestId(o.key)}-diff`} /></div>}
+                  {open === o.key && <div className="mt-2"><DiffView hunks={hunksOfPatch(o.diff)} testId={`${previewTestId(o.key)}-diff`} /></div>}
                 </li>
               );
             })}

@@ -5,7 +5,7 @@
  * controller annotations) any remaining difference is a real one. Pure.
  */
 import { createTwoFilesPatch } from 'diff';
-import { stringify } from 'yaml';
+import { sortedYaml } from '../yaml-text';
 
 const SERVER_ANNOTATIONS = [
   'deployment.kubernetes.io/revision',
@@ -37,9 +37,7 @@ export function normalize(input: unknown): Obj {
   return o;
 }
 
-export function toYaml(o: unknown): string {
-  return stringify(o, { sortMapEntries: true, lineWidth: 0 });
-}
+export const toYaml = sortedYaml;
 
 export interface ObjectDiff {
   changed: boolean;
