@@ -5,9 +5,6 @@
  */
 import { labelKeyErrors, labelValueErrors, systemLabelWarning, type LabelEdit } from './label-validation';
 
-/** The GPU worker DaemonSet's nodeSelector in the bundle (manifests/imagepod/52-gpu-worker.yaml). */
-export const GPU_WORKER_LABEL = { key: 'accelerator', value: 'nvidia-tesla-gpu' } as const;
-
 export interface LabelRow {
   id: number;
   key: string;

@@ -1,14 +1,15 @@
 'use client';
 
-import { GPU_WORKER_LABEL, type FormCheck, type LabelRow } from '@/lib/label-form';
+import type { FormCheck, LabelRow } from '@/lib/label-form';
+import { useGpuWorkerLabel } from '@/lib/queries/deploy/deploy-queries';
 import { Button } from '../../ui/button';
 import { Input } from '../../ui/select';
 
-/** A row for `GPU_WORKER_LABEL`, reusing the row that has its key, or the first blank row. */
-export function withGpuPreset(rows: LabelRow[], nextId: number): LabelRow[] {
-  const at = rows.findIndex((r) => r.key === GPU_WORKER_LABEL.key);
+/** A row for the GPU worker label, reusing the row that has its key, or the first blank row. */
+export function withGpuPreset(rows: LabelRow[], nextId: number, label: { key: string; value: string }): LabelRow[] {
+  const at = rows.findIndex((r) => r.key === label.key);
   const blank = rows.findIndex((r) => r.key === '' && r.value === '');
-  const preset = { key: GPU_WORKER_LABEL.key, value: GPU_WORKER_LABEL.value, remove: false };
+  const preset = { key: label.key, value: label.value, remove: false };
   if (at >= 0) return rows.map((r, i) => (i === at ? { ...r, ...preset } : r));
   if (blank >= 0) return rows.map((r, i) => (i === blank ? { ...r, ...preset } : r));
   return [...rows, { id: nextId, ...preset }];
@@ -16,9 +17,11 @@ export function withGpuPreset(rows: LabelRow[], nextId: number): LabelRow[] {
 
 /**
  * The label rows: key, value and "remove", each checked as the API server would check it while
- * the user types, with a warning under rows that touch system-managed labels.
+ * the user types, with a warning under rows that touch system-managed labels. The GPU preset is
+ * the deploy settings' GPU node label.
  */
 export function LabelRowsEditor({ rows, check, onChange, nextId }: { rows: LabelRow[]; check: FormCheck; onChange: (rows: LabelRow[]) => void; nextId: number }) {
+  const gpu = useGpuWorkerLabel();
   const update = (i: number, patch: Partial<LabelRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <div className="flex flex-col gap-3">
@@ -55,8 +58,8 @@ export function LabelRowsEditor({ rows, check, onChange, nextId }: { rows: Label
       })}
       <div className="flex flex-wrap gap-2">
         <Button size="sm" data-testid="label-add" onClick={() => onChange([...rows, { id: nextId, key: '', value: '', remove: false }])}>Add label</Button>
-        <Button size="sm" data-testid="label-preset-gpu" onClick={() => onChange(withGpuPreset(rows, nextId))} title="The GPU worker DaemonSet's nodeSelector">
-          GPU worker: {GPU_WORKER_LABEL.key}={GPU_WORKER_LABEL.value}
+        <Button size="sm" data-testid="label-preset-gpu" onClick={() => onChange(withGpuPreset(rows, nextId, gpu))} title="The GPU DaemonSets' nodeSelector, as last deployed">
+          GPU worker: {gpu.key}={gpu.value}
         </Button>
       </div>
     </div>

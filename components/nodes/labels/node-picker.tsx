@@ -1,7 +1,7 @@
 'use client';
 
 import { sumGpus } from '@/lib/gpu';
-import { GPU_WORKER_LABEL } from '@/lib/label-form';
+import { useGpuWorkerLabel } from '@/lib/queries/deploy/deploy-queries';
 import { nodeTone } from '@/lib/status-tone';
 import type { NodeRow } from '@/lib/views';
 import { Badge } from '../../ui/badge';
@@ -16,6 +16,7 @@ export function NodePicker({ nodes, selected, onChange }: { nodes: NodeRow[]; se
     else next.delete(name);
     onChange(next);
   };
+  const gpu = useGpuWorkerLabel();
   const gpuNodes = nodes.filter((n) => sumGpus(n.gpuCapacity) > 0).map((n) => n.name);
   return (
     <div className="flex flex-col gap-2">
@@ -27,7 +28,7 @@ export function NodePicker({ nodes, selected, onChange }: { nodes: NodeRow[]; se
       <TableScroll>
         <Table data-testid="label-node-picker">
           <THead>
-            <tr><TH className="w-8" /><TH>Node</TH><TH>Status</TH><TH className="text-right">GPUs</TH><TH>{GPU_WORKER_LABEL.key}</TH></tr>
+            <tr><TH className="w-8" /><TH>Node</TH><TH>Status</TH><TH className="text-right">GPUs</TH><TH>{gpu.key}</TH></tr>
           </THead>
           <TBody>
             {nodes.map((n) => (
@@ -42,7 +43,7 @@ export function NodePicker({ nodes, selected, onChange }: { nodes: NodeRow[]; se
                 <TD><Badge tone={nodeTone(n)}>{n.status}</Badge></TD>
                 <TD className="text-right tabular-nums">{sumGpus(n.gpuCapacity) || <span className="text-zinc-400">—</span>}</TD>
                 <TD data-testid={`label-node-gpu-label-${n.name}`} className="font-mono text-[12px] text-zinc-600">
-                  {n.labels[GPU_WORKER_LABEL.key] ?? <span className="text-zinc-400">—</span>}
+                  {n.labels[gpu.key] ?? <span className="text-zinc-400">—</span>}
                 </TD>
               </TR>
             ))}

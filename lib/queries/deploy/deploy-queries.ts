@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { FieldConflict } from '../../deploy/conflicts';
-import type { DeploySettings } from '../../deploy/settings';
+import { DEFAULT_SETTINGS, splitLabel, type DeploySettings } from '../../deploy/settings';
 import type { ApiError } from '../api-error';
 import { fetchJson } from '../fetch-json';
 
@@ -87,4 +87,14 @@ export function useDeployRun(): { run: DeployRun | null; connected: boolean } {
     return () => es.close();
   }, [qc]);
   return { run, connected };
+}
+
+/**
+ * The node label the GPU DaemonSets select, as last deployed (the labelling form's preset), or the
+ * bundle's own while the settings are loading or unreadable.
+ */
+export function useGpuWorkerLabel(): { key: string; value: string } {
+  const q = useDeploySettings();
+  const [key, value] = splitLabel(q.data?.settings.gpuNodeLabel ?? DEFAULT_SETTINGS.gpuNodeLabel);
+  return { key, value };
 }
