@@ -11,8 +11,15 @@ bash devcluster/kubectl.sh get --raw /readyz >/dev/null 2>&1 || started=1
 # Always: up.sh is idempotent (seconds when running) and recreates a cluster whose configuration
 # is out of date.
 bash devcluster/up.sh
+# Prometheus, kube-state-metrics and the GPU/API metrics simulator (the metrics tests read them).
+metrics_started=0
+curl -fsS -o /dev/null http://127.0.0.1:32750/-/ready 2>/dev/null || metrics_started=1
+bash devcluster/metrics-up.sh
 # Quiet: the summary line must stay the last thing printed.
-cleanup() { [ "$started" = 1 ] && [ "${KEEP_DEVCLUSTER:-0}" != 1 ] && bash devcluster/down.sh >/dev/null 2>&1 || true; }
+cleanup() {
+  [ "$metrics_started" = 1 ] && [ "${KEEP_DEVCLUSTER:-0}" != 1 ] && bash devcluster/metrics-down.sh >/dev/null 2>&1
+  [ "$started" = 1 ] && [ "${KEEP_DEVCLUSTER:-0}" != 1 ] && bash devcluster/down.sh >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 export KUBECONFIG="$PWD/.devcluster/kubeconfig"
 

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useMemo, type ReactNode } from 'react';
 import { formatAge } from '@/lib/format';
@@ -15,6 +16,7 @@ import { loadError, QueryError, QueryPending } from '../common/view-error';
 import { PageHeader } from '../layout/page-header';
 import { Badge } from '../ui/badge';
 import { Card, CardBody, CardHeader } from '../ui/card';
+import { Skeleton } from '../ui/skeleton';
 import { EmptyState } from '../ui/state';
 import { NodeConditions } from './node-conditions';
 import { NodeCordon } from './node-cordon';
@@ -24,6 +26,11 @@ import { NodePodsTable } from './node-pods-table';
 import { NodeTaintsEditor } from './node-taints-editor';
 
 const collator = new Intl.Collator('en', { numeric: true });
+// The charts (recharts, ~120 kB gzip) load after the node's facts, not before them.
+const NodeGpuCharts = dynamic(() => import('./node-gpu-charts').then((m) => m.NodeGpuCharts), {
+  ssr: false,
+  loading: () => <Skeleton className="h-72 w-full" />,
+});
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -66,6 +73,7 @@ export function NodeDetail({ name }: { name: string }) {
       </>
     );
   }
+  const hasGpus = Object.values(node.gpuCapacity).some((n) => n > 0);
   return (
     <div data-testid="node-detail" className="flex flex-col gap-4">
       <PageHeader
@@ -94,6 +102,7 @@ export function NodeDetail({ name }: { name: string }) {
         </CardBody>
       </Card>
       <NodeGpuCard node={node.name} allocation={allocation} />
+      {hasGpus && <NodeGpuCharts node={node.name} />}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader

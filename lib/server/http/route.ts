@@ -7,6 +7,7 @@ import { assertSameOrigin } from '../auth/csrf';
 import { userKubeConfig } from '../auth/identity';
 import { clearSessionCookie, isSecureRequest, openSession, sessionCookieValue, setSessionCookie, touched, type NoSession, type Session, type SessionUser } from '../auth/session';
 import { KubeError } from '../kube/errors';
+import { recordRequest } from '../metrics/panel-metrics';
 import { ApiError, type ApiErrorBody } from './api-error';
 
 interface BaseContext<Q, B, P> {
@@ -127,7 +128,7 @@ function build<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType>(
   needsSession: boolean,
   handler: Handler<AnyContext<z.output<Q>, z.output<B>, z.output<P>>>,
 ) {
-  return async (req: NextRequest, segment: { params: Promise<unknown> }): Promise<Response> => {
+  const handle = async (req: NextRequest, segment: { params: Promise<unknown> }): Promise<Response> => {
     const requestId = randomUUID().slice(0, 8);
     let clearCookie = false;
     try {
@@ -157,6 +158,13 @@ function build<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType>(
       if (clearCookie) clearSessionCookie(res.headers);
       return res;
     }
+  };
+  // Counted for the panel's own /api/metrics (lib/server/metrics/panel-metrics.ts).
+  return async (req: NextRequest, segment: { params: Promise<unknown> }): Promise<Response> => {
+    const t0 = performance.now();
+    const res = await handle(req, segment);
+    recordRequest(req.method, req.nextUrl.pathname, res.status, (performance.now() - t0) / 1000);
+    return res;
   };
 }
 

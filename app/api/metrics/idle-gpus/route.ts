@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { findIdleGpus } from '@/lib/metrics/idle-gpus';
+import { route } from '@/lib/server/http/route';
+import { queryRange } from '@/lib/server/metrics/prometheus';
+import { nodeName, resolveWindow, windowFields } from '@/lib/server/metrics/window-query';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * "Allocated but idle": GPUs held by a pod (DCGM's pod label) whose utilisation stayed under
+ * `threshold` % for at least `minSeconds` up to now, within the window. Readable by every
+ * signed-in user (Prometheus data is not filtered per RBAC).
+ */
+export const GET = route(
+  {
+    query: z.strictObject({
+      ...windowFields,
+      node: nodeName.optional(),
+      threshold: z.coerce.number().min(0).max(100).default(10),
+      minSeconds: z.coerce.number().int().min(0).max(31 * 86_400).default(300),
+    }),
+  },
+  async ({ query, signal }) => {
+    const w = resolveWindow(query);
+    const series = await queryRange(`DCGM_FI_DEV_GPU_UTIL{pod!=""${query.node ? `,node="${query.node}"` : ''}}`, w, signal);
+    // A series whose last sample is older than this belongs to a pod that has released the GPU.
+    const staleSeconds = Math.max(2 * w.step, 60);
+    return {
+      ...w, threshold: query.threshold, minSeconds: query.minSeconds,
+      items: findIdleGpus(series, { threshold: query.threshold, minSeconds: query.minSeconds, end: w.end, staleSeconds }),
+    };
+  },
+);

@@ -1,0 +1,65 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { humanDuration } from '@/lib/format';
+import type { TimeWindow } from '@/lib/metrics/time-range';
+import { useIdleGpusQuery } from '@/lib/queries/metrics/idle-gpus-query';
+import { loadError } from '../common/view-error';
+import { Card, CardBody, CardHeader } from '../ui/card';
+import { Select } from '../ui/select';
+import { TableSkeleton } from '../ui/skeleton';
+import { EmptyState } from '../ui/state';
+import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
+import { PrometheusError } from './prometheus-error';
+
+const THRESHOLDS = [5, 10, 20, 30];
+
+/** "Allocated but idle": GPUs held by pods that stayed under the threshold for 5 minutes or more. */
+export function IdleGpusCard({ window, refreshMs }: { window: TimeWindow; refreshMs: number }) {
+  const [threshold, setThreshold] = useState(10);
+  const q = useIdleGpusQuery(window, threshold, refreshMs);
+  const items = q.data?.items;
+  const error = loadError(q);
+  return (
+    <Card className="xl:col-span-2" data-testid="idle-gpus" data-state={error ? 'error' : items ? 'ready' : 'loading'} aria-busy={q.isFetching}>
+      <CardHeader
+        title="Allocated but idle GPUs"
+        aside={
+          <label className="flex items-center gap-1.5">
+            under
+            <Select aria-label="Idle threshold" value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} className="h-7 text-xs" data-testid="idle-threshold">
+              {THRESHOLDS.map((t) => <option key={t} value={t}>{t} %</option>)}
+            </Select>
+          </label>
+        }
+      />
+      <CardBody className="p-0">
+        {error ? (
+          <div className="p-4"><PrometheusError error={error} onRetry={() => void q.refetch()} retrying={q.isFetching} /></div>
+        ) : !items ? (
+          <TableSkeleton rows={3} />
+        ) : items.length === 0 ? (
+          <EmptyState className="m-4" title="No idle allocated GPU">No GPU held by a pod stayed under {threshold} % for 5 minutes in this window.</EmptyState>
+        ) : (
+          <div className="max-h-80 overflow-y-auto">
+            <Table>
+              <THead><TR><TH>Pod</TH><TH>Node</TH><TH>GPU</TH><TH>Idle for</TH><TH>Max util.</TH></TR></THead>
+              <TBody>
+                {items.map((g) => (
+                  <TR key={g.uuid || `${g.node}/${g.gpu}`} data-testid="idle-gpu-row">
+                    <TD className="font-mono text-xs whitespace-nowrap">{g.namespace}/{g.pod}</TD>
+                    <TD className="whitespace-nowrap"><Link href={`/nodes/${encodeURIComponent(g.node)}`} className="text-indigo-700 hover:underline">{g.node}</Link></TD>
+                    <TD title={g.uuid} className="whitespace-nowrap">{g.gpu} <span className="text-xs text-zinc-500">{g.model}</span></TD>
+                    <TD title={`since ${new Date(g.idleSince).toLocaleString('en-GB')}`}>{humanDuration(g.idleSeconds * 1000)}</TD>
+                    <TD>{g.maxUtil} %</TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          </div>
+        )}
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,61 @@
+'use client';
+
+import Link from 'next/link';
+import { logsLink } from '@/lib/metrics/logs-link';
+import { panelById } from '@/lib/metrics/panels';
+import type { TimeWindow } from '@/lib/metrics/time-range';
+import { usePanelQuery } from '@/lib/queries/metrics/panel-query';
+import { TimeSeriesChart } from '../charts/time-series-chart';
+import { loadError } from '../common/view-error';
+import { Card, CardBody, CardHeader } from '../ui/card';
+import { Skeleton } from '../ui/skeleton';
+import { EmptyState } from '../ui/state';
+import { PrometheusError } from './prometheus-error';
+
+/**
+ * One preset panel: its chart over the window, or why there is none — its own error (Prometheus
+ * down reads as such, per panel, and clears at the next successful refresh) or an empty state.
+ * The header links to the logs of the same window.
+ */
+export function MetricPanel({ id, window, node, refreshMs, emptyHint }: {
+  id: string;
+  window: TimeWindow;
+  node?: string;
+  refreshMs: number;
+  /** Why this panel may have no series (e.g. the bundle is not deployed). */
+  emptyHint?: string;
+}) {
+  const def = panelById(id)!;
+  const q = usePanelQuery({ id, window, node }, refreshMs);
+  const d = q.data;
+  // The first failed attempt shows at once (retries continue), as loadError() does for views.
+  const error = loadError(q);
+  const state = error ? 'error' : !d ? 'loading' : d.series.length === 0 ? 'empty' : 'ready';
+  return (
+    <Card data-testid={`panel-${id}`} data-state={state} aria-busy={q.isFetching}>
+      <CardHeader
+        title={def.title}
+        aside={d && (
+          <Link href={logsLink(d.start * 1000, d.end * 1000, { node })} className="text-indigo-700 hover:underline" data-testid={`panel-${id}-logs`}>
+            Logs of this window
+          </Link>
+        )}
+      />
+      <CardBody className="pt-2">
+        <p className="mb-2 text-xs text-zinc-500">{(node && def.nodeHint) || def.hint}</p>
+        {error ? (
+          <PrometheusError error={error} onRetry={() => void q.refetch()} retrying={q.isFetching} />
+        ) : !d ? (
+          <Skeleton className="h-[220px] w-full" />
+        ) : d.series.length === 0 ? (
+          <EmptyState title="No series in this window" className="py-16">{emptyHint ?? 'Prometheus has no data for this panel yet.'}</EmptyState>
+        ) : (
+          <>
+            <TimeSeriesChart series={d.series} rows={d.rows} unit={def.unit} start={d.start * 1000} end={d.end * 1000} testId={`chart-${id}`} />
+            {d.truncated && <p className="mt-1 text-xs text-amber-700">Showing the first {d.series.length} series.</p>}
+          </>
+        )}
+      </CardBody>
+    </Card>
+  );
+}

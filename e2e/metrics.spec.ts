@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Locator, Page } from '@playwright/test';
+import { REPO, expect, screenshot, test } from './fixtures';
+
+const metricsStack = (script: string, ...args: string[]) => promisify(execFile)('bash', [path.join(REPO, 'devcluster', script), ...args]);
+
+/**
+ * The metrics page against the devcluster's real Prometheus (devcluster/metrics-up.sh), which
+ * scrapes kube-state-metrics and the GPU simulator every 5 s.
+ */
+const curves = (chart: Locator) => chart.locator('path.recharts-line-curve');
+const ready = (page: Page, id: string) => expect(page.getByTestId(`panel-${id}`)).toHaveAttribute('data-state', 'ready');
+
+/** The most drawing commands in any curve's `d` of a chart: a line of n points has n-1 after the move. */
+async function segments(chart: Locator): Promise<number> {
+  const ds = await curves(chart).evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
+  return Math.max(0, ...ds.map((d) => d.match(/[LC]/g)?.length ?? 0));
+}
+
+test('Metrics: every data panel draws lines with points; the range picker redraws', async ({ page }) => {
+  await page.goto('/metrics');
+  await expect(page.getByTestId('nav-metrics')).toHaveAttribute('aria-current', 'page');
+  for (const id of ['gpu-util', 'gpu-util-node', 'gpu-memory', 'gpu-temperature', 'gpu-power', 'gpu-allocation', 'api-rate', 'api-errors', 'api-latency', 'pod-cpu', 'pod-memory']) {
+    await ready(page, id);
+    const chart = page.getByTestId(`chart-${id}`);
+    await expect.poll(() => segments(chart), `${id} draws a line of points`).toBeGreaterThan(2);
+  }
+  // 16 GPUs on the three GPU nodes (8 + 4 + 4), one line each.
+  expect(await curves(page.getByTestId('chart-gpu-util')).count()).toBe(16);
+  await screenshot(page, 'metrics');
+
+  const chart = page.getByTestId('chart-gpu-util-node');
+  const before = await curves(chart).first().getAttribute('d');
+  const ticks = async () => (await chart.locator('.recharts-cartesian-axis-tick-value').allTextContents()).join(' ');
+  const ticks1h = await ticks();
+  const answer = page.waitForResponse((r) => r.url().includes('/api/metrics/panels/gpu-util-node?range=15m') && r.ok());
+  await page.getByTestId('range-15m').click();
+  await answer;
+  await expect(page.getByTestId('range-15m')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await curves(chart).first().getAttribute('d')) !== before).toBe(true);
+  await expect.poll(ticks).not.toBe(ticks1h);
+
+  // Custom: the last 30 minutes, by typed date-times.
+  await page.getByTestId('range-custom').click();
+  const custom = page.waitForResponse((r) => /\/api\/metrics\/panels\/gpu-util-node\?start=\d+&end=\d+/.test(r.url()) && r.ok());
+  await page.getByTestId('range-apply').click();
+  await custom;
+  await ready(page, 'gpu-util-node');
+});
+
+test('Metrics: a legend entry hides its series and shows it again', async ({ page }) => {
+  await page.goto('/metrics');
+  await ready(page, 'gpu-util-node');
+  const chart = page.getByTestId('chart-gpu-util-node');
+  const n = await curves(chart).count();
+  expect(n).toBeGreaterThanOrEqual(3);
+  const entry = page.getByTestId('chart-gpu-util-node-legend-s0');
+  await entry.click();
+  await expect(entry).toHaveAttribute('aria-pressed', 'false');
+  await expect(curves(chart)).toHaveCount(n - 1);
+  await entry.click();
+  await expect(curves(chart)).toHaveCount(n);
+});
+
+test('Node detail: that node’s GPU charts, and a link to the logs of the same window', async ({ page }) => {
+  await page.goto('/nodes/gpu-node-1');
+  await expect(page.getByTestId('node-gpu-charts')).toBeVisible();
+  await ready(page, 'gpu-util');
+  await expect(curves(page.getByTestId('chart-gpu-util'))).toHaveCount(8);
+  await expect(page.getByTestId('chart-gpu-util')).toContainText('GPU 7');
+  const href = await page.getByTestId('panel-gpu-util-logs').getAttribute('href');
+  const url = new URL(href!, 'http://x');
+  expect(url.pathname).toBe('/logs');
+  expect(url.searchParams.get('node')).toBe('gpu-node-1');
+  const since = Date.parse(url.searchParams.get('since')!);
+  const until = Date.parse(url.searchParams.get('until')!);
+  expect(until - since).toBe(3_600_000);
+  await ready(page, 'gpu-allocation');
+  await screenshot(page, 'node-metrics');
+});
+
+test('PromQL box: a query draws; invalid PromQL shows Prometheus’ message', async ({ page }) => {
+  await page.goto('/metrics');
+  await page.getByTestId('promql-input').fill('sum by (node) (DCGM_FI_DEV_FB_USED)');
+  await page.getByTestId('promql-run').click();
+  await expect.poll(() => segments(page.getByTestId('chart-promql'))).toBeGreaterThan(2);
+  await page.getByTestId('promql-input').fill('sum(rate(x[5m]');
+  await page.getByTestId('promql-run').click();
+  await expect(page.getByTestId('promql').getByTestId('prometheus-error-message')).toContainText('parse error');
+});
+
+test('Prometheus stops: each panel says so; the charts come back when it returns', async ({ page }) => {
+  await page.goto('/metrics');
+  await ready(page, 'gpu-util');
+  await page.getByTestId('refresh-interval').selectOption('10000');
+  await metricsStack('metrics-down.sh', 'prometheus');
+  try {
+    for (const id of ['gpu-util', 'api-rate']) {
+      await expect(page.getByTestId(`panel-${id}`)).toHaveAttribute('data-state', 'error', { timeout: 20_000 });
+      await expect(page.getByTestId(`panel-${id}`).getByTestId('prometheus-error-message')).toContainText('is unreachable');
+    }
+    await expect(page.getByTestId('metrics-view')).toContainText('Prometheus is not answering');
+    await screenshot(page, 'metrics-prometheus-down');
+  } finally {
+    await metricsStack('metrics-up.sh');
+  }
+  await expect(page.getByTestId('panel-gpu-util')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(page.getByTestId('panel-api-rate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+});

@@ -1,0 +1,123 @@
+/**
+ * The preset panels: PromQL per panel, legend templates and units. Pure, so the page knows titles
+ * and units without asking, and tests can send the exact PromQL to Prometheus themselves.
+ * Series names follow the bundle (manifests/imagepod/42-prometheus-config.yaml) and the
+ * devcluster's static configuration alike: DCGM with a `node` label, kube-state-metrics, the
+ * API's `http_requests_total` / `http_request_duration_seconds` under job `imagepod-api`, and
+ * cAdvisor's container series.
+ */
+import { IMAGEPOD_NAMESPACE } from '../imagepod-components';
+import { rateWindow } from './time-range';
+import type { MetricUnit } from './units';
+
+export interface PanelQuery {
+  expr: string;
+  legend: string;
+}
+
+export interface PanelVars {
+  /** Only this node (already validated as a node name); all nodes when absent. */
+  node?: string;
+  step: number;
+}
+
+export interface PanelDef {
+  id: string;
+  title: string;
+  unit: MetricUnit;
+  /** What the panel answers, shown under its title (`nodeHint` on a node's page, if different). */
+  hint: string;
+  nodeHint?: string;
+  /** Panels of GPU data; node detail shows only these. */
+  gpu: boolean;
+  queries: (v: PanelVars) => PanelQuery[];
+}
+
+/** A node matcher; node names are DNS subdomains (checked by the route) so nothing needs escaping. */
+const on = (v: PanelVars, extra = '') => `{${[v.node ? `node="${v.node}"` : '', extra].filter(Boolean).join(',')}}`;
+/**
+ * One series per GPU. dcgm-exporter labels a GPU with the pod holding it, so a GPU that changed
+ * hands (or was freed) is several series; `max by` the GPU's own labels joins them into one line.
+ */
+const perGpu = (metric: string, v: PanelVars) => `max by (node, gpu, UUID) (${metric}${on(v)})`;
+const perGpuOrNode = (v: PanelVars, metric: string, agg: 'avg' | 'sum' | 'max'): PanelQuery =>
+  v.node
+    ? { expr: perGpu(metric, v), legend: 'GPU {{gpu}}' }
+    : { expr: `${agg} by (node) (${metric})`, legend: '{{node}}' };
+const api = `job="imagepod-api"`;
+const gpuRes = 'resource="nvidia_com_gpu"';
+
+export const PANELS: readonly PanelDef[] = [
+  {
+    id: 'gpu-util', title: 'GPU utilisation per GPU', unit: 'percent', gpu: true, hint: 'DCGM_FI_DEV_GPU_UTIL',
+    queries: (v) => [{ expr: perGpu('DCGM_FI_DEV_GPU_UTIL', v), legend: v.node ? 'GPU {{gpu}}' : '{{node}} GPU {{gpu}}' }],
+  },
+  {
+    id: 'gpu-util-node', title: 'GPU utilisation per node', unit: 'percent', gpu: true, hint: 'average over the node’s GPUs',
+    queries: (v) => [{ expr: `avg by (node) (DCGM_FI_DEV_GPU_UTIL${on(v)})`, legend: '{{node}}' }],
+  },
+  {
+    id: 'gpu-memory', title: 'GPU memory used / free', unit: 'mebibytes', gpu: true, hint: 'DCGM_FI_DEV_FB_USED / _FREE, summed per node',
+    queries: (v) => [
+      { expr: `sum by (node) (DCGM_FI_DEV_FB_USED${on(v)})`, legend: '{{node}} used' },
+      { expr: `sum by (node) (DCGM_FI_DEV_FB_FREE${on(v)})`, legend: '{{node}} free' },
+    ],
+  },
+  {
+    id: 'gpu-temperature', title: 'GPU temperature', unit: 'celsius', gpu: true, hint: 'hottest GPU per node', nodeHint: 'DCGM_FI_DEV_GPU_TEMP per GPU',
+    queries: (v) => [perGpuOrNode(v, 'DCGM_FI_DEV_GPU_TEMP', 'max')],
+  },
+  {
+    id: 'gpu-power', title: 'GPU power', unit: 'watts', gpu: true, hint: 'DCGM_FI_DEV_POWER_USAGE, summed per node', nodeHint: 'DCGM_FI_DEV_POWER_USAGE per GPU',
+    queries: (v) => [perGpuOrNode(v, 'DCGM_FI_DEV_POWER_USAGE', 'sum')],
+  },
+  {
+    id: 'gpu-allocation', title: 'GPU allocation', unit: 'count', gpu: true, hint: 'kube-state-metrics: requested by live pods vs allocatable',
+    queries: (v) => [
+      // Finished pods keep their requests in kube-state-metrics; only Pending/Running ones hold GPUs.
+      // No GPU pod is "0 requested", not a gap — but only where kube-state-metrics reported at all.
+      { expr: `sum(kube_pod_container_resource_requests${on(v, gpuRes)} and on (namespace, pod) (kube_pod_status_phase{phase=~"Pending|Running"} == 1)) or 0 * sum(kube_node_status_allocatable${on(v, gpuRes)})`, legend: 'requested' },
+      { expr: `sum(kube_node_status_allocatable${on(v, gpuRes)})`, legend: 'allocatable' },
+    ],
+  },
+  {
+    id: 'api-rate', title: 'API request rate', unit: 'reqps', gpu: false, hint: 'http_requests_total by status',
+    queries: (v) => [{ expr: `sum by (status) (rate(http_requests_total{${api}}[${rateWindow(v.step)}]))`, legend: '{{status}}' }],
+  },
+  {
+    id: 'api-errors', title: 'API error rate', unit: 'percent', gpu: false, hint: 'share of 5xx and 4xx answers',
+    queries: (v) => ['5', '4'].map((c) => ({
+      expr: `100 * sum(rate(http_requests_total{${api},status=~"${c}.."}[${rateWindow(v.step)}])) / sum(rate(http_requests_total{${api}}[${rateWindow(v.step)}]))`,
+      legend: `${c}xx`,
+    })),
+  },
+  {
+    id: 'api-latency', title: 'API latency', unit: 'seconds', gpu: false, hint: 'percentiles of http_request_duration_seconds',
+    queries: (v) => [0.5, 0.9, 0.99].map((q) => ({
+      expr: `histogram_quantile(${q}, sum by (le) (rate(http_request_duration_seconds_bucket{${api}}[${rateWindow(v.step)}])))`,
+      legend: `p${q * 100}`,
+    })),
+  },
+  {
+    id: 'pod-cpu', title: 'Pod CPU (top 10)', unit: 'cores', gpu: false, hint: 'cAdvisor container_cpu_usage_seconds_total',
+    queries: (v) => [{ expr: `topk(10, sum by (namespace, pod) (rate(container_cpu_usage_seconds_total${on(v, 'container!=""')}[${rateWindow(v.step)}])))`, legend: '{{namespace}}/{{pod}}' }],
+  },
+  {
+    id: 'pod-memory', title: 'Pod memory (top 10)', unit: 'bytes', gpu: false, hint: 'cAdvisor container_memory_working_set_bytes',
+    queries: (v) => [{ expr: `topk(10, sum by (namespace, pod) (container_memory_working_set_bytes${on(v, 'container!=""')}))`, legend: '{{namespace}}/{{pod}}' }],
+  },
+  {
+    id: 'components-up', title: 'PostgreSQL, Redis, workers: ready', unit: 'count', gpu: false, hint: 'ready replicas (kube-state-metrics)',
+    queries: () => [
+      { expr: `kube_statefulset_status_replicas_ready{namespace="${IMAGEPOD_NAMESPACE}",statefulset="postgres"}`, legend: 'PostgreSQL' },
+      { expr: `kube_deployment_status_replicas_available{namespace="${IMAGEPOD_NAMESPACE}",deployment="redis"}`, legend: 'Redis' },
+      { expr: `kube_daemonset_status_number_ready{namespace="${IMAGEPOD_NAMESPACE}",daemonset="imagepod-gpu-worker"}`, legend: 'GPU workers' },
+    ],
+  },
+];
+
+export const PANEL_IDS = PANELS.map((p) => p.id) as [string, ...string[]];
+
+export function panelById(id: string): PanelDef | undefined {
+  return PANELS.find((p) => p.id === id);
+}

@@ -1,0 +1,33 @@
+import { expect, it } from 'vitest';
+import { formatMetric, formatTick, timeTicks } from './units';
+
+it('formats each unit for axes and tooltips', () => {
+  expect(formatMetric(42.345, 'percent')).toBe('42.3 %');
+  expect(formatMetric(40_960, 'mebibytes')).toBe('40 GiB');
+  expect(formatMetric(512, 'mebibytes')).toBe('512 MiB');
+  expect(formatMetric(800_000, 'mebibytes')).toBe('781 GiB');
+  expect(formatMetric(1536 * 1024 * 1024, 'bytes')).toBe('1.5 GiB');
+  expect(formatMetric(71.5, 'celsius')).toBe('71.5 °C');
+  expect(formatMetric(250, 'watts')).toBe('250 W');
+  expect(formatMetric(12.349, 'reqps')).toBe('12.3 req/s');
+  expect(formatMetric(0.25, 'cores')).toBe('250m');
+  expect(formatMetric(2, 'cores')).toBe('2 cores');
+  expect(formatMetric(0.0304, 'seconds')).toBe('30.4 ms');
+  expect(formatMetric(0.0000123, 'seconds')).toBe('12 µs');
+  expect(formatMetric(3, 'seconds')).toBe('3 s');
+  expect(formatMetric(null, 'count')).toBe('—');
+  expect(formatMetric(Number.NaN, 'count')).toBe('—');
+});
+
+it('shows dates on ticks only for windows over two days', () => {
+  const t = Date.UTC(2026, 0, 2, 3, 4);
+  expect(formatTick(t, 3600)).toMatch(/^\d\d:\d\d$/);
+  expect(formatTick(t, 7 * 86_400)).toMatch(/^\d\d \w{3} \d\d:\d\d$/);
+});
+
+it('puts time ticks on round times across the window', () => {
+  const h = 3_600_000;
+  expect(timeTicks(10 * h + 60_000, 11 * h + 60_000)).toEqual([1, 2, 3, 4, 5, 6].map((i) => 10 * h + i * 600_000));
+  expect(timeTicks(0, 7 * 24 * h).length).toBeLessThanOrEqual(6);
+  expect(timeTicks(0, 900_000)).toEqual([0, 300_000, 600_000, 900_000]);
+});

@@ -1,0 +1,58 @@
+import 'server-only';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { getClusterCache } from '../kube/cluster-cache';
+
+const SYNC_STATES = ['starting', 'synced', 'reconnecting', 'failed'] as const;
+
+function create() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'imagepod_panel_' });
+  const requests = new Counter({
+    name: 'imagepod_panel_http_requests_total', help: 'API requests answered, by method, area (/api/<area>) and status.',
+    labelNames: ['method', 'area', 'status'] as const, registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'imagepod_panel_http_request_duration_seconds', help: 'Time to answer an API request (streams: until the response starts).',
+    labelNames: ['method', 'area'] as const, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10], registers: [registry],
+  });
+  new Gauge({
+    name: 'imagepod_panel_sse_clients', help: 'Open live streams (browser tabs) fed by the watch cache.', registers: [registry],
+    collect() { this.set(getClusterCache().listenerCount()); },
+  });
+  new Gauge({
+    name: 'imagepod_panel_watch_cache_state', help: 'The watch cache state: 1 for the current state, 0 for the others.',
+    labelNames: ['state'] as const, registers: [registry],
+    collect() {
+      const now = getClusterCache().health().state;
+      for (const s of SYNC_STATES) this.set({ state: s }, s === now ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'imagepod_panel_watch_cache_objects', help: 'Objects held by the watch cache, per resource.',
+    labelNames: ['resource'] as const, registers: [registry],
+    collect() {
+      for (const [resource, h] of Object.entries(getClusterCache().health().resources)) this.set({ resource }, h.objects);
+    },
+  });
+  return { registry, requests, duration };
+}
+
+const g = globalThis as typeof globalThis & { __imagepodPanelMetrics?: ReturnType<typeof create> };
+
+/**
+ * The panel's own metrics, one registry per process (on globalThis: Next bundles routes apart).
+ * The hook for later areas: log streams and deploys register their own Counter/Gauge on
+ * `panelMetrics().registry` when they land — nothing is exported for them before they exist.
+ */
+export function panelMetrics() {
+  g.__imagepodPanelMetrics ??= create();
+  return g.__imagepodPanelMetrics;
+}
+
+/** Counts one answered API request; `path` is reduced to its area so labels stay few. */
+export function recordRequest(method: string, path: string, status: number, seconds: number): void {
+  const area = /^\/api\/([a-z-]+)/.exec(path)?.[1] ?? 'other';
+  const m = panelMetrics();
+  m.requests.inc({ method, area, status: String(status) });
+  m.duration.observe({ method, area }, seconds);
+}

@@ -1,0 +1,180 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PANELS } from '@/lib/metrics/panels';
+import { toChartData, type PromSeries } from '@/lib/metrics/shape';
+import { REPO, TestUsers, apply, callRoute, createNamespace, eventually, kubectl, kubectlJson, podManifest, signIn, uniqueName } from './helpers';
+
+/**
+ * The metrics routes against the devcluster's real Prometheus (devcluster/metrics-up.sh: Debian's
+ * Prometheus scraping kube-state-metrics and the GPU simulator every 5 s).
+ */
+const PROM = process.env.IMAGEPOD_PROMETHEUS_URL ?? 'http://127.0.0.1:32750';
+process.env.IMAGEPOD_PROMETHEUS_URL = PROM;
+process.env.IMAGEPOD_METRICS_TOKEN = 'it-metrics-token';
+const sh = promisify(execFile);
+const script = (name: string, ...args: string[]) => sh('bash', [path.join(REPO, 'devcluster', name), ...args]);
+
+const { GET: panelRoute } = await import('@/app/api/metrics/panels/[panel]/route');
+const { GET: queryRoute } = await import('@/app/api/metrics/query/route');
+const { GET: idleRoute } = await import('@/app/api/metrics/idle-gpus/route');
+const { GET: ownMetrics } = await import('@/app/api/metrics/route');
+
+interface Panel { series: { key: string; name: string; labels: Record<string, string> }[]; rows: Record<string, number | null>[]; queries: { expr: string; legend: string }[]; start: number; end: number; step: number }
+interface Idle { items: { namespace: string; pod: string; node: string; gpu: string; idleSeconds: number; maxUtil: number }[] }
+
+async function promRange(expr: string, w: { start: number; end: number; step: number }): Promise<PromSeries[]> {
+  const q = new URLSearchParams({ query: expr, start: String(w.start), end: String(w.end), step: String(w.step) });
+  const body = (await (await fetch(`${PROM}/api/v1/query_range?${q}`)).json()) as { data: { result: PromSeries[] } };
+  return body.data.result;
+}
+
+const users = new TestUsers();
+const NS = uniqueName('it-metrics');
+let cookie = '';
+const panel = (id: string, qs: string) => callRoute<Panel>(panelRoute, `/api/metrics/panels/${id}?${qs}`, { cookie, params: { panel: id } });
+
+describe('metrics against the devcluster Prometheus', () => {
+  beforeAll(async () => {
+    const ready = await fetch(`${PROM}/-/ready`).then((r) => r.ok, () => false);
+    if (!ready) throw new Error(`no Prometheus at ${PROM}: run devcluster/metrics-up.sh`);
+    await users.create();
+    // Any signed-in user reads metrics: `nobody` has no Kubernetes rights at all.
+    cookie = await signIn(await users.token('nobody'));
+    await createNamespace(NS);
+    const idle = (name: string, gpus: number) => ({ ...podManifest(name, NS, { gpus }), metadata: { name, namespace: NS, annotations: { 'imagepod.io/sim-util': '3' } } });
+    await apply(idle('idle-a', 2));
+    await apply(idle('idle-b', 1));
+    await apply(podManifest('busy', NS, { gpus: 1 }));
+  });
+  afterAll(async () => {
+    await kubectl(['delete', 'namespace', NS, '--wait=false']);
+    await users.remove();
+  });
+
+  it('every preset panel returns what Prometheus returns for the same PromQL and window', async () => {
+    const end = Math.floor(Date.now() / 1000) - 15; // settled samples only: late scrapes cannot differ
+    for (const p of PANELS) {
+      const res = await panel(p.id, `start=${end - 900}&end=${end}`);
+      expect(res.status, `${p.id}: ${JSON.stringify(res.body.error)}`).toBe(200);
+      expect(res.body.step).toBe(5); // 15 min / 300 points
+      const topk = /^topk\((\d+), (.*)\)$/.exec(res.body.queries[0]!.expr);
+      if (topk) {
+        // Prometheus breaks ties in topk arbitrarily (many pods use the same CPU), so check each
+        // series drawn against the un-ranked query, and that no timestamp has more than k.
+        const all = new Map((await promRange(topk[2]!, res.body)).map((x) => [JSON.stringify(x.metric), new Map(x.values)]));
+        for (const series of res.body.series) {
+          const want = all.get(JSON.stringify(series.labels));
+          expect(want, `${p.id}: ${series.name}`).toBeDefined();
+          for (const row of res.body.rows) if (row[series.key] !== null) expect(row[series.key]).toBe(Number(want!.get(row.t! / 1000)));
+        }
+        for (const row of res.body.rows) expect(Object.values(row).filter((v) => v !== null).length - 1).toBeLessThanOrEqual(Number(topk[1]));
+        continue;
+      }
+      const direct = await Promise.all(res.body.queries.map(async (q) => ({ series: await promRange(q.expr, res.body), legend: q.legend })));
+      const expected = toChartData(direct);
+      expect(res.body.series, p.id).toEqual(expected.series);
+      expect(res.body.rows, p.id).toEqual(expected.rows);
+    }
+    // Panels with data on the devcluster (components-up needs the bundle deployed).
+    for (const id of ['gpu-util', 'gpu-memory', 'gpu-allocation', 'api-rate', 'api-latency', 'pod-cpu']) {
+      expect((await panel(id, 'range=15m')).body.series.length, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('a node filter returns that node’s GPUs only; the window keeps ≤ 300 points', async () => {
+    const res = await panel('gpu-util', 'range=1h&node=gpu-node-1');
+    expect(res.body.series.map((s) => s.labels.node)).toEqual(Array(8).fill('gpu-node-1'));
+    expect(res.body.step).toBe(15);
+    expect((res.body.end - res.body.start) / res.body.step).toBeLessThanOrEqual(300);
+    expect((await panel('gpu-util', 'range=7d')).body.step).toBe(3600);
+  });
+
+  it('the idle finder flags exactly the GPUs the simulator keeps idle', async () => {
+    const pods = await eventually(async () => {
+      const list = await kubectlJson<{ items: { metadata: { name: string }; spec: { nodeName?: string }; status: { phase: string } }[] }>(['get', 'pods', '-n', NS]);
+      return list.items.every((p) => p.status.phase === 'Running') ? list.items : null;
+    }, 30_000, 'GPU pods running');
+    const want = pods.filter((p) => p.metadata.name.startsWith('idle')).flatMap((p) => Array(p.metadata.name === 'idle-a' ? 2 : 1).fill(`${p.metadata.name}@${p.spec.nodeName}`)).sort();
+    const got = await eventually(async () => {
+      const res = await callRoute<Idle>(idleRoute, '/api/metrics/idle-gpus?range=15m&minSeconds=10', { cookie });
+      const mine = res.body.items.filter((i) => i.namespace === NS).map((i) => `${i.pod}@${i.node}`).sort();
+      return mine.length === want.length ? res.body.items.filter((i) => i.namespace === NS) : null;
+    }, 45_000, 'idle GPUs flagged');
+    expect(got.map((i) => `${i.pod}@${i.node}`).sort()).toEqual(want);
+    expect(got.every((i) => i.maxUtil === 3 && i.idleSeconds >= 10)).toBe(true);
+    expect(new Set(got.map((i) => `${i.node}/${i.gpu}`)).size).toBe(3);
+  });
+
+  describe('bad input', () => {
+    it('invalid PromQL → 400 with Prometheus’ own message', async () => {
+      const bad = 'sum(rate(http_requests_total[5m]';
+      const now = Math.floor(Date.now() / 1000);
+      const q = new URLSearchParams({ query: bad, start: String(now - 3600), end: String(now), step: '15' });
+      const direct = (await (await fetch(`${PROM}/api/v1/query_range`, { method: 'POST', body: q })).json()) as { error: string };
+      expect(direct.error).toMatch(/parse error/);
+      const res = await callRoute(queryRoute, `/api/metrics/query?${new URLSearchParams({ query: bad, range: '1h' })}`, { cookie });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'BAD_REQUEST', field: 'query', message: direct.error });
+    });
+
+    it('a 10-year range or a 1 ms step → 400 on the field', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const tenYears = await callRoute(queryRoute, `/api/metrics/query?query=up&start=${now - 10 * 365 * 86_400}&end=${now}`, { cookie });
+      expect(tenYears.status).toBe(400);
+      expect(tenYears.body.error?.field).toBe('start');
+      const ms = await callRoute(queryRoute, `/api/metrics/query?query=up&range=15m&step=0.001`, { cookie });
+      expect(ms.status).toBe(400);
+      expect(ms.body.error?.field).toBe('step');
+      expect((await panel('gpu-util', `start=${now - 20 * 365 * 86_400}`)).status).toBe(400);
+    });
+
+    it('a URL or target passed along is refused; a node name cannot inject PromQL', async () => {
+      for (const extra of ['url=http://169.254.169.254/', 'target=http://evil.example:9090', 'prometheus=http://evil.example']) {
+        expect((await callRoute(queryRoute, `/api/metrics/query?query=up&range=15m&${extra}`, { cookie })).status, extra).toBe(400);
+        expect((await panel('gpu-util', `range=15m&${extra}`)).status, extra).toBe(400);
+        expect((await callRoute(idleRoute, `/api/metrics/idle-gpus?${extra}`, { cookie })).status, extra).toBe(400);
+      }
+      const inject = await panel('gpu-util', `range=15m&node=${encodeURIComponent('x"} or up{a="')}`);
+      expect(inject.status).toBe(400);
+      expect(inject.body.error?.field).toBe('node');
+      expect((await callRoute(queryRoute, '/api/metrics/query?query=up&range=1y', { cookie })).status).toBe(400);
+    });
+
+    it('every metrics route needs a session', async () => {
+      expect((await callRoute(queryRoute, '/api/metrics/query?query=up')).status).toBe(401);
+      expect((await callRoute(idleRoute, '/api/metrics/idle-gpus')).status).toBe(401);
+      expect((await callRoute(panelRoute, '/api/metrics/panels/gpu-util', { params: { panel: 'gpu-util' } })).status).toBe(401);
+    });
+  });
+
+  it('Prometheus stopped → 503 with a message; it recovers when Prometheus returns', async () => {
+    await script('metrics-down.sh', 'prometheus');
+    try {
+      const down = await panel('gpu-util', 'range=15m');
+      expect(down.status).toBe(503);
+      expect(down.body.error?.code).toBe('UNAVAILABLE');
+      expect(down.body.error?.message).toMatch(/Prometheus at http:\/\/127\.0\.0\.1:32750 is unreachable/);
+      expect((await callRoute(idleRoute, '/api/metrics/idle-gpus', { cookie })).status).toBe(503);
+    } finally {
+      await script('metrics-up.sh');
+    }
+    const back = await eventually(async () => (await panel('gpu-util', 'range=15m')).status === 200, 30_000, 'recovery');
+    expect(back).toBe(true);
+  });
+
+  it('the panel’s own /api/metrics: counters that exist, for a session or the bearer token only', async () => {
+    const withSession = await callRoute(ownMetrics, '/api/metrics', { cookie });
+    expect(withSession.status).toBe(200);
+    const text = String((withSession.body as { raw?: string }).raw);
+    expect(text).toMatch(/imagepod_panel_http_requests_total\{method="GET",area="metrics",status="200"\} \d+/);
+    expect(text).toMatch(/imagepod_panel_sse_clients \d+/);
+    expect(text).toMatch(/imagepod_panel_watch_cache_state\{state="synced"\} [01]/);
+    expect(text).toMatch(/imagepod_panel_watch_cache_objects\{resource="nodes"\} \d+/);
+    const token = await callRoute(ownMetrics, '/api/metrics', { headers: { authorization: 'Bearer it-metrics-token' } });
+    expect(token.status).toBe(200);
+    expect((await callRoute(ownMetrics, '/api/metrics', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect((await callRoute(ownMetrics, '/api/metrics')).status).toBe(401);
+  });
+});
