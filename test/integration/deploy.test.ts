@@ -150,6 +150,9 @@ describe('one-click deploy of the bundle on the devcluster', () => {
     expect(await workloadGenerations()).toEqual(gens);
     expect(await secretData()).toEqual(data);
     expect(ms).toBeLessThan(2000);
+    // The panel's own metrics count them.
+    const { panelMetrics } = await import('@/lib/server/metrics/panel-metrics');
+    expect(await panelMetrics().registry.metrics()).toMatch(/imagepod_panel_deploys_total\{kind="deploy",result="succeeded"\} [2-9]/);
   });
 
   it('drift: kubectl scale and set env show as exactly those changes, and a deploy restores them', async () => {

@@ -8,6 +8,7 @@ import { applySettings, type KubeObj } from '../../deploy/transform';
 import { recordAudit } from '../audit/record';
 import { ApiError } from '../http/api-error';
 import { KubeError } from '../kube/errors';
+import { recordDeploy } from '../metrics/panel-metrics';
 import { conflictsOf, getLive, serverSideApply } from './apply';
 import { loadBundle } from './bundle';
 import { gate, latestEvents } from './gates';
@@ -103,6 +104,7 @@ export class DeployRunner {
     run.state = ok ? 'succeeded' : 'failed';
     run.error ??= ok ? null : failed ? `${failed.key}: ${failed.message}` : 'failed';
     run.finishedAt = new Date().toISOString();
+    recordDeploy(run.kind, ok, (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000);
     this.emit();
     const objects = run.stages.flatMap((s) => s.objects);
     const count = (c: RunObject['change']) => objects.filter((o) => o.change === c).length;

@@ -34,14 +34,22 @@ function create() {
       for (const [resource, h] of Object.entries(getClusterCache().health().resources)) this.set({ resource }, h.objects);
     },
   });
-  return { registry, requests, duration };
+  const deploys = new Counter({
+    name: 'imagepod_panel_deploys_total', help: 'Deploys and undeploys of the bundled stack run by this server, by kind and result.',
+    labelNames: ['kind', 'result'] as const, registers: [registry],
+  });
+  const deploySeconds = new Histogram({
+    name: 'imagepod_panel_deploy_duration_seconds', help: 'Wall time of a deploy or undeploy, start to last gate.',
+    labelNames: ['kind'] as const, buckets: [0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600], registers: [registry],
+  });
+  return { registry, requests, duration, deploys, deploySeconds };
 }
 
 const g = globalThis as typeof globalThis & { __imagepodPanelMetrics?: ReturnType<typeof create> };
 
 /**
  * The panel's own metrics, one registry per process (on globalThis: Next bundles routes apart).
- * The hook for later areas: log streams and deploys register their own Counter/Gauge on
+ * The hook for later areas: log streams register their own Counter/Gauge on
  * `panelMetrics().registry` when they land — nothing is exported for them before they exist.
  */
 export function panelMetrics() {
@@ -55,4 +63,11 @@ export function recordRequest(method: string, path: string, status: number, seco
   const m = panelMetrics();
   m.requests.inc({ method, area, status: String(status) });
   m.duration.observe({ method, area }, seconds);
+}
+
+/** Counts one finished deploy or undeploy. */
+export function recordDeploy(kind: 'deploy' | 'undeploy', ok: boolean, seconds: number): void {
+  const m = panelMetrics();
+  m.deploys.inc({ kind, result: ok ? 'succeeded' : 'failed' });
+  m.deploySeconds.observe({ kind }, seconds);
 }
