@@ -240,4 +240,23 @@ describe('one-click deploy of the bundle on the devcluster', () => {
     expect(objectsOf(run).every((o) => o.state === 'ready')).toBe(true);
     expect(await secretData()).toEqual(data);
   }, 300_000);
+
+  it('a stage that does not become ready fails after its timeout, naming the stuck object and its latest events', async () => {
+    await clearStack();
+    process.env.IMAGEPOD_DEPLOY_STAGE_TIMEOUT_S = '25';
+    try {
+      // No volume of the devcluster's pool is that large: PostgreSQL's claim stays Pending.
+      const run = await runToEnd(admin, { settings: { ...SETTINGS, postgresStorage: '500Gi' } });
+      expect(run.state).toBe('failed');
+      const stuck = objectsOf(run).find((o) => o.state === 'failed')!;
+      expect(stuck.key).toBe('StatefulSet/imagepod/postgres');
+      expect(stuck.message).toMatch(/^not ready after 25 s: 0 of 1 pods are ready/);
+      // The claim's own warning says why: no volume can satisfy it.
+      expect(stuck.message).toMatch(/latest events: Warning (FailedBinding|FailedScheduling)/);
+      expect(run.error).toContain('StatefulSet/imagepod/postgres');
+      expect(run.stages.find((s) => s.id === '3-api')?.state).toBe('pending');
+    } finally {
+      process.env.IMAGEPOD_DEPLOY_STAGE_TIMEOUT_S = '180';
+    }
+  }, 120_000);
 });

@@ -23,12 +23,17 @@ export function gate(o: KubeObj, generation: number): GateResult {
   return { ready: false, message: `${row.rollout.message} (${row.ready}/${row.desired} ready)` };
 }
 
-/** The newest events about an object, to show why it is stuck. */
+/**
+ * The newest events about an object and what it owns (its pods `<name>-…`, a StatefulSet's claims
+ * `<template>-<name>-<n>`), warnings first, to show why it is stuck.
+ */
 export function latestEvents(o: KubeObj, n = 3): string[] {
+  const name = o.metadata.name;
   const rows = getClusterCache().views.events.list((e: EventRow) =>
-    e.namespace === (o.metadata.namespace ?? e.namespace) && (e.involved.name === o.metadata.name || e.involved.name.startsWith(`${o.metadata.name}-`))).items;
+    e.namespace === (o.metadata.namespace ?? e.namespace)
+    && (e.involved.name === name || e.involved.name.startsWith(`${name}-`) || e.involved.name.includes(`-${name}-`))).items;
   return rows
-    .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''))
+    .sort((a, b) => Number(b.type === 'Warning') - Number(a.type === 'Warning') || (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''))
     .slice(0, n)
     .map((e) => `${e.type} ${e.reason} (${e.involved.kind}/${e.involved.name}): ${e.message}`);
 }

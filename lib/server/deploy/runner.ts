@@ -17,7 +17,8 @@ import { fillSecret } from './secrets';
 import { settingsConfigMap } from './settings-store';
 import { undeployStage, type UndeployOptions } from './undeploy';
 
-const STAGE_TIMEOUT_MS = Number(process.env.IMAGEPOD_DEPLOY_STAGE_TIMEOUT_S ?? 300) * 1000;
+/** How long a stage may wait for readiness (read per deploy, so it can be changed without a restart). */
+const stageTimeoutMs = () => Number(process.env.IMAGEPOD_DEPLOY_STAGE_TIMEOUT_S ?? 300) * 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface Actor {
@@ -159,7 +160,8 @@ export class DeployRunner {
       this.stageEnd(rs, false);
       return false;
     }
-    const deadline = Date.now() + STAGE_TIMEOUT_MS;
+    const timeout = stageTimeoutMs();
+    const deadline = Date.now() + timeout;
     await Promise.all(entries.map(async (e) => {
       for (;;) {
         const g = gate(e.o, e.generation);
@@ -171,7 +173,7 @@ export class DeployRunner {
         if (Date.now() > deadline) {
           e.ro.state = 'failed';
           const events = latestEvents(e.o);
-          e.ro.message = `not ready after ${STAGE_TIMEOUT_MS / 1000} s: ${g.message}${events.length ? ` — latest events: ${events.join(' | ')}` : ''}`;
+          e.ro.message = `not ready after ${timeout / 1000} s: ${g.message}${events.length ? ` — latest events: ${events.join(' | ')}` : ''}`;
           break;
         }
         const waiting = [e.note, g.message].filter(Boolean).join('; ');
