@@ -34,7 +34,11 @@ blog() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 [ -x "$K8S_BIN/kubectl" ] || { blog "missing $K8S_BIN/kubectl: run 'npm run devcluster:build' first"; exit 2; }
 [ -s "$KUBECONFIG_OUT" ] || { blog "no devcluster kubeconfig ($KUBECONFIG_OUT): run 'npm run devcluster:up' first"; exit 2; }
-timeout 10 "$K8S_BIN/kubectl" --kubeconfig "$KUBECONFIG_OUT" get --raw /readyz >/dev/null 2>&1 || { blog "the devcluster does not answer: run 'npm run devcluster:up' first"; exit 2; }
+for try in $(seq 30); do    # a test may be restarting the API server: give it half a minute
+  timeout 10 "$K8S_BIN/kubectl" --kubeconfig "$KUBECONFIG_OUT" get --raw /readyz >/dev/null 2>&1 && break
+  [ "$try" = 30 ] && { blog "the devcluster does not answer: run 'npm run devcluster:up' first"; exit 2; }
+  sleep 1
+done
 mkdir -p "$RESULTS"
 
 # ---------------------------------------------------------------- teardown (always)

@@ -12,11 +12,16 @@ const IMAGE_REF = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(
 const REGISTRY = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
+/** What the container runtimes take as a registry, not a Docker Hub path: a dot, a port, or localhost. */
+export function isRegistryHost(first: string): boolean {
+  return first.includes('.') || first.includes(':') || first === 'localhost';
+}
+
 const MIN_STORAGE = 1024 ** 3; // 1 Gi
 const MAX_STORAGE = 64 * 1024 ** 4; // 64 Ti
 
 export const deploySettingsSchema = z.strictObject({
-  registry: z.string().max(255).refine((s) => s === '' || REGISTRY.test(s), 'not a registry host (e.g. registry.example.com:5000/mirror)'),
+  registry: z.string().max(255).refine((s) => s === '' || s.length > 255 || (REGISTRY.test(s) && isRegistryHost(s.split('/')[0]!)), 'not a registry host (e.g. registry.example.com:5000/mirror)'),
   apiImage: z.string().min(1, 'required').max(512).regex(IMAGE_REF, 'not a valid image reference (e.g. imagepod/api:0.1.0)'),
   workerImage: z.string().min(1, 'required').max(512).regex(IMAGE_REF, 'not a valid image reference (e.g. imagepod/gpu-worker:0.1.0)'),
   apiReplicas: z.number('a whole number').int('a whole number').min(1, 'at least 1').max(50, 'at most 50'),
@@ -25,7 +30,10 @@ export const deploySettingsSchema = z.strictObject({
     if (bytes === null || !/^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/.test(s)) ctx.addIssue({ code: 'custom', message: 'a size such as 10Gi' });
     else if (bytes < MIN_STORAGE || bytes > MAX_STORAGE) ctx.addIssue({ code: 'custom', message: 'between 1Gi and 64Ti' });
   }),
-  ingressHost: z.string().min(1, 'required').max(253).regex(DNS_SUBDOMAIN, 'a DNS name such as imagepod.example.com (lower case)'),
+  // 245: Grafana's Ingress gets `grafana.<host>`, which must stay within a DNS name's 253.
+  ingressHost: z.string().min(1, 'required').max(245, 'at most 245 characters (Grafana is served at grafana.<host>)')
+    .regex(DNS_SUBDOMAIN, 'a DNS name such as imagepod.example.com (lower case)')
+    .refine((s) => !/^\d+(\.\d+){3}$/.test(s), 'a DNS name, not an IP address (an Ingress host cannot be an IP)'),
   gpuNodeLabel: z.string().max(317).superRefine((s, ctx) => {
     const eq = s.indexOf('=');
     if (eq < 0) {

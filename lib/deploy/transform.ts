@@ -2,7 +2,7 @@
  * The operator's settings applied to the parsed bundle as structured edits of objects — never
  * string templating. Pure: objects in, new objects out (the input is not modified).
  */
-import { DEFAULT_SETTINGS, splitLabel, type DeploySettings } from './settings';
+import { DEFAULT_SETTINGS, isRegistryHost, splitLabel, type DeploySettings } from './settings';
 
 export interface KubeObj {
   apiVersion: string;
@@ -23,11 +23,14 @@ const POSTGRES = { kind: 'StatefulSet', name: 'postgres' };
 
 const is = (o: KubeObj, t: { kind: string; name: string }) => o.kind === t.kind && o.metadata.name === t.name;
 
-/** `registry.example.com/mirror` + `postgres:15` → `registry.example.com/mirror/postgres:15` (the original registry host is replaced). */
+/**
+ * `registry.example.com/mirror` + `postgres:15` → `registry.example.com/mirror/postgres:15` (the
+ * original registry host is replaced); an image already on the mirror is left as it is.
+ */
 export function mirrorImage(image: string, registry: string): string {
-  if (!registry) return image;
+  if (!registry || image.startsWith(`${registry}/`)) return image;
   const first = image.split('/')[0]!;
-  const hasHost = image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const hasHost = image.includes('/') && isRegistryHost(first);
   return `${registry}/${hasHost ? image.slice(first.length + 1) : image}`;
 }
 

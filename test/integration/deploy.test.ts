@@ -155,6 +155,17 @@ describe('one-click deploy of the bundle on the devcluster', () => {
     expect(await panelMetrics().registry.metrics()).toMatch(/imagepod_panel_deploys_total\{kind="deploy",result="succeeded"\} [2-9]/);
   });
 
+  it('refuses a storage size change on a deployed stack up front (422, field named), changing nothing', async () => {
+    const gens = await workloadGenerations();
+    for (const h of [startRun, preview]) {
+      const res = await callRoute(h, '/api/deploy/x', { cookie: admin, body: { settings: { ...SETTINGS, postgresStorage: '20Gi' } } });
+      expect(res.status).toBe(422);
+      expect(res.body.error?.field).toBe('settings.postgresStorage');
+      expect(res.body.error?.message).toContain('deployed with 5Gi');
+    }
+    expect(await workloadGenerations()).toEqual(gens);
+  });
+
   it('drift: kubectl scale and set env show as exactly those changes, and a deploy restores them', async () => {
     await kubectl(['scale', 'deployment', 'imagepod-api', '-n', NS, '--replicas=5']);
     await kubectl(['set', 'env', 'deployment/imagepod-api', '-n', NS, '-c', 'api', 'REDIS_URL=redis://elsewhere:6379/0']);

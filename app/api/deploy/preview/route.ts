@@ -4,6 +4,7 @@ import { deploySettingsSchema } from '@/lib/deploy/settings';
 import { applySettings } from '@/lib/deploy/transform';
 import { getLive, previewObject, type ObjectPreview } from '@/lib/server/deploy/apply';
 import { loadBundle } from '@/lib/server/deploy/bundle';
+import { assertChangeable } from '@/lib/server/deploy/immutable';
 import { STACK_NAMESPACE, settingsConfigMap } from '@/lib/server/deploy/settings-store';
 import { route } from '@/lib/server/http/route';
 
@@ -33,6 +34,7 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R
  */
 export const POST = route({ body }, async (ctx) => {
   const kc = ctx.kube();
+  await assertChangeable(kc, ctx.body.settings, ctx.signal);
   const stages = planStages([settingsConfigMap(ctx.body.settings), ...applySettings(loadBundle(), ctx.body.settings)]);
   const nsMissing = !(await getLive(kc, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: STACK_NAMESPACE } }, ctx.signal));
   const take = new Set(ctx.body.takeOwnership);

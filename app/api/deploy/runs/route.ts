@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { deploySettingsSchema } from '@/lib/deploy/settings';
+import { assertChangeable } from '@/lib/server/deploy/immutable';
 import { getDeployRunner } from '@/lib/server/deploy/runner';
 import { route } from '@/lib/server/http/route';
 
@@ -19,6 +20,7 @@ export const GET = route({ query: z.strictObject({}) }, async () => ({ run: getD
  * 202 with the run; 409 naming the running one when a deploy or undeploy is in progress.
  */
 export const POST = route({ body }, async (ctx) => {
+  await assertChangeable(ctx.kube(), ctx.body.settings, ctx.signal);
   const run = getDeployRunner().deploy({ user: ctx.user, session: ctx.session, kube: ctx.kube() }, ctx.body.settings, new Set(ctx.body.takeOwnership));
   return NextResponse.json({ run }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
 });
