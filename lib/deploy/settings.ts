@@ -3,14 +3,13 @@
  * in the form. Persisted in the cluster (ConfigMap imagepod-deploy-settings), never in the browser.
  */
 import { z } from 'zod';
-import { labelKeyErrors, labelValueErrors } from '../label-validation';
+import { DNS_SUBDOMAIN, labelKeyErrors, labelValueErrors } from '../label-validation';
 import { parseQuantity } from '../quantity';
 
 /** An image reference as the container runtimes accept it (distribution's grammar, lower-case repository). */
 const IMAGE_REF = /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 /** A registry host (with optional port and path) that replaces the registry of every image. */
 const REGISTRY = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** What the container runtimes take as a registry, not a Docker Hub path: a dot, a port, or localhost. */
 export function isRegistryHost(first: string): boolean {

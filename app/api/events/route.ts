@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { route } from '@/lib/server/http/route';
 import { syncedCache, userView } from '@/lib/server/kube/views-api';
+import { namespaceName } from '@/lib/server/http/params';
 
 export const dynamic = 'force-dynamic';
 
 const query = z.strictObject({
   type: z.enum(['Normal', 'Warning']).optional(),
-  namespace: z.string().max(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid namespace name').optional(),
+  namespace: namespaceName.optional(),
 });
 
 /** Events as EventRows, those the user may list (the API server keeps them about an hour). */

@@ -3,11 +3,12 @@ import { matchesSelector, parseSelector } from '@/lib/label-selector';
 import { ApiError } from '@/lib/server/http/api-error';
 import { route } from '@/lib/server/http/route';
 import { syncedCache, userView } from '@/lib/server/kube/views-api';
+import { namespaceName } from '@/lib/server/http/params';
 
 export const dynamic = 'force-dynamic';
 
 const query = z.strictObject({
-  namespace: z.string().max(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid namespace name').optional(),
+  namespace: namespaceName.optional(),
   labelSelector: z.string().max(4096).optional(),
   node: z.string().max(253).optional(),
 });

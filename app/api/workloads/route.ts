@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { route } from '@/lib/server/http/route';
 import { syncedCache, userView } from '@/lib/server/kube/views-api';
+import { namespaceName } from '@/lib/server/http/params';
 
 export const dynamic = 'force-dynamic';
 
 const query = z.strictObject({
-  namespace: z.string().max(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid namespace name').optional(),
+  namespace: namespaceName.optional(),
 });
 
 /** Deployments, StatefulSets and DaemonSets as WorkloadRows, those the user may list. */

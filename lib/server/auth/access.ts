@@ -5,6 +5,7 @@ import { KubeError } from '../kube/errors';
 import { kubeRequest } from '../kube/request';
 import { userKubeConfig } from './identity';
 import type { Session } from './session';
+import { mapLimit } from '../map-limit';
 
 /** One question for Kubernetes RBAC: may this user do `verb` on this resource? */
 export interface AccessAttributes {
@@ -87,18 +88,6 @@ export function canI(s: Session, a: AccessAttributes, signal?: AbortSignal): Pro
 /** Drops a session's cached answers (logout). */
 export function forgetAccess(s: Session): void {
   for (const m of [cache, lastKnown]) for (const k of m.keys()) if (k.startsWith(`${s.sid}|`)) m.delete(k);
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  }));
-  return out;
 }
 
 /**

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { canI } from '@/lib/server/auth/access';
 import { route } from '@/lib/server/http/route';
+import { namespaceName, objectName } from '@/lib/server/http/params';
 
 export const dynamic = 'force-dynamic';
 
-const dns = z.string().max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/);
 const check = z.strictObject({
   verb: z.enum(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection']),
   group: z.string().max(253).regex(/^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$/).default(''),
   resource: z.string().min(1).max(63).regex(/^[a-z0-9]+$/),
   subresource: z.string().max(63).regex(/^[a-z0-9]+$/).optional(),
-  namespace: dns.max(63).optional(),
-  name: dns.optional(),
+  namespace: namespaceName.optional(),
+  name: objectName.optional(),
 });
 
 /**

@@ -7,6 +7,7 @@ import { loadBundle } from '@/lib/server/deploy/bundle';
 import { assertChangeable } from '@/lib/server/deploy/immutable';
 import { STACK_NAMESPACE, settingsConfigMap } from '@/lib/server/deploy/settings-store';
 import { route } from '@/lib/server/http/route';
+import { mapLimit } from '@/lib/server/map-limit';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,18 +15,6 @@ const body = z.strictObject({
   settings: deploySettingsSchema,
   takeOwnership: z.array(z.string().max(300)).max(100).default([]),
 });
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  }));
-  return out;
-}
 
 /**
  * What a deploy with these settings would do, object by object, from the API server's own
