@@ -17,7 +17,11 @@ STATE_DIR="$REPO_DIR/.devcluster"
 # constantly, and `next dev` would reload on every write inside the project tree. Keyed by the
 # clone's path so two clones (a CI run beside a working copy) never share a cluster.
 STATE_ROOT="${IMAGEPOD_STATE:-${XDG_STATE_HOME:-$HOME/.local/state}/imagepod-devcluster}"
-export KWOK_WORKDIR="$STATE_ROOT/$(printf '%s' "$REPO_DIR" | sha1sum | cut -c1-12)/kwok"
+# A worktree whose .devcluster is a symlink into another clone shares that clone's cluster: key by
+# the clone that owns it, so apiserver.sh and friends find the running cluster's files.
+CLUSTER_OWNER="$REPO_DIR"
+[ -L "$REPO_DIR/.devcluster" ] && CLUSTER_OWNER="$(dirname "$(readlink -f "$REPO_DIR/.devcluster")")"
+export KWOK_WORKDIR="$STATE_ROOT/$(printf '%s' "$CLUSTER_OWNER" | sha1sum | cut -c1-12)/kwok"
 KUBECONFIG_OUT="$STATE_DIR/kubeconfig"
 log() { printf '[devcluster] %s\n' "$*" >&2; }
 

@@ -5,6 +5,7 @@ const PATHS: Record<string, string> = {
   pods: 'M12 3l8 4.5v9L12 21l-8-4.5v-9zM12 12l8-4.5M12 12v9M12 12L4 7.5',
   workloads: 'M4 6h16M4 12h16M4 18h10',
   deploy: 'M12 3v12M7 10l5 5 5-5M4 17v3h16v-3',
+  logs: 'M5 4h14v16H5zM8 8h8M8 12h8M8 16h5',
   metrics: 'M4 20V4M4 20h16M7 15l4-5 3 3 5-7',
   audit: 'M9 4h6l1 2h3v15H5V6h3zM9 11h6M9 15h4',
   user: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c1-4 4-6 8-6s7 2 8 6',

@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/nodes', label: 'Nodes', icon: 'nodes', testId: 'nav-nodes' },
   { href: '/pods', label: 'Pods', icon: 'pods', testId: 'nav-pods' },
   { href: '/workloads', label: 'Workloads', icon: 'workloads', testId: 'nav-workloads' },
+  { href: '/logs', label: 'Logs', icon: 'logs', testId: 'nav-logs' },
   { href: '/metrics', label: 'Metrics', icon: 'metrics', testId: 'nav-metrics' },
   { href: '/audit', label: 'Audit', icon: 'audit', testId: 'nav-audit' },
 ];

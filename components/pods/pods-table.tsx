@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
 import { useRef } from 'react';
 import { formatAge } from '@/lib/format';
+import { logsHref } from '@/lib/logs/presets';
 import { sumGpus } from '@/lib/gpu';
 import type { PodSort, PodSortKey } from '@/lib/pod-list';
 import type { PodRow } from '@/lib/views';
@@ -93,7 +94,12 @@ export function PodsTable({ rows, total, sort, onSort }: {
                 style={{ height: ROW_HEIGHT }}
                 className="border-b border-zinc-100 hover:bg-zinc-50/80"
               >
-                <td className="truncate px-3 font-mono text-[12.5px] text-zinc-900" title={p.name}>{p.name}</td>
+                <td className="px-3 font-mono text-[12.5px] text-zinc-900" title={p.name}>
+                  <span className="flex items-center gap-2">
+                    <span className="truncate">{p.name}</span>
+                    <Link href={logsHref({ namespace: p.namespace, pod: p.name })} data-testid={podTestId('logs', p)} className="shrink-0 font-sans text-xs text-indigo-700 hover:underline">logs</Link>
+                  </span>
+                </td>
                 <td className="truncate px-3 font-mono text-[12.5px] text-zinc-600" title={p.namespace}>{p.namespace}</td>
                 <td className="px-3"><PodStatusBadge pod={p} testId={podTestId('status', p)} /></td>
                 <td data-testid={podTestId('ready', p)} className="px-3 tabular-nums text-zinc-700">{p.readyContainers}/{p.totalContainers}</td>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useAccess } from '@/lib/queries/access/access-query';
 import { useWorkloadQuery } from '@/lib/queries/workloads/workload-query';
 import { formatMatchLabels } from '@/lib/label-selector';
+import { logsHref } from '@/lib/logs/presets';
 import type { WorkloadKind, WorkloadRow } from '@/lib/views';
 import { QueryPending } from '../common/view-error';
 import { PageHeader } from '../layout/page-header';
@@ -49,7 +50,14 @@ export function WorkloadDetail({ kind, namespace, name }: { kind: WorkloadKind; 
   }
   return (
     <div data-testid="workload-detail" className="flex flex-col gap-4">
-      <PageHeader title={title} subtitle={w.rollout.message} actions={back} />
+      <PageHeader title={title} subtitle={w.rollout.message} actions={(
+        <span className="flex items-center gap-4">
+          {Object.keys(w.selector).length > 0 && (
+            <Link href={logsHref({ namespace: w.namespace, selector: formatMatchLabels(w.selector) })} data-testid="workload-logs" className="text-sm text-indigo-700 hover:underline">Logs</Link>
+          )}
+          {back}
+        </span>
+      )} />
       <Card>
         <CardHeader title="Status" aside={<RolloutBadge rollout={w.rollout} testId="workload-rollout" />} />
         <CardBody className="flex flex-col gap-4">

@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import { LogsView } from '@/components/logs/logs-view';
+import { sourceFromParams } from '@/lib/logs/presets';
+
+export const metadata: Metadata = { title: 'Logs' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * `/logs?namespace=&pod=|selector=|preset=&container=&tail=&since=&until=&previous=`: live logs of
+ * one pod or of every pod behind a selector (the metrics page links here with since/until).
+ */
+export default async function LogsPage({ searchParams }: { searchParams: SearchParams }) {
+  return <LogsView initial={sourceFromParams(await searchParams)} />;
+}
