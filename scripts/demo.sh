@@ -9,6 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
 bash devcluster/up.sh
 bash devcluster/metrics-up.sh   # Prometheus, kube-state-metrics, the GPU/API metrics simulator
+bash devcluster/logs-up.sh      # the log generator behind the ImagePod components' pods (kwok ClusterLogs)
 export KUBECONFIG="$PWD/.devcluster/kubeconfig"
 npx next build
 # The standalone server is what the container image runs; it needs the static assets beside it.

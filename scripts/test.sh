@@ -15,8 +15,13 @@ bash devcluster/up.sh
 metrics_started=0
 curl -fsS -o /dev/null http://127.0.0.1:32750/-/ready 2>/dev/null || metrics_started=1
 bash devcluster/metrics-up.sh
+# The log generator and its kwok ClusterLogs (the logs page's ImagePod presets show real lines).
+logs_started=0
+bash devcluster/kubectl.sh get clusterlogs imagepod-devcluster-logs >/dev/null 2>&1 || logs_started=1
+bash devcluster/logs-up.sh
 # Quiet: the summary line must stay the last thing printed.
 cleanup() {
+  [ "$logs_started" = 1 ] && [ "${KEEP_DEVCLUSTER:-0}" != 1 ] && bash devcluster/logs-down.sh >/dev/null 2>&1
   [ "$metrics_started" = 1 ] && [ "${KEEP_DEVCLUSTER:-0}" != 1 ] && bash devcluster/metrics-down.sh >/dev/null 2>&1
   [ "$started" = 1 ] && [ "${KEEP_DEVCLUSTER:-0}" != 1 ] && bash devcluster/down.sh >/dev/null 2>&1 || true
 }
