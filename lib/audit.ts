@@ -52,6 +52,11 @@ export interface AuditRow extends AuditRecord {
   time: string;
 }
 
+/** True for an events-view key (`namespace/name`) that names one of the panel's audit Events. */
+export function isAuditEventKey(key: string): boolean {
+  return key.slice(key.indexOf('/') + 1).startsWith('imagepod-audit-');
+}
+
 export function targetText(t: AuditTarget | null): string {
   if (!t) return '';
   return `${t.kind}/${t.namespace ? `${t.namespace}/` : ''}${t.name}`;

@@ -24,6 +24,13 @@ describe('pendingGpuPods', () => {
   });
 });
 
+describe('recentWarnings leaves out the panel\'s audit records', () => {
+  it('shows cluster warnings only', () => {
+    const ev = (key: string) => ({ key, namespace: key.split('/')[0]!, type: 'Warning', reason: 'X', message: '', involved: { kind: 'Pod', name: 'p', namespace: 'n' }, count: 1, lastSeen: '2026-01-01T00:00:00Z', source: '' });
+    expect(recentWarnings([ev('imagepod/imagepod-audit-x1'), ev('imagepod/postgres-0.181')]).map((e) => e.key)).toEqual(['imagepod/postgres-0.181']);
+  });
+});
+
 describe('recentWarnings', () => {
   it('keeps warnings newest first up to the limit', () => {
     const events = [

@@ -4,6 +4,7 @@
  */
 import { sumGpus, type GpuAllocation } from './gpu';
 import type { EventRow, NodeRow, PodRow } from './views';
+import { isAuditEventKey } from './audit';
 
 export interface NodeCounts {
   total: number;
@@ -29,7 +30,8 @@ export function pendingGpuPods(pods: readonly PodRow[]): PodRow[] {
 /** The newest Warning events, at most `limit`. */
 export function recentWarnings(events: readonly EventRow[], limit = 10): EventRow[] {
   return events
-    .filter((e) => e.type === 'Warning')
+    // The panel's own audit records (a denied or failed action) belong on the Audit page.
+    .filter((e) => e.type === 'Warning' && !isAuditEventKey(e.key))
     .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || a.key.localeCompare(b.key))
     .slice(0, limit);
 }
