@@ -9,6 +9,7 @@ import { clearSessionCookie, isSecureRequest, openSession, sessionCookieValue, s
 import { KubeError } from '../kube/errors';
 import { recordRequest } from '../metrics/panel-metrics';
 import { ApiError, type ApiErrorBody } from './api-error';
+import { readCapped } from './read-capped';
 
 interface BaseContext<Q, B, P> {
   req: NextRequest;
@@ -82,20 +83,7 @@ async function readBody(req: NextRequest, max: number): Promise<unknown> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > max) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `Body larger than ${max} bytes`);
   // Read incrementally so a body without (or lying about) Content-Length is cut off at the limit.
-  const reader = req.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `Body larger than ${max} bytes`);
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readCapped(req.body, max, () => new ApiError(413, 'PAYLOAD_TOO_LARGE', `Body larger than ${max} bytes`));
   if (!text) throw new ApiError(400, 'BAD_REQUEST', 'The request body is empty');
   try {
     return JSON.parse(text);

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { PromSeries } from '../../metrics/shape';
 import { ApiError } from '../http/api-error';
+import { readCapped } from '../http/read-capped';
 import { prometheusLimits, prometheusUrl } from './config';
 
 interface PromAnswer {
@@ -10,21 +11,8 @@ interface PromAnswer {
   error?: string;
 }
 
-async function readLimited(res: Response, max: number): Promise<string> {
-  const reader = res.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw new ApiError(422, 'INVALID', `Prometheus' answer is larger than ${Math.round(max / 1048576)} MiB: narrow the query or the time range`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function readLimited(res: Response, max: number): Promise<string> {
+  return readCapped(res.body, max, () => new ApiError(422, 'INVALID', `Prometheus' answer is larger than ${Math.round(max / 1048576)} MiB: narrow the query or the time range`));
 }
 
 /** Prometheus' own error, with the HTTP status the browser sees (its message kept word for word). */
