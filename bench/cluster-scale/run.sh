@@ -20,6 +20,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # Binaries, versions, the kwok workdir and kwokctl_config come from the devcluster's lib.sh.
 . "$HERE/../../devcluster/lib.sh"
+. "$HERE/../lib.sh"
 cd "$REPO_DIR"
 
 NAME=bench
@@ -57,9 +58,7 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   if [ -n "$PANEL_PID" ]; then
-    kill -TERM -- "-$PANEL_PID" 2>/dev/null || true      # its own process group (setsid)
-    for _ in $(seq 50); do kill -0 "$PANEL_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$PANEL_PID" 2>/dev/null || true
+    stop_group "$PANEL_PID"      # its own process group (setsid)
   fi
   [ -f "$STATE/panel.log" ] && cp "$STATE/panel.log" "$RESULTS/cluster-scale-$STAMP.panel.log"
   [ -f "$STATE/audit.log" ] && cp "$STATE/audit.log" "$RESULTS/cluster-scale-$STAMP.panel-audit.log"

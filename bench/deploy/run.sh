@@ -20,6 +20,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # K8S_BIN, KUBECONFIG_OUT and REPO_DIR come from the devcluster's lib.sh (as devcluster/kubectl.sh).
 . "$HERE/../../devcluster/lib.sh"
+. "$HERE/../lib.sh"
 cd "$REPO_DIR"
 
 PANEL_PORT="${BENCH_PANEL_PORT:-3191}"
@@ -47,9 +48,7 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   if [ -n "$PANEL_PID" ]; then
-    kill -TERM -- "-$PANEL_PID" 2>/dev/null || true      # its own process group (setsid)
-    for _ in $(seq 50); do kill -0 "$PANEL_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$PANEL_PID" 2>/dev/null || true
+    stop_group "$PANEL_PID"      # its own process group (setsid)
   fi
   # measure.mjs clears the stack itself; this is for a run cut off by the deadline or a signal.
   if [ -f "$STATE/touched" ]; then

@@ -8,11 +8,10 @@
 # everything it started is stopped on exit.
 # Env: BENCH_RATES ("1000 5000"), BENCH_SECONDS (60 per rate), BENCH_PANEL_PORT (3194).
 set -euo pipefail
-if [ -z "${BENCH_INNER:-}" ]; then
-  exec timeout --kill-after=15 "${BENCH_TIMEOUT_S:-600}" env BENCH_INNER=1 bash "$0" "$@"
-fi
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$HERE/../../devcluster/lib.sh"
+. "$HERE/../lib.sh"
+bench_bounded "$@"
 cd "$REPO_DIR"
 PANEL_PORT="${BENCH_PANEL_PORT:-3194}"
 WORK="$(dirname "$KWOK_WORKDIR")/bench-logs"        # outside the clone; the log file is truncated per rate

@@ -6,11 +6,10 @@
 # Bounded: BENCH_TIMEOUT_S (600) for the whole run; everything it started is stopped on exit.
 # Env: BENCH_NODES (20), BENCH_ROUNDS (5), BENCH_PANEL_PORT (3192), BENCH_PROMETHEUS_PORT (32749).
 set -euo pipefail
-if [ -z "${BENCH_INNER:-}" ]; then
-  exec timeout --kill-after=15 "${BENCH_TIMEOUT_S:-600}" env BENCH_INNER=1 bash "$0" "$@"
-fi
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$HERE/../../devcluster/lib.sh"
+. "$HERE/../lib.sh"
+bench_bounded "$@"
 cd "$REPO_DIR"
 NODES="${BENCH_NODES:-20}"
 PANEL_PORT="${BENCH_PANEL_PORT:-3192}"
