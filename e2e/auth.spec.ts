@@ -37,6 +37,9 @@ test.describe('without a session', () => {
     await page.goto(link);
     await expect(page.getByTestId('user-name')).toHaveText('kwok-admin');
     await expect(page.getByTestId('user-box')).toContainText('via local kubeconfig');
+    // Leave the panel first: its live stream, refused once the cookie is gone, would send the tab
+    // to /login by itself and abort the navigation below.
+    await page.goto('about:blank');
     await page.context().clearCookies();
     await page.goto(link);
     expect(new URL(page.url()).pathname).toBe('/login');
