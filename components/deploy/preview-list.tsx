@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { DeployPreview, ObjectPreview } from '@/lib/queries/deploy/deploy-queries';
+import type { DeployPreview, ObjectPreview } from '@/lib/deploy/preview-types';
 import type { Tone } from '@/lib/status-tone';
 import { Badge } from '../ui/badge';
 import { hunksOfPatch } from '@/lib/template-diff';

@@ -1,4 +1,4 @@
-import type { DeployRun, RunObject, RunStage } from '@/lib/queries/deploy/deploy-queries';
+import type { DeployRun, RunObject, RunStage } from '@/lib/deploy/run-types';
 import type { Tone } from '@/lib/status-tone';
 import { Badge } from '../ui/badge';
 

@@ -2,20 +2,16 @@
  * The error every fetcher throws: the panel's `{ error: { code, message, field? } }` answer,
  * kept typed so pages can tell "cluster unreachable" (503 UNAVAILABLE) from a bug.
  */
-
-/** Error codes the panel's routes answer with, plus the browser-side NETWORK and HTTP fallbacks. */
-export type ApiErrorCode =
-  | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'GONE' | 'INVALID' | 'BAD_REQUEST'
-  | 'TOO_MANY_REQUESTS' | 'UNAVAILABLE' | 'TIMED_OUT' | 'NETWORK' | 'HTTP' | (string & {});
+import { isApiErrorCode, type ClientErrorCode } from '../error-codes';
 
 export class ApiError extends Error {
   /** HTTP status, or 0 when the panel server itself could not be reached. */
   readonly status: number;
-  readonly code: ApiErrorCode;
+  readonly code: ClientErrorCode;
   /** The input field at fault, for validation errors. */
   readonly field: string | undefined;
 
-  constructor(status: number, code: ApiErrorCode, message: string, field?: string) {
+  constructor(status: number, code: ClientErrorCode, message: string, field?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -29,11 +25,11 @@ export class ApiError extends Error {
   }
 }
 
-function isErrorBody(v: unknown): v is { error: { code: string; message: string; field?: string } } {
+function isErrorBody(v: unknown): v is { error: { code: ClientErrorCode; message: string; field?: string } } {
   if (typeof v !== 'object' || v === null || !('error' in v)) return false;
   const e = (v as { error: unknown }).error;
   return typeof e === 'object' && e !== null
-    && typeof (e as { code?: unknown }).code === 'string'
+    && isApiErrorCode((e as { code?: unknown }).code)
     && typeof (e as { message?: unknown }).message === 'string';
 }
 

@@ -15,7 +15,7 @@ const { POST: undeploy } = await import('@/app/api/deploy/undeploy/route');
 const { getDeployRunner } = await import('@/lib/server/deploy/runner');
 const { getClusterCache } = await import('@/lib/server/kube/cluster-cache');
 const { DEFAULT_SETTINGS } = await import('@/lib/deploy/settings');
-type Run = import('@/lib/server/deploy/run-types').DeployRun;
+type Run = import('@/lib/deploy/run-types').DeployRun;
 type Preview = { stages: { id: string; objects: { key: string; action: string; paths: string[]; conflicts: { manager: string; field: string }[]; message: string | null; diff: string }[] }[] };
 
 const NS = 'imagepod';

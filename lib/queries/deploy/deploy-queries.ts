@@ -2,36 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { FieldConflict } from '../../deploy/conflicts';
+import type { DeployPreview } from '../../deploy/preview-types';
+import type { DeployRun } from '../../deploy/run-types';
 import { DEFAULT_SETTINGS, splitLabel, type DeploySettings } from '../../deploy/settings';
 import type { ApiError } from '../api-error';
 import { fetchJson } from '../fetch-json';
-
-/** Mirrors lib/server/deploy/run-types.ts (the browser must not import server modules). */
-export interface RunObject {
-  key: string;
-  kind: string;
-  name: string;
-  namespace: string | null;
-  state: 'pending' | 'applying' | 'waiting' | 'ready' | 'failed' | 'deleting' | 'deleted' | 'kept';
-  change: 'created' | 'changed' | 'unchanged' | null;
-  message: string | null;
-}
-export interface RunStage { id: string; title: string; state: 'pending' | 'running' | 'done' | 'failed'; objects: RunObject[]; startedAt: string | null; finishedAt: string | null }
-export interface DeployRun { id: string; kind: 'deploy' | 'undeploy'; user: string; startedAt: string; finishedAt: string | null; state: 'running' | 'succeeded' | 'failed'; error: string | null; stages: RunStage[] }
-
-export interface ObjectPreview {
-  key: string;
-  kind: string;
-  name: string;
-  namespace: string | null;
-  action: 'create' | 'change' | 'unchanged' | 'drift' | 'conflict' | 'error';
-  diff: string;
-  paths: string[];
-  conflicts: FieldConflict[];
-  message: string | null;
-}
-export interface DeployPreview { namespaceExists: boolean; stages: { id: string; title: string; objects: ObjectPreview[] }[] }
 
 export const deployKeys = { settings: ['deploy', 'settings'] as const };
 

@@ -3,6 +3,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { classifyConflicts, parseConflicts, type FieldConflict } from '../../deploy/conflicts';
 import { changedPaths, diffObjects } from '../../deploy/diff';
 import { objectKey } from '../../deploy/plan';
+import type { ObjectPreview, PreviewAction } from '../../deploy/preview-types';
 import type { KubeObj } from '../../deploy/transform';
 import { KubeError } from '../kube/errors';
 import { kubeRequest } from '../kube/request';
@@ -32,22 +33,6 @@ export async function getLive(kc: KubeConfig, o: KubeObj, signal?: AbortSignal):
 
 export function conflictsOf(e: unknown): FieldConflict[] {
   return e instanceof KubeError && e.upstreamStatus === 409 ? parseConflicts(e.causes) : [];
-}
-
-export type PreviewAction = 'create' | 'change' | 'unchanged' | 'drift' | 'conflict' | 'error';
-
-export interface ObjectPreview {
-  key: string;
-  kind: string;
-  name: string;
-  namespace: string | null;
-  action: PreviewAction;
-  /** Unified YAML diff (live → after deploy); for a create, the whole object. */
-  diff: string;
-  /** Changed top-level paths, e.g. ["spec.replicas", "spec.template.spec.containers"]. */
-  paths: string[];
-  conflicts: FieldConflict[];
-  message: string | null;
 }
 
 /**

@@ -12,7 +12,7 @@ import { recordDeploy } from '../metrics/panel-metrics';
 import { conflictsOf, getLive, serverSideApply } from './apply';
 import { loadBundle } from './bundle';
 import { gate, latestEvents } from './gates';
-import type { DeployRun, RunObject, RunStage } from './run-types';
+import type { DeployRun, RunObject, RunStage } from '../../deploy/run-types';
 import { fillSecret } from './secrets';
 import { settingsConfigMap } from './settings-store';
 import { undeployStage, type UndeployOptions } from './undeploy';

@@ -7,7 +7,7 @@ import { KubeError } from '../kube/errors';
 import { kubeRequest } from '../kube/request';
 import { getClusterCache } from '../kube/cluster-cache';
 import { objectPath } from './resources';
-import type { RunStage } from './run-types';
+import type { RunStage } from '../../deploy/run-types';
 
 export interface UndeployOptions {
   settings: DeploySettings;

@@ -1,13 +1,8 @@
+import type { ApiErrorCode } from '../../error-codes';
+
+export type { ApiErrorBody, ApiErrorCode } from '../../error-codes';
+
 /** Errors a route throws on purpose; the route layer turns them into `{ error }` JSON. */
-export type ApiErrorCode =
-  | 'BAD_REQUEST' | 'UNAUTHENTICATED' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE' | 'INVALID' | 'TOO_MANY_REQUESTS' | 'INTERNAL' | 'UNAVAILABLE' | 'TIMED_OUT' | 'GONE';
-
-/** The body of every error answer. */
-export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: string; field?: string; requestId?: string };
-}
-
 export class ApiError extends Error {
   constructor(
     readonly status: number,

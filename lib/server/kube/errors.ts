@@ -2,11 +2,13 @@
  * One error mapper: Kubernetes `Status` answers and network failures become a typed KubeError
  * whose code decides the HTTP status the browser sees; the API server's own message is kept.
  */
+import type { ApiErrorCode } from '../../error-codes';
 import type { KubeStatus } from '../../kube-types';
 
-export type KubeErrorCode =
+/** The codes a Kubernetes failure maps to: a subset of what routes answer with. */
+export type KubeErrorCode = Extract<ApiErrorCode,
   | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'GONE' | 'INVALID' | 'BAD_REQUEST'
-  | 'TOO_MANY_REQUESTS' | 'UNAVAILABLE' | 'TIMED_OUT';
+  | 'TOO_MANY_REQUESTS' | 'UNAVAILABLE' | 'TIMED_OUT'>;
 
 const HTTP: Record<KubeErrorCode, number> = {
   BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, GONE: 410,

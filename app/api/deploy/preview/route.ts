@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { planStages } from '@/lib/deploy/plan';
 import { deploySettingsSchema } from '@/lib/deploy/settings';
 import { applySettings } from '@/lib/deploy/transform';
-import { getLive, previewObject, type ObjectPreview } from '@/lib/server/deploy/apply';
+import type { DeployPreview, ObjectPreview } from '@/lib/deploy/preview-types';
+import { getLive, previewObject } from '@/lib/server/deploy/apply';
 import { loadBundle } from '@/lib/server/deploy/bundle';
 import { assertChangeable } from '@/lib/server/deploy/immutable';
 import { STACK_NAMESPACE, settingsConfigMap } from '@/lib/server/deploy/settings-store';
@@ -31,8 +32,9 @@ export const POST = route({ body }, async (ctx) => {
   const previews = await mapLimit(all, 8, (o) =>
     previewObject(kc, o, take.has(`${o.kind}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`), nsMissing && o.metadata.namespace === STACK_NAMESPACE, ctx.signal));
   const byKey = new Map<unknown, ObjectPreview>(all.map((o, i) => [o, previews[i]!]));
-  return {
+  const preview: DeployPreview = {
     namespaceExists: !nsMissing,
     stages: stages.map((s) => ({ id: s.id, title: s.title, objects: s.objects.map((o) => byKey.get(o)!) })),
   };
+  return preview;
 });

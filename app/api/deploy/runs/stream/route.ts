@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDeployRunner } from '@/lib/server/deploy/runner';
-import type { DeployRun } from '@/lib/server/deploy/run-types';
+import type { DeployRun } from '@/lib/deploy/run-types';
 import { route } from '@/lib/server/http/route';
 import { sseResponse } from '@/lib/server/http/sse';
 

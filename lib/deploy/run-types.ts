@@ -1,4 +1,7 @@
-/** The state of a deploy or undeploy as the browser sees it (JSON over SSE). */
+/**
+ * The state of a deploy or undeploy as the browser sees it (JSON over SSE). Pure: the server
+ * builds it, the Deploy page renders it.
+ */
 export type RunObjectState = 'pending' | 'applying' | 'waiting' | 'ready' | 'failed' | 'deleting' | 'deleted' | 'kept';
 
 export interface RunObject {
