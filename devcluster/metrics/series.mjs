@@ -50,6 +50,24 @@ export function gpuLabels(gpu) {
   return l;
 }
 
+/**
+ * A MIG instance's DCGM gauges at `t`. As on real GPUs, MIG instances have no
+ * DCGM_FI_DEV_GPU_UTIL (NVML cannot measure it in MIG mode): their activity is the profiling
+ * field DCGM_FI_PROF_GR_ENGINE_ACTIVE (a ratio), their memory is the instance's own.
+ */
+export function migSample(gpu, inst, t) {
+  const util = gpuUtil(`${gpu.node}/${gpu.index}`, inst.giId, t, inst.holder);
+  const used = inst.holder ? Math.round(inst.memoryMiB * (0.2 + (0.6 * util) / 100)) : 0;
+  return { DCGM_FI_PROF_GR_ENGINE_ACTIVE: util / 100, DCGM_FI_DEV_FB_USED: used, DCGM_FI_DEV_FB_FREE: inst.memoryMiB - used };
+}
+
+/** dcgm-exporter's labels for a MIG instance: the parent GPU's, plus GPU_I_PROFILE and GPU_I_ID. */
+export function migLabels(gpu, inst) {
+  const l = { ...gpuLabels({ ...gpu, holder: null }), GPU_I_PROFILE: inst.profile, GPU_I_ID: String(inst.giId) };
+  if (inst.holder) Object.assign(l, { namespace: inst.holder.namespace, pod: inst.holder.pod, container: inst.holder.container });
+  return l;
+}
+
 /** The simulated ImagePod API's routes: requests/s per (method, path, status) and latency profile. */
 export const API_ROUTES = [
   { method: 'GET', path: '/api/v1/jobs', rates: { 200: 6, 500: 0.06 }, median: 0.03 },
