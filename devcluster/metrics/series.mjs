@@ -27,7 +27,7 @@ export function gpuUtil(node, index, t, holder) {
   return Math.round(55 + 35 * Math.sin((2 * Math.PI * t) / 1800 + phase));
 }
 
-const POWER = { A100: [60, 400], T4: [10, 70], L4: [16, 72] };
+const POWER = { A100: [60, 400], T4: [10, 70], L4: [16, 72], H100: [70, 700], A10G: [15, 300] };
 
 /** All DCGM gauges of one GPU at `t`: framebuffer in MiB, °C, W. */
 export function gpuSample(gpu, t) {
