@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the local real Kubernetes cluster: a kwok cluster (binary runtime, i.e. plain processes,
-# no containers) built from the cached binaries, plus the fake nodes of fixtures/nodes.yaml.
+# no containers) built from the cached binaries, plus the fake nodes of fixtures/nodes.yaml and the
+# GPU fixture nodes of fixtures/gpu-layout.json (MIG, shared GPUs, DRA ResourceSlices).
 # Idempotent: creates the cluster if missing, otherwise starts whatever component is stopped.
 #
 # Env: DEVCLUSTER_APISERVER_PORT (default 32766) fixes the kube-apiserver port so the URL
@@ -77,9 +78,19 @@ nodes="$DEVCLUSTER_DIR/fixtures/nodes.yaml"
 # Server-side apply: status in the file is kept only when a node is created (the node registry
 # drops status changes on update), so a second apply on the status subresource makes edits to
 # capacities converge on an existing cluster. --force-conflicts: kwok's controller co-owns status.
-kubectl apply --server-side --field-manager=devcluster -f "$nodes" >&2
-kubectl apply --server-side --field-manager=devcluster --force-conflicts --subresource=status -f "$nodes" >&2
-kubectl wait --for=condition=Ready --timeout=60s -f "$nodes" >&2
+# The GPU fixture nodes (MIG, shared GPUs, DRA) are generated from fixtures/gpu-layout.json, so their
+# counts, labels and ResourceSlices agree with each other and with the metrics simulator.
+gpu_nodes="$STATE_DIR/gpu-nodes.json"
+node "$DEVCLUSTER_DIR/fixtures/gpu-fixtures.mjs" nodes > "$gpu_nodes"
+for f in "$nodes" "$gpu_nodes"; do
+  kubectl apply --server-side --field-manager=devcluster -f "$f" >&2
+  kubectl apply --server-side --field-manager=devcluster --force-conflicts --subresource=status -f "$f" >&2
+done
+kubectl wait --for=condition=Ready --timeout=60s -f "$nodes" -f "$gpu_nodes" >&2
+# DRA: NVIDIA's DeviceClasses and one ResourceSlice per DRA node, as its driver would publish them.
+# resource.k8s.io/v1 is served by default from Kubernetes 1.34; the real scheduler allocates claims
+# from these alone (no driver process: kwok runs the pods, nothing prepares the devices).
+node "$DEVCLUSTER_DIR/fixtures/gpu-fixtures.mjs" dra | kubectl apply --server-side --field-manager=devcluster -f - >&2
 # Volumes: kwok has no storage provisioner, so a pool of pre-made PersistentVolumes (no storage
 # class, the class of a claim that names none) lets the bundle's PostgreSQL and Prometheus claims
 # bind. Released ones (their claim was deleted) are made Available again.

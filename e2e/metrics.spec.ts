@@ -13,6 +13,13 @@ const metricsStack = (script: string, ...args: string[]) => promisify(execFile)(
 const curves = (chart: Locator) => chart.locator('path.recharts-line-curve');
 const ready = (page: Page, id: string) => expect(page.getByTestId(`panel-${id}`)).toHaveAttribute('data-state', 'ready');
 
+/** The GPUs (node, index, UUID) the devcluster's simulator reports DCGM_FI_DEV_GPU_UTIL for. */
+async function gpusWithUtil(): Promise<number> {
+  const text = await (await fetch('http://127.0.0.1:32753/metrics/dcgm')).text();
+  const key = (l: string) => ['node', 'gpu', 'UUID'].map((k) => new RegExp(`[{,]${k}="([^"]*)"`).exec(l)?.[1]).join('/');
+  return new Set(text.split('\n').filter((l) => l.startsWith('DCGM_FI_DEV_GPU_UTIL{')).map(key)).size;
+}
+
 /** The most drawing commands in any curve's `d` of a chart: a line of n points has n-1 after the move. */
 async function segments(chart: Locator): Promise<number> {
   const ds = await curves(chart).evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
@@ -27,8 +34,9 @@ test('Metrics: every data panel draws lines with points; the range picker redraw
     const chart = page.getByTestId(`chart-${id}`);
     await expect.poll(() => segments(chart), `${id} draws a line of points`).toBeGreaterThan(2);
   }
-  // 16 GPUs on the three GPU nodes (8 + 4 + 4), one line each.
-  expect(await curves(page.getByTestId('chart-gpu-util')).count()).toBe(16);
+  // One line per GPU with a utilisation series in the simulator (whole and shared GPUs; MIG
+  // instances have none): 16 on gpu-node-1..3 (8 + 4 + 4), 19 on the GPU fixture nodes.
+  expect(await curves(page.getByTestId('chart-gpu-util')).count()).toBe(await gpusWithUtil());
   await screenshot(page, 'metrics');
 
   const chart = page.getByTestId('chart-gpu-util-node');

@@ -27,7 +27,7 @@ export function gpuUtil(node, index, t, holder) {
   return Math.round(55 + 35 * Math.sin((2 * Math.PI * t) / 1800 + phase));
 }
 
-const POWER = { A100: [60, 400], T4: [10, 70], L4: [16, 72] };
+const POWER = { A100: [60, 400], T4: [10, 70], L4: [16, 72], H100: [70, 700], A10G: [15, 300] };
 
 /** All DCGM gauges of one GPU at `t`: framebuffer in MiB, °C, W. */
 export function gpuSample(gpu, t) {
@@ -47,6 +47,24 @@ export function gpuSample(gpu, t) {
 export function gpuLabels(gpu) {
   const l = { gpu: String(gpu.index), UUID: gpuUuid(gpu.node, gpu.index), device: `nvidia${gpu.index}`, modelName: gpu.model, Hostname: gpu.node, node: gpu.node };
   if (gpu.holder) Object.assign(l, { namespace: gpu.holder.namespace, pod: gpu.holder.pod, container: gpu.holder.container });
+  return l;
+}
+
+/**
+ * A MIG instance's DCGM gauges at `t`. As on real GPUs, MIG instances have no
+ * DCGM_FI_DEV_GPU_UTIL (NVML cannot measure it in MIG mode): their activity is the profiling
+ * field DCGM_FI_PROF_GR_ENGINE_ACTIVE (a ratio), their memory is the instance's own.
+ */
+export function migSample(gpu, inst, t) {
+  const util = gpuUtil(`${gpu.node}/${gpu.index}`, inst.giId, t, inst.holder);
+  const used = inst.holder ? Math.round(inst.memoryMiB * (0.2 + (0.6 * util) / 100)) : 0;
+  return { DCGM_FI_PROF_GR_ENGINE_ACTIVE: util / 100, DCGM_FI_DEV_FB_USED: used, DCGM_FI_DEV_FB_FREE: inst.memoryMiB - used };
+}
+
+/** dcgm-exporter's labels for a MIG instance: the parent GPU's, plus GPU_I_PROFILE and GPU_I_ID. */
+export function migLabels(gpu, inst) {
+  const l = { ...gpuLabels({ ...gpu, holder: null }), GPU_I_PROFILE: inst.profile, GPU_I_ID: String(inst.giId) };
+  if (inst.holder) Object.assign(l, { namespace: inst.holder.namespace, pod: inst.holder.pod, container: inst.holder.container });
   return l;
 }
 
