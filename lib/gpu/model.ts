@@ -1,0 +1,127 @@
+/**
+ * The GPU model of a cluster: for every node its physical GPUs and the units on them (from the
+ * device plugin's resources and labels, and from DRA ResourceSlices), who holds each unit (bound
+ * pods' requests, claims' allocations), and the pods and claims still waiting. One pass over pods,
+ * claims and slices, then one per node: fit for every page that shows GPUs, at every cluster size.
+ */
+import type { Node } from '../kube-types';
+import { indexClaims } from './claims';
+import { indexSlices } from './dra-devices';
+import { draGpus } from './dra-gpus';
+import type { GpuPod, ResourceClaim, ResourceSlice } from './dra-types';
+import type { ClaimRef, GpuClusterModel, Holder, NodeGpuModel, PendingGpuPod, PhysicalCount, PhysicalGpu, PodGpuHolding } from './model-types';
+import { pluginGpus } from './plugin-gpus';
+import { readGpuLabels, resourceViews, summarize } from './plugin-resources';
+import { podClaims, podHoldsUnits, podIsPending, podRef, podUnitRequests, podWantsClaims, refKey, schedulingReason } from './pod-requests';
+
+export interface GpuClusterInput {
+  nodes: readonly Node[];
+  pods: readonly GpuPod[];
+  slices?: readonly ResourceSlice[];
+  claims?: readonly ResourceClaim[];
+}
+
+type Requests = Map<string, { holder: Holder; count: number }[]>;
+
+function physicalCount(gpus: readonly PhysicalGpu[], estimated: boolean): PhysicalCount {
+  const byProduct: Record<string, number> = {};
+  let free = 0;
+  for (const g of gpus) {
+    const p = g.product ?? 'unknown';
+    byProduct[p] = (byProduct[p] ?? 0) + 1;
+    if (g.state === 'free') free++;
+  }
+  return { total: gpus.length, free, byProduct, estimated };
+}
+
+const byRef = (a: { holder: Holder }, b: { holder: Holder }) =>
+  (a.holder.pod ? refKey(a.holder.pod) : '').localeCompare(b.holder.pod ? refKey(b.holder.pod) : '');
+
+/** The GPU model of every node, the waiting pods and claims, and what each pod holds. */
+export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
+  const slices = indexSlices(input.slices ?? []);
+  const users = new Map<string, GpuPod[]>();
+  const claimsOf = new Map<GpuPod, ClaimRef[]>();
+  for (const p of input.pods) {
+    if (!podWantsClaims(p)) continue;
+    const refs = podClaims(p);
+    claimsOf.set(p, refs);
+    for (const r of refs) {
+      const k = refKey(r);
+      const list = users.get(k);
+      if (list) list.push(p);
+      else users.set(k, [p]);
+    }
+  }
+  const claims = indexClaims(input.claims ?? [], slices.byKey, users);
+
+  const requestsByNode = new Map<string, Requests>();
+  const pendingPods: PendingGpuPod[] = [];
+  const holdings = new Map<string, PodGpuHolding>();
+  for (const p of input.pods) {
+    const requests = podUnitRequests(p);
+    const refs = claimsOf.get(p) ?? [];
+    const hasUnits = Object.keys(requests).length > 0;
+    if (!hasUnits && !podWantsClaims(p)) continue;
+    const pod = podRef(p);
+    if (podHoldsUnits(p)) {
+      const node = p.spec.nodeName!;
+      let reqs = requestsByNode.get(node);
+      if (!reqs) requestsByNode.set(node, (reqs = new Map()));
+      for (const [resource, count] of Object.entries(requests)) {
+        const list = reqs.get(resource);
+        const e = { holder: { pod, claim: null }, count };
+        if (list) list.push(e);
+        else reqs.set(resource, [e]);
+      }
+      holdings.set(refKey(pod), {
+        pod, node, requests,
+        claims: refs.map((claim) => ({ claim, devices: (claims.infos.get(refKey(claim))?.devices ?? []).map(({ driver, pool, device }) => ({ driver, pool, device })) })),
+      });
+    } else if (podIsPending(p)) {
+      pendingPods.push({ pod, requests, claims: refs, reason: schedulingReason(p), createdAt: p.metadata.creationTimestamp ?? null });
+    }
+  }
+
+  const nodes: NodeGpuModel[] = [];
+  for (const n of input.nodes) {
+    const name = n.metadata.name;
+    const labels = n.metadata.labels ?? {};
+    const reqs = requestsByNode.get(name) ?? new Map();
+    for (const list of reqs.values()) list.sort(byRef);
+    const gpuLabels = readGpuLabels(labels);
+    const views = resourceViews(labels, n.status?.capacity, n.status?.allocatable, reqs);
+    const plugin = pluginGpus(views, gpuLabels);
+    const dra = draGpus(slices.byNode.get(name) ?? [], claims.held);
+    const gpus = [...plugin.gpus, ...dra.gpus];
+    const ready = n.status?.conditions?.find((c) => c.type === 'Ready');
+    const sharing = gpuLabels.sharing ?? (plugin.gpus.some((g) => g.sharing) ? 'time-slicing' : null);
+    nodes.push({
+      node: name,
+      ready: ready ? (ready.status === 'True' ? true : ready.status === 'False' ? false : null) : null,
+      unschedulable: Boolean(n.spec?.unschedulable),
+      labels, taints: n.spec?.taints ?? [],
+      migStrategy: gpuLabels.migStrategy ?? (views.some((v) => v.kind === 'mig' || v.profile) ? 'mixed' : null),
+      sharing, physical: physicalCount(gpus, plugin.estimated), gpus,
+      summaries: [...views.map(summarize), ...dra.summaries],
+      claims: claims.byNode.get(name) ?? [],
+      warnings: [...plugin.warnings, ...(slices.warnings.get(name) ?? [])],
+    });
+  }
+  pendingPods.sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || refKey(a.pod).localeCompare(refKey(b.pod)));
+  const infos = [...claims.infos.values()].sort((a, b) => refKey(a.claim).localeCompare(refKey(b.claim)));
+  return {
+    nodes, pendingPods, holdings,
+    unreservedClaims: infos.filter((c) => c.state === 'unreserved'),
+    pendingClaims: infos.filter((c) => c.state === 'pending'),
+  };
+}
+
+/** The model of one node (node detail): the cluster model restricted to it. */
+export function buildNodeGpuModel(
+  node: Node, pods: readonly GpuPod[], slices: readonly ResourceSlice[] = [], claims: readonly ResourceClaim[] = [],
+): NodeGpuModel {
+  const name = node.metadata.name;
+  const mine = pods.filter((p) => p.spec.nodeName === name);
+  return buildGpuCluster({ nodes: [node], pods: mine, slices: slices.filter((s) => s.spec.nodeName === name), claims }).nodes[0]!;
+}

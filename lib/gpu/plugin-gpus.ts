@@ -1,0 +1,117 @@
+/**
+ * Physical GPUs from a node's device-plugin resources: every count becomes units, units are laid
+ * on GPUs (one whole GPU each; `replicas` shares per GPU; MIG slices packed onto GPUs), so a GPU
+ * is counted once whatever it is cut into. The API gives counts only, never which device a pod
+ * got, so holders fill units in order and MIG slices are packed first-fit: the cells are a faithful
+ * picture of the numbers, not of the hardware (`exact: false`).
+ */
+import type { GpuUnit, PhysicalGpu } from './model-types';
+import type { NodeGpuLabels, ResourceView } from './plugin-resources';
+import { migComputeSlots, migMemorySlices, migSlotCount, modelMemoryGb, parseMigProfile } from './resource-names';
+import { gpuState, segmentsOf } from './segments';
+
+/** The units of one resource: `max(capacity, allocatable)`, the last ones unavailable, holders in order. */
+export function viewUnits(v: ResourceView): GpuUnit[] {
+  const n = Math.max(v.capacity, v.allocatable);
+  const units: GpuUnit[] = [];
+  for (let i = 0; i < n; i++) {
+    units.push({
+      id: `${v.resource}#${i}`, kind: v.kind, source: 'device-plugin', resource: v.resource, device: null,
+      profile: v.profile, memoryBytes: v.memoryBytes, state: i < v.allocatable ? 'free' : 'unavailable', holders: [],
+    });
+  }
+  let next = 0;
+  for (const { holder, count } of v.holders) {
+    for (let k = 0; k < count && next < v.allocatable; k++, next++) {
+      const u = units[next]!;
+      u.state = 'allocated';
+      u.holders = [holder];
+    }
+  }
+  return units;
+}
+
+interface Slice { profile: string | null; units: GpuUnit[]; mem: number; compute: number }
+interface MigGpu { slices: { slice: Slice; start: number }[]; mem: number; compute: number }
+
+function chunk<T>(xs: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/** First-fit decreasing on memory and compute slices, onto `known` GPUs first, then new ones. */
+function pack(slices: Slice[], known: number, model: string | null): MigGpu[] {
+  const memSlots = migSlotCount(model), computeSlots = migComputeSlots(model);
+  const gpus: MigGpu[] = Array.from({ length: known }, () => ({ slices: [], mem: 0, compute: 0 }));
+  const sorted = [...slices].sort((a, b) => b.mem - a.mem || (a.profile ?? '').localeCompare(b.profile ?? ''));
+  for (const s of sorted) {
+    let g = gpus.find((x) => x.mem + s.mem <= memSlots && x.compute + s.compute <= computeSlots);
+    if (!g) gpus.push((g = { slices: [], mem: 0, compute: 0 }));
+    g.slices.push({ slice: s, start: g.mem });
+    g.mem += s.mem;
+    g.compute += s.compute;
+  }
+  return gpus;
+}
+
+export interface PluginGpus { gpus: PhysicalGpu[]; estimated: boolean; warnings: string[] }
+
+/** The physical GPUs behind the views of one node. */
+export function pluginGpus(views: readonly ResourceView[], labels: NodeGpuLabels): PluginGpus {
+  const gpus: PhysicalGpu[] = [];
+  const warnings: string[] = [];
+  let estimated = false;
+  const vendors = [...new Set(views.map((v) => v.vendor))].sort();
+  for (const vendor of vendors) {
+    const mine = views.filter((v) => v.vendor === vendor);
+    const product = mine.find((v) => v.product)?.product ?? null;
+    const gb = modelMemoryGb(product);
+    const memory = mine.find((v) => v.kind !== 'mig' && !v.profile)?.memoryBytes ?? (gb ? gb * 2 ** 30 : null);
+    const push = (g: Omit<PhysicalGpu, 'id' | 'source' | 'vendor' | 'product' | 'uuid' | 'state' | 'exact' | 'segments'>) => {
+      const segments = segmentsOf(g.layout, g.slots, g.units, product, null, 'unavailable');
+      gpus.push({ id: `gpu-${gpus.length}`, source: 'device-plugin', vendor, product, uuid: null, exact: false, ...g, segments, state: gpuState(g.units) });
+    };
+    const slices: Slice[] = [];
+    for (const v of mine) {
+      const units = viewUnits(v);
+      if (v.estimated) estimated = true;
+      if (v.kind === 'whole') for (const u of units) push({ memoryBytes: v.memoryBytes, layout: 'whole', sharing: null, slots: 1, units: [u] });
+      else if (v.kind === 'share' && !v.profile) {
+        for (const part of chunk(units, v.replicas)) {
+          push({ memoryBytes: v.memoryBytes, layout: 'shared', sharing: labels.sharing ?? 'time-slicing', slots: v.replicas, units: part });
+        }
+      } else {
+        const p = v.profile ? parseMigProfile(v.profile) : null;
+        const mem = v.profile ? migMemorySlices(v.profile, product) : 1;
+        for (const part of chunk(units, v.kind === 'share' ? v.replicas : 1)) slices.push({ profile: v.profile, units: part, mem, compute: p?.compute ?? 1 });
+      }
+    }
+    if (slices.length === 0) continue;
+    const unsplit = gpus.filter((g) => g.vendor === vendor).length;
+    // Mixed: the count label counts every GPU of the model, split or not.
+    const known = labels.migStrategy === 'mixed' && labels.count ? Math.max(0, labels.count - unsplit) : 0;
+    if (!known) estimated = true;
+    const packed = pack(slices, known, product);
+    if (known && packed.length > known) warnings.push(`${vendor}: the labels count ${known} MIG-enabled GPUs, the slices need ${packed.length}`);
+    for (const g of packed) {
+      const units: GpuUnit[] = [];
+      const placements = new Map<string, { start: number; size: number }>();
+      for (const { slice, start } of g.slices) {
+        const size = slice.mem / slice.units.length;
+        slice.units.forEach((u, i) => {
+          units.push(u);
+          placements.set(u.id, { start: start + i * size, size });
+        });
+      }
+      const shared = g.slices.some((s) => s.slice.units.some((u) => u.kind === 'share'));
+      const segments = segmentsOf('mig', migSlotCount(product), units, product, placements, 'unavailable');
+      gpus.push({
+        id: `gpu-${gpus.length}`, source: 'device-plugin', vendor, product, uuid: null, exact: false, memoryBytes: memory,
+        layout: 'mig', sharing: shared ? (labels.sharing ?? 'time-slicing') : null, slots: migSlotCount(product), units, segments,
+        state: gpuState(units),
+      });
+    }
+  }
+  return { gpus, estimated, warnings };
+}
