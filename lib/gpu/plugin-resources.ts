@@ -119,7 +119,8 @@ export function resourceViews(
       const count = positiveInt(labels[`${stem}.count`]);
       // Renamed shares without a replicas label: the count label still gives the physical GPUs.
       const inferred = fam.shared && !r && count ? Math.max(1, Math.round(base.capacity / count)) : null;
-      const replicas = r ?? inferred ?? 1;
+      // Nothing says how many GPUs share: show one GPU (never more GPUs than there are), flagged estimated.
+      const replicas = r ?? inferred ?? (fam.shared ? Math.max(1, base.capacity) : 1);
       const shared = fam.shared || replicas > 1;
       const mem = nvidia ? positiveInt(labels['nvidia.com/gpu.memory']) : null;
       out.push({
