@@ -52,9 +52,10 @@ function groupDevices(devices: readonly DraDevice[]): Group[] {
   return groups;
 }
 
-const unitOf = (d: DraDevice, state: UnitState, holders: Holder[]): GpuUnit => ({
+const unitOf = (d: DraDevice, state: UnitState, holders: Holder[], placement: Span | null): GpuUnit => ({
   id: d.key, kind: d.type === 'gpu' ? 'whole' : 'mig', source: 'dra', resource: d.driver,
-  device: { driver: d.driver, pool: d.pool, device: d.name }, profile: d.profile, memoryBytes: d.memoryBytes, state, holders,
+  device: { driver: d.driver, pool: d.pool, device: d.name }, profile: d.profile, memoryBytes: d.memoryBytes,
+  placement, attributes: d.attributes, state, holders,
 });
 
 export interface DraGpus { gpus: PhysicalGpu[]; summaries: UnitSummary[] }
@@ -79,14 +80,14 @@ export function draGpus(devices: readonly DraDevice[], held: ReadonlyMap<string,
     const units: GpuUnit[] = [];
     if (g.gpu) {
       const state: UnitState = gpuHeld ? 'allocated' : g.gpu.tainted ? 'unavailable' : heldMigs.length ? 'blocked' : 'free';
-      units.push(unitOf(g.gpu, state, held.get(g.gpu.key) ?? []));
+      units.push(unitOf(g.gpu, state, held.get(g.gpu.key) ?? [], null));
     }
     for (const m of g.migs) {
       const mine = held.get(m.key);
       const s = span.get(m.key)!;
       const state: UnitState = mine ? 'allocated' : m.tainted ? 'unavailable'
         : gpuHeld || heldMigs.some((h) => overlaps(span.get(h.key)!, s)) ? 'blocked' : 'free';
-      units.push(unitOf(m, state, mine ?? []));
+      units.push(unitOf(m, state, mine ?? [], s));
     }
     // Drawn: the held MIG devices, and for static MIG (no whole device) the free ones that fit between.
     const drawn = new Map<string, Span>();

@@ -37,6 +37,10 @@ export interface GpuUnit {
   /** MIG profile (`1g.10gb`) of a slice, or of the slice a share belongs to. */
   profile: string | null;
   memoryBytes: number | null;
+  /** DRA MIG devices: the memory slices taken, for what can be carved beside them. */
+  placement: { start: number; size: number } | null;
+  /** DRA devices: their attributes (driver domain stripped), for class and attribute matching. */
+  attributes: Record<string, string | number | boolean> | null;
   state: UnitState;
   holders: Holder[];
 }

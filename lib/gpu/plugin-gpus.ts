@@ -17,7 +17,7 @@ export function viewUnits(v: ResourceView): GpuUnit[] {
   for (let i = 0; i < n; i++) {
     units.push({
       id: `${v.resource}#${i}`, kind: v.kind, source: 'device-plugin', resource: v.resource, device: null,
-      profile: v.profile, memoryBytes: v.memoryBytes, state: i < v.allocatable ? 'free' : 'unavailable', holders: [],
+      profile: v.profile, memoryBytes: v.memoryBytes, placement: null, attributes: null, state: i < v.allocatable ? 'free' : 'unavailable', holders: [],
     });
   }
   let next = 0;

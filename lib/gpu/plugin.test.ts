@@ -93,7 +93,8 @@ describe('MIG, mixed strategy', () => {
   });
 
   it('estimates MIG GPUs from the slices when the count label is missing, and says so', () => {
-    const { 'nvidia.com/gpu.count': _, ...noCount } = labels;
+    const noCount = { ...labels } as Record<string, string>;
+    delete noCount['nvidia.com/gpu.count'];
     const e = one({ capacity, labels: noCount }).nodes[0]!;
     expect(e.physical.estimated).toBe(true);
     expect(e.gpus.filter((g) => g.layout === 'mig').length).toBeGreaterThanOrEqual(5);
@@ -126,7 +127,8 @@ describe('MIG, single strategy', () => {
   });
 
   it('infers single strategy from a -MIG- product without the strategy label', () => {
-    const { 'nvidia.com/mig.strategy': _, ...rest } = labels;
+    const rest = { ...labels } as Record<string, string>;
+    delete rest['nvidia.com/mig.strategy'];
     expect(one({ capacity: { 'nvidia.com/gpu': '14' }, labels: rest }).nodes[0]!.physical.total).toBe(2);
   });
 });
