@@ -8,6 +8,7 @@
  */
 import { parseQuantity } from '../quantity';
 import type { Device, DeviceAttribute, ResourceSlice } from './dra-types';
+import type { DraDeviceRef } from './model-types';
 
 export type AttributeValue = string | number | boolean;
 
@@ -30,6 +31,12 @@ export interface DraDevice {
   placement: { start: number; size: number } | null;
   /** Carries a NoSchedule/NoExecute device taint: not offered to new claims. */
   tainted: boolean;
+  /** The device as claims' results name it (shared, read-only). */
+  ref: DraDeviceRef;
+  /** The summary it counts in: `<driver>:gpu` or `<driver>:mig-<profile>`. */
+  summaryKey: string;
+  /** `driver/pool/<name without -mig-...>`: the GPU device a MIG device's name points to. */
+  stemKey: string;
 }
 
 export interface SliceIndex {
@@ -41,49 +48,79 @@ export interface SliceIndex {
 
 const attrValue = (a: DeviceAttribute): AttributeValue | undefined => a.string ?? a.int ?? a.bool ?? a.version;
 
-function normalise<T>(driver: string, m: Record<string, T> | undefined): Record<string, T> {
-  const out: Record<string, T> = {};
-  const prefix = `${driver}/`;
-  for (const [k, v] of Object.entries(m ?? {})) out[k.startsWith(prefix) ? k.slice(prefix.length) : k] = v;
-  return out;
-}
-
 const MIG_NAME = /-mig-(.+)-(\d+)-(\d+)$/;
+const MEMORY_SLICE = 'memorySlice';
 
-function placementOf(name: string, capacity: Record<string, unknown>): DraDevice['placement'] {
-  const slices = Object.keys(capacity).map((k) => /^memorySlice(\d+)$/.exec(k)).filter((m) => m !== null).map((m) => Number(m[1]));
-  if (slices.length > 0) return { start: Math.min(...slices), size: slices.length };
+/** MIG memory slices from `memorySlice<i>` capacities, else from the device name. */
+function placementOf(name: string, capacityKeys: readonly string[]): DraDevice['placement'] {
+  let start = Infinity, size = 0;
+  for (const k of capacityKeys) {
+    if (!k.startsWith(MEMORY_SLICE)) continue;
+    const i = Number(k.slice(MEMORY_SLICE.length));
+    if (!Number.isInteger(i)) continue;
+    size++;
+    if (i < start) start = i;
+  }
+  if (size > 0) return { start, size };
   const m = MIG_NAME.exec(name);
   return m ? { start: Number(m[2]), size: Math.max(1, Number(m[3])) } : null;
 }
 
 /** The GPU view of one published device, or null when it is not a GPU or MIG device. */
 export function readDevice(driver: string, pool: string, node: string | null, d: Device): DraDevice | null {
-  const raw = normalise(driver, d.attributes);
+  const prefix = `${driver}/`;
   const attributes: Record<string, AttributeValue> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    const x = attrValue(v);
-    if (x !== undefined) attributes[k] = x;
+  for (const k in d.attributes) {
+    const x = attrValue(d.attributes[k]!);
+    if (x !== undefined) attributes[k.startsWith(prefix) ? k.slice(prefix.length) : k] = x;
   }
-  const str = (k: string) => (typeof attributes[k] === 'string' ? (attributes[k] as string) : null);
+  const str = (k: string) => { const v = attributes[k]; return typeof v === 'string' ? v : null; };
   const t = str('type');
   const parentUUID = str('parentUUID');
+  const migName = MIG_NAME.exec(d.name);
   let type: DraDevice['type'] | null;
   if (t === 'gpu' || t === 'mig') type = t;
   else if (t !== null) type = null;
-  else if (parentUUID || MIG_NAME.test(d.name)) type = 'mig';
+  else if (parentUUID || migName) type = 'mig';
   else type = driver.includes('gpu') ? 'gpu' : null;
   if (!type) return null;
-  const capacity = normalise(driver, d.capacity);
-  const mem = capacity.memory ? parseQuantity(capacity.memory.value) : null;
+  const capacityKeys: string[] = [];
+  let memory: string | undefined;
+  for (const k in d.capacity) {
+    const name = k.startsWith(prefix) ? k.slice(prefix.length) : k;
+    capacityKeys.push(name);
+    if (name === 'memory') memory = d.capacity[k]!.value;
+  }
+  const mem = memory === undefined ? null : parseQuantity(memory);
+  const profile = str('profile') ?? (type === 'mig' ? (migName?.[1] ?? null) : null);
+  const stem = migName ? d.name.slice(0, migName.index) : d.name;
   return {
     key: `${driver}/${pool}/${d.name}`, driver, pool, name: d.name, node, type, attributes,
     uuid: str('uuid'), parentUUID, productName: str('productName'),
-    profile: str('profile') ?? (type === 'mig' ? (MIG_NAME.exec(d.name)?.[1] ?? null) : null),
-    memoryBytes: mem !== null && mem >= 0 ? mem : null,
-    placement: type === 'mig' ? placementOf(d.name, capacity) : null,
+    profile, memoryBytes: mem !== null && mem >= 0 ? mem : null,
+    placement: type === 'mig' ? placementOf(d.name, capacityKeys) : null,
     tainted: (d.taints ?? []).some((x) => x.effect === 'NoSchedule' || x.effect === 'NoExecute'),
+    ref: { driver, pool, device: d.name },
+    summaryKey: type === 'gpu' ? `${driver}:gpu` : `${driver}:mig-${profile ?? 'unknown'}`,
+    stemKey: `${driver}/${pool}/${stem}`,
   };
+}
+
+// The watch cache hands out the same slice object until the slice changes: parse each once.
+const parsed = new WeakMap<ResourceSlice, DraDevice[]>();
+
+/** The GPU devices of one slice, parsed once per slice object (inputs are read, never mutated). */
+export function sliceDevices(s: ResourceSlice): DraDevice[] {
+  let out = parsed.get(s);
+  if (out) return out;
+  out = [];
+  const node = s.spec.nodeName ?? null;
+  for (const d of s.spec.devices ?? []) {
+    const dev = readDevice(s.spec.driver, s.spec.pool.name, node, d);
+    if (dev) out.push(dev);
+  }
+  parsed.set(s, out);
+  return out;
 }
 
 /** Indexes slices: newest generation per pool, GPU devices by node and by `driver/pool/device`. */
@@ -106,9 +143,8 @@ export function indexSlices(slices: Iterable<ResourceSlice>): SliceIndex {
         if (!w.includes(msg)) w.push(msg);
         idx.warnings.set(node, w);
       }
-      for (const d of s.spec.devices ?? []) {
-        const dev = readDevice(s.spec.driver, s.spec.pool.name, node, d);
-        if (!dev || idx.byKey.has(dev.key)) continue;
+      for (const dev of sliceDevices(s)) {
+        if (idx.byKey.has(dev.key)) continue;
         idx.byKey.set(dev.key, dev);
         if (node) {
           const list = idx.byNode.get(node);

@@ -7,7 +7,7 @@
 import type { DraDevice } from './dra-devices';
 import type { GpuUnit, Holder, PhysicalGpu, UnitState, UnitSummary } from './model-types';
 import { migMemorySlices, migSlotCount } from './resource-names';
-import { gpuState, segmentsOf } from './segments';
+import { gpuState, NO_HOLDERS, segmentsOf } from './segments';
 
 type Span = { start: number; size: number };
 const overlaps = (a: Span, b: Span) => a.start < b.start + b.size && b.start < a.start + a.size;
@@ -34,83 +34,89 @@ function groupDevices(devices: readonly DraDevice[]): Group[] {
     const g: Group = { gpu: d, migs: [] };
     groups.push(g);
     if (d.uuid) byUuid.set(`${d.driver}/${d.uuid}`, g);
-    byName.set(`${d.driver}/${d.pool}/${d.name}`, g);
+    byName.set(d.stemKey, g);
   }
   for (const d of devices) {
     if (d.type !== 'mig') continue;
-    const stem = d.name.replace(/-mig-.*$/, '');
-    const orphan = `${d.driver}/${d.parentUUID ?? `${d.pool}/${stem}`}`;
-    let g = (d.parentUUID && byUuid.get(`${d.driver}/${d.parentUUID}`)) || byName.get(`${d.driver}/${d.pool}/${stem}`) || byUuid.get(orphan);
+    const parent = d.parentUUID ? `${d.driver}/${d.parentUUID}` : d.stemKey;
+    let g = byUuid.get(parent) ?? byName.get(d.stemKey);
     if (!g) {
       // MIG devices of a GPU published without its whole-GPU device (static MIG): one GPU still.
       g = { gpu: null, migs: [] };
       groups.push(g);
-      byUuid.set(orphan, g);
+      byUuid.set(parent, g);
     }
     g.migs.push(d);
   }
   return groups;
 }
 
-const unitOf = (d: DraDevice, state: UnitState, holders: Holder[], placement: Span | null): GpuUnit => ({
-  id: d.key, kind: d.type === 'gpu' ? 'whole' : 'mig', source: 'dra', resource: d.driver,
-  device: { driver: d.driver, pool: d.pool, device: d.name }, profile: d.profile, memoryBytes: d.memoryBytes,
-  placement, attributes: d.attributes, state, holders,
+const unitOf = (d: DraDevice, state: UnitState, holders: readonly Holder[] | undefined, placement: Span | null): GpuUnit => ({
+  id: d.key, kind: d.type === 'gpu' ? 'whole' : 'mig', source: 'dra', resource: d.driver, device: d.ref, profile: d.profile,
+  memoryBytes: d.memoryBytes, placement, attributes: d.attributes, state, holders: holders ?? NO_HOLDERS,
 });
 
-export interface DraGpus { gpus: PhysicalGpu[]; summaries: UnitSummary[] }
+export interface DraGpus { gpus: PhysicalGpu[]; summaries: UnitSummary[]; warnings: string[] }
 
 /** The DRA GPUs of one node; `held` maps `driver/pool/device` to its holders. */
 export function draGpus(devices: readonly DraDevice[], held: ReadonlyMap<string, Holder[]>): DraGpus {
   const gpus: PhysicalGpu[] = [];
+  const warnings: string[] = [];
   const sums = new Map<string, Acc>();
   for (const g of groupDevices(devices)) {
     const product = g.gpu?.productName ?? g.migs[0]?.productName ?? null;
     const slots = migSlotCount(product);
     // Placements unknown from the device: laid after each other, as the device plugin's are.
     let next = 0;
-    const span = new Map<string, Span>();
-    for (const m of g.migs) {
-      const p = m.placement ?? { start: next, size: migMemorySlices(m.profile ?? '', product) };
-      span.set(m.key, p);
-      if (!m.placement) next = p.start + p.size;
-    }
-    const heldMigs = g.migs.filter((m) => held.has(m.key));
-    const gpuHeld = g.gpu ? held.has(g.gpu.key) : false;
+    const spans: Span[] = g.migs.map((m) => {
+      if (m.placement) return m.placement;
+      const p = { start: next, size: migMemorySlices(m.profile ?? '', product) };
+      next = p.start + p.size;
+      return p;
+    });
+    const migHolders = g.migs.map((m) => held.get(m.key));
+    const heldSpans = spans.filter((_, i) => migHolders[i]);
+    const gpuHolders = g.gpu ? held.get(g.gpu.key) : undefined;
+    const clash = heldSpans.some((a, i) => heldSpans.some((b, j) => j > i && overlaps(a, b)));
+    if (clash || (gpuHolders && heldSpans.length)) warnings.push(`${(g.gpu ?? g.migs[0]!).key}: overlapping devices are allocated at once`);
     const units: GpuUnit[] = [];
     if (g.gpu) {
-      const state: UnitState = gpuHeld ? 'allocated' : g.gpu.tainted ? 'unavailable' : heldMigs.length ? 'blocked' : 'free';
-      units.push(unitOf(g.gpu, state, held.get(g.gpu.key) ?? [], null));
+      const state: UnitState = gpuHolders ? 'allocated' : g.gpu.tainted ? 'unavailable' : heldSpans.length ? 'blocked' : 'free';
+      units.push(unitOf(g.gpu, state, gpuHolders, null));
     }
-    for (const m of g.migs) {
-      const mine = held.get(m.key);
-      const s = span.get(m.key)!;
+    const drawn: { unit: GpuUnit; start: number; size: number }[] = [];
+    g.migs.forEach((m, i) => {
+      const s = spans[i]!;
+      const mine = migHolders[i];
       const state: UnitState = mine ? 'allocated' : m.tainted ? 'unavailable'
-        : gpuHeld || heldMigs.some((h) => overlaps(span.get(h.key)!, s)) ? 'blocked' : 'free';
-      units.push(unitOf(m, state, mine ?? [], s));
-    }
-    // Drawn: the held MIG devices, and for static MIG (no whole device) the free ones that fit between.
-    const drawn = new Map<string, Span>();
-    for (const u of units) if (u.kind === 'mig' && u.state === 'allocated') drawn.set(u.id, span.get(u.id)!);
+        : gpuHolders || heldSpans.some((h) => overlaps(h, s)) ? 'blocked' : 'free';
+      const u = unitOf(m, state, mine, s);
+      units.push(u);
+      if (mine) drawn.push({ unit: u, start: s.start, size: s.size });
+    });
+    // Static MIG (no whole device): the free devices are the configured slices, drawn too.
     if (!g.gpu) {
       for (const u of units) {
-        const s = span.get(u.id)!;
-        if (u.state !== 'allocated' && ![...drawn.values()].some((d) => overlaps(d, s))) drawn.set(u.id, s);
+        if (u.state !== 'allocated' && !drawn.some((d) => overlaps(d, u.placement!))) drawn.push({ unit: u, ...u.placement! });
       }
     }
-    const layout = !g.gpu || heldMigs.length > 0 ? 'mig' : 'whole';
+    const layout = !g.gpu || heldSpans.length > 0 ? 'mig' : 'whole';
     const first = g.gpu ?? g.migs[0]!;
+    const id = g.gpu?.key ?? `${first.driver}/${first.pool}/${first.parentUUID ?? first.stemKey.slice(first.driver.length + first.pool.length + 2)}`;
+    const width = layout === 'whole' ? 1 : slots;
     gpus.push({
-      id: g.gpu?.key ?? `${first.driver}/${first.pool}/${first.parentUUID ?? first.name.replace(/-mig-.*$/, '')}`,
-      source: 'dra', vendor: first.driver, product, memoryBytes: g.gpu?.memoryBytes ?? null,
-      uuid: g.gpu?.uuid ?? first.parentUUID, layout, sharing: null, slots: layout === 'whole' ? 1 : slots, units,
-      segments: segmentsOf(layout, layout === 'whole' ? 1 : slots, units, product, drawn, g.gpu ? 'free' : 'unavailable'),
+      id, source: 'dra', vendor: first.driver, product, memoryBytes: g.gpu?.memoryBytes ?? null,
+      uuid: g.gpu?.uuid ?? first.parentUUID, layout, sharing: null, slots: width, units,
+      segments: segmentsOf(layout, width, units, product, drawn, g.gpu ? 'free' : 'unavailable'),
       state: gpuState(units), exact: true,
     });
-    for (const u of units) accumulate(sums, u, span.get(u.id) ?? null, gpus.at(-1)!.id, product);
+    units.forEach((u, i) => accumulate(sums, u, g.gpu ? (i === 0 ? null : spans[i - 1]!) : spans[i]!, id, product, devicesKey(g, i)));
   }
-  return { gpus, summaries: [...sums.values()].map(finish).sort((a, b) => a.key.localeCompare(b.key)) };
+  return { gpus, summaries: [...sums.values()].map(finish).sort((a, b) => a.key.localeCompare(b.key)), warnings };
 }
+
+/** The summary key of the i-th unit of a group (the GPU device first, when there is one). */
+const devicesKey = (g: Group, i: number) => (g.gpu ? (i === 0 ? g.gpu : g.migs[i - 1]!) : g.migs[i]!).summaryKey;
 
 interface Acc {
   s: UnitSummary;
@@ -122,8 +128,7 @@ interface Acc {
 const sameHolder = (a: Holder, b: Holder) =>
   a.pod?.namespace === b.pod?.namespace && a.pod?.name === b.pod?.name && a.claim?.namespace === b.claim?.namespace && a.claim?.name === b.claim?.name;
 
-function accumulate(sums: Map<string, Acc>, u: GpuUnit, span: Span | null, gpu: string, product: string | null): void {
-  const key = u.kind === 'whole' ? `${u.resource}:gpu` : `${u.resource}:mig-${u.profile ?? 'unknown'}`;
+function accumulate(sums: Map<string, Acc>, u: GpuUnit, span: Span | null, gpu: string, product: string | null, key: string): void {
   let a = sums.get(key);
   if (!a) {
     a = {

@@ -42,7 +42,7 @@ export interface GpuUnit {
   /** DRA devices: their attributes (driver domain stripped), for class and attribute matching. */
   attributes: Record<string, string | number | boolean> | null;
   state: UnitState;
-  holders: Holder[];
+  holders: readonly Holder[];
 }
 
 /** Something to draw in a GPU cell: `start` and `size` are in the GPU's `slots` (may be fractional). */
@@ -55,7 +55,7 @@ export interface GpuSegment {
   /** Short text for the cell: `1g.10gb`, `share 3/4`, `H100`. */
   label: string;
   state: UnitState;
-  holders: Holder[];
+  holders: readonly Holder[];
 }
 
 export type GpuLayout = 'whole' | 'mig' | 'shared';

@@ -105,7 +105,7 @@ export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
       sharing, physical: physicalCount(gpus, plugin.estimated), gpus,
       summaries: [...views.map(summarize), ...dra.summaries],
       claims: claims.byNode.get(name) ?? [],
-      warnings: [...plugin.warnings, ...(slices.warnings.get(name) ?? [])],
+      warnings: [...plugin.warnings, ...dra.warnings, ...(slices.warnings.get(name) ?? [])],
     });
   }
   pendingPods.sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || refKey(a.pod).localeCompare(refKey(b.pod)));

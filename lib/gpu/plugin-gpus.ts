@@ -8,7 +8,7 @@
 import type { GpuUnit, PhysicalGpu } from './model-types';
 import type { NodeGpuLabels, ResourceView } from './plugin-resources';
 import { migComputeSlots, migMemorySlices, migSlotCount, modelMemoryGb, parseMigProfile } from './resource-names';
-import { gpuState, segmentsOf } from './segments';
+import { gpuState, NO_HOLDERS, segmentsOf } from './segments';
 
 /** The units of one resource: `max(capacity, allocatable)`, the last ones unavailable, holders in order. */
 export function viewUnits(v: ResourceView): GpuUnit[] {
@@ -17,7 +17,7 @@ export function viewUnits(v: ResourceView): GpuUnit[] {
   for (let i = 0; i < n; i++) {
     units.push({
       id: `${v.resource}#${i}`, kind: v.kind, source: 'device-plugin', resource: v.resource, device: null,
-      profile: v.profile, memoryBytes: v.memoryBytes, placement: null, attributes: null, state: i < v.allocatable ? 'free' : 'unavailable', holders: [],
+      profile: v.profile, memoryBytes: v.memoryBytes, placement: null, attributes: null, state: i < v.allocatable ? 'free' : 'unavailable', holders: NO_HOLDERS,
     });
   }
   let next = 0;
@@ -69,7 +69,7 @@ export function pluginGpus(views: readonly ResourceView[], labels: NodeGpuLabels
     const gb = modelMemoryGb(product);
     const memory = mine.find((v) => v.kind !== 'mig' && !v.profile)?.memoryBytes ?? (gb ? gb * 2 ** 30 : null);
     const push = (g: Omit<PhysicalGpu, 'id' | 'source' | 'vendor' | 'product' | 'uuid' | 'state' | 'exact' | 'segments'>) => {
-      const segments = segmentsOf(g.layout, g.slots, g.units, product, null, 'unavailable');
+      const segments = segmentsOf(g.layout, g.slots, g.units, product, [], 'unavailable');
       gpus.push({ id: `gpu-${gpus.length}`, source: 'device-plugin', vendor, product, uuid: null, exact: false, ...g, segments, state: gpuState(g.units) });
     };
     const slices: Slice[] = [];
@@ -96,16 +96,16 @@ export function pluginGpus(views: readonly ResourceView[], labels: NodeGpuLabels
     if (known && packed.length > known) warnings.push(`${vendor}: the labels count ${known} MIG-enabled GPUs, the slices need ${packed.length}`);
     for (const g of packed) {
       const units: GpuUnit[] = [];
-      const placements = new Map<string, { start: number; size: number }>();
+      const placed: { unit: GpuUnit; start: number; size: number }[] = [];
       for (const { slice, start } of g.slices) {
         const size = slice.mem / slice.units.length;
-        slice.units.forEach((u, i) => {
-          units.push(u);
-          placements.set(u.id, { start: start + i * size, size });
+        slice.units.forEach((unit, i) => {
+          units.push(unit);
+          placed.push({ unit, start: start + i * size, size });
         });
       }
       const shared = g.slices.some((s) => s.slice.units.some((u) => u.kind === 'share'));
-      const segments = segmentsOf('mig', migSlotCount(product), units, product, placements, 'unavailable');
+      const segments = segmentsOf('mig', migSlotCount(product), units, product, placed, 'unavailable');
       gpus.push({
         id: `gpu-${gpus.length}`, source: 'device-plugin', vendor, product, uuid: null, exact: false, memoryBytes: memory,
         layout: 'mig', sharing: shared ? (labels.sharing ?? 'time-slicing') : null, slots: migSlotCount(product), units, segments,

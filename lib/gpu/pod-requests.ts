@@ -11,48 +11,58 @@ import { isGpuUnitResource } from './resource-names';
 
 export type Counts = Record<string, number>;
 
-function containerUnits(c: Pick<Container, 'resources'>): Counts {
-  const out: Counts = {};
-  const req = c.resources?.requests ?? {};
-  const lim = c.resources?.limits ?? {};
-  // Extended resources cannot be overcommitted: the request defaults to the limit.
-  for (const name of Object.keys(lim)) if (isGpuUnitResource(name)) out[name] = parseGpuQuantity(req[name] ?? lim[name]);
-  for (const name of Object.keys(req)) if (isGpuUnitResource(name) && !(name in out)) out[name] = parseGpuQuantity(req[name]);
-  return out;
+/** Adds one container's GPU units into `into` (extended resources: the request defaults to the limit). */
+function addContainer(into: Counts | null, c: Pick<Container, 'resources'>, op: 'add' | 'max' = 'add'): Counts | null {
+  const req = c.resources?.requests;
+  const lim = c.resources?.limits;
+  const put = (name: string, v: number) => {
+    into ??= {};
+    into[name] = op === 'add' ? (into[name] ?? 0) + v : Math.max(into[name] ?? 0, v);
+  };
+  for (const name in lim) if (isGpuUnitResource(name)) put(name, parseGpuQuantity(req?.[name] ?? lim[name]));
+  for (const name in req) if (!(lim && name in lim) && isGpuUnitResource(name)) put(name, parseGpuQuantity(req[name]));
+  return into;
 }
 
-const add = (a: Counts, b: Counts): Counts => {
-  const out = { ...a };
-  for (const k in b) out[k] = (out[k] ?? 0) + b[k]!;
-  return out;
-};
-const max = (a: Counts, b: Counts): Counts => {
-  const out = { ...a };
-  for (const k in b) out[k] = Math.max(out[k] ?? 0, b[k]!);
-  return out;
-};
+const EMPTY: Counts = Object.freeze({}) as Counts;
+const memo = new WeakMap<object, Counts>();
 
 /**
  * The effective GPU unit requests of a pod: max(app containers + sidecars, each init container
- * plus the sidecars started before it), plus overhead. Zero entries are dropped.
+ * plus the sidecars started before it), plus overhead. Zero entries are dropped. Memoised per
+ * spec object: the watch cache replaces a pod's object when it changes, never edits it.
  */
 export function podUnitRequests(pod: Pick<GpuPod, 'spec'>): Counts {
   const spec = pod.spec;
-  let apps: Counts = {};
-  for (const c of spec.containers ?? []) apps = add(apps, containerUnits(c));
-  let sidecars: Counts = {};
-  let initMax: Counts = {};
-  for (const c of spec.initContainers ?? []) {
-    const u = containerUnits(c);
-    if (c.restartPolicy === 'Always') {
-      sidecars = add(sidecars, u);
-      initMax = max(initMax, sidecars);
-    } else initMax = max(initMax, add(u, sidecars));
+  const hit = memo.get(spec);
+  if (hit) return hit;
+  let total: Counts | null = null;
+  for (const c of spec.containers ?? []) total = addContainer(total, c);
+  if (spec.initContainers?.length) {
+    let sidecars: Counts = {};
+    const initMax: Counts = {};
+    for (const c of spec.initContainers) {
+      if (c.restartPolicy === 'Always') {
+        sidecars = addContainer(sidecars, c) ?? sidecars;
+        for (const k in sidecars) initMax[k] = Math.max(initMax[k] ?? 0, sidecars[k]!);
+      } else {
+        const one = addContainer({ ...sidecars }, c) ?? {};
+        for (const k in one) initMax[k] = Math.max(initMax[k] ?? 0, one[k]!);
+      }
+    }
+    total ??= {};
+    for (const k in sidecars) total[k] = (total[k] ?? 0) + sidecars[k]!;
+    for (const k in initMax) total[k] = Math.max(total[k] ?? 0, initMax[k]!);
   }
-  const total = max(add(apps, sidecars), initMax);
-  for (const [k, v] of Object.entries(spec.overhead ?? {})) if (isGpuUnitResource(k)) total[k] = (total[k] ?? 0) + parseGpuQuantity(v);
-  for (const k of Object.keys(total)) if (!total[k]) delete total[k];
-  return total;
+  for (const k in spec.overhead) {
+    if (!isGpuUnitResource(k)) continue;
+    total ??= {};
+    total[k] = (total[k] ?? 0) + parseGpuQuantity(spec.overhead[k]);
+  }
+  if (total) for (const k of Object.keys(total)) if (!total[k]) delete total[k];
+  const out = total && Object.keys(total).length ? total : EMPTY;
+  memo.set(spec, out);
+  return out;
 }
 
 /**

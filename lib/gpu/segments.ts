@@ -2,7 +2,10 @@
  * The cells of the GPU map: each physical GPU as segments over its slots, precomputed so a page
  * draws a GPU with one pass and no arithmetic (a canvas or a row of flex boxes both fit).
  */
-import type { GpuLayout, GpuSegment, GpuUnit, PhysicalGpu, UnitState } from './model-types';
+import type { GpuLayout, GpuSegment, GpuUnit, Holder, PhysicalGpu, UnitState } from './model-types';
+
+/** The holders of every unit no one holds: one shared, frozen list instead of thousands of empty ones. */
+export const NO_HOLDERS: readonly Holder[] = Object.freeze([]);
 
 /** free: every usable unit free; full: none free (or no units); partial: in between. */
 export function gpuState(units: readonly GpuUnit[]): PhysicalGpu['state'] {
@@ -22,27 +25,26 @@ const segment = (u: GpuUnit, start: number, size: number, label: string): GpuSeg
 
 /**
  * Segments of one GPU. whole: the first unit over the one slot; shared: one slot per share;
- * mig: each unit at its placement (in memory slices), the gaps as `empty` segments in
+ * mig: each `placed` unit at its placement (in memory slices), the gaps as `empty` segments in
  * `emptyState` (device plugin: unconfigured, so unavailable; DRA: free to carve).
  */
 export function segmentsOf(
   layout: GpuLayout, slots: number, units: readonly GpuUnit[], product: string | null,
-  placements: ReadonlyMap<string, { start: number; size: number }> | null, emptyState: UnitState,
+  placed: readonly { unit: GpuUnit; start: number; size: number }[], emptyState: UnitState,
 ): GpuSegment[] {
   if (layout === 'whole') return units[0] ? [segment(units[0], 0, slots, product ?? 'GPU')] : [];
   if (layout === 'shared') return units.map((u, i) => segment(u, i, 1, `share ${i + 1}/${units.length}`));
-  const placed = units
-    .filter((u) => placements?.has(u.id))
-    .map((u) => ({ u, ...placements!.get(u.id)! }))
-    .sort((a, b) => a.start - b.start);
+  const sorted = [...placed].sort((a, b) => a.start - b.start);
   const out: GpuSegment[] = [];
   let at = 0;
   const gap = (to: number) => {
     if (to > at + 1e-9) out.push({ start: at, size: to - at, unitId: null, kind: 'empty', label: '', state: emptyState, holders: [] });
   };
-  for (const p of placed) {
+  for (const p of sorted) {
+    // Overlapping placements (conflicting allocations in the data): the first one is drawn.
+    if (p.start < at - 1e-9) continue;
     gap(p.start);
-    out.push(segment(p.u, p.start, p.size, p.u.kind === 'share' ? `${p.u.profile ?? 'slice'} share` : (p.u.profile ?? 'MIG')));
+    out.push(segment(p.unit, p.start, p.size, p.unit.kind === 'share' ? `${p.unit.profile ?? 'slice'} share` : (p.unit.profile ?? 'MIG')));
     at = Math.max(at, p.start + p.size);
   }
   gap(slots);
