@@ -3,7 +3,6 @@
  * its (driver, pool, device) for the claim and for the pods of `status.reservedFor`. Claims that are
  * allocated but reserved for no pod, and claims not allocated yet, are listed with a reason.
  */
-import type { DraDevice } from './dra-devices';
 import type { GpuPod, ResourceClaim } from './dra-types';
 import type { ClaimInfo, ClaimRef, Holder, PodRef } from './model-types';
 import { podRef, refKey, schedulingReason } from './pod-requests';
@@ -33,11 +32,11 @@ function reason(claim: ResourceClaim, state: ClaimInfo['state'], users: readonly
 }
 
 /**
- * Indexes claims against the published devices. `users` maps `namespace/name` of a claim to the
+ * Indexes claims against the published pools (`driver/pool` → node). `users` maps `namespace/name` of a claim to the
  * pods that reference it (for the reasons of unreserved and pending claims).
  */
 export function indexClaims(
-  claims: Iterable<ResourceClaim>, devices: ReadonlyMap<string, DraDevice>, users: ReadonlyMap<string, GpuPod[]>,
+  claims: Iterable<ResourceClaim>, poolNodes: ReadonlyMap<string, string>, users: ReadonlyMap<string, GpuPod[]>,
 ): ClaimIndex {
   const idx: ClaimIndex = { held: new Map(), infos: new Map(), byNode: new Map() };
   for (const c of claims) {
@@ -52,7 +51,7 @@ export function indexClaims(
     let node: string | null = null;
     for (const r of results) {
       const dk = `${r.driver}/${r.pool}/${r.device}`;
-      node ??= devices.get(dk)?.node ?? null;
+      node ??= poolNodes.get(`${r.driver}/${r.pool}`) ?? null;
       if (r.adminAccess) continue;
       const list = idx.held.get(dk);
       if (list) list.push(...holders);

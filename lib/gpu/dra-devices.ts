@@ -37,11 +37,14 @@ export interface DraDevice {
   summaryKey: string;
   /** `driver/pool/<name without -mig-...>`: the GPU device a MIG device's name points to. */
   stemKey: string;
+  /** `driver/uuid` of a GPU; for a MIG device `driver/parentUUID` (or its stemKey). */
+  groupKey: string | null;
 }
 
 export interface SliceIndex {
   byNode: Map<string, DraDevice[]>;
-  byKey: Map<string, DraDevice>;
+  /** `driver/pool` → the node of a node-local pool: where a claim's devices are. */
+  poolNodes: Map<string, string>;
   /** Warnings per node (pools with missing slices). */
   warnings: Map<string, string[]>;
 }
@@ -103,6 +106,7 @@ export function readDevice(driver: string, pool: string, node: string | null, d:
     ref: { driver, pool, device: d.name },
     summaryKey: type === 'gpu' ? `${driver}:gpu` : `${driver}:mig-${profile ?? 'unknown'}`,
     stemKey: `${driver}/${pool}/${stem}`,
+    groupKey: type === 'gpu' ? (attributes.uuid ? `${driver}/${str('uuid')}` : null) : parentUUID ? `${driver}/${parentUUID}` : `${driver}/${pool}/${stem}`,
   };
 }
 
@@ -123,7 +127,7 @@ export function sliceDevices(s: ResourceSlice): DraDevice[] {
   return out;
 }
 
-/** Indexes slices: newest generation per pool, GPU devices by node and by `driver/pool/device`. */
+/** Indexes slices: newest generation per pool, GPU devices by node, and each pool's node. */
 export function indexSlices(slices: Iterable<ResourceSlice>): SliceIndex {
   const newest = new Map<string, { generation: number; slices: ResourceSlice[] }>();
   for (const s of slices) {
@@ -132,26 +136,26 @@ export function indexSlices(slices: Iterable<ResourceSlice>): SliceIndex {
     if (!cur || s.spec.pool.generation > cur.generation) newest.set(id, { generation: s.spec.pool.generation, slices: [s] });
     else if (s.spec.pool.generation === cur.generation) cur.slices.push(s);
   }
-  const idx: SliceIndex = { byNode: new Map(), byKey: new Map(), warnings: new Map() };
+  const idx: SliceIndex = { byNode: new Map(), poolNodes: new Map(), warnings: new Map() };
   for (const [id, { slices: group }] of newest) {
     const want = group[0]!.spec.pool.resourceSliceCount;
+    // A device name is unique in its pool: with one slice (the usual case) nothing to de-duplicate.
+    const seen = group.length > 1 ? new Set<string>() : null;
     for (const s of group) {
       const node = s.spec.nodeName ?? null;
-      if (node && group.length < want) {
+      if (!node) continue; // network-attached pools have no node to draw them on
+      idx.poolNodes.set(id, node);
+      if (group.length < want) {
         const w = idx.warnings.get(node) ?? [];
         const msg = `pool ${id}: ${group.length} of ${want} ResourceSlices seen; devices may be missing`;
         if (!w.includes(msg)) w.push(msg);
         idx.warnings.set(node, w);
       }
-      for (const dev of sliceDevices(s)) {
-        if (idx.byKey.has(dev.key)) continue;
-        idx.byKey.set(dev.key, dev);
-        if (node) {
-          const list = idx.byNode.get(node);
-          if (list) list.push(dev);
-          else idx.byNode.set(node, [dev]);
-        }
-      }
+      let devices = sliceDevices(s);
+      if (seen) devices = devices.filter((d) => !seen.has(d.key) && Boolean(seen.add(d.key)));
+      const list = idx.byNode.get(node);
+      if (list) list.push(...devices);
+      else idx.byNode.set(node, devices.length && !seen ? [...devices] : devices);
     }
   }
   return idx;

@@ -15,7 +15,10 @@ const overlaps = (a: Span, b: Span) => a.start < b.start + b.size && b.start < a
 /** The most non-overlapping spans one can pick (earliest end first is optimal for intervals). */
 export function maxDisjoint(spans: readonly Span[]): number {
   let n = 0, end = -Infinity;
-  for (const s of [...spans].sort((a, b) => a.start + a.size - (b.start + b.size))) {
+  let sorted = true;
+  for (let i = 1; i < spans.length && sorted; i++) sorted = spans[i - 1]!.start + spans[i - 1]!.size <= spans[i]!.start + spans[i]!.size;
+  // Drivers publish placements in order, so the sort is usually skipped.
+  for (const s of sorted ? spans : [...spans].sort((a, b) => a.start + a.size - (b.start + b.size))) {
     if (s.start >= end) {
       n++;
       end = s.start + s.size;
@@ -33,12 +36,12 @@ function groupDevices(devices: readonly DraDevice[]): Group[] {
     if (d.type !== 'gpu') continue;
     const g: Group = { gpu: d, migs: [] };
     groups.push(g);
-    if (d.uuid) byUuid.set(`${d.driver}/${d.uuid}`, g);
+    if (d.groupKey) byUuid.set(d.groupKey, g);
     byName.set(d.stemKey, g);
   }
   for (const d of devices) {
     if (d.type !== 'mig') continue;
-    const parent = d.parentUUID ? `${d.driver}/${d.parentUUID}` : d.stemKey;
+    const parent = d.groupKey!;
     let g = byUuid.get(parent) ?? byName.get(d.stemKey);
     if (!g) {
       // MIG devices of a GPU published without its whole-GPU device (static MIG): one GPU still.

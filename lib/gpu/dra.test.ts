@@ -130,6 +130,17 @@ describe('DRA slices', () => {
     expect(n.physical).toMatchObject({ total: 2, free: 1 });
   });
 
+  it('draws the first of two overlapping allocations and warns about the conflict', () => {
+    const n = buildGpuCluster({
+      nodes: [node('n')], pods: [],
+      slices: [slice('n', [gpuDevice(0), migDevice(0, '3g.40gb', 0, 4), migDevice(0, '1g.10gb', 0, 1)])],
+      claims: [claim('a', { devices: ['gpu-0-mig-3g.40gb-0-4'], pool: 'n' }), claim('b', { devices: ['gpu-0-mig-1g.10gb-0-1'], pool: 'n' })],
+    }).nodes[0]!;
+    expect(n.warnings).toEqual(['gpu.nvidia.com/n/gpu-0: overlapping devices are allocated at once']);
+    expect(n.gpus[0]!.segments.filter((s) => s.kind === 'mig')).toHaveLength(1);
+    for (const s of n.summaries) expect(s.free + s.used).toBe(s.allocatable);
+  });
+
   it('maxDisjoint picks the most non-overlapping placements', () => {
     expect(maxDisjoint([{ start: 0, size: 8 }, { start: 0, size: 1 }, { start: 1, size: 1 }, { start: 0, size: 4 }])).toBe(2);
     expect(maxDisjoint([])).toBe(0);

@@ -11,7 +11,7 @@ import { draGpus } from './dra-gpus';
 import type { GpuPod, ResourceClaim, ResourceSlice } from './dra-types';
 import type { ClaimRef, GpuClusterModel, Holder, NodeGpuModel, PendingGpuPod, PhysicalCount, PhysicalGpu, PodGpuHolding } from './model-types';
 import { pluginGpus } from './plugin-gpus';
-import { readGpuLabels, resourceViews, summarize } from './plugin-resources';
+import { nodeGpuSides, resourceViews, summarize } from './plugin-resources';
 import { podClaims, podHoldsUnits, podIsPending, podRef, podUnitRequests, podWantsClaims, refKey, schedulingReason } from './pod-requests';
 
 export interface GpuClusterInput {
@@ -53,7 +53,7 @@ export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
       else users.set(k, [p]);
     }
   }
-  const claims = indexClaims(input.claims ?? [], slices.byKey, users);
+  const claims = indexClaims(input.claims ?? [], slices.poolNodes, users);
 
   const requestsByNode = new Map<string, Requests>();
   const pendingPods: PendingGpuPod[] = [];
@@ -61,16 +61,18 @@ export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
   for (const p of input.pods) {
     const requests = podUnitRequests(p);
     const refs = claimsOf.get(p) ?? [];
-    const hasUnits = Object.keys(requests).length > 0;
+    let hasUnits = false;
+    for (const k in requests) if (requests[k]) { hasUnits = true; break; }
     if (!hasUnits && !podWantsClaims(p)) continue;
     const pod = podRef(p);
     if (podHoldsUnits(p)) {
       const node = p.spec.nodeName!;
       let reqs = requestsByNode.get(node);
       if (!reqs) requestsByNode.set(node, (reqs = new Map()));
-      for (const [resource, count] of Object.entries(requests)) {
+      const holder: Holder = { pod, claim: null };
+      for (const resource in requests) {
         const list = reqs.get(resource);
-        const e = { holder: { pod, claim: null }, count };
+        const e = { holder, count: requests[resource]! };
         if (list) list.push(e);
         else reqs.set(resource, [e]);
       }
@@ -89,8 +91,8 @@ export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
     const labels = n.metadata.labels ?? {};
     const reqs = requestsByNode.get(name) ?? new Map();
     for (const list of reqs.values()) list.sort(byRef);
-    const gpuLabels = readGpuLabels(labels);
-    const views = resourceViews(labels, n.status?.capacity, n.status?.allocatable, reqs);
+    const gpuLabels = nodeGpuSides(n).labels;
+    const views = resourceViews(n, reqs);
     const plugin = pluginGpus(views, gpuLabels);
     const dra = draGpus(slices.byNode.get(name) ?? [], claims.held);
     const gpus = [...plugin.gpus, ...dra.gpus];

@@ -68,19 +68,19 @@ export function pluginGpus(views: readonly ResourceView[], labels: NodeGpuLabels
     const product = mine.find((v) => v.product)?.product ?? null;
     const gb = modelMemoryGb(product);
     const memory = mine.find((v) => v.kind !== 'mig' && !v.profile)?.memoryBytes ?? (gb ? gb * 2 ** 30 : null);
-    const push = (g: Omit<PhysicalGpu, 'id' | 'source' | 'vendor' | 'product' | 'uuid' | 'state' | 'exact' | 'segments'>) => {
-      const segments = segmentsOf(g.layout, g.slots, g.units, product, [], 'unavailable');
-      gpus.push({ id: `gpu-${gpus.length}`, source: 'device-plugin', vendor, product, uuid: null, exact: false, ...g, segments, state: gpuState(g.units) });
+    const push = (memoryBytes: number | null, layout: PhysicalGpu['layout'], sharing: PhysicalGpu['sharing'], slots: number, units: GpuUnit[]) => {
+      gpus.push({
+        id: `gpu-${gpus.length}`, source: 'device-plugin', vendor, product, memoryBytes, uuid: null, layout, sharing, slots, units,
+        segments: segmentsOf(layout, slots, units, product, [], 'unavailable'), state: gpuState(units), exact: false,
+      });
     };
     const slices: Slice[] = [];
     for (const v of mine) {
       const units = viewUnits(v);
       if (v.estimated) estimated = true;
-      if (v.kind === 'whole') for (const u of units) push({ memoryBytes: v.memoryBytes, layout: 'whole', sharing: null, slots: 1, units: [u] });
+      if (v.kind === 'whole') for (const u of units) push(v.memoryBytes, 'whole', null, 1, [u]);
       else if (v.kind === 'share' && !v.profile) {
-        for (const part of chunk(units, v.replicas)) {
-          push({ memoryBytes: v.memoryBytes, layout: 'shared', sharing: labels.sharing ?? 'time-slicing', slots: v.replicas, units: part });
-        }
+        for (const part of chunk(units, v.replicas)) push(v.memoryBytes, 'shared', labels.sharing ?? 'time-slicing', v.replicas, part);
       } else {
         const p = v.profile ? parseMigProfile(v.profile) : null;
         const mem = v.profile ? migMemorySlices(v.profile, product) : 1;

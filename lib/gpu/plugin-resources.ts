@@ -74,63 +74,96 @@ function migMemory(profile: string, labels: Record<string, string>): number | nu
   return p ? p.memoryGb * 1024 * MIB : null;
 }
 
+type Requests = ReadonlyMap<string, { holder: Holder; count: number }[]>;
+type NodeSide = Omit<ResourceView, 'requested' | 'holders'>;
+
+/** The view of one resource from the node alone (labels, capacity, allocatable), or null. */
+function nodeSide(resource: string, labels: Record<string, string>, g: NodeGpuLabels, capacity: ResourceList | undefined, allocatable: ResourceList | undefined): NodeSide | null {
+  const fam = classifyResource(resource);
+  if (!fam) return null;
+  const base = {
+    resource, vendor: fam.vendor, product: vendorProduct(fam.vendor, labels, g),
+    capacity: parseGpuQuantity(capacity?.[resource]), allocatable: parseGpuQuantity(allocatable?.[resource]),
+  };
+  const nvidia = fam.vendor === 'nvidia.com';
+  if (fam.family === 'mig') {
+    const stem = resource.replace(/\.shared$/, '');
+    const r = positiveInt(labels[`${stem}.replicas`]) ?? 1;
+    const shared = fam.shared || r > 1;
+    return { ...base, kind: shared ? 'share' : 'mig', profile: fam.profile, replicas: shared ? r : 1, memoryBytes: migMemory(fam.profile, labels), estimated: false };
+  }
+  if (nvidia && !fam.shared && g.migStrategy === 'single' && resource === 'nvidia.com/gpu') {
+    // Single strategy: nvidia.com/gpu counts MIG devices of one profile, named by the product label.
+    const profile = g.product?.migProfile ?? null;
+    const r = positiveInt(labels['nvidia.com/gpu.replicas']) ?? 1;
+    const mem = positiveInt(labels['nvidia.com/gpu.memory']);
+    return {
+      ...base, kind: r > 1 ? 'share' : 'mig', profile, replicas: r,
+      memoryBytes: mem ? mem * MIB : profile ? migMemory(profile, labels) : null, estimated: true,
+    };
+  }
+  const stem = fam.shared ? resource.replace(/\.shared$/, '') : resource;
+  const r = positiveInt(labels[`${stem}.replicas`]);
+  const count = positiveInt(labels[`${stem}.count`]);
+  // Renamed shares without a replicas label: the count label still gives the physical GPUs.
+  const inferred = fam.shared && !r && count ? Math.max(1, Math.round(base.capacity / count)) : null;
+  // Nothing says how many GPUs share: show one GPU (never more GPUs than there are), flagged estimated.
+  const replicas = r ?? inferred ?? (fam.shared ? Math.max(1, base.capacity) : 1);
+  const shared = fam.shared || replicas > 1;
+  const mem = nvidia ? positiveInt(labels['nvidia.com/gpu.memory']) : null;
+  return {
+    ...base, kind: shared ? 'share' : 'whole', profile: null, replicas: shared ? replicas : 1,
+    memoryBytes: mem ? mem * MIB : fam.vendor === 'amd.com' ? parseVram(labels['amd.com/gpu.vram']) : null,
+    estimated: fam.shared && !r && !count,
+  };
+}
+
+export interface GpuNodeFields {
+  metadata: { labels?: Record<string, string> };
+  status?: { capacity?: ResourceList; allocatable?: ResourceList };
+}
+
+// The watch cache hands out the same node object until the node changes: read it once.
+const memo = new WeakMap<object, { labels: NodeGpuLabels; sides: NodeSide[] }>();
+
+/** What the node alone says: its GPU labels and one view per GPU resource it advertises. */
+export function nodeGpuSides(n: GpuNodeFields): { labels: NodeGpuLabels; sides: NodeSide[] } {
+  const hit = memo.get(n);
+  if (hit) return hit;
+  const labels = n.metadata.labels ?? {};
+  const g = readGpuLabels(labels);
+  const names = new Set<string>();
+  for (const k in n.status?.capacity) names.add(k);
+  for (const k in n.status?.allocatable) names.add(k);
+  const sides: NodeSide[] = [];
+  for (const r of [...names].sort()) {
+    const v = nodeSide(r, labels, g, n.status?.capacity, n.status?.allocatable);
+    if (v) sides.push(v);
+  }
+  const out = { labels: g, sides };
+  memo.set(n, out);
+  return out;
+}
+
 /**
  * One view per GPU unit resource the node has or its pods request. `requests` holds, per
  * resource, what bound non-terminated pods request, in a stable order.
  */
-export function resourceViews(
-  labels: Record<string, string>, capacity: ResourceList | undefined, allocatable: ResourceList | undefined,
-  requests: ReadonlyMap<string, { holder: Holder; count: number }[]>,
-): ResourceView[] {
-  const g = readGpuLabels(labels);
-  const names = new Set<string>();
-  for (const k in capacity ?? {}) names.add(k);
-  for (const k in allocatable ?? {}) names.add(k);
-  for (const k of requests.keys()) names.add(k);
-  const out: ResourceView[] = [];
-  for (const resource of [...names].sort()) {
-    const fam = classifyResource(resource);
-    if (!fam) continue;
-    const holders = requests.get(resource) ?? [];
-    const base = {
-      resource, vendor: fam.vendor,
-      capacity: parseGpuQuantity(capacity?.[resource]), allocatable: parseGpuQuantity(allocatable?.[resource]),
-      requested: holders.reduce((a, h) => a + h.count, 0), holders, product: vendorProduct(fam.vendor, labels, g),
-    };
-    const nvidia = fam.vendor === 'nvidia.com';
-    if (fam.family === 'mig') {
-      const stem = resource.replace(/\.shared$/, '');
-      const r = positiveInt(labels[`${stem}.replicas`]) ?? 1;
-      const replicas = fam.shared || r > 1 ? Math.max(r, 1) : 1;
-      const kind: UnitKind = fam.shared || r > 1 ? 'share' : 'mig';
-      out.push({ ...base, kind, profile: fam.profile, replicas, memoryBytes: migMemory(fam.profile, labels), estimated: false });
-    } else if (nvidia && !fam.shared && g.migStrategy === 'single' && resource === 'nvidia.com/gpu') {
-      // Single strategy: nvidia.com/gpu counts MIG devices of one profile, named by the product label.
-      const profile = g.product?.migProfile ?? null;
-      const r = positiveInt(labels['nvidia.com/gpu.replicas']) ?? 1;
-      const mem = positiveInt(labels['nvidia.com/gpu.memory']);
-      out.push({
-        ...base, kind: r > 1 ? 'share' : 'mig', profile, replicas: r,
-        memoryBytes: mem ? mem * MIB : profile ? migMemory(profile, labels) : null, estimated: true,
-      });
-    } else {
-      const stem = fam.shared ? resource.replace(/\.shared$/, '') : resource;
-      const r = positiveInt(labels[`${stem}.replicas`]);
-      const count = positiveInt(labels[`${stem}.count`]);
-      // Renamed shares without a replicas label: the count label still gives the physical GPUs.
-      const inferred = fam.shared && !r && count ? Math.max(1, Math.round(base.capacity / count)) : null;
-      // Nothing says how many GPUs share: show one GPU (never more GPUs than there are), flagged estimated.
-      const replicas = r ?? inferred ?? (fam.shared ? Math.max(1, base.capacity) : 1);
-      const shared = fam.shared || replicas > 1;
-      const mem = nvidia ? positiveInt(labels['nvidia.com/gpu.memory']) : null;
-      out.push({
-        ...base, kind: shared ? 'share' : 'whole', profile: null, replicas: shared ? replicas : 1,
-        memoryBytes: mem ? mem * MIB : fam.vendor === 'amd.com' ? parseVram(labels['amd.com/gpu.vram']) : null,
-        estimated: fam.shared && !r && !count,
-      });
-    }
+export function resourceViews(n: GpuNodeFields, requests: Requests): ResourceView[] {
+  const { labels: g, sides } = nodeGpuSides(n);
+  const out: ResourceView[] = sides.map((v) => {
+    const holders = requests.get(v.resource) ?? [];
+    return { ...v, holders, requested: holders.reduce((a, h) => a + h.count, 0) };
+  });
+  let extra = false;
+  for (const [resource, holders] of requests) {
+    if (sides.some((v) => v.resource === resource)) continue;
+    const v = nodeSide(resource, n.metadata.labels ?? {}, g, undefined, undefined);
+    if (!v) continue;
+    out.push({ ...v, holders, requested: holders.reduce((a, h) => a + h.count, 0) });
+    extra = true;
   }
-  return out;
+  return extra ? out.sort((a, b) => a.resource.localeCompare(b.resource)) : out;
 }
 
 /** The Nodes page numbers of one resource: used and free never leave [0, allocatable]. */

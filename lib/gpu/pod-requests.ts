@@ -3,7 +3,7 @@
  * references, with the scheduler's rule for effective requests (the one `podGpuRequests` in
  * lib/gpu.ts applies to `/gpu` names only).
  */
-import { parseGpuQuantity, podHoldsResources } from '../gpu';
+import { parseGpuQuantity } from '../gpu';
 import type { Container } from '../kube-types';
 import type { GpuPod } from './dra-types';
 import type { ClaimRef, PodRef } from './model-types';
@@ -86,7 +86,9 @@ export function podWantsClaims(pod: GpuPod): boolean {
 
 /** Bound to a node and not finished: the pods that hold units. */
 export function podHoldsUnits(pod: GpuPod): boolean {
-  return podHoldsResources({ nodeName: pod.spec.nodeName, phase: pod.status?.phase });
+  // lib/gpu.ts's podHoldsResources rule, without building an object per pod.
+  const phase = pod.status?.phase;
+  return Boolean(pod.spec.nodeName) && phase !== 'Succeeded' && phase !== 'Failed';
 }
 
 /** Not placed yet and not going away: the pods the scheduler still has to place. */

@@ -19,6 +19,14 @@ export function gpuState(units: readonly GpuUnit[]): PhysicalGpu['state'] {
   return free === usable ? 'free' : 'partial';
 }
 
+const shareLabels = new Map<number, string[]>();
+/** `share 3/4`, built once per (i, n): a big cluster has thousands of shares and few replica counts. */
+function shareLabel(i: number, n: number): string {
+  let list = shareLabels.get(n);
+  if (!list) shareLabels.set(n, (list = Array.from({ length: Math.min(n, 1024) }, (_, k) => `share ${k + 1}/${n}`)));
+  return list[i] ?? `share ${i + 1}/${n}`;
+}
+
 const segment = (u: GpuUnit, start: number, size: number, label: string): GpuSegment => ({
   start, size, unitId: u.id, kind: u.kind, label, state: u.state, holders: u.holders,
 });
@@ -33,7 +41,7 @@ export function segmentsOf(
   placed: readonly { unit: GpuUnit; start: number; size: number }[], emptyState: UnitState,
 ): GpuSegment[] {
   if (layout === 'whole') return units[0] ? [segment(units[0], 0, slots, product ?? 'GPU')] : [];
-  if (layout === 'shared') return units.map((u, i) => segment(u, i, 1, `share ${i + 1}/${units.length}`));
+  if (layout === 'shared') return units.map((u, i) => segment(u, i, 1, shareLabel(i, units.length)));
   const sorted = [...placed].sort((a, b) => a.start - b.start);
   const out: GpuSegment[] = [];
   let at = 0;
