@@ -13,6 +13,8 @@ export interface ClaimIndex {
   infos: Map<string, ClaimInfo>;
   /** Node → claims whose devices are on it. */
   byNode: Map<string, ClaimRef[]>;
+  /** Node → the same claims as objects (what a node's model depends on). */
+  objectsByNode: Map<string, ResourceClaim[]>;
 }
 
 function reason(claim: ResourceClaim, state: ClaimInfo['state'], users: readonly GpuPod[]): string | null {
@@ -38,7 +40,7 @@ function reason(claim: ResourceClaim, state: ClaimInfo['state'], users: readonly
 export function indexClaims(
   claims: Iterable<ResourceClaim>, poolNodes: ReadonlyMap<string, string>, users: ReadonlyMap<string, GpuPod[]>,
 ): ClaimIndex {
-  const idx: ClaimIndex = { held: new Map(), infos: new Map(), byNode: new Map() };
+  const idx: ClaimIndex = { held: new Map(), infos: new Map(), byNode: new Map(), objectsByNode: new Map() };
   for (const c of claims) {
     const ref: ClaimRef = { namespace: c.metadata.namespace ?? '', name: c.metadata.name };
     const key = refKey(ref);
@@ -62,6 +64,9 @@ export function indexClaims(
       const list = idx.byNode.get(node);
       if (list) list.push(ref);
       else idx.byNode.set(node, [ref]);
+      const objs = idx.objectsByNode.get(node);
+      if (objs) objs.push(c);
+      else idx.objectsByNode.set(node, [c]);
     }
     idx.infos.set(key, {
       claim: ref, state, node,

@@ -45,6 +45,8 @@ export interface SliceIndex {
   byNode: Map<string, DraDevice[]>;
   /** `driver/pool` → the node of a node-local pool: where a claim's devices are. */
   poolNodes: Map<string, string>;
+  /** The slice objects read for each node (what a node's model depends on). */
+  slicesByNode: Map<string, ResourceSlice[]>;
   /** Warnings per node (pools with missing slices). */
   warnings: Map<string, string[]>;
 }
@@ -69,6 +71,22 @@ function placementOf(name: string, capacityKeys: readonly string[]): DraDevice['
   return m ? { start: Number(m[2]), size: Math.max(1, Number(m[3])) } : null;
 }
 
+const stringAttr = (a: Record<string, AttributeValue>, k: string) => {
+  const v = a[k];
+  return typeof v === 'string' ? v : null;
+};
+
+// Thousands of devices carry the same few memory sizes.
+const quantities = new Map<string, number | null>();
+function quantity(q: string): number | null {
+  let v = quantities.get(q);
+  if (v === undefined) {
+    v = parseQuantity(q);
+    if (quantities.size < 4096) quantities.set(q, v);
+  }
+  return v;
+}
+
 /** The GPU view of one published device, or null when it is not a GPU or MIG device. */
 export function readDevice(driver: string, pool: string, node: string | null, d: Device): DraDevice | null {
   const prefix = `${driver}/`;
@@ -77,10 +95,10 @@ export function readDevice(driver: string, pool: string, node: string | null, d:
     const x = attrValue(d.attributes[k]!);
     if (x !== undefined) attributes[k.startsWith(prefix) ? k.slice(prefix.length) : k] = x;
   }
-  const str = (k: string) => { const v = attributes[k]; return typeof v === 'string' ? v : null; };
+  const str = (k: string) => stringAttr(attributes, k);
   const t = str('type');
   const parentUUID = str('parentUUID');
-  const migName = MIG_NAME.exec(d.name);
+  const migName = d.name.includes('-mig-') ? MIG_NAME.exec(d.name) : null;
   let type: DraDevice['type'] | null;
   if (t === 'gpu' || t === 'mig') type = t;
   else if (t !== null) type = null;
@@ -94,7 +112,7 @@ export function readDevice(driver: string, pool: string, node: string | null, d:
     capacityKeys.push(name);
     if (name === 'memory') memory = d.capacity[k]!.value;
   }
-  const mem = memory === undefined ? null : parseQuantity(memory);
+  const mem = memory === undefined ? null : quantity(memory);
   const profile = str('profile') ?? (type === 'mig' ? (migName?.[1] ?? null) : null);
   const stem = migName ? d.name.slice(0, migName.index) : d.name;
   return {
@@ -136,7 +154,7 @@ export function indexSlices(slices: Iterable<ResourceSlice>): SliceIndex {
     if (!cur || s.spec.pool.generation > cur.generation) newest.set(id, { generation: s.spec.pool.generation, slices: [s] });
     else if (s.spec.pool.generation === cur.generation) cur.slices.push(s);
   }
-  const idx: SliceIndex = { byNode: new Map(), poolNodes: new Map(), warnings: new Map() };
+  const idx: SliceIndex = { byNode: new Map(), poolNodes: new Map(), slicesByNode: new Map(), warnings: new Map() };
   for (const [id, { slices: group }] of newest) {
     const want = group[0]!.spec.pool.resourceSliceCount;
     // A device name is unique in its pool: with one slice (the usual case) nothing to de-duplicate.
@@ -145,6 +163,9 @@ export function indexSlices(slices: Iterable<ResourceSlice>): SliceIndex {
       const node = s.spec.nodeName ?? null;
       if (!node) continue; // network-attached pools have no node to draw them on
       idx.poolNodes.set(id, node);
+      const used = idx.slicesByNode.get(node);
+      if (used) used.push(s);
+      else idx.slicesByNode.set(node, [s]);
       if (group.length < want) {
         const w = idx.warnings.get(node) ?? [];
         const msg = `pool ${id}: ${group.length} of ${want} ResourceSlices seen; devices may be missing`;

@@ -7,11 +7,9 @@
 import type { Node } from '../kube-types';
 import { indexClaims } from './claims';
 import { indexSlices } from './dra-devices';
-import { draGpus } from './dra-gpus';
 import type { GpuPod, ResourceClaim, ResourceSlice } from './dra-types';
-import type { ClaimRef, GpuClusterModel, Holder, NodeGpuModel, PendingGpuPod, PhysicalCount, PhysicalGpu, PodGpuHolding } from './model-types';
-import { pluginGpus } from './plugin-gpus';
-import { nodeGpuSides, resourceViews, summarize } from './plugin-resources';
+import type { ClaimRef, GpuClusterModel, Holder, NodeGpuModel, PendingGpuPod, PodGpuHolding } from './model-types';
+import { nodeGpuModel, type Requests } from './node-model';
 import { podClaims, podHoldsUnits, podIsPending, podRef, podUnitRequests, podWantsClaims, refKey, schedulingReason } from './pod-requests';
 
 export interface GpuClusterInput {
@@ -19,19 +17,6 @@ export interface GpuClusterInput {
   pods: readonly GpuPod[];
   slices?: readonly ResourceSlice[];
   claims?: readonly ResourceClaim[];
-}
-
-type Requests = Map<string, { holder: Holder; count: number }[]>;
-
-function physicalCount(gpus: readonly PhysicalGpu[], estimated: boolean): PhysicalCount {
-  const byProduct: Record<string, number> = {};
-  let free = 0;
-  for (const g of gpus) {
-    const p = g.product ?? 'unknown';
-    byProduct[p] = (byProduct[p] ?? 0) + 1;
-    if (g.state === 'free') free++;
-  }
-  return { total: gpus.length, free, byProduct, estimated };
 }
 
 const byRef = (a: { holder: Holder }, b: { holder: Holder }) =>
@@ -88,27 +73,13 @@ export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
   const nodes: NodeGpuModel[] = [];
   for (const n of input.nodes) {
     const name = n.metadata.name;
-    const labels = n.metadata.labels ?? {};
-    const reqs = requestsByNode.get(name) ?? new Map();
-    for (const list of reqs.values()) list.sort(byRef);
-    const gpuLabels = nodeGpuSides(n).labels;
-    const views = resourceViews(n, reqs);
-    const plugin = pluginGpus(views, gpuLabels);
-    const dra = draGpus(slices.byNode.get(name) ?? [], claims.held);
-    const gpus = [...plugin.gpus, ...dra.gpus];
-    const ready = n.status?.conditions?.find((c) => c.type === 'Ready');
-    const sharing = gpuLabels.sharing ?? (plugin.gpus.some((g) => g.sharing) ? 'time-slicing' : null);
-    nodes.push({
-      node: name,
-      ready: ready ? (ready.status === 'True' ? true : ready.status === 'False' ? false : null) : null,
-      unschedulable: Boolean(n.spec?.unschedulable),
-      labels, taints: n.spec?.taints ?? [],
-      migStrategy: gpuLabels.migStrategy ?? (views.some((v) => v.kind === 'mig' || v.profile) ? 'mixed' : null),
-      sharing, physical: physicalCount(gpus, plugin.estimated), gpus,
-      summaries: [...views.map(summarize), ...dra.summaries],
-      claims: claims.byNode.get(name) ?? [],
-      warnings: [...plugin.warnings, ...dra.warnings, ...(slices.warnings.get(name) ?? [])],
-    });
+    const requests = requestsByNode.get(name) ?? new Map();
+    for (const list of requests.values()) list.sort(byRef);
+    nodes.push(nodeGpuModel({
+      node: n, requests, devices: slices.byNode.get(name) ?? [], slices: slices.slicesByNode.get(name) ?? [],
+      claims: claims.objectsByNode.get(name) ?? [], claimRefs: claims.byNode.get(name) ?? [], held: claims.held,
+      sliceWarnings: slices.warnings.get(name) ?? [],
+    }));
   }
   pendingPods.sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || refKey(a.pod).localeCompare(refKey(b.pod)));
   const infos = [...claims.infos.values()].sort((a, b) => refKey(a.claim).localeCompare(refKey(b.claim)));

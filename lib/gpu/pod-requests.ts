@@ -24,18 +24,15 @@ function addContainer(into: Counts | null, c: Pick<Container, 'resources'>, op: 
   return into;
 }
 
-const EMPTY: Counts = Object.freeze({}) as Counts;
-const memo = new WeakMap<object, Counts>();
+const EMPTY: Readonly<Counts> = Object.freeze({});
 
 /**
  * The effective GPU unit requests of a pod: max(app containers + sidecars, each init container
- * plus the sidecars started before it), plus overhead. Zero entries are dropped. Memoised per
- * spec object: the watch cache replaces a pod's object when it changes, never edits it.
+ * plus the sidecars started before it), plus overhead. Zero entries are dropped; a pod without
+ * GPU units gets one shared, frozen empty object.
  */
-export function podUnitRequests(pod: Pick<GpuPod, 'spec'>): Counts {
+export function podUnitRequests(pod: Pick<GpuPod, 'spec'>): Readonly<Counts> {
   const spec = pod.spec;
-  const hit = memo.get(spec);
-  if (hit) return hit;
   let total: Counts | null = null;
   for (const c of spec.containers ?? []) total = addContainer(total, c);
   if (spec.initContainers?.length) {
@@ -60,9 +57,7 @@ export function podUnitRequests(pod: Pick<GpuPod, 'spec'>): Counts {
     total[k] = (total[k] ?? 0) + parseGpuQuantity(spec.overhead[k]);
   }
   if (total) for (const k of Object.keys(total)) if (!total[k]) delete total[k];
-  const out = total && Object.keys(total).length ? total : EMPTY;
-  memo.set(spec, out);
-  return out;
+  return total && Object.keys(total).length ? total : EMPTY;
 }
 
 /**

@@ -16,8 +16,19 @@ export type ResourceFamily =
 const MIG_RESOURCE = /^([a-z0-9.-]+)\/mig-(.+?)(\.shared)?$/;
 const INTEL_DEVICES = new Set(['gpu.intel.com/i915', 'gpu.intel.com/xe']);
 
+// A cluster has a handful of resource names and reads them millions of times: remember each.
+const known = new Map<string, ResourceFamily | null>();
+
 /** The GPU family of an extended resource name, or null when it is not a GPU unit. */
 export function classifyResource(name: string): ResourceFamily | null {
+  const hit = known.get(name);
+  if (hit !== undefined) return hit;
+  const out = classify(name);
+  if (known.size < 4096) known.set(name, out);
+  return out;
+}
+
+function classify(name: string): ResourceFamily | null {
   const slash = name.indexOf('/');
   if (slash <= 0) return null;
   const vendor = name.slice(0, slash);
