@@ -19,8 +19,10 @@ export interface GpuClusterInput {
   claims?: readonly ResourceClaim[];
 }
 
+// Plain comparisons: this runs for every pod of every node, and localeCompare or a joined key would dominate.
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byRef = (a: { holder: Holder }, b: { holder: Holder }) =>
-  (a.holder.pod ? refKey(a.holder.pod) : '').localeCompare(b.holder.pod ? refKey(b.holder.pod) : '');
+  cmp(a.holder.pod?.namespace ?? '', b.holder.pod?.namespace ?? '') || cmp(a.holder.pod?.name ?? '', b.holder.pod?.name ?? '');
 
 /** The GPU model of every node, the waiting pods and claims, and what each pod holds. */
 export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
@@ -48,7 +50,7 @@ export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
     const refs = claimsOf.get(p) ?? [];
     let hasUnits = false;
     for (const k in requests) if (requests[k]) { hasUnits = true; break; }
-    if (!hasUnits && !podWantsClaims(p)) continue;
+    if (!hasUnits && !refs.length && !podWantsClaims(p)) continue;
     const pod = podRef(p);
     if (podHoldsUnits(p)) {
       const node = p.spec.nodeName!;
@@ -63,7 +65,9 @@ export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
       }
       holdings.set(refKey(pod), {
         pod, node, requests,
-        claims: refs.map((claim) => ({ claim, devices: (claims.infos.get(refKey(claim))?.devices ?? []).map(({ driver, pool, device }) => ({ driver, pool, device })) })),
+        claims: refs.length === 0 ? [] : refs.map((claim) => ({
+          claim, devices: (claims.infos.get(refKey(claim))?.devices ?? []).map(({ driver, pool, device }) => ({ driver, pool, device })),
+        })),
       });
     } else if (podIsPending(p)) {
       pendingPods.push({ pod, requests, claims: refs, reason: schedulingReason(p), createdAt: p.metadata.creationTimestamp ?? null });

@@ -87,7 +87,7 @@ function nodeSide(resource: string, labels: Record<string, string>, g: NodeGpuLa
   };
   const nvidia = fam.vendor === 'nvidia.com';
   if (fam.family === 'mig') {
-    const stem = resource.replace(/\.shared$/, '');
+    const stem = fam.shared ? resource.slice(0, -'.shared'.length) : resource;
     const r = positiveInt(labels[`${stem}.replicas`]) ?? 1;
     const shared = fam.shared || r > 1;
     return { ...base, kind: shared ? 'share' : 'mig', profile: fam.profile, replicas: shared ? r : 1, memoryBytes: migMemory(fam.profile, labels), estimated: false };
@@ -102,7 +102,7 @@ function nodeSide(resource: string, labels: Record<string, string>, g: NodeGpuLa
       memoryBytes: mem ? mem * MIB : profile ? migMemory(profile, labels) : null, estimated: true,
     };
   }
-  const stem = fam.shared ? resource.replace(/\.shared$/, '') : resource;
+  const stem = fam.shared ? resource.slice(0, -'.shared'.length) : resource;
   const r = positiveInt(labels[`${stem}.replicas`]);
   const count = positiveInt(labels[`${stem}.count`]);
   // Renamed shares without a replicas label: the count label still gives the physical GPUs.
