@@ -7,7 +7,7 @@
 import type { DraDevice } from './dra-devices';
 import type { GpuUnit, Holder, PhysicalGpu, UnitState, UnitSummary } from './model-types';
 import { migMemorySlices, migSlotCount } from './resource-names';
-import { gpuState, NO_HOLDERS, segmentsOf } from './segments';
+import { gpuState, NO_HOLDERS } from './segments';
 
 type Span = { start: number; size: number };
 const overlaps = (a: Span, b: Span) => a.start < b.start + b.size && b.start < a.start + a.size;
@@ -87,22 +87,13 @@ export function draGpus(devices: readonly DraDevice[], held: ReadonlyMap<string,
       const state: UnitState = gpuHolders ? 'allocated' : g.gpu.tainted ? 'unavailable' : heldSpans.length ? 'blocked' : 'free';
       units.push(unitOf(g.gpu, state, gpuHolders, null));
     }
-    const drawn: { unit: GpuUnit; start: number; size: number }[] = [];
     g.migs.forEach((m, i) => {
       const s = spans[i]!;
       const mine = migHolders[i];
       const state: UnitState = mine ? 'allocated' : m.tainted ? 'unavailable'
         : gpuHolders || heldSpans.some((h) => overlaps(h, s)) ? 'blocked' : 'free';
-      const u = unitOf(m, state, mine, s);
-      units.push(u);
-      if (mine) drawn.push({ unit: u, start: s.start, size: s.size });
+      units.push(unitOf(m, state, mine, s));
     });
-    // Static MIG (no whole device): the free devices are the configured slices, drawn too.
-    if (!g.gpu) {
-      for (const u of units) {
-        if (u.state !== 'allocated' && !drawn.some((d) => overlaps(d, u.placement!))) drawn.push({ unit: u, ...u.placement! });
-      }
-    }
     const layout = !g.gpu || heldSpans.length > 0 ? 'mig' : 'whole';
     const first = g.gpu ?? g.migs[0]!;
     const id = g.gpu?.key ?? `${first.driver}/${first.pool}/${first.parentUUID ?? first.stemKey.slice(first.driver.length + first.pool.length + 2)}`;
@@ -110,7 +101,6 @@ export function draGpus(devices: readonly DraDevice[], held: ReadonlyMap<string,
     gpus.push({
       id, source: 'dra', vendor: first.driver, product, memoryBytes: g.gpu?.memoryBytes ?? null,
       uuid: g.gpu?.uuid ?? first.parentUUID, layout, sharing: null, slots: width, units,
-      segments: segmentsOf(layout, width, units, product, drawn, g.gpu ? 'free' : 'unavailable'),
       state: gpuState(units), exact: true,
     });
     units.forEach((u, i) => accumulate(sums, u, g.gpu ? (i === 0 ? null : spans[i - 1]!) : spans[i]!, id, product, devicesKey(g, i)));

@@ -4,6 +4,7 @@ import { maxDisjoint } from './dra-gpus';
 import { buildGpuCluster, buildNodeGpuModel } from './model';
 import type { NodeGpuModel } from './model-types';
 import { claim, gpuDevice, migDevice, node, pod, slice } from './test-fixtures';
+import { gpuSegments } from './segments';
 
 /** Every placement NVIDIA's driver publishes for a few H100 profiles (dynamic MIG). */
 const placements = (i: number) => [
@@ -46,7 +47,7 @@ describe('DRA-only node: GPU and MIG devices with claims', () => {
     expect(unit(m, 'gpu-0-mig-3g.40gb-0-4').state).toBe('blocked');
     expect(unit(m, 'gpu-0-mig-3g.40gb-4-4').state).toBe('free');
     expect(unit(m, 'gpu-0-mig-7g.80gb-0-8').state).toBe('blocked');
-    expect(m.gpus[0]!.segments).toEqual([
+    expect(gpuSegments(m.gpus[0]!)).toEqual([
       expect.objectContaining({ start: 0, size: 1, kind: 'mig', label: '1g.10gb', state: 'allocated' }),
       expect.objectContaining({ start: 1, size: 7, kind: 'empty', state: 'free' }),
     ]);
@@ -106,7 +107,7 @@ describe('DRA slices', () => {
     }).nodes[0]!;
     expect(n.physical.total).toBe(1);
     expect(n.gpus[0]).toMatchObject({ layout: 'mig', uuid: 'GPU-5', state: 'partial' });
-    expect(n.gpus[0]!.segments.map((s) => [s.start, s.size, s.state])).toEqual([[0, 4, 'free'], [4, 4, 'allocated']]);
+    expect(gpuSegments(n.gpus[0]!).map((s) => [s.start, s.size, s.state])).toEqual([[0, 4, 'free'], [4, 4, 'allocated']]);
   });
 
   it('strips the driver domain from attributes, reads typed values, and skips non-GPU devices', () => {
@@ -137,7 +138,7 @@ describe('DRA slices', () => {
       claims: [claim('a', { devices: ['gpu-0-mig-3g.40gb-0-4'], pool: 'n' }), claim('b', { devices: ['gpu-0-mig-1g.10gb-0-1'], pool: 'n' })],
     }).nodes[0]!;
     expect(n.warnings).toEqual(['gpu.nvidia.com/n/gpu-0: overlapping devices are allocated at once']);
-    expect(n.gpus[0]!.segments.filter((s) => s.kind === 'mig')).toHaveLength(1);
+    expect(gpuSegments(n.gpus[0]!).filter((s) => s.kind === 'mig')).toHaveLength(1);
     for (const s of n.summaries) expect(s.free + s.used).toBe(s.allocatable);
   });
 

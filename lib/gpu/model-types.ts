@@ -1,7 +1,7 @@
 /**
  * The shapes of the GPU model: physical GPUs, the schedulable units on them, and per-node numbers.
  * Shared by server and browser; built to render a GPU map cheaply (every node a row of GPUs, every
- * GPU a cell of precomputed segments) and to fill the Nodes page's columns without more arithmetic.
+ * GPU a cell whose segments `gpuSegments` derives) and to fill the Nodes page's columns as they are.
  */
 import type { Taint } from '../kube-types';
 
@@ -37,7 +37,10 @@ export interface GpuUnit {
   /** MIG profile (`1g.10gb`) of a slice, or of the slice a share belongs to. */
   profile: string | null;
   memoryBytes: number | null;
-  /** DRA MIG devices: the memory slices taken, for what can be carved beside them. */
+  /**
+   * MIG slices and their shares: the memory slices taken (may be fractional for shares). Exact for
+   * DRA devices; for the device plugin, where the slices were packed to draw them.
+   */
   placement: { start: number; size: number } | null;
   /** DRA devices: their attributes (driver domain stripped), for class and attribute matching. */
   attributes: Record<string, string | number | boolean> | null;
@@ -45,7 +48,7 @@ export interface GpuUnit {
   holders: readonly Holder[];
 }
 
-/** Something to draw in a GPU cell: `start` and `size` are in the GPU's `slots` (may be fractional). */
+/** Something to draw in a GPU cell (see `gpuSegments`): `start` and `size` are in the GPU's `slots`. */
 export interface GpuSegment {
   start: number;
   size: number;
@@ -76,7 +79,6 @@ export interface PhysicalGpu {
   /** Width of the cell: 1 for a whole GPU, the replicas for shares, memory slices for MIG. */
   slots: number;
   units: GpuUnit[];
-  segments: GpuSegment[];
   /** free: every unit free; full: none free; partial: some. */
   state: 'free' | 'partial' | 'full';
   /**

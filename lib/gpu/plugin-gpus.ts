@@ -8,7 +8,7 @@
 import type { GpuUnit, PhysicalGpu } from './model-types';
 import type { NodeGpuLabels, ResourceView } from './plugin-resources';
 import { migComputeSlots, migMemorySlices, migSlotCount, modelMemoryGb, parseMigProfile } from './resource-names';
-import { gpuState, NO_HOLDERS, segmentsOf } from './segments';
+import { gpuState, NO_HOLDERS } from './segments';
 
 /** The units of one resource: `max(capacity, allocatable)`, the last ones unavailable, holders in order. */
 export function viewUnits(v: ResourceView): GpuUnit[] {
@@ -71,7 +71,7 @@ export function pluginGpus(views: readonly ResourceView[], labels: NodeGpuLabels
     const push = (memoryBytes: number | null, layout: PhysicalGpu['layout'], sharing: PhysicalGpu['sharing'], slots: number, units: GpuUnit[]) => {
       gpus.push({
         id: `gpu-${gpus.length}`, source: 'device-plugin', vendor, product, memoryBytes, uuid: null, layout, sharing, slots, units,
-        segments: segmentsOf(layout, slots, units, product, [], 'unavailable'), state: gpuState(units), exact: false,
+        state: gpuState(units), exact: false,
       });
     };
     const slices: Slice[] = [];
@@ -96,19 +96,18 @@ export function pluginGpus(views: readonly ResourceView[], labels: NodeGpuLabels
     if (known && packed.length > known) warnings.push(`${vendor}: the labels count ${known} MIG-enabled GPUs, the slices need ${packed.length}`);
     for (const g of packed) {
       const units: GpuUnit[] = [];
-      const placed: { unit: GpuUnit; start: number; size: number }[] = [];
       for (const { slice, start } of g.slices) {
         const size = slice.mem / slice.units.length;
+        // The units were made for this build a moment ago: placing them here is not a mutation of shared state.
         slice.units.forEach((unit, i) => {
+          unit.placement = { start: start + i * size, size };
           units.push(unit);
-          placed.push({ unit, start: start + i * size, size });
         });
       }
       const shared = g.slices.some((s) => s.slice.units.some((u) => u.kind === 'share'));
-      const segments = segmentsOf('mig', migSlotCount(product), units, product, placed, 'unavailable');
       gpus.push({
         id: `gpu-${gpus.length}`, source: 'device-plugin', vendor, product, uuid: null, exact: false, memoryBytes: memory,
-        layout: 'mig', sharing: shared ? (labels.sharing ?? 'time-slicing') : null, slots: migSlotCount(product), units, segments,
+        layout: 'mig', sharing: shared ? (labels.sharing ?? 'time-slicing') : null, slots: migSlotCount(product), units,
         state: gpuState(units),
       });
     }

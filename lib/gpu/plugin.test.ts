@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGpuCluster } from './model';
 import type { NodeGpuModel } from './model-types';
 import { node, nvidiaLabels, pod } from './test-fixtures';
+import { gpuSegments } from './segments';
 
 const one = (n: Parameters<typeof node>[1], pods: ReturnType<typeof pod>[] = []) => buildGpuCluster({ nodes: [node('n1', n)], pods });
 const summary = (m: NodeGpuModel, key: string) => m.summaries.find((s) => s.key === key)!;
@@ -26,7 +27,7 @@ describe('whole GPUs from the device plugin', () => {
     expect(summary(m, 'nvidia.com/gpu').holders.map((h) => [h.holder.pod?.name, h.count])).toEqual([['a', 2], ['b', 1]]);
     expect(m.gpus.map((g) => g.layout)).toEqual(Array(8).fill('whole'));
     expect(m.gpus[0]).toMatchObject({ memoryBytes: 81559 * 2 ** 20, exact: false, state: 'full', slots: 1 });
-    expect(m.gpus[0]!.segments).toEqual([expect.objectContaining({ start: 0, size: 1, kind: 'whole', state: 'allocated', label: 'NVIDIA-H100-80GB-HBM3' })]);
+    expect(gpuSegments(m.gpus[0]!)).toEqual([expect.objectContaining({ start: 0, size: 1, kind: 'whole', state: 'allocated', label: 'NVIDIA-H100-80GB-HBM3' })]);
   });
 
   it('leaves terminated and unbound pods out, and lists the pending one with the reason', () => {
@@ -82,14 +83,14 @@ describe('MIG, mixed strategy', () => {
   it('lays slices on 8 memory slots without overlap', () => {
     for (const g of m.gpus.filter((x) => x.layout === 'mig')) {
       expect(g.slots).toBe(8);
-      const used = g.segments.filter((s) => s.kind !== 'empty').reduce((a, s) => a + s.size, 0);
+      const used = gpuSegments(g).filter((s) => s.kind !== 'empty').reduce((a, s) => a + s.size, 0);
       expect(used).toBeLessThanOrEqual(8);
-      const total = g.segments.reduce((a, s) => a + s.size, 0);
+      const total = gpuSegments(g).reduce((a, s) => a + s.size, 0);
       expect(total).toBe(8);
-      g.segments.reduce((end, s) => (expect(s.start).toBeCloseTo(end), s.start + s.size), 0);
+      gpuSegments(g).reduce((end, s) => (expect(s.start).toBeCloseTo(end), s.start + s.size), 0);
     }
     const threeG = m.gpus.find((g) => g.units.some((u) => u.profile === '3g.40gb'))!;
-    expect(threeG.segments.filter((s) => s.label === '3g.40gb').map((s) => s.size)).toEqual([4, 4]);
+    expect(gpuSegments(threeG).filter((s) => s.label === '3g.40gb').map((s) => s.size)).toEqual([4, 4]);
   });
 
   it('estimates MIG GPUs from the slices when the count label is missing, and says so', () => {
@@ -141,7 +142,7 @@ describe('shared GPUs', () => {
     expect(m.sharing).toBe('time-slicing');
     expect(summary(m, 'nvidia.com/gpu')).toMatchObject({ kind: 'share', capacity: 16, used: 5, free: 11 });
     expect(m.gpus.map((g) => [g.layout, g.slots, g.state])).toEqual([['shared', 4, 'full'], ['shared', 4, 'partial'], ['shared', 4, 'free'], ['shared', 4, 'free']]);
-    expect(m.gpus[1]!.segments.map((s) => s.label)).toEqual(['share 1/4', 'share 2/4', 'share 3/4', 'share 4/4']);
+    expect(gpuSegments(m.gpus[1]!).map((s) => s.label)).toEqual(['share 1/4', 'share 2/4', 'share 3/4', 'share 4/4']);
   });
 
   it('renameByDefault: nvidia.com/gpu.shared, replicas from the label or from the count', () => {
@@ -168,7 +169,7 @@ describe('shared GPUs', () => {
     expect(m.physical.total).toBe(1);
     expect(m.gpus[0]).toMatchObject({ layout: 'mig', sharing: 'time-slicing' });
     expect(m.gpus[0]!.units.filter((u) => u.kind === 'share')).toHaveLength(14);
-    expect(m.gpus[0]!.segments.filter((s) => s.kind === 'share').map((s) => s.size)).toEqual(Array(14).fill(0.5));
+    expect(gpuSegments(m.gpus[0]!).filter((s) => s.kind === 'share').map((s) => s.size)).toEqual(Array(14).fill(0.5));
     expect(summary(m, 'nvidia.com/mig-1g.5gb')).toMatchObject({ kind: 'share', profile: '1g.5gb', used: 3, free: 11 });
   });
 });

@@ -5,6 +5,7 @@ import type { Device, GpuPod, ResourceClaim } from './dra-types';
 import { buildGpuCluster } from './model';
 import type { NodeGpuModel } from './model-types';
 import { claim, gpuDevice, migDevice, node, nvidiaLabels, pod, slice } from './test-fixtures';
+import { gpuSegments } from './segments';
 
 const PROFILES = ['1g.10gb', '2g.20gb', '3g.40gb', '7g.80gb'] as const;
 const H100 = 'NVIDIA-H100-80GB-HBM3';
@@ -73,7 +74,7 @@ const checkCells = (m: NodeGpuModel) => {
   expect(m.physical.total).toBe(m.gpus.length);
   for (const g of m.gpus) {
     let end = 0;
-    for (const s of g.segments) {
+    for (const s of gpuSegments(g)) {
       expect(s.start).toBeGreaterThanOrEqual(end - 1e-9);
       expect(s.size).toBeGreaterThan(0);
       end = s.start + s.size;
