@@ -19,6 +19,8 @@ export interface GpuClusterInput {
   claims?: readonly ResourceClaim[];
 }
 
+const NO_CLAIMS: ClaimRef[] = [];
+
 // Plain comparisons: this runs for every pod of every node, and localeCompare or a joined key would dominate.
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byRef = (a: { holder: Holder }, b: { holder: Holder }) =>
@@ -28,11 +30,13 @@ const byRef = (a: { holder: Holder }, b: { holder: Holder }) =>
 export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
   const slices = indexSlices(input.slices ?? []);
   const users = new Map<string, GpuPod[]>();
-  const claimsOf = new Map<GpuPod, ClaimRef[]>();
-  for (const p of input.pods) {
+  // The claims of pod i at index i: cheaper than a map keyed by pod objects.
+  const claimsOf: (ClaimRef[] | undefined)[] = new Array(input.pods.length);
+  for (let i = 0; i < input.pods.length; i++) {
+    const p = input.pods[i]!;
     if (!podWantsClaims(p)) continue;
     const refs = podClaims(p);
-    claimsOf.set(p, refs);
+    claimsOf[i] = refs;
     for (const r of refs) {
       const k = refKey(r);
       const list = users.get(k);
@@ -45,12 +49,13 @@ export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
   const requestsByNode = new Map<string, Requests>();
   const pendingPods: PendingGpuPod[] = [];
   const holdings = new Map<string, PodGpuHolding>();
-  for (const p of input.pods) {
+  for (let i = 0; i < input.pods.length; i++) {
+    const p = input.pods[i]!;
     const requests = podUnitRequests(p);
-    const refs = claimsOf.get(p) ?? [];
+    const refs = claimsOf[i] ?? NO_CLAIMS;
     let hasUnits = false;
     for (const k in requests) if (requests[k]) { hasUnits = true; break; }
-    if (!hasUnits && !refs.length && !podWantsClaims(p)) continue;
+    if (!hasUnits && !podWantsClaims(p)) continue;
     const pod = podRef(p);
     if (podHoldsUnits(p)) {
       const node = p.spec.nodeName!;
@@ -65,12 +70,12 @@ export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
       }
       holdings.set(refKey(pod), {
         pod, node, requests,
-        claims: refs.length === 0 ? [] : refs.map((claim) => ({
+        claims: refs.map((claim) => ({
           claim, devices: (claims.infos.get(refKey(claim))?.devices ?? []).map(({ driver, pool, device }) => ({ driver, pool, device })),
         })),
       });
     } else if (podIsPending(p)) {
-      pendingPods.push({ pod, requests, claims: refs, reason: schedulingReason(p), createdAt: p.metadata.creationTimestamp ?? null });
+      pendingPods.push({ pod, requests, claims: [...refs], reason: schedulingReason(p), createdAt: p.metadata.creationTimestamp ?? null });
     }
   }
 
