@@ -2,7 +2,7 @@
  * Cluster totals over every node's GPU model: physical GPUs by model (free, partly used, full),
  * MIG slices by profile, and every unit kind summed. Pure; the GPU page's headline table.
  */
-import type { NodeGpuModel, UnitKind, UnitSource } from './model-types';
+import type { NodeGpuModel, UnitKind, UnitSource, UnitSummary } from './model-types';
 
 export interface ModelInventory {
   product: string;
@@ -90,4 +90,34 @@ export function gpuInventory(nodes: readonly NodeGpuModel[]): GpuInventory {
     byProfile: [...profiles.values()].sort((a, b) => a.profile.localeCompare(b.profile) || (a.product ?? '').localeCompare(b.product ?? '') || a.source.localeCompare(b.source)),
     byResource: [...resources.values()].sort((a, b) => a.key.localeCompare(b.key)),
   };
+}
+
+/** The GPU columns of one row of the Nodes page: physical GPUs and each unit kind summed. */
+export interface NodeGpuNumbers {
+  physical: number;
+  physicalFree: number;
+  estimated: boolean;
+  /** Distinct models on the node, most GPUs first. */
+  products: string[];
+  byKind: Record<UnitKind, Pick<UnitSummary, 'capacity' | 'allocatable' | 'requested' | 'used' | 'free'>>;
+  /** True when some unit kind has more requested than allocatable. */
+  overcommitted: boolean;
+}
+
+/** The Nodes page numbers of one node's model. */
+export function nodeGpuNumbers(m: NodeGpuModel): NodeGpuNumbers {
+  const zero = () => ({ capacity: 0, allocatable: 0, requested: 0, used: 0, free: 0 });
+  const byKind: NodeGpuNumbers['byKind'] = { whole: zero(), mig: zero(), share: zero() };
+  let overcommitted = false;
+  for (const s of m.summaries) {
+    const k = byKind[s.kind];
+    k.capacity += s.capacity;
+    k.allocatable += s.allocatable;
+    k.requested += s.requested;
+    k.used += s.used;
+    k.free += s.free;
+    if (s.overcommitted > 0) overcommitted = true;
+  }
+  const products = Object.entries(m.physical.byProduct).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([p]) => p);
+  return { physical: m.physical.total, physicalFree: m.physical.free, estimated: m.physical.estimated, products, byKind, overcommitted };
 }

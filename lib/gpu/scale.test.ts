@@ -4,6 +4,7 @@ import type { GpuPod, ResourceClaim, ResourceSlice } from './dra-types';
 import { gpuInventory } from './inventory';
 import { buildGpuCluster } from './model';
 import { claim, gpuDevice, migDevice, node, nvidiaLabels, pod, slice } from './test-fixtures';
+import { gpuSegments } from './segments';
 import { whereCanThisRun } from './where';
 
 /**
@@ -89,8 +90,12 @@ describe('GPU model at scale', () => {
     const inv = gpuInventory(model.nodes);
     const where = whereCanThisRun(model.nodes, { ask: { kind: 'mig', profile: '1g.10gb', count: 2 } });
     const tail = performance.now() - t1;
+    const t2 = performance.now();
+    let cells = 0;
+    for (const n of model.nodes) for (const g of n.gpus) cells += gpuSegments(g).length;
+    const map = performance.now() - t2;
     console.log(`[gpu-model] 1,000 nodes × 8 GPUs, 10,000 pods, ${input.claims.length} claims: full build ${ms(times)}; `
-      + `rebuild after one pod changed ${ms(again)}; inventory + where ${tail.toFixed(1)} ms; `
+      + `rebuild after one pod changed ${ms(again)}; inventory + where ${tail.toFixed(1)} ms; segments of all 8,000 GPUs (${cells}) ${map.toFixed(1)} ms; `
       + `with every MIG placement published on the 250 DRA nodes (20,000 devices) full build ${ms(withPlacements.times)}`);
     expect(inv.physical.total).toBe(8000);
     expect(gpuInventory(withPlacements.model.nodes).physical.total).toBe(8000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceClass } from './dra-types';
-import { gpuInventory } from './inventory';
+import { gpuInventory, nodeGpuNumbers } from './inventory';
 import { buildGpuCluster } from './model';
 import { claim, gpuDevice, migDevice, node, nvidiaLabels, pod, slice } from './test-fixtures';
 import { whereCanThisRun, type NodeFit } from './where';
@@ -123,5 +123,18 @@ describe('inventory', () => {
       { profile: '3g.40gb', product: 'NVIDIA H100 80GB HBM3', source: 'dra', total: 4, free: 4, used: 0 },
     ]);
     expect(inv.byResource.find((r) => r.key === 'nvidia.com/gpu')).toMatchObject({ capacity: 1 + 7 + 16 + 8 + 8, used: 5 });
+  });
+
+  it('gives the Nodes page one row of numbers per node', () => {
+    const h100 = nodeGpuNumbers(cluster.nodes[0]!);
+    expect(h100).toEqual({
+      physical: 2, physicalFree: 1, estimated: false, products: ['NVIDIA-H100-80GB-HBM3'], overcommitted: false,
+      byKind: {
+        whole: { capacity: 1, allocatable: 1, requested: 0, used: 0, free: 1 },
+        mig: { capacity: 7, allocatable: 7, requested: 4, used: 4, free: 3 },
+        share: { capacity: 0, allocatable: 0, requested: 0, used: 0, free: 0 },
+      },
+    });
+    expect(nodeGpuNumbers(cluster.nodes[2]!).byKind.share).toEqual({ capacity: 16, allocatable: 16, requested: 5, used: 5, free: 11 });
   });
 });
