@@ -155,6 +155,22 @@ describe('shared GPUs', () => {
     expect(bare.physical).toMatchObject({ total: 1, estimated: true });
   });
 
+  it('finished and unbound pods hold no shares or slices', () => {
+    const labels = nvidiaLabels('NVIDIA-Tesla-T4-SHARED', 1, { 'nvidia.com/gpu.replicas': '4', 'nvidia.com/mig.strategy': 'mixed' });
+    const c = one({ capacity: { 'nvidia.com/gpu': '4', 'nvidia.com/mig-1g.10gb': '7' }, labels }, [
+      pod('done', { node: 'n1', phase: 'Succeeded', limits: { 'nvidia.com/gpu': '2', 'nvidia.com/mig-1g.10gb': '1' } }),
+      pod('failed', { node: 'n1', phase: 'Failed', limits: { 'nvidia.com/gpu': '2' } }),
+      pod('waiting', { limits: { 'nvidia.com/mig-1g.10gb': '2' }, unschedulable: '0/1 nodes are available: 1 Insufficient nvidia.com/mig-1g.10gb.' }),
+      pod('running', { node: 'n1', limits: { 'nvidia.com/gpu': '1' } }),
+    ]);
+    const m = c.nodes[0]!;
+    expect(summary(m, 'nvidia.com/gpu')).toMatchObject({ kind: 'share', used: 1, free: 3 });
+    expect(summary(m, 'nvidia.com/mig-1g.10gb')).toMatchObject({ used: 0, free: 7 });
+    expect(c.pendingPods.map((p) => [p.pod.name, p.requests, p.reason])).toEqual([
+      ['waiting', { 'nvidia.com/mig-1g.10gb': 2 }, '0/1 nodes are available: 1 Insufficient nvidia.com/mig-1g.10gb.'],
+    ]);
+  });
+
   it('MPS: the same arithmetic, sharing named mps', () => {
     const labels = nvidiaLabels('NVIDIA-L4', 2, { 'nvidia.com/gpu.replicas': '2', 'nvidia.com/gpu.sharing-strategy': 'mps', 'nvidia.com/mps.capable': 'true' });
     const m = one({ capacity: { 'nvidia.com/gpu': '4' }, labels }, [pod('p', { node: 'n1', limits: { 'nvidia.com/gpu': '1' } })]).nodes[0]!;
