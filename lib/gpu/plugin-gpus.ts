@@ -10,13 +10,23 @@ import type { NodeGpuLabels, ResourceView } from './plugin-resources';
 import { migComputeSlots, migMemorySlices, migSlotCount, modelMemoryGb, parseMigProfile } from './resource-names';
 import { gpuState, NO_HOLDERS } from './segments';
 
+// Unit and GPU ids repeat on every node of a shape: build each string once.
+const ids = new Map<string, string[]>();
+function idOf(prefix: string, i: number): string {
+  if (i >= 4096 || ids.size >= 4096) return `${prefix}${i}`;
+  let list = ids.get(prefix);
+  if (!list) ids.set(prefix, (list = []));
+  return (list[i] ??= `${prefix}${i}`);
+}
+
 /** The units of one resource: `max(capacity, allocatable)`, the last ones unavailable, holders in order. */
 export function viewUnits(v: ResourceView): GpuUnit[] {
   const n = Math.max(v.capacity, v.allocatable);
   const units: GpuUnit[] = [];
+  const prefix = `${v.resource}#`;
   for (let i = 0; i < n; i++) {
     units.push({
-      id: `${v.resource}#${i}`, kind: v.kind, source: 'device-plugin', resource: v.resource, device: null,
+      id: idOf(prefix, i), kind: v.kind, source: 'device-plugin', resource: v.resource, device: null,
       profile: v.profile, memoryBytes: v.memoryBytes, placement: null, attributes: null, state: i < v.allocatable ? 'free' : 'unavailable', holders: NO_HOLDERS,
     });
   }
@@ -70,7 +80,7 @@ export function pluginGpus(views: readonly ResourceView[], labels: NodeGpuLabels
     const memory = mine.find((v) => v.kind !== 'mig' && !v.profile)?.memoryBytes ?? (gb ? gb * 2 ** 30 : null);
     const push = (memoryBytes: number | null, layout: PhysicalGpu['layout'], sharing: PhysicalGpu['sharing'], slots: number, units: GpuUnit[]) => {
       gpus.push({
-        id: `gpu-${gpus.length}`, source: 'device-plugin', vendor, product, memoryBytes, uuid: null, layout, sharing, slots, units,
+        id: idOf('gpu-', gpus.length), source: 'device-plugin', vendor, product, memoryBytes, uuid: null, layout, sharing, slots, units,
         state: gpuState(units), exact: false,
       });
     };
@@ -106,7 +116,7 @@ export function pluginGpus(views: readonly ResourceView[], labels: NodeGpuLabels
       }
       const shared = g.slices.some((s) => s.slice.units.some((u) => u.kind === 'share'));
       gpus.push({
-        id: `gpu-${gpus.length}`, source: 'device-plugin', vendor, product, uuid: null, exact: false, memoryBytes: memory,
+        id: idOf('gpu-', gpus.length), source: 'device-plugin', vendor, product, uuid: null, exact: false, memoryBytes: memory,
         layout: 'mig', sharing: shared ? (labels.sharing ?? 'time-slicing') : null, slots: migSlotCount(product), units,
         state: gpuState(units),
       });
