@@ -66,6 +66,12 @@ describe('where can this run: whole-GPU resources', () => {
     expect(fitting(r)).toEqual(['t4', 'cordoned', 'down']);
   });
 
+  it('still names a not-ready taint on a node whose Ready condition says true', () => {
+    const stale = buildGpuCluster({ nodes: [node('x', { capacity: { 'nvidia.com/gpu': '1' }, taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }] })], pods: [] });
+    const a = whereCanThisRun(stale.nodes, { ask: { kind: 'resource', resource: 'nvidia.com/gpu', count: 1 } });
+    expect(a.ok && a.nodes[0]!.reasons).toEqual([{ code: 'taint', message: 'taint node.kubernetes.io/not-ready:NoExecute not tolerated' }]);
+  });
+
   it('reports an invalid selector as an error', () => {
     expect(whereCanThisRun(cluster.nodes, { ask: { kind: 'shares', count: 1 }, selector: 'a in (' })).toEqual({ ok: false, error: 'selector: unbalanced parentheses' });
   });

@@ -96,7 +96,9 @@ export function whereCanThisRun(nodes: readonly NodeGpuModel[], req: WhereReques
     if (m.unschedulable && !tolerated(tolerations, UNSCHEDULABLE)) reasons.push({ code: 'cordoned', message: 'the node is cordoned (unschedulable)' });
     for (const taint of m.taints) {
       if (taint.effect === 'PreferNoSchedule' || tolerated(tolerations, taint)) continue;
-      if ([UNSCHEDULABLE, ...NOT_READY].some((t) => t.key === taint.key)) continue; // said above
+      // Said above as "not ready" / "cordoned" when that is why the node carries the taint.
+      if (reasons.some((r) => r.code === 'not-ready') && NOT_READY.some((t) => t.key === taint.key)) continue;
+      if (reasons.some((r) => r.code === 'cordoned') && taint.key === UNSCHEDULABLE.key) continue;
       reasons.push({ code: 'taint', message: `taint ${formatTaint(taint)} not tolerated` });
     }
     if (!matchesSelector(parsed.selector, m.labels)) reasons.push({ code: 'selector', message: `labels do not match ${req.selector}` });
