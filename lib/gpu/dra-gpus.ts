@@ -103,7 +103,7 @@ export function draGpus(devices: readonly DraDevice[], held: ReadonlyMap<string,
       uuid: g.gpu?.uuid ?? first.parentUUID, layout, sharing: null, slots: width, units,
       state: gpuState(units), exact: true,
     });
-    units.forEach((u, i) => accumulate(sums, u, g.gpu ? (i === 0 ? null : spans[i - 1]!) : spans[i]!, id, product, devicesKey(g, i)));
+    units.forEach((u, i) => accumulate(sums, u, id, product, devicesKey(g, i)));
   }
   return { gpus, summaries: [...sums.values()].map(finish).sort((a, b) => a.key.localeCompare(b.key)), warnings };
 }
@@ -121,7 +121,8 @@ interface Acc {
 const sameHolder = (a: Holder, b: Holder) =>
   a.pod?.namespace === b.pod?.namespace && a.pod?.name === b.pod?.name && a.claim?.namespace === b.claim?.namespace && a.claim?.name === b.claim?.name;
 
-function accumulate(sums: Map<string, Acc>, u: GpuUnit, span: Span | null, gpu: string, product: string | null, key: string): void {
+function accumulate(sums: Map<string, Acc>, u: GpuUnit, gpu: string, product: string | null, key: string): void {
+  const span = u.placement;
   let a = sums.get(key);
   if (!a) {
     a = {
