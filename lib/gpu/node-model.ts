@@ -10,7 +10,6 @@ import type { ResourceClaim, ResourceSlice } from './dra-types';
 import type { ClaimRef, Holder, NodeGpuModel, PhysicalCount, PhysicalGpu } from './model-types';
 import { pluginGpus } from './plugin-gpus';
 import { nodeGpuSides, resourceViews, summarize } from './plugin-resources';
-import { refKey } from './pod-requests';
 
 export type Requests = Map<string, { holder: Holder; count: number }[]>;
 
@@ -38,28 +37,31 @@ function physicalCount(gpus: readonly PhysicalGpu[], estimated: boolean): Physic
   return { total: gpus.length, free, byProduct, estimated };
 }
 
-/** A string that changes when any pod's request on the node does. */
-function signature(requests: Requests): string {
-  let sig = '';
-  for (const [resource, list] of requests) {
-    sig += `${resource}=`;
-    for (const h of list) sig += `${h.holder.pod ? refKey(h.holder.pod) : ''}*${h.count},`;
-    sig += ';';
+/** True when both hold the same requests by the same pods, in the same order. */
+function sameRequests(a: Requests, b: Requests): boolean {
+  if (a.size !== b.size) return false;
+  for (const [resource, x] of a) {
+    const y = b.get(resource);
+    if (!y || y.length !== x.length) return false;
+    for (let i = 0; i < x.length; i++) {
+      const p = x[i]!, q = y[i]!;
+      if (p.count !== q.count || p.holder.pod?.name !== q.holder.pod?.name || p.holder.pod?.namespace !== q.holder.pod?.namespace) return false;
+    }
   }
-  return sig;
+  return true;
 }
 
 const same = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-interface Memo { slices: readonly ResourceSlice[]; claims: readonly ResourceClaim[]; sig: string; warnings: string; model: NodeGpuModel }
+interface Memo { slices: readonly ResourceSlice[]; claims: readonly ResourceClaim[]; requests: Requests; warnings: readonly string[]; model: NodeGpuModel }
 const memo = new WeakMap<Node, Memo>();
 
 /** The GPU model of one node. */
 export function nodeGpuModel(i: NodeInputs): NodeGpuModel {
-  const sig = signature(i.requests);
-  const warnings = i.sliceWarnings.join('\n');
   const hit = memo.get(i.node);
-  if (hit && hit.sig === sig && hit.warnings === warnings && same(hit.slices, i.slices) && same(hit.claims, i.claims)) return hit.model;
+  if (hit && same(hit.slices, i.slices) && same(hit.claims, i.claims) && same(hit.warnings, i.sliceWarnings) && sameRequests(hit.requests, i.requests)) {
+    return hit.model;
+  }
 
   const n = i.node;
   const gpuLabels = nodeGpuSides(n).labels;
@@ -80,6 +82,6 @@ export function nodeGpuModel(i: NodeInputs): NodeGpuModel {
     claims: i.claimRefs,
     warnings: [...plugin.warnings, ...dra.warnings, ...i.sliceWarnings],
   };
-  memo.set(n, { slices: i.slices, claims: i.claims, sig, warnings, model });
+  memo.set(n, { slices: i.slices, claims: i.claims, requests: i.requests, warnings: i.sliceWarnings, model });
   return model;
 }
