@@ -99,8 +99,9 @@ export function pluginGpus(views: readonly ResourceView[], labels: NodeGpuLabels
     }
     if (slices.length === 0) continue;
     const unsplit = gpus.filter((g) => g.vendor === vendor).length;
-    // Mixed: the count label counts every GPU of the model, split or not.
-    const known = labels.migStrategy === 'mixed' && labels.count ? Math.max(0, labels.count - unsplit) : 0;
+    // Mixed (said or inferred): the count label counts every GPU of the model, split or not;
+    // in single strategy it counts slices.
+    const known = labels.migStrategy !== 'single' && vendor === 'nvidia.com' && labels.count ? Math.max(0, labels.count - unsplit) : 0;
     if (!known) estimated = true;
     const packed = pack(slices, known, product);
     if (known && packed.length > known) warnings.push(`${vendor}: the labels count ${known} MIG-enabled GPUs, the slices need ${packed.length}`);

@@ -101,6 +101,12 @@ describe('MIG, mixed strategy', () => {
     expect(e.gpus.filter((g) => g.layout === 'mig').length).toBeGreaterThanOrEqual(5);
   });
 
+  it('uses the count label when the strategy label is missing but MIG resources say mixed', () => {
+    const bare = one({ capacity: { 'nvidia.com/gpu': '1', 'nvidia.com/mig-1g.10gb': '7' }, labels: nvidiaLabels('NVIDIA-H100-80GB-HBM3', 3) }).nodes[0]!;
+    expect(bare).toMatchObject({ migStrategy: 'mixed', physical: { total: 3, estimated: false } });
+    expect(bare.gpus.map((g) => [g.layout, g.units.length])).toEqual([['whole', 1], ['mig', 7], ['mig', 0]]);
+  });
+
   it('warns when the slices cannot fit on the GPUs the labels count', () => {
     const w = one({ capacity: { 'nvidia.com/mig-7g.80gb': '3' }, labels: nvidiaLabels('NVIDIA-H100-80GB-HBM3', 2, { 'nvidia.com/mig.strategy': 'mixed' }) }).nodes[0]!;
     expect(w.physical.total).toBe(3);
