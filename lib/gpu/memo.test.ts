@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Node, Pod } from '../kube-types';
 import { buildGpuCluster } from './model';
 import { claim, gpuDevice, node, pod, slice } from './test-fixtures';
 
@@ -25,5 +26,13 @@ describe('memoised rebuilds', () => {
     const relabelled = buildGpuCluster({ nodes: [node('a', { capacity: { 'nvidia.com/gpu': '8' } }), nodes[1]!, nodes[2]!], pods, slices, claims });
     expect(relabelled.nodes[0]!.physical.total).toBe(8);
     expect(buildGpuCluster({ nodes, pods, slices, claims }).nodes[2]!.physical.free).toBe(1);
+  });
+});
+
+describe('inputs', () => {
+  it('takes the watch cache\'s core Pod and Node objects as they are', () => {
+    const pods: Pod[] = [{ metadata: { name: 'p', namespace: 'x', uid: 'u' }, spec: { nodeName: 'n', containers: [{ name: 'c', resources: { limits: { 'nvidia.com/gpu': '1' } } }] } }];
+    const nodes: Node[] = [node('n', { capacity: { 'nvidia.com/gpu': '2' } })];
+    expect(buildGpuCluster({ nodes, pods }).nodes[0]!.summaries[0]).toMatchObject({ used: 1, free: 1 });
   });
 });
