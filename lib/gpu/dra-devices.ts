@@ -60,9 +60,14 @@ const MEMORY_SLICE = 'memorySlice';
 function placementOf(name: string, capacityKeys: readonly string[]): DraDevice['placement'] {
   let start = Infinity, size = 0;
   for (const k of capacityKeys) {
-    if (!k.startsWith(MEMORY_SLICE)) continue;
-    const i = Number(k.slice(MEMORY_SLICE.length));
-    if (!Number.isInteger(i)) continue;
+    if (!k.startsWith(MEMORY_SLICE) || k.length === MEMORY_SLICE.length) continue;
+    // The index read digit by digit: tens of thousands of devices, no substring for each.
+    let i = 0;
+    for (let c = MEMORY_SLICE.length; c < k.length && i >= 0; c++) {
+      const d = k.charCodeAt(c) - 48;
+      i = d >= 0 && d <= 9 ? i * 10 + d : -1;
+    }
+    if (i < 0) continue;
     size++;
     if (i < start) start = i;
   }
