@@ -12,7 +12,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { ClusterCache } from '@/lib/server/kube/cluster-cache';
-import { kubeRequest } from '@/lib/server/kube/request';
+import { kubeRequest } from '@/lib/server/kube/transport';
 import { RESOURCES, type ResourceDef } from '@/lib/server/kube/resources';
 import { REPO, createNamespace, devKubeConfig, eventually, kubectl, uniqueName } from './helpers';
 

@@ -5,7 +5,7 @@ import { planLabelEdits, type LabelChange, type LabelEdit } from '../../label-va
 import { sameTaints, stampTimeAdded, taintPatch } from '../../taints';
 import { ApiError } from '../http/api-error';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/request';
+import { kubeRequest } from '../kube/transport';
 
 /** What an edit of a node answers with: the node as it is after the edit (or on a conflict, now). */
 export interface NodeState {

@@ -9,7 +9,7 @@ import {
 import { WORKLOAD_KINDS, type WorkloadResource } from '../../views';
 import { ApiError } from '../http/api-error';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/request';
+import { kubeRequest } from '../kube/transport';
 
 const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 const objectPath = (r: WorkloadResource, ns: string, name: string) => `/apis/apps/v1/namespaces/${ns}/${r}/${name}`;

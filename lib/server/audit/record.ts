@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { auditEvent, targetText, type AuditRecord } from '../../audit';
 import { authSettings } from '../auth/settings';
 import { getKubeConfig } from '../kube/config';
-import { kubeRequest } from '../kube/request';
+import { kubeRequest } from '../kube/transport';
 
 /**
  * Records one action: a JSON line on stdout (for the cluster's log collection; IMAGEPOD_AUDIT_STDOUT=0

@@ -2,7 +2,7 @@ import 'server-only';
 import { WORKLOAD_RESOURCES, type WorkloadKind } from '../../views';
 import { FULL_NAMESPACES, type NamespaceScope, type ViewScope } from '../../auth/view-scope';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/request';
+import { kubeRequest } from '../kube/transport';
 import { userKubeConfig } from './identity';
 import type { Session } from './session';
 import { mapLimit } from '../map-limit';

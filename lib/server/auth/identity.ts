@@ -3,7 +3,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { ApiError } from '../http/api-error';
 import { getKubeConfig } from '../kube/config';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/request';
+import { kubeRequest } from '../kube/transport';
 import type { Session, SessionUser } from './session';
 
 /**

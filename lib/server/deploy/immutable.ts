@@ -4,7 +4,7 @@ import type { DeploySettings } from '../../deploy/settings';
 import { parseQuantity } from '../../quantity';
 import { ApiError } from '../http/api-error';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/request';
+import { kubeRequest } from '../kube/transport';
 import { STACK_NAMESPACE } from './settings-store';
 
 /**

@@ -3,7 +3,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { DEFAULT_SETTINGS, deploySettingsSchema, type DeploySettings } from '../../deploy/settings';
 import type { KubeObj } from '../../deploy/transform';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/request';
+import { kubeRequest } from '../kube/transport';
 
 export const SETTINGS_NAME = 'imagepod-deploy-settings';
 export const STACK_NAMESPACE = 'imagepod';

@@ -4,7 +4,7 @@ import type { Stage } from '../../deploy/plan';
 import type { DeploySettings } from '../../deploy/settings';
 import type { KubeObj } from '../../deploy/transform';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/request';
+import { kubeRequest } from '../kube/transport';
 import { getClusterCache } from '../kube/cluster-cache';
 import { objectPath } from './resources';
 import type { RunStage } from '../../deploy/run-types';

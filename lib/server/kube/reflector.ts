@@ -4,7 +4,7 @@ import type { KubeObject, KubeStatus } from '../../kube-types';
 import type { ResourceHealth, SyncState } from '../../health';
 import { Backoff } from './backoff';
 import { KubeError, fromResponse, toKubeError } from './errors';
-import { kubeRequest, kubeWatch, type WatchEvent } from './request';
+import { kubeRequest, kubeWatch, type WatchEvent } from './transport';
 import type { ResourceDef } from './resources';
 
 export type StoreEvent<T> = { type: 'upsert'; key: string; object: T } | { type: 'delete'; key: string; object: T };

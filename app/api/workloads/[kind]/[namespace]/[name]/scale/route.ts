@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { audited } from '@/lib/server/audit/record';
 import { workloadParams } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
-import { kubeRequest } from '@/lib/server/kube/request';
+import { kubeRequest } from '@/lib/server/kube/transport';
 import { syncedCache } from '@/lib/server/kube/views-api';
 import { WORKLOAD_KINDS as KINDS } from '@/lib/views';
 
