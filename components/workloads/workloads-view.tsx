@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useAccess } from '@/lib/queries/access/access-query';
 import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
-import type { WorkloadKind } from '@/lib/views';
+import type { WorkloadKind } from '@/lib/kube-resources';
 import { QueryError, QueryPending } from '../common/view-error';
 import { PageHeader } from '../layout/page-header';
 import { Input, Select } from '../ui/select';

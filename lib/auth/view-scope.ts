@@ -4,7 +4,8 @@
  * decided by SelfSubjectAccessReviews made with the user's credentials (lib/server/auth/access.ts).
  * Pure: rows, keys and deltas in, the visible part out.
  */
-import type { EventRow, PodRow, Row, ViewDelta, ViewName, WorkloadKind, WorkloadRow } from '../views';
+import type { WorkloadKind } from '../kube-resources';
+import type { EventRow, PodRow, Row, ViewDelta, ViewName, WorkloadRow } from '../views';
 
 /** Namespaces a user may list a resource in: every one, or the named ones (possibly none). */
 export type NamespaceScope = { all: true } | { all: false; namespaces: ReadonlySet<string> };

@@ -5,7 +5,8 @@ import { planLabelEdits, type LabelChange, type LabelEdit } from '../../label-va
 import { sameTaints, stampTimeAdded, taintPatch } from '../../taints';
 import { ApiError } from '../http/api-error';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/transport';
+import { RESOURCES } from '../../kube-resources';
+import { kubeRequest, resourcePath } from '../kube/transport';
 
 /** What an edit of a node answers with: the node as it is after the edit (or on a conflict, now). */
 export interface NodeState {
@@ -29,7 +30,7 @@ export function labelEditsText(edits: readonly LabelEdit[]): string {
 }
 
 export const nodeTarget = (name: string) => ({ kind: 'Node', apiVersion: 'v1', name });
-const nodePath = (name: string) => `/api/v1/nodes/${name}`;
+const nodePath = (name: string) => resourcePath(RESOURCES.nodes, { name });
 
 /** A Kubernetes 404 as the panel's 404 naming the input field that held the node's name. */
 async function namedNotFound<T>(field: string, name: string, call: () => Promise<T>): Promise<T> {

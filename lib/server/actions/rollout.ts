@@ -6,26 +6,26 @@ import {
   controllerRevisionHistory, controllerRevisionUndoPatch, deploymentHistory, deploymentUndoPatch, pickRevision,
   type ControllerRevision, type HistoryRow,
 } from '../../rollout-history';
-import { WORKLOAD_KINDS, type WorkloadResource } from '../../views';
+import { RESOURCES, WORKLOAD_KIND_OF, type WorkloadResource } from '../../kube-resources';
 import { ApiError } from '../http/api-error';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/transport';
+import { kubeRequest, resourcePath } from '../kube/transport';
 
 const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
-const objectPath = (r: WorkloadResource, ns: string, name: string) => `/apis/apps/v1/namespaces/${ns}/${r}/${name}`;
+const workloadPath = (r: WorkloadResource, namespace: string, name: string) => resourcePath(RESOURCES[r], { namespace, name });
 
 /** The audit target of a workload action. */
 export function workloadTarget(r: WorkloadResource, namespace: string, name: string) {
-  return { kind: WORKLOAD_KINDS[r], apiVersion: 'apps/v1', namespace, name };
+  return { kind: WORKLOAD_KIND_OF[r], apiVersion: 'apps/v1', namespace, name };
 }
 
 /** The workload as the API server has it now, read with the caller's credentials. */
 export function readWorkload(kc: KubeConfig, r: WorkloadResource, ns: string, name: string, signal?: AbortSignal): Promise<Workload> {
-  return kubeRequest<Workload>(kc, objectPath(r, ns, name), { signal });
+  return kubeRequest<Workload>(kc, workloadPath(r, ns, name), { signal });
 }
 
 function mergePatch(kc: KubeConfig, r: WorkloadResource, ns: string, name: string, body: unknown, signal?: AbortSignal): Promise<Workload> {
-  return kubeRequest<Workload>(kc, objectPath(r, ns, name), { method: 'PATCH', contentType: 'application/merge-patch+json', body, signal });
+  return kubeRequest<Workload>(kc, workloadPath(r, ns, name), { method: 'PATCH', contentType: 'application/merge-patch+json', body, signal });
 }
 
 /** Refuses what kubectl refuses on a paused Deployment (its controller would not act on the change). */
@@ -55,7 +55,7 @@ export async function setPaused(kc: KubeConfig, ns: string, name: string, paused
 /** Objects selected by the workload's selector in its namespace (ownership is checked by the history functions). */
 export async function listSelected<T>(kc: KubeConfig, w: Workload, resource: 'replicasets' | 'controllerrevisions', signal?: AbortSignal): Promise<T[]> {
   const labelSelector = w.spec?.selector ? formatLabelSelector(w.spec.selector) : undefined;
-  const list = await kubeRequest<{ items: T[] }>(kc, `/apis/apps/v1/namespaces/${w.metadata.namespace}/${resource}`, { query: { labelSelector }, signal });
+  const list = await kubeRequest<{ items: T[] }>(kc, resourcePath(RESOURCES[resource], { namespace: w.metadata.namespace }), { query: { labelSelector }, signal });
   return list.items;
 }
 
@@ -86,7 +86,7 @@ export async function undoWorkload(kc: KubeConfig, r: WorkloadResource, ns: stri
 
 async function undoOnce(kc: KubeConfig, r: WorkloadResource, ns: string, name: string, toRevision: number, signal?: AbortSignal): Promise<UndoResult> {
   const w = await readWorkload(kc, r, ns, name, signal);
-  const path = objectPath(r, ns, name);
+  const path = workloadPath(r, ns, name);
   let rows: HistoryRow[];
   let send: (row: HistoryRow) => Promise<unknown>;
   if (r === 'deployments') {

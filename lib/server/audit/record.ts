@@ -3,7 +3,8 @@ import { hostname } from 'node:os';
 import { auditEvent, targetText, type AuditRecord } from '../../audit';
 import { authSettings } from '../auth/settings';
 import { getKubeConfig } from '../kube/config';
-import { kubeRequest } from '../kube/transport';
+import { RESOURCES } from '../../kube-resources';
+import { kubeRequest, resourcePath } from '../kube/transport';
 
 /**
  * Records one action: a JSON line on stdout (for the cluster's log collection; IMAGEPOD_AUDIT_STDOUT=0
@@ -15,7 +16,7 @@ export async function recordAudit(r: AuditRecord): Promise<void> {
   const ns = authSettings().auditNamespace;
   if (process.env.IMAGEPOD_AUDIT_STDOUT !== '0') console.log(`[audit] ${JSON.stringify({ time: new Date().toISOString(), action: r.action, user: r.user, target: targetText(r.target), result: r.result, message: r.message })}`);
   try {
-    await kubeRequest(getKubeConfig(), `/apis/events.k8s.io/v1/namespaces/${ns}/events`, {
+    await kubeRequest(getKubeConfig(), resourcePath(RESOURCES['events.events.k8s.io'], { namespace: ns }), {
       method: 'POST',
       body: auditEvent(r, { namespace: ns, instance: process.env.POD_NAME ?? hostname(), now: new Date() }),
       timeoutMs: 5_000,

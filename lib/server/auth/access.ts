@@ -1,8 +1,8 @@
 import 'server-only';
-import { WORKLOAD_RESOURCES, type WorkloadKind } from '../../views';
+import { RESOURCES, WORKLOAD_RESOURCES, type WorkloadKind } from '../../kube-resources';
 import { FULL_NAMESPACES, type NamespaceScope, type ViewScope } from '../../auth/view-scope';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/transport';
+import { kubeRequest, resourcePath } from '../kube/transport';
 import { userKubeConfig } from './identity';
 import type { Session } from './session';
 import { mapLimit } from '../map-limit';
@@ -52,7 +52,7 @@ export function canI(s: Session, a: AccessAttributes, signal?: AbortSignal): Pro
   const now = Date.now();
   const hit = cache.get(key);
   if (hit && now - hit.at < TTL_MS) return hit.p;
-  const p = kubeRequest<SelfSubjectAccessReview>(userKubeConfig(s), '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+  const p = kubeRequest<SelfSubjectAccessReview>(userKubeConfig(s), resourcePath(RESOURCES.selfsubjectaccessreviews), {
     method: 'POST',
     body: {
       apiVersion: 'authorization.k8s.io/v1',

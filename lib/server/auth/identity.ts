@@ -3,7 +3,8 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { ApiError } from '../http/api-error';
 import { getKubeConfig } from '../kube/config';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/transport';
+import { RESOURCES } from '../../kube-resources';
+import { kubeRequest, resourcePath } from '../kube/transport';
 import type { Session, SessionUser } from './session';
 
 /**
@@ -43,7 +44,7 @@ interface SelfSubjectReview {
 export async function whoAmI(kc: KubeConfig, signal?: AbortSignal): Promise<SessionUser> {
   let review: SelfSubjectReview;
   try {
-    review = await kubeRequest<SelfSubjectReview>(kc, '/apis/authentication.k8s.io/v1/selfsubjectreviews', {
+    review = await kubeRequest<SelfSubjectReview>(kc, resourcePath(RESOURCES.selfsubjectreviews), {
       method: 'POST',
       body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
       signal,

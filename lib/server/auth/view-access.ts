@@ -1,7 +1,8 @@
 import 'server-only';
 import type { NamespaceScope, ViewScope } from '../../auth/view-scope';
 import { isEmptyScope, rowVisible } from '../../auth/view-scope';
-import { WORKLOAD_RESOURCES as WORKLOADS, type Row, type ViewName, type WorkloadKind, type WorkloadRow } from '../../views';
+import { RESOURCES, WORKLOAD_RESOURCES as WORKLOADS, type WorkloadKind } from '../../kube-resources';
+import type { Row, ViewName, WorkloadRow } from '../../views';
 import { ApiError } from '../http/api-error';
 import type { ClusterCache } from '../kube/cluster-cache';
 import { canI, listScope } from './access';
@@ -33,7 +34,7 @@ export async function viewScopeFor(s: Session, cache: ClusterCache, view: ViewNa
     if (isEmptyScope(scope[view])) throw new ApiError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list ${view} in any namespace`);
   } else {
     const kinds = Object.keys(WORKLOADS) as WorkloadKind[];
-    const scopes = await Promise.all(kinds.map((k) => listScope(s, 'apps', WORKLOADS[k], () => namespacesIn(cache, k), signal)));
+    const scopes = await Promise.all(kinds.map((k) => listScope(s, RESOURCES[WORKLOADS[k]].group, WORKLOADS[k], () => namespacesIn(cache, k), signal)));
     kinds.forEach((k, i) => { scope.workloads[k] = scopes[i]!; });
     if (scopes.every(isEmptyScope)) {
       throw new ApiError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list deployments, statefulsets or daemonsets in any namespace`);

@@ -4,7 +4,8 @@ import type { DeploySettings } from '../../deploy/settings';
 import { parseQuantity } from '../../quantity';
 import { ApiError } from '../http/api-error';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/transport';
+import { RESOURCES } from '../../kube-resources';
+import { kubeRequest, resourcePath } from '../kube/transport';
 import { STACK_NAMESPACE } from './settings-store';
 
 /**
@@ -15,7 +16,7 @@ import { STACK_NAMESPACE } from './settings-store';
 export async function assertChangeable(kc: KubeConfig, s: DeploySettings, signal?: AbortSignal): Promise<void> {
   let sts: { spec?: { volumeClaimTemplates?: { spec?: { resources?: { requests?: { storage?: string } } } }[] } };
   try {
-    sts = await kubeRequest(kc, `/apis/apps/v1/namespaces/${STACK_NAMESPACE}/statefulsets/postgres`, { signal });
+    sts = await kubeRequest(kc, resourcePath(RESOURCES.statefulsets, { namespace: STACK_NAMESPACE, name: 'postgres' }), { signal });
   } catch (e) {
     if (e instanceof KubeError && e.code === 'NOT_FOUND') return;
     throw e;

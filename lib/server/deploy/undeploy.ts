@@ -4,9 +4,9 @@ import type { Stage } from '../../deploy/plan';
 import type { DeploySettings } from '../../deploy/settings';
 import type { KubeObj } from '../../deploy/transform';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/transport';
+import { RESOURCES } from '../../kube-resources';
+import { kubeRequest, objectPath, resourcePath } from '../kube/transport';
 import { getClusterCache } from '../kube/cluster-cache';
-import { objectPath } from './resources';
 import type { RunStage } from '../../deploy/run-types';
 
 export interface UndeployOptions {
@@ -42,7 +42,7 @@ async function remove(kc: KubeConfig, path: string): Promise<boolean> {
 async function statefulSetClaims(kc: KubeConfig, o: KubeObj): Promise<string[]> {
   const templates = ((o.spec as { volumeClaimTemplates?: { metadata: { name: string } }[] }).volumeClaimTemplates ?? []).map((t) => `${t.metadata.name}-${o.metadata.name}-`);
   if (templates.length === 0) return [];
-  const list = await kubeRequest<{ items: { metadata: { name: string } }[] }>(kc, `/api/v1/namespaces/${o.metadata.namespace}/persistentvolumeclaims`);
+  const list = await kubeRequest<{ items: { metadata: { name: string } }[] }>(kc, resourcePath(RESOURCES.persistentvolumeclaims, { namespace: o.metadata.namespace }));
   return list.items.map((p) => p.metadata.name).filter((n) => templates.some((t) => n.startsWith(t) && /^\d+$/.test(n.slice(t.length))));
 }
 

@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apiPath, lines } from './transport';
+import { RESOURCES } from '../../kube-resources';
+import { loadBundle } from '../deploy/bundle';
+import { apiPath, lines, objectPath, resourcePath } from './transport';
 
 async function* chunks(...parts: string[]): AsyncGenerator<Uint8Array> {
   for (const p of parts) yield new TextEncoder().encode(p);
@@ -27,5 +30,22 @@ describe('lines', () => {
     let n = 0;
     expect(await collect(lines(chunks('{"a":1}\n{"b"'), { onChunk: () => n++, partialLast: false }))).toEqual(['{"a":1}']);
     expect(n).toBe(1);
+  });
+});
+
+describe('resourcePath and objectPath', () => {
+  it('builds collection, object and subresource paths from the table', () => {
+    expect(resourcePath(RESOURCES.pods)).toBe('/api/v1/pods');
+    expect(resourcePath(RESOURCES.deployments, { namespace: 'ns', name: 'web', subresource: 'scale' })).toBe('/apis/apps/v1/namespaces/ns/deployments/web/scale');
+    expect(resourcePath(RESOURCES.nodes, { namespace: 'ignored', name: 'gpu-1' })).toBe('/api/v1/nodes/gpu-1');
+    expect(resourcePath(RESOURCES.deviceclasses, { name: 'gpu.example.com' })).toBe('/apis/resource.k8s.io/v1/deviceclasses/gpu.example.com');
+    expect(resourcePath(RESOURCES.resourceclaims, { namespace: 'ns' })).toBe('/apis/resource.k8s.io/v1/namespaces/ns/resourceclaims');
+  });
+
+  it('knows every kind of the bundle, by its apiVersion', () => {
+    const bundle = loadBundle(path.join(__dirname, '../../../manifests/imagepod'));
+    for (const o of bundle) expect(() => objectPath(o), `${o.apiVersion} ${o.kind}`).not.toThrow();
+    expect(objectPath({ apiVersion: 'events.k8s.io/v1', kind: 'Event', metadata: { name: 'e', namespace: 'ns' } })).toBe('/apis/events.k8s.io/v1/namespaces/ns/events/e');
+    expect(() => objectPath({ apiVersion: 'v1', kind: 'Widget', metadata: { name: 'w' } })).toThrow(/does not know kind Widget/);
   });
 });

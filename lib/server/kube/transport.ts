@@ -1,6 +1,7 @@
 import 'server-only';
 import { type KubeConfig, RequestContext, HttpMethod } from '@kubernetes/client-node';
 import { fetch, type Response as UndiciResponse } from 'undici';
+import { apiPrefix, resourceOf, type ResourceType } from '../../kube-resources';
 import { fromResponse, toKubeError } from './errors';
 
 /**
@@ -50,6 +51,23 @@ async function open(kc: KubeConfig, apiPath: string, o: Open): Promise<UndiciRes
  */
 export function apiPath(prefix: string, ...segments: string[]): string {
   return [prefix.replace(/\/$/, ''), ...segments.map(encodeURIComponent)].join('/');
+}
+
+/** Where a resource's collection (no name) or one object is, e.g. `/apis/apps/v1/namespaces/ns/deployments/web`. */
+export function resourcePath(t: ResourceType, at: { namespace?: string; name?: string; subresource?: string } = {}): string {
+  const ns = t.namespaced && at.namespace !== undefined ? ['namespaces', at.namespace] : [];
+  const name = at.name !== undefined ? [at.name] : [];
+  return apiPath(apiPrefix(t), ...ns, t.plural, ...name, ...(at.subresource ? [at.subresource] : []));
+}
+
+/**
+ * The URL of an object by its own apiVersion and kind (a namespaced object without a namespace is
+ * in `default`, as kubectl applies it). An object of a kind the table lacks is a bug: it throws.
+ */
+export function objectPath(o: { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }): string {
+  const t = resourceOf(o.apiVersion, o.kind);
+  if (!t) throw new Error(`the panel does not know kind ${o.kind} of ${o.apiVersion}`);
+  return resourcePath(t, { namespace: o.metadata.namespace ?? 'default', name: o.metadata.name });
 }
 
 export interface KubeRequest {

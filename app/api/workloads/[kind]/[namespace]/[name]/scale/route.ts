@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { audited } from '@/lib/server/audit/record';
 import { workloadParams } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
-import { kubeRequest } from '@/lib/server/kube/transport';
+import { kubeRequest, resourcePath } from '@/lib/server/kube/transport';
 import { syncedCache } from '@/lib/server/kube/views-api';
-import { WORKLOAD_KINDS as KINDS } from '@/lib/views';
+import { RESOURCES, WORKLOAD_KIND_OF as KINDS } from '@/lib/kube-resources';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,7 +27,7 @@ export const PATCH = route({ params, body }, async (ctx) => {
   const from = before?.desired ?? null;
   const message = from === null ? `scale to ${replicas} replicas` : `scale from ${from} to ${replicas} replicas`;
   const scale = await audited(ctx, { action: 'scale', target, details: { from, to: replicas }, message }, () =>
-    kubeRequest<{ spec?: { replicas?: number }; status?: { replicas?: number } }>(ctx.kube(), `/apis/apps/v1/namespaces/${namespace}/${kind}/${name}/scale`, {
+    kubeRequest<{ spec?: { replicas?: number }; status?: { replicas?: number } }>(ctx.kube(), resourcePath(RESOURCES[kind], { namespace, name, subresource: 'scale' }), {
       method: 'PATCH',
       contentType: 'application/merge-patch+json',
       body: { spec: { replicas } },
