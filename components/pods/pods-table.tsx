@@ -8,7 +8,7 @@ import { logsHref } from '@/lib/logs/presets';
 import { sumGpus } from '@/lib/gpu';
 import type { PodSort, PodSortKey } from '@/lib/pod-list';
 import type { PodRow } from '@/lib/views';
-import { useNow } from '../common/use-now';
+import { useNow } from '../hooks/use-now';
 import { cn } from '../ui/cn';
 import { SortableTH, TH } from '../ui/table';
 import { PodStatusBadge } from './pod-status-badge';

@@ -7,7 +7,7 @@ import { formatMatchLabels } from '@/lib/label-selector';
 import { logsHref } from '@/lib/logs/presets';
 import type { WorkloadKind } from '@/lib/kube-resources';
 import type { WorkloadRow } from '@/lib/views';
-import { QueryPending } from '../common/view-error';
+import { QueryPending } from '../feedback/query-states';
 import { PageHeader } from '../layout/page-header';
 import { Badge } from '../ui/badge';
 import { Card, CardBody, CardHeader } from '../ui/card';

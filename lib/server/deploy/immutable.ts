@@ -2,7 +2,7 @@ import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { DeploySettings } from '../../deploy/settings';
 import { parseQuantity } from '../../quantity';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 import { KubeError } from '../kube/errors';
 import { RESOURCES } from '../../kube-resources';
 import { kubeRequest, resourcePath } from '../kube/transport';
@@ -23,7 +23,7 @@ export async function assertChangeable(kc: KubeConfig, s: DeploySettings, signal
   }
   const current = sts.spec?.volumeClaimTemplates?.[0]?.spec?.resources?.requests?.storage;
   if (current && parseQuantity(current) !== parseQuantity(s.postgresStorage)) {
-    throw new ApiError(422, 'INVALID',
+    throw new HttpError(422, 'INVALID',
       `settings.postgresStorage: PostgreSQL was deployed with ${current}; Kubernetes does not allow changing a StatefulSet's volume claim template — keep ${current} (to grow the volume, resize the claim postgres-storage-postgres-0 itself if its storage class allows expansion)`,
       'settings.postgresStorage');
   }

@@ -6,9 +6,9 @@ import { objectKey, planStages, type Stage } from '../../deploy/plan';
 import type { DeploySettings } from '../../deploy/settings';
 import { applySettings, type KubeObj } from '../../deploy/transform';
 import { recordAudit } from '../audit/record';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 import { KubeError } from '../kube/errors';
-import { recordDeploy } from '../metrics/panel-metrics';
+import { recordDeploy } from '../telemetry/panel-metrics';
 import { conflictsOf, getLive, serverSideApply } from './apply';
 import { loadBundle } from './bundle';
 import { gate, latestEvents } from './gates';
@@ -52,7 +52,7 @@ export class DeployRunner {
 
   private begin(kind: DeployRun['kind'], actor: Actor, stages: Stage[]): DeployRun {
     if (this.run?.state === 'running') {
-      throw new ApiError(409, 'CONFLICT', `A ${this.run.kind} by ${this.run.user} is running (id ${this.run.id}); wait for it to finish`);
+      throw new HttpError(409, 'CONFLICT', `A ${this.run.kind} by ${this.run.user} is running (id ${this.run.id}); wait for it to finish`);
     }
     const run: DeployRun = {
       id: randomUUID(), kind, user: actor.user.username, startedAt: new Date().toISOString(), finishedAt: null, state: 'running', error: null,

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Pod } from '../../kube-types';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 import { apiPath, kubeRequest } from '../kube/transport';
 
 /**
@@ -13,7 +13,7 @@ export async function podContainers(kc: KubeConfig, namespace: string, pod: stri
   const names = [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])].map((c) => c.name);
   if (!container) return (p.spec?.containers ?? []).map((c) => c.name);
   if (!names.includes(container)) {
-    throw new ApiError(404, 'NOT_FOUND', `container: pod ${pod} has no container ${container} (it has ${names.join(', ') || 'none'})`, 'container');
+    throw new HttpError(404, 'NOT_FOUND', `container: pod ${pod} has no container ${container} (it has ${names.join(', ') || 'none'})`, 'container');
   }
   return [container];
 }

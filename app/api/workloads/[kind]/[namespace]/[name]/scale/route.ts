@@ -3,7 +3,7 @@ import { audited } from '@/lib/server/audit/record';
 import { workloadParams } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
 import { kubeRequest, resourcePath } from '@/lib/server/kube/transport';
-import { syncedCache } from '@/lib/server/kube/views-api';
+import { syncedCache } from '@/lib/server/views/views-api';
 import { RESOURCES, WORKLOAD_KIND_OF as KINDS } from '@/lib/kube-resources';
 
 export const dynamic = 'force-dynamic';

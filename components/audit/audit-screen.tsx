@@ -5,8 +5,8 @@ import { AUDIT_ACTIONS, targetText, type AuditAction, type AuditResult, type Aud
 import { formatAge, formatClock } from '@/lib/format';
 import { useAuditQuery } from '@/lib/queries/audit/audit-query';
 import type { Tone } from '@/lib/status-tone';
-import { QueryError, QueryPending } from '../common/view-error';
-import { useNow } from '../common/use-now';
+import { QueryError, QueryPending } from '../feedback/query-states';
+import { useNow } from '../hooks/use-now';
 import { PageHeader } from '../layout/page-header';
 import { Badge } from '../ui/badge';
 import { Input, Select } from '../ui/select';
@@ -23,7 +23,7 @@ const RANGES = [
 const RESULT_TONE: Record<AuditResult, Tone> = { success: 'ok', failure: 'bad', denied: 'warn' };
 
 /** The audit trail: every action taken through the panel, filterable by user, action, result and time. */
-export function AuditView() {
+export function AuditScreen() {
   const now = useNow(30_000);
   const [user, setUser] = useState('');
   const [action, setAction] = useState<AuditAction | ''>('');

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useAccess } from '@/lib/queries/access/access-query';
 import { useDeployRun, useDeploySettings, usePreview, useStartDeploy } from '@/lib/queries/deploy/deploy-queries';
 import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
-import { QueryPending } from '../common/view-error';
+import { QueryPending } from '../feedback/query-states';
 import { PageHeader } from '../layout/page-header';
 import { ComponentsHealthCard } from '../overview/components-health-card';
 import { Button } from '../ui/button';
@@ -21,7 +21,7 @@ const DEPLOY_RIGHT = { verb: 'patch' as const, group: 'apps', resource: 'deploym
  * The Deploy page: the stack's live status, the settings, Preview (per-object dry-run diff),
  * Deploy (live progress per stage and object, from the server's run) and Undeploy.
  */
-export function DeployView() {
+export function DeployScreen() {
   const settingsQ = useDeploySettings();
   const workloadsQ = useWorkloadsQuery();
   const access = useAccess([DEPLOY_RIGHT]);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { RESOURCES, WORKLOAD_RESOURCES, type WorkloadKind } from '../../kube-resources';
-import { FULL_NAMESPACES, type NamespaceScope, type ViewScope } from '../../auth/view-scope';
+import { FULL_NAMESPACES, type NamespaceScope, type ViewScope } from '../../view-scope';
 import { KubeError } from '../kube/errors';
 import { kubeRequest, resourcePath } from '../kube/transport';
 import { userKubeConfig } from './identity';

@@ -19,7 +19,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** `/metrics`: Prometheus' answers to the everyday questions about GPUs, the API and the pods. */
-export function MetricsView() {
+export function MetricsScreen() {
   const [win, setWin] = useState<TimeWindow>({ range: '1h' });
   const [refreshMs, setRefreshMs] = useState(30_000);
   const p = { window: win, refreshMs };

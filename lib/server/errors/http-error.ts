@@ -3,7 +3,7 @@ import type { ApiErrorCode } from '../../error-codes';
 export type { ApiErrorBody, ApiErrorCode } from '../../error-codes';
 
 /** Errors a route throws on purpose; the route layer turns them into `{ error }` JSON. */
-export class ApiError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: ApiErrorCode,
@@ -15,6 +15,6 @@ export class ApiError extends Error {
     readonly extra?: Record<string, unknown>,
   ) {
     super(message);
-    this.name = 'ApiError';
+    this.name = 'HttpError';
   }
 }

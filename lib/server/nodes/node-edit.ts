@@ -3,7 +3,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { Node, Taint } from '../../kube-types';
 import { planLabelEdits, type LabelChange, type LabelEdit } from '../../label-validation';
 import { sameTaints, stampTimeAdded, taintPatch } from '../../taints';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 import { KubeError } from '../kube/errors';
 import { RESOURCES } from '../../kube-resources';
 import { kubeRequest, resourcePath } from '../kube/transport';
@@ -37,15 +37,15 @@ async function namedNotFound<T>(field: string, name: string, call: () => Promise
   try {
     return await call();
   } catch (e) {
-    if (e instanceof KubeError && e.code === 'NOT_FOUND') throw new ApiError(404, 'NOT_FOUND', `node "${name}" not found`, field);
+    if (e instanceof KubeError && e.code === 'NOT_FOUND') throw new HttpError(404, 'NOT_FOUND', `node "${name}" not found`, field);
     throw e;
   }
 }
 
-function conflict(now: Node, seen: string, what: string, field: string): ApiError {
+function conflict(now: Node, seen: string, what: string, field: string): HttpError {
   const message = `Node ${now.metadata.name} was changed by someone else after you loaded it (resourceVersion ${seen}, now ${now.metadata.resourceVersion}). `
     + `Reload to see its current ${what}, then make your edit again.`;
-  return new ApiError(409, 'CONFLICT', message, field, undefined, { current: nodeState(now) });
+  return new HttpError(409, 'CONFLICT', message, field, undefined, { current: nodeState(now) });
 }
 
 /** Where a node edit reports its faults: `name`/`resourceVersion`, or `nodes.3.name`/`nodes.3.resourceVersion` in a bulk edit. */

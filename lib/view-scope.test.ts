@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventRow, PodRow, ViewDelta, WorkloadRow } from '../views';
+import type { EventRow, PodRow, ViewDelta, WorkloadRow } from './views';
 import { FULL_NAMESPACES, NO_NAMESPACES, filterDelta, isFullScope, keyVisible, rowVisible, type ViewScope } from './view-scope';
 
 const only = (...ns: string[]) => ({ all: false as const, namespaces: new Set(ns) });

@@ -1,12 +1,12 @@
 import 'server-only';
-import type { NamespaceScope, ViewScope } from '../../auth/view-scope';
-import { isEmptyScope, rowVisible } from '../../auth/view-scope';
+import type { NamespaceScope, ViewScope } from '../../view-scope';
+import { isEmptyScope, rowVisible } from '../../view-scope';
 import { RESOURCES, WORKLOAD_RESOURCES as WORKLOADS, type WorkloadKind } from '../../kube-resources';
 import type { Row, ViewName, WorkloadRow } from '../../views';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 import type { ClusterCache } from '../kube/cluster-cache';
-import { canI, listScope } from './access';
-import type { Session } from './session';
+import { canI, listScope } from '../auth/access-review';
+import type { Session } from '../auth/session';
 
 function namespacesIn(cache: ClusterCache, view: 'pods' | 'events' | WorkloadKind): Set<string> {
   const out = new Set<string>();
@@ -28,16 +28,16 @@ export async function viewScopeFor(s: Session, cache: ClusterCache, view: ViewNa
   const scope: ViewScope = { nodes: false, pods: none, events: none, workloads: { Deployment: none, StatefulSet: none, DaemonSet: none } };
   if (view === 'nodes') {
     scope.nodes = (await canI(s, { verb: 'list', resource: 'nodes' }, signal)).allowed;
-    if (!scope.nodes) throw new ApiError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list nodes`);
+    if (!scope.nodes) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list nodes`);
   } else if (view === 'pods' || view === 'events') {
     scope[view] = await listScope(s, '', view, () => namespacesIn(cache, view), signal);
-    if (isEmptyScope(scope[view])) throw new ApiError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list ${view} in any namespace`);
+    if (isEmptyScope(scope[view])) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list ${view} in any namespace`);
   } else {
     const kinds = Object.keys(WORKLOADS) as WorkloadKind[];
     const scopes = await Promise.all(kinds.map((k) => listScope(s, RESOURCES[WORKLOADS[k]].group, WORKLOADS[k], () => namespacesIn(cache, k), signal)));
     kinds.forEach((k, i) => { scope.workloads[k] = scopes[i]!; });
     if (scopes.every(isEmptyScope)) {
-      throw new ApiError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list deployments, statefulsets or daemonsets in any namespace`);
+      throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list deployments, statefulsets or daemonsets in any namespace`);
     }
   }
   return scope;
@@ -57,7 +57,7 @@ export function wholeViewVisible(view: ViewName, scope: ViewScope): boolean {
 export async function fullViewScope(s: Session, cache: ClusterCache, signal?: AbortSignal): Promise<ViewScope> {
   const views: ViewName[] = ['nodes', 'pods', 'events', 'workloads'];
   const parts = await Promise.all(views.map((v) => viewScopeFor(s, cache, v, signal).catch((e: unknown) => {
-    if (e instanceof ApiError && e.status === 403) return null;
+    if (e instanceof HttpError && e.status === 403) return null;
     throw e;
   })));
   const [nodes, pods, events, workloads] = parts;

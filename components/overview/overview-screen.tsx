@@ -5,7 +5,7 @@ import { useHealthQuery } from '@/lib/queries/health/health-query';
 import { useNodesQuery } from '@/lib/queries/nodes/nodes-query';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
 import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
-import { useNow } from '../common/use-now';
+import { useNow } from '../hooks/use-now';
 import { PageHeader } from '../layout/page-header';
 import { useGpuAllocation } from '../nodes/use-gpu-allocation';
 import { CacheHealthCard } from './cache-health-card';
@@ -19,7 +19,7 @@ import { WarningEventsCard } from './warning-events-card';
  * The overview: ImagePod component health, GPU totals, node readiness, Pending GPU pods, recent
  * warnings and the cache state. Each card loads and fails on its own views.
  */
-export function OverviewView() {
+export function OverviewScreen() {
   const nodesQ = useNodesQuery();
   const podsQ = usePodsQuery();
   const workloadsQ = useWorkloadsQuery();

@@ -6,7 +6,7 @@ import { nodeCounts } from '@/lib/overview';
 import { useNodesQuery } from '@/lib/queries/nodes/nodes-query';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
 import type { NodeRow } from '@/lib/views';
-import { loadError, QueryError, QueryPending } from '../common/view-error';
+import { loadError, QueryError, QueryPending } from '../feedback/query-states';
 import { PageHeader } from '../layout/page-header';
 import { EmptyState } from '../ui/state';
 import { NodesSkeleton } from './nodes-skeleton';
@@ -21,7 +21,7 @@ function byName(a: NodeRow, b: NodeRow): number {
 }
 
 /** The nodes page: every node with its GPU allocation computed from the pods bound to it. */
-export function NodesView() {
+export function NodesScreen() {
   const nodesQ = useNodesQuery();
   const podsQ = usePodsQuery();
   const nodes = useMemo(() => (nodesQ.data ? [...nodesQ.data.items].sort(byName) : undefined), [nodesQ.data]);

@@ -6,10 +6,10 @@ import type { LogSource } from '@/lib/logs/presets';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
 import { LogPane } from './log-pane';
 import { LogSourceBar } from './log-source-bar';
-import { DEFAULT_VIEW, type ViewOptions } from './view-options';
+import { DEFAULT_VIEW, type ViewOptions } from './display-options';
 
 /** The logs page: what to follow (source bar) and the live view of it (pane, one stream). */
-export function LogsView({ initial }: { initial: LogSource }) {
+export function LogsScreen({ initial }: { initial: LogSource }) {
   const [source, setSource] = useState(initial);
   const [capacity, setCapacity] = useState(DEFAULT_BUFFER_LINES);
   const [view, setViewState] = useState<ViewOptions>(DEFAULT_VIEW);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
-import { cn } from '../ui/cn';
+import { cn } from './cn';
 
 /** One `key=value` chip in monospace. */
 export function Chip({ children, className, title }: { children: ReactNode; className?: string; title?: string }) {

@@ -4,7 +4,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { parseSelector } from '@/lib/label-selector';
 import { DEFAULT_POD_SORT, filterPods, podNamespaces, sortPods, toggleSort, type PodSort } from '@/lib/pod-list';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
-import { QueryError, QueryPending } from '../common/view-error';
+import { QueryError, QueryPending } from '../feedback/query-states';
 import { PageHeader } from '../layout/page-header';
 import { PodsFilters, type PodFilterText } from './pods-filters';
 import { PodsSkeleton } from './pods-skeleton';
@@ -24,7 +24,7 @@ function writeUrl(f: PodFilterText) {
  * The pods page: the full pods view filtered and sorted in the browser, so stream deltas keep
  * patching one list while the operator narrows it.
  */
-export function PodsView({ initial }: { initial: PodFilterText }) {
+export function PodsScreen({ initial }: { initial: PodFilterText }) {
   const query = usePodsQuery();
   const [text, setText] = useState(initial);
   const [sort, setSort] = useState<PodSort>(DEFAULT_POD_SORT);

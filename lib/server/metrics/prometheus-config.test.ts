@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { DEVCLUSTER_PROMETHEUS, IN_CLUSTER_PROMETHEUS, prometheusLimits, prometheusUrl } from './config';
+import { DEVCLUSTER_PROMETHEUS, IN_CLUSTER_PROMETHEUS, prometheusLimits, prometheusUrl } from './prometheus-config';
 
 it('takes the Prometheus URL from server configuration only', () => {
   expect(prometheusUrl({ IMAGEPOD_PROMETHEUS_URL: 'http://prom.example:9090/', KUBERNETES_SERVICE_HOST: '10.0.0.1' })).toBe('http://prom.example:9090');

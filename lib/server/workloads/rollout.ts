@@ -7,7 +7,7 @@ import {
   type ControllerRevision, type HistoryRow,
 } from '../../rollout-history';
 import { RESOURCES, WORKLOAD_KIND_OF, type WorkloadResource } from '../../kube-resources';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 import { KubeError } from '../kube/errors';
 import { kubeRequest, resourcePath } from '../kube/transport';
 
@@ -31,7 +31,7 @@ function mergePatch(kc: KubeConfig, r: WorkloadResource, ns: string, name: strin
 /** Refuses what kubectl refuses on a paused Deployment (its controller would not act on the change). */
 function assertNotPaused(w: Workload, what: string): void {
   if (w.spec?.paused) {
-    throw new ApiError(409, 'CONFLICT', `${w.metadata.name} is paused: resume the rollout first, then ${what}`);
+    throw new HttpError(409, 'CONFLICT', `${w.metadata.name} is paused: resume the rollout first, then ${what}`);
   }
 }
 
@@ -106,7 +106,7 @@ async function undoOnce(kc: KubeConfig, r: WorkloadResource, ns: string, name: s
     });
   }
   const picked = pickRevision(rows, toRevision);
-  if ('error' in picked) throw new ApiError(404, 'NOT_FOUND', `${name}: ${picked.error}`, 'toRevision');
+  if ('error' in picked) throw new HttpError(404, 'NOT_FOUND', `${name}: ${picked.error}`, 'toRevision');
   if (picked.row.current) return { revision: picked.row.revision, skipped: true };
   await send(picked.row);
   return { revision: picked.row.revision, skipped: false };

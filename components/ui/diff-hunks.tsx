@@ -1,11 +1,11 @@
 import type { DiffHunk } from '@/lib/template-diff';
-import { cn } from '../ui/cn';
+import { cn } from './cn';
 
 const LINE = { add: 'bg-emerald-50 text-emerald-900', del: 'bg-red-50 text-red-900', ctx: 'text-zinc-600' } as const;
 const SIGN = { add: '+', del: '-', ctx: ' ' } as const;
 
 /** Unified-diff hunks in monospace: removed lines red, added lines green, context grey. */
-export function DiffView({ hunks, testId, empty = 'No differences.' }: { hunks: DiffHunk[]; testId?: string; empty?: string }) {
+export function DiffHunks({ hunks, testId, empty = 'No differences.' }: { hunks: DiffHunk[]; testId?: string; empty?: string }) {
   if (hunks.length === 0) return <p data-testid={testId} className="text-sm text-zinc-500">{empty}</p>;
   return (
     <div data-testid={testId} className="overflow-x-auto rounded-md border border-zinc-200 font-mono text-[12px] leading-5">

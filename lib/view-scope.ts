@@ -1,11 +1,11 @@
 /**
  * What one user may read of the shared cache. The cache is filled with the panel's own (read-only)
  * identity; every answer built from it is cut down to what the user's Kubernetes RBAC allows, as
- * decided by SelfSubjectAccessReviews made with the user's credentials (lib/server/auth/access.ts).
+ * decided by SelfSubjectAccessReviews made with the user's credentials (lib/server/auth/access-review.ts).
  * Pure: rows, keys and deltas in, the visible part out.
  */
-import type { WorkloadKind } from '../kube-resources';
-import type { EventRow, PodRow, Row, ViewDelta, ViewName, WorkloadRow } from '../views';
+import type { WorkloadKind } from './kube-resources';
+import type { EventRow, PodRow, Row, ViewDelta, ViewName, WorkloadRow } from './views';
 
 /** Namespaces a user may list a resource in: every one, or the named ones (possibly none). */
 export type NamespaceScope = { all: true } | { all: false; namespaces: ReadonlySet<string> };

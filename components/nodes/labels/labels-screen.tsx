@@ -7,7 +7,7 @@ import { useAccess } from '@/lib/queries/access/access-query';
 import { useLabelApplyMutation } from '@/lib/queries/nodes/label-apply-mutation';
 import { useLabelPreviewMutation } from '@/lib/queries/nodes/label-preview-mutation';
 import { useNodesQuery } from '@/lib/queries/nodes/nodes-query';
-import { QueryPending } from '../../common/view-error';
+import { QueryPending } from '../../feedback/query-states';
 import { PageHeader } from '../../layout/page-header';
 import { Button } from '../../ui/button';
 import { Card, CardBody, CardHeader } from '../../ui/card';
@@ -25,7 +25,7 @@ const NODE_PATCH = { verb: 'patch', resource: 'nodes' } as const;
  * preview what changes and which DaemonSet pods start or stop, then apply exactly what was
  * previewed (each node at the version previewed; a concurrent change is refused, not overwritten).
  */
-export function LabelsView({ initialNodes }: { initialNodes: string[] }) {
+export function LabelsScreen({ initialNodes }: { initialNodes: string[] }) {
   const nodesQ = useNodesQuery();
   const [selected, setSelected] = useState<Set<string>>(() => new Set(initialNodes));
   const [rows, setRows] = useState<LabelRow[]>([{ id: 0, key: '', value: '', remove: false }]);

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useAccess } from '@/lib/queries/access/access-query';
 import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
 import type { WorkloadKind } from '@/lib/kube-resources';
-import { QueryError, QueryPending } from '../common/view-error';
+import { QueryError, QueryPending } from '../feedback/query-states';
 import { PageHeader } from '../layout/page-header';
 import { Input, Select } from '../ui/select';
 import { TableSkeleton } from '../ui/skeleton';
@@ -15,7 +15,7 @@ import { WorkloadsTable } from './workloads-table';
 const KINDS: WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
 
 /** The workloads page: every Deployment, StatefulSet and DaemonSet, filterable by kind and namespace. */
-export function WorkloadsView({ initialNamespace = '' }: { initialNamespace?: string }) {
+export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: string }) {
   const query = useWorkloadsQuery();
   const [kind, setKind] = useState<WorkloadKind | ''>('');
   const [namespace, setNamespace] = useState(initialNamespace);

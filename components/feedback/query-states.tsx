@@ -18,7 +18,7 @@ export function loadError(q: { error: unknown; failureReason: unknown }): unknow
  * ever synced) reads "Cannot reach the Kubernetes API: …. Retrying…": the query retries, and the
  * live stream refetches it as soon as the cache reports a change, so no table pretends to be empty.
  */
-export function ViewError({ error, what, onRetry, retrying }: {
+export function LoadError({ error, what, onRetry, retrying }: {
   error: unknown;
   /** What failed to load, e.g. "pods". */
   what: string;
@@ -60,9 +60,9 @@ interface LoadableQuery {
   refetch: () => unknown;
 }
 
-/** A query's load failure as a ViewError with a retry button wired to that query. */
+/** A query's load failure as a LoadError with a retry button wired to that query. */
 export function QueryError({ query, what }: { query: LoadableQuery; what: string }) {
-  return <ViewError error={loadError(query)} what={what} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  return <LoadError error={loadError(query)} what={what} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
 }
 
 /** A view without data yet: its failure if loading failed, else its skeleton. */

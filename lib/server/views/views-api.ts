@@ -1,11 +1,11 @@
 import 'server-only';
 import type { CacheHealth } from '../../health';
 import type { Row, ViewList } from '../../views';
-import type { ViewStore } from './view-store';
-import { ApiError } from '../http/api-error';
-import { getClusterCache, type ClusterCache } from './cluster-cache';
+import type { ViewStore } from '../kube/view-store';
+import { HttpError } from '../errors/http-error';
+import { getClusterCache, type ClusterCache } from '../kube/cluster-cache';
 import type { RouteContext } from '../http/route';
-import { viewScopeFor, visibleFilter, wholeViewVisible } from '../auth/view-access';
+import { viewScopeFor, visibleFilter, wholeViewVisible } from './view-access';
 
 /**
  * The cache, for a route that reads cluster state. A cache that has never completed its first
@@ -15,7 +15,7 @@ export function syncedCache(): ClusterCache {
   const cache = getClusterCache();
   if (!cache.everSynced()) {
     const h = cache.health();
-    throw new ApiError(503, 'UNAVAILABLE', h.lastError ?? 'The cluster cache is still loading');
+    throw new HttpError(503, 'UNAVAILABLE', h.lastError ?? 'The cluster cache is still loading');
   }
   return cache;
 }
