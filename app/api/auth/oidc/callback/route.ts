@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tokenExpiry } from '@/lib/auth/jwt';
-import { safeNext } from '@/lib/queries/sign-in-redirect';
+import { safeNext } from '@/lib/auth/sign-in-url';
 import { recordAudit } from '@/lib/server/audit/record';
 import { tokenKubeConfig, whoAmI } from '@/lib/server/auth/identity';
 import { CLEAR_FLOW_COOKIE, FLOW_COOKIE, finishSignIn } from '@/lib/server/auth/oidc';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext, signInUrl } from './sign-in-redirect';
+import { safeNext, signInUrl } from './sign-in-url';
 
 describe('safeNext', () => {
   it.each([
