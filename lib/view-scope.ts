@@ -4,7 +4,7 @@
  * decided by SelfSubjectAccessReviews made with the user's credentials (lib/server/auth/access-review.ts).
  * Pure: rows, keys and deltas in, the visible part out.
  */
-import type { WorkloadKind } from './kube-resources';
+import { WORKLOAD_RESOURCES, type WorkloadKind } from './kube-resources';
 import type { EventRow, PodRow, Row, ViewDelta, ViewName, WorkloadRow } from './views';
 
 /** Namespaces a user may list a resource in: every one, or the named ones (possibly none). */
@@ -19,6 +19,12 @@ export interface ViewScope {
 
 export const FULL_NAMESPACES: NamespaceScope = { all: true };
 export const NO_NAMESPACES: NamespaceScope = { all: false, namespaces: new Set() };
+
+/** A scope that shows nothing of any view: the start of a scope built view by view. */
+export function emptyViewScope(): ViewScope {
+  const workloads = Object.fromEntries(Object.keys(WORKLOAD_RESOURCES).map((k) => [k, NO_NAMESPACES])) as Record<WorkloadKind, NamespaceScope>;
+  return { nodes: false, pods: NO_NAMESPACES, events: NO_NAMESPACES, workloads };
+}
 
 export function allowsNamespace(scope: NamespaceScope, namespace: string): boolean {
   return scope.all || scope.namespaces.has(namespace);

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useAccess } from '@/lib/queries/access/access-query';
 import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
-import type { WorkloadKind } from '@/lib/kube-resources';
+import { WORKLOAD_RESOURCES, type WorkloadKind } from '@/lib/kube-resources';
 import { QueryError, QueryPending } from '../feedback/query-states';
 import { PageHeader } from '../layout/page-header';
 import { Input, Select } from '../ui/select';
@@ -12,7 +12,7 @@ import { filterWorkloads } from './workload-list';
 import { scaleCheck } from './scale-control';
 import { WorkloadsTable } from './workloads-table';
 
-const KINDS: WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
+const KINDS = Object.keys(WORKLOAD_RESOURCES) as WorkloadKind[];
 
 /** The workloads page: every Deployment, StatefulSet and DaemonSet, filterable by kind and namespace. */
 export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: string }) {

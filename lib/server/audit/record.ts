@@ -26,6 +26,12 @@ export async function recordAudit(r: AuditRecord): Promise<void> {
   }
 }
 
+/** `denied` when Kubernetes (or the panel) answered 403, by the status, never the message's words. */
+export function failureResult(e: unknown): 'denied' | 'failure' {
+  const status = (e as { httpStatus?: number; status?: number }).httpStatus ?? (e as { status?: number }).status;
+  return status === 403 ? 'denied' : 'failure';
+}
+
 /**
  * Runs an action for a signed-in user and records it whatever comes of it: `success`, `denied`
  * (Kubernetes said 403) or `failure` with the API server's message. Rethrows failures.
@@ -41,9 +47,8 @@ export async function audited<T>(
     await recordAudit({ ...base, result: 'success', message: what.message });
     return out;
   } catch (e) {
-    const status = (e as { httpStatus?: number; status?: number }).httpStatus ?? (e as { status?: number }).status;
     const reason = e instanceof Error ? e.message : String(e);
-    await recordAudit({ ...base, result: status === 403 ? 'denied' : 'failure', message: `${what.message} — ${reason}` });
+    await recordAudit({ ...base, result: failureResult(e), message: `${what.message} — ${reason}` });
     throw e;
   }
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import { RESOURCES, WORKLOAD_RESOURCES, type WorkloadKind } from '../../kube-resources';
-import { FULL_NAMESPACES, type NamespaceScope, type ViewScope } from '../../view-scope';
+import { RESOURCES } from '../../kube-resources';
+import { FULL_NAMESPACES, type NamespaceScope } from '../../view-scope';
 import { KubeError } from '../kube/errors';
 import { kubeRequest, resourcePath } from '../kube/transport';
 import { userKubeConfig } from './identity';
@@ -101,21 +101,4 @@ export async function listScope(s: Session, group: string, resource: string, nam
   const candidates = [...new Set(namespaces())];
   const answers = await mapLimit(candidates, 16, (namespace) => canI(s, { verb: 'list', group, resource, namespace }, signal));
   return { all: false, namespaces: new Set(candidates.filter((_, i) => answers[i]!.allowed)) };
-}
-
-/** What of each cached view the user may see. `namespacesOf(view)` lists namespaces present in it. */
-export async function viewScope(
-  s: Session,
-  namespacesOf: (resource: 'pods' | 'events' | WorkloadKind) => Iterable<string>,
-  signal?: AbortSignal,
-): Promise<ViewScope> {
-  const [nodes, pods, events, Deployment, StatefulSet, DaemonSet] = await Promise.all([
-    canI(s, { verb: 'list', resource: 'nodes' }, signal).then((d) => d.allowed),
-    listScope(s, '', 'pods', () => namespacesOf('pods'), signal),
-    listScope(s, '', 'events', () => namespacesOf('events'), signal),
-    listScope(s, 'apps', WORKLOAD_RESOURCES.Deployment, () => namespacesOf('Deployment'), signal),
-    listScope(s, 'apps', WORKLOAD_RESOURCES.StatefulSet, () => namespacesOf('StatefulSet'), signal),
-    listScope(s, 'apps', WORKLOAD_RESOURCES.DaemonSet, () => namespacesOf('DaemonSet'), signal),
-  ]);
-  return { nodes, pods, events, workloads: { Deployment, StatefulSet, DaemonSet } };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { NamespaceScope, ViewScope } from '../../view-scope';
-import { isEmptyScope, rowVisible } from '../../view-scope';
+import type { ViewScope } from '../../view-scope';
+import { emptyViewScope, isEmptyScope, rowVisible } from '../../view-scope';
 import { RESOURCES, WORKLOAD_RESOURCES as WORKLOADS, type WorkloadKind } from '../../kube-resources';
 import type { Row, ViewName, WorkloadRow } from '../../views';
 import { HttpError } from '../errors/http-error';
@@ -24,8 +24,7 @@ function namespacesIn(cache: ClusterCache, view: 'pods' | 'events' | WorkloadKin
  * that is missing, so a page says why it is empty instead of showing an empty cluster.
  */
 export async function viewScopeFor(s: Session, cache: ClusterCache, view: ViewName, signal?: AbortSignal): Promise<ViewScope> {
-  const none: NamespaceScope = { all: false, namespaces: new Set() };
-  const scope: ViewScope = { nodes: false, pods: none, events: none, workloads: { Deployment: none, StatefulSet: none, DaemonSet: none } };
+  const scope = emptyViewScope();
   if (view === 'nodes') {
     scope.nodes = (await canI(s, { verb: 'list', resource: 'nodes' }, signal)).allowed;
     if (!scope.nodes) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list nodes`);
@@ -61,12 +60,12 @@ export async function fullViewScope(s: Session, cache: ClusterCache, signal?: Ab
     throw e;
   })));
   const [nodes, pods, events, workloads] = parts;
-  const none: NamespaceScope = { all: false, namespaces: new Set() };
+  const none = emptyViewScope();
   return {
-    nodes: nodes?.nodes ?? false,
-    pods: pods?.pods ?? none,
-    events: events?.events ?? none,
-    workloads: workloads?.workloads ?? { Deployment: none, StatefulSet: none, DaemonSet: none },
+    nodes: nodes?.nodes ?? none.nodes,
+    pods: pods?.pods ?? none.pods,
+    events: events?.events ?? none.events,
+    workloads: workloads?.workloads ?? none.workloads,
   };
 }
 
