@@ -9,12 +9,11 @@ import { useLabelPreviewMutation } from '@/lib/queries/nodes/label-preview-mutat
 import { useNodesQuery } from '@/lib/queries/nodes/nodes-query';
 import { QueryPending } from '../../feedback/query-states';
 import { PageHeader } from '../../layout/page-header';
-import { Button } from '../../ui/button';
 import { Card, CardBody, CardHeader } from '../../ui/card';
 import { TableSkeleton } from '../../ui/skeleton';
 import { DaemonPodsLive } from './daemon-pods-live';
-import { LabelPreview } from './label-preview';
-import { LabelRowsEditor } from './label-rows-editor';
+import { LabelApplyCard } from './label-apply-card';
+import { LabelEditCard } from './label-edit-card';
 import { NodePicker } from './node-picker';
 
 const collator = new Intl.Collator('en', { numeric: true });
@@ -41,6 +40,7 @@ export function LabelsScreen({ initialNodes }: { initialNodes: string[] }) {
   const previewed = preview.data && preview.variables && JSON.stringify([preview.variables.nodes, preview.variables.edits]) === current ? preview.data : null;
   const ready = names.length > 0 && check.valid && (!check.touchesSystem || ack);
   const edit = (f: () => void) => { f(); apply.reset(); };
+  const runPreview = () => preview.mutate({ nodes: names, edits: check.edits });
 
   if (!nodes) {
     return (
@@ -67,47 +67,17 @@ export function LabelsScreen({ initialNodes }: { initialNodes: string[] }) {
           <CardHeader title="1. Nodes" />
           <CardBody><NodePicker nodes={nodes} selected={selected} onChange={(s) => edit(() => setSelected(s))} /></CardBody>
         </Card>
-        <Card>
-          <CardHeader title="2. Labels to set or remove" />
-          <CardBody className="flex flex-col gap-3">
-            <LabelRowsEditor rows={rows} check={check} nextId={nextId} onChange={(r) => edit(() => { setRows(r); setNextId((n) => n + 1); })} />
-            {check.touchesSystem && (
-              <label className="flex items-start gap-2 text-sm text-amber-900">
-                <input type="checkbox" data-testid="label-ack-system" checked={ack} onChange={(e) => setAck(e.target.checked)} className="mt-0.5 accent-amber-600" />
-                I understand that a system component manages these labels and may overwrite or act on my change.
-              </label>
-            )}
-            <div>
-              <Button variant="primary" data-testid="label-preview-button" disabled={!ready || preview.isPending} onClick={() => preview.mutate({ nodes: names, edits: check.edits })}>
-                {preview.isPending ? 'Previewing…' : 'Preview'}
-              </Button>
-            </div>
-            {preview.error && <p role="alert" data-testid="label-preview-error" className="text-sm text-red-700">{preview.error.message}</p>}
-          </CardBody>
-        </Card>
+        <LabelEditCard
+          rows={rows} check={check} nextId={nextId} onRowsChange={(r) => edit(() => { setRows(r); setNextId((n) => n + 1); })}
+          ack={ack} onAck={setAck} ready={ready} preview={preview} onPreview={runPreview}
+        />
       </div>
       {previewed && (
-        <Card>
-          <CardHeader title="3. What will change" aside={`${previewed.nodes.length} node(s)`} />
-          <CardBody className="flex flex-col gap-3">
-            <LabelPreview data={previewed} />
-            <div className="flex flex-wrap items-center gap-3">
-              <Button
-                variant="primary" data-testid="label-apply" disabled={apply.isPending || apply.isSuccess || (access && !access.allowed)}
-                onClick={() => apply.mutate({ nodes: previewed.nodes.map((n) => ({ name: n.name, resourceVersion: n.resourceVersion })), edits: check.edits })}
-              >
-                {apply.isPending ? 'Applying…' : `Apply to ${previewed.nodes.length} node(s)`}
-              </Button>
-              {apply.isSuccess && <span data-testid="label-applied" className="text-sm text-emerald-800">Applied. The DaemonSet pods below follow live.</span>}
-              {apply.error && (
-                <span role="alert" data-testid="label-apply-error" className="text-sm text-red-700">
-                  {apply.error.message}
-                  {apply.error.status === 409 && <Button size="sm" className="ml-2" onClick={() => { apply.reset(); preview.mutate({ nodes: names, edits: check.edits }); }}>Preview again</Button>}
-                </span>
-              )}
-            </div>
-          </CardBody>
-        </Card>
+        <LabelApplyCard
+          previewed={previewed} apply={apply} denied={access ? !access.allowed : false}
+          onApply={() => apply.mutate({ nodes: previewed.nodes.map((n) => ({ name: n.name, resourceVersion: n.resourceVersion })), edits: check.edits })}
+          onPreviewAgain={() => { apply.reset(); runPreview(); }}
+        />
       )}
       <Card>
         <CardHeader title="DaemonSet pods on the selected nodes" aside="live" />
