@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RESOURCES } from '../../kube-resources';
-import { apiPath, lines, resourcePath } from './transport';
+import { lines, resourcePath } from './transport';
 
 async function* chunks(...parts: string[]): AsyncGenerator<Uint8Array> {
   for (const p of parts) yield new TextEncoder().encode(p);
@@ -12,10 +12,9 @@ async function collect(it: AsyncIterable<string>): Promise<string[]> {
   return out;
 }
 
-describe('apiPath', () => {
+describe('path encoding', () => {
   it('encodes every variable segment, once', () => {
-    expect(apiPath('/api/v1/namespaces', 'a b', 'pods', 'x/y')).toBe('/api/v1/namespaces/a%20b/pods/x%2Fy');
-    expect(apiPath('/api/v1/nodes/')).toBe('/api/v1/nodes');
+    expect(resourcePath(RESOURCES.pods, { namespace: 'a b', name: 'x/y', subresource: 'log' })).toBe('/api/v1/namespaces/a%20b/pods/x%2Fy/log');
   });
 });
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { type KubeConfig, RequestContext, HttpMethod } from '@kubernetes/client-node';
 import { fetch, type Response as UndiciResponse } from 'undici';
-import { apiPrefix, resourceOf, type ResourceType } from '../../kube-resources';
+import { RESOURCES, apiPrefix, resourceOf, type ResourceType } from '../../kube-resources';
 import { fromResponse, toKubeError } from './errors';
 
 /**
@@ -49,7 +49,7 @@ async function open(kc: KubeConfig, apiPath: string, o: Open): Promise<UndiciRes
  * An API path from its fixed prefix and its variable segments, each segment encoded (a name may
  * hold characters a URL gives meaning to). Every path the panel builds goes through here.
  */
-export function apiPath(prefix: string, ...segments: string[]): string {
+function apiPath(prefix: string, ...segments: string[]): string {
   return [prefix.replace(/\/$/, ''), ...segments.map(encodeURIComponent)].join('/');
 }
 
@@ -173,7 +173,7 @@ export async function openPodLog(kc: KubeConfig, namespace: string, pod: string,
   const onTimeout = () => opened.abort(headersTimeout.reason);
   headersTimeout.addEventListener('abort', onTimeout);
   try {
-    return await open(kc, `${apiPath('/api/v1/namespaces', namespace, 'pods', pod)}/log`, {
+    return await open(kc, resourcePath(RESOURCES.pods, { namespace, name: pod, subresource: 'log' }), {
       query,
       headers: { Accept: '*/*' },
       signal: AbortSignal.any([signal, opened.signal]),

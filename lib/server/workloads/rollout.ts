@@ -6,7 +6,7 @@ import {
   controllerRevisionHistory, controllerRevisionUndoPatch, deploymentHistory, deploymentUndoPatch, pickRevision,
   type ControllerRevision, type HistoryRow,
 } from '../../rollout-history';
-import { RESOURCES, WORKLOAD_KIND_OF, type WorkloadResource } from '../../kube-resources';
+import { RESOURCES, WORKLOAD_KIND_OF, apiVersionOf, type WorkloadResource } from '../../kube-resources';
 import { HttpError } from '../errors/http-error';
 import { KubeError } from '../kube/errors';
 import { kubeRequest, resourcePath } from '../kube/transport';
@@ -16,7 +16,7 @@ const workloadPath = (r: WorkloadResource, namespace: string, name: string) => r
 
 /** The audit target of a workload action. */
 export function workloadTarget(r: WorkloadResource, namespace: string, name: string) {
-  return { kind: WORKLOAD_KIND_OF[r], apiVersion: 'apps/v1', namespace, name };
+  return { kind: WORKLOAD_KIND_OF[r], apiVersion: apiVersionOf(RESOURCES[r]), namespace, name };
 }
 
 /** The workload as the API server has it now, read with the caller's credentials. */

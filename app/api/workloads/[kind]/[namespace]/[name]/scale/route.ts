@@ -4,7 +4,7 @@ import { workloadParams } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
 import { kubeRequest, resourcePath } from '@/lib/server/kube/transport';
 import { syncedCache } from '@/lib/server/views/views-api';
-import { RESOURCES, WORKLOAD_KIND_OF as KINDS } from '@/lib/kube-resources';
+import { RESOURCES, WORKLOAD_KIND_OF as KINDS, apiVersionOf } from '@/lib/kube-resources';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +22,7 @@ export const PATCH = route({ params, body }, async (ctx) => {
   const { kind, namespace, name } = ctx.params;
   const key = `${KINDS[kind]}/${namespace}/${name}`;
   const before = syncedCache().views.workloads.get(key);
-  const target = { kind: KINDS[kind], apiVersion: 'apps/v1', namespace, name };
+  const target = { kind: KINDS[kind], apiVersion: apiVersionOf(RESOURCES[kind]), namespace, name };
   const replicas = ctx.body.replicas;
   const from = before?.desired ?? null;
   const message = from === null ? `scale to ${replicas} replicas` : `scale from ${from} to ${replicas} replicas`;
