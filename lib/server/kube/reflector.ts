@@ -2,7 +2,7 @@ import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeObject, KubeStatus } from '../../kube-types';
 import type { ResourceHealth, SyncState } from '../../health';
-import { Backoff } from './backoff';
+import { Backoff } from '../../backoff';
 import { KubeError, fromResponse, toKubeError } from './errors';
 import { kubeRequest, kubeWatch, type WatchEvent } from './request';
 import type { ResourceDef } from './resources';
