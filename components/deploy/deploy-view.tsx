@@ -2,7 +2,10 @@
 
 import { useState } from 'react';
 import { useAccess } from '@/lib/queries/access/access-query';
-import { useDeployRun, useDeploySettings, usePreview, useStartDeploy } from '@/lib/queries/deploy/deploy-queries';
+import { useDeployRun } from '@/lib/queries/deploy/deploy-run-stream';
+import { useDeploySettings } from '@/lib/queries/deploy/deploy-settings-query';
+import { useStartDeploy } from '@/lib/queries/deploy/deploy-start-mutation';
+import { usePreview } from '@/lib/queries/deploy/preview-mutation';
 import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
 import { QueryPending } from '../common/view-error';
 import { PageHeader } from '../layout/page-header';

@@ -8,7 +8,7 @@ import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
 import { LogRow } from './log-row';
 import { LogStatus } from './log-status';
-import { useLogStream } from './use-log-stream';
+import { useLogStream } from '@/lib/queries/logs/use-log-stream';
 import type { ViewOptions } from './view-options';
 
 const ROW = 18;
