@@ -1,4 +1,14 @@
 # Shared settings for the devcluster scripts (sourced, not run).
+# The cluster's daemons (etcd, the control plane, kwok, Prometheus, the log generator) outlive the
+# script that starts them: they must not inherit its open files. A caller holding a lock on an
+# inherited descriptor (`flock FILE bash devcluster/up.sh`) would otherwise see the lock held for
+# as long as the cluster runs. Closing them here leaves the caller's own copy (and lock) intact;
+# 255 is the descriptor bash reads this very script from.
+for _fd in /proc/$$/fd/*; do
+  _fd="${_fd##*/}"
+  [ "$_fd" -gt 2 ] 2>/dev/null && [ "$_fd" -lt 255 ] && eval "exec ${_fd}>&-" 2>/dev/null
+done
+unset _fd
 DEVCLUSTER_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "$DEVCLUSTER_DIR/.." && pwd)"
 # shellcheck source=versions.env

@@ -2,7 +2,7 @@
  * One subscription as a tab holds it on the shared stream: POSTed on each channel the hub
  * announces (a reconnect is a new channel, so it re-subscribes — a log resumes from its last
  * line), retried with the one backoff on a transient failure, ended with a DELETE. A refusal
- * (4xx other than 404/409/429) is final and shown with the server's message.
+ * (a 4xx other than 429 or the channel's own 404/409) is final and shown with the server's message.
  */
 import { ApiError } from '../api-error';
 import { fetchJson } from '../fetch-json';
@@ -94,7 +94,7 @@ export class Subscription {
       if (this.final || this.on !== channel) return;
       // 409: it is already attached (a repeated request); 404: the channel is gone, a new one comes.
       if (e instanceof ApiError && e.status === 409) return this.opened();
-      if (e instanceof ApiError && e.status === 404) return this.lost();
+      if (e instanceof ApiError && e.status === 404 && e.field === 'channel') return this.lost();
       if (isTransient(e)) return this.retry(channel);
       this.final = true;
       const status = e instanceof ApiError ? e.status : 0;

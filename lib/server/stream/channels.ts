@@ -56,10 +56,13 @@ function closeChannel(ch: Channel): void {
   ch.sink.close();
 }
 
-/** The session's open channel `id`; 404 when there is none — also when it is another session's. */
+/**
+ * The session's open channel `id`; 404 when there is none — also when it is another session's.
+ * The error names the field `channel`, so the browser tells it from a log's pod not found.
+ */
 function channelOf(id: string, sid: string): Channel {
   const ch = channels.get(id);
-  if (!ch || ch.sid !== sid || !ch.open) throw new ApiError(404, 'NOT_FOUND', 'No such stream is open for this session; wait for the stream to reconnect');
+  if (!ch || ch.sid !== sid || !ch.open) throw new ApiError(404, 'NOT_FOUND', 'No such stream is open for this session; wait for the stream to reconnect', 'channel');
   return ch;
 }
 
