@@ -22,6 +22,10 @@ CLUSTER_NAME="${DEVCLUSTER_NAME:-imagepod}"
 # git-ignored: kubeconfig, generated kwokctl config; a second cluster (e.g. the benchmark's) keeps
 # its own files in a subfolder so it never overwrites the dev cluster's kubeconfig.
 STATE_DIR="$REPO_DIR/.devcluster"
+# A worktree whose .devcluster is a symlink to another clone's: the real path, so the generated
+# kwokctl configuration (it names files in here) is the same from either clone, and up.sh run from
+# the worktree does not take the shared cluster's configuration for a changed one and recreate it.
+[ -L "$STATE_DIR" ] && STATE_DIR="$(readlink -f "$STATE_DIR")"
 [ "$CLUSTER_NAME" = imagepod ] || STATE_DIR="$REPO_DIR/.devcluster/$CLUSTER_NAME"
 # The cluster's own files (etcd data, certificates, logs) live outside the clone: etcd writes
 # constantly, and `next dev` would reload on every write inside the project tree. Keyed by the
