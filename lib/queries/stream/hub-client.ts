@@ -138,6 +138,7 @@ export class HubClient {
         for (const fn of this.viewListeners) fn(m.event, m.data);
         return;
       case 'sub': return this.subs.get(m.id)?.deliver(m.event, m.data);
+      case 'dropped': return this.reopen();
       case 'refused':
         // The server refused the stream: if the session has ended, go and sign in again.
         void fetch('/api/auth/session', { cache: 'no-store' }).then((r) => { if (r.status === 401) redirectToSignIn(); }, () => undefined);

@@ -27,6 +27,8 @@ export type HubMessage =
   | { type: 'sub'; id: string; event: string; data: unknown }
   /** The server refused the stream (HTTP error): the session may have ended. */
   | { type: 'refused' }
+  /** The hub gave up on this port (it stopped answering, e.g. frozen): take a new one. */
+  | { type: 'dropped' }
   | { type: 'ping' };
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -65,6 +67,7 @@ export function parseHubMessage(v: unknown): HubMessage | null {
       return (v.event === 'hello' || v.event === 'delta' || v.event === 'health') && str(v.data) ? { type: 'view', event: v.event, data: v.data } : null;
     case 'sub': return str(v.id) && str(v.event) ? { type: 'sub', id: v.id, event: v.event, data: v.data } : null;
     case 'refused':
+    case 'dropped':
     case 'ping': return { type: v.type };
     default: return null;
   }

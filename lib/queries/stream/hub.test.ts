@@ -114,6 +114,7 @@ describe('StreamHub', () => {
     }
     expect(t.unsubscribed).toEqual([`${channel}/a1`, `${channel}/b1`]);
     expect(b.closed).toBe(true);
+    expect(b.of('dropped')).toHaveLength(1);
     expect(keep.closed).toBe(false);
     expect(t.hub.stats().ports).toBe(1);
   });
@@ -152,6 +153,17 @@ describe('StreamHub', () => {
     const channels = a.of('channel');
     expect(channels.map((c) => c.generation)).toEqual([1, 2]);
     expect(channels[0]!.channel).not.toBe(channels[1]!.channel);
+  });
+
+  it('connects once when a tab joins while a retry waits', () => {
+    const t = setup();
+    t.join();
+    t.sources[0]!.isClosed = true;
+    t.sources[0]!.error?.();
+    t.join();
+    expect(t.sources).toHaveLength(2);
+    t.advance(60_000);
+    expect(t.sources).toHaveLength(2);
   });
 
   it('keeps views of another session from a tab, and reconnects for a newly signed-in one', () => {

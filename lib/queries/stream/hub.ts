@@ -130,7 +130,11 @@ export class StreamHub {
   private ping(): void {
     const now = this.deps.now();
     for (const [port, st] of [...this.ports]) {
-      if (now - st.lastSeen > PORT_TIMEOUT_MS) this.drop(port);
+      if (now - st.lastSeen > PORT_TIMEOUT_MS) {
+        // Queued for a frozen tab, read when it resumes: it then takes a new port.
+        port.postMessage({ type: 'dropped' });
+        this.drop(port);
+      }
       else port.postMessage({ type: 'ping' });
     }
   }
@@ -147,7 +151,10 @@ export class StreamHub {
   }
 
   private connect(): void {
+    // A tab joining while a retry waits connects now; the retry must not open a second stream.
+    if (this.retry !== null) this.deps.clearTimeout(this.retry);
     this.retry = null;
+    this.source?.close();
     const id = this.deps.randomId();
     const es = this.deps.openSource(`/api/stream?channel=${encodeURIComponent(id)}`);
     this.source = es;
