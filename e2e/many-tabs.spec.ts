@@ -200,3 +200,24 @@ test('Closing a log tab ends its log stream on the server; the other tabs stay l
     await kubectl(['delete', 'namespace', ns, '--wait=false']);
   }
 });
+
+test('Signing out and in as someone else in the same browser: no tab keeps the old session, the stream is the new one', async ({ context, baseURL }) => {
+  test.setTimeout(90_000);
+  const a = await context.newPage();
+  await a.goto('/pods');
+  const b = await context.newPage();
+  await b.goto('/nodes');
+  await expect(b.getByTestId('cache-state')).toHaveAttribute('data-state', 'synced');
+  await a.getByTestId('sign-out').click();
+  await expect(a).toHaveURL(/\/login/);
+  // The server closed the session's channel; the other tab finds its session gone too.
+  await expect(b).toHaveURL(/\/login/);
+  await signIn(context, 'viewer', baseURL!);
+  await a.goto('/pods');
+  await expect(a.getByTestId('user-box')).toContainText('viewer');
+  await expect(a.getByTestId('cache-state')).toHaveAttribute('data-state', 'synced');
+  await b.goto('/workloads');
+  await expect(b.getByTestId('user-box')).toContainText('viewer');
+  await expect(b.getByTestId('cache-state')).toHaveAttribute('data-state', 'synced');
+  await expect.poll(async () => metricValue(await metrics(a), 'imagepod_panel_stream_channels')).toBe(1);
+});
