@@ -4,17 +4,18 @@ import { StaleBanner } from '@/components/layout/stale-banner';
 import { TopBar } from '@/components/layout/top-bar';
 import { LiveStreamProvider } from '@/lib/queries/stream/live-stream-context';
 import { requirePageSession } from '@/lib/server/auth/page-session';
+import { sessionTag } from '@/lib/server/stream/session-tag';
 
 /**
  * The operator shell, for signed-in users only (others go to /login): dark sidebar with the user,
- * top bar with the cache state, stale banner, page — and the tab's one live stream, which keeps
- * the cached views current (views never refetch on a timer). The document scrolls (sidebar and
+ * top bar with the cache state, stale banner, page — and the tab's share of the browser's one
+ * live stream, which keeps the cached views current (views never refetch on a timer). The document scrolls (sidebar and
  * bars stick), so full-page screenshots show whole pages.
  */
 export default async function PanelLayout({ children }: { children: ReactNode }) {
   const session = await requirePageSession();
   return (
-    <LiveStreamProvider>
+    <LiveStreamProvider session={sessionTag(session.sid)}>
       <div className="flex min-h-screen">
         <Sidebar user={session.user.username} mode={session.mode} />
         <div className="flex min-w-0 flex-1 flex-col">

@@ -6,11 +6,13 @@
 //
 // Phases: 1. wait for /api/health "synced" (time from spawn)  2. latency of /api/pods and
 // /api/nodes  3. RSS  4. API-server request counters over two equal windows with 1 and then 20
-// SSE clients on /api/stream while a churn relabels pods  5. audit-log attribution of the panel's
+// SSE clients on /api/stream while a churn relabels pods (each one a browser's shared, multiplexed
+// channel, as its SharedWorker opens it: all tabs of one browser share one)  5. audit-log attribution of the panel's
 // own requests  6. table with targets + JSON.
 import http from 'node:http';
 import https from 'node:https';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gunzipSync, gzipSync, brotliDecompressSync, brotliCompressSync, inflateSync, constants as zlibConstants } from 'node:zlib';
 
@@ -196,7 +198,9 @@ class SseClient {
   }
   open() {
     return new Promise((resolve, reject) => {
-      this.req = http.get({ host: PANEL.hostname, port: PANEL.port, path: '/api/stream', headers: { accept: 'text/event-stream', cookie: COOKIE } }, (res) => {
+      // The browser's one channel: a random id, as the SharedWorker picks it (tabs subscribe on it).
+      const path = `/api/stream?channel=${randomBytes(16).toString('base64url')}`;
+      this.req = http.get({ host: PANEL.hostname, port: PANEL.port, path, headers: { accept: 'text/event-stream', cookie: COOKIE } }, (res) => {
         if (res.statusCode !== 200) { reject(new Error(`/api/stream: HTTP ${res.statusCode}`)); res.resume(); return; }
         res.setEncoding('utf8');
         let buf = '';

@@ -5,7 +5,7 @@ import type { DeployPreview, ObjectPreview } from '@/lib/deploy/preview-types';
 import type { Tone } from '@/lib/status-tone';
 import { Badge } from '../ui/badge';
 import { hunksOfPatch } from '@/lib/template-diff';
-import { DiffHunks as DiffView } from '../ui/diff-hunks';
+import { DiffHunks } from '../ui/diff-hunks';
 
 const TONE: Record<ObjectPreview['action'], Tone> = { create: 'info', change: 'warn', unchanged: 'neutral', drift: 'warn', conflict: 'bad', error: 'bad' };
 
@@ -60,7 +60,7 @@ export function PreviewList({ preview, takeOwnership, onTakeOwnership }: {
                       </label>
                     )}
                   </div>
-                  {open === o.key && <div className="mt-2"><DiffView hunks={hunksOfPatch(o.diff)} testId={`${previewTestId(o.key)}-diff`} /></div>}
+                  {open === o.key && <div className="mt-2"><DiffHunks hunks={hunksOfPatch(o.diff)} testId={`${previewTestId(o.key)}-diff`} /></div>}
                 </li>
               );
             })}

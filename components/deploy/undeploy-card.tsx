@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useUndeploy } from '@/lib/queries/deploy/deploy-queries';
+import { useUndeploy } from '@/lib/queries/deploy/undeploy-mutation';
 import { Button } from '../ui/button';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { Input } from '../ui/select';

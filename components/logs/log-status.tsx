@@ -2,7 +2,7 @@
 
 import type { LogTarget } from '@/lib/logs/types';
 import { podColour } from '@/lib/logs/search';
-import type { StreamState } from './use-log-stream';
+import type { StreamState } from '@/lib/queries/logs/use-log-stream';
 
 const LABEL: Record<StreamState['state'], string> = {
   connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', ended: 'Complete', error: 'Error',

@@ -3,6 +3,7 @@
  * so nothing refetches on focus, reconnect or a timer; failures retry only when retrying can help.
  */
 import { QueryClient } from '@tanstack/react-query';
+import { backoffDelay } from '../backoff';
 import { ApiError } from './api-error';
 
 const MAX_RETRIES = 3;
@@ -22,7 +23,7 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 
 /** Exponential backoff capped at 10 s (1 s, 2 s, 4 s, …). */
 export function retryDelay(attempt: number): number {
-  return Math.min(1000 * 2 ** attempt, 10_000);
+  return backoffDelay(attempt, { baseMs: 1000, capMs: 10_000 });
 }
 
 /** A QueryClient with the panel's defaults; one per browser tab (see app/providers.tsx). */

@@ -4,6 +4,9 @@ import { fullViewScope } from '@/lib/server/views/view-access';
 import { route } from '@/lib/server/http/route';
 import { sseResponse } from '@/lib/server/http/sse';
 import { getClusterCache } from '@/lib/server/kube/cluster-cache';
+import { assertChannelFree, openChannel } from '@/lib/server/stream/channels';
+import { sessionTag } from '@/lib/server/stream/session-tag';
+import { channelIdSchema } from '@/lib/stream/wire';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,17 +14,24 @@ export const dynamic = 'force-dynamic';
 const RESCOPE_MS = 5 * 60_000;
 
 /**
- * One stream per browser tab: `hello` (revisions + health), then batched `delta` events from the
- * shared cache and `health` when it changes. Opening tabs adds no request to the API server.
+ * The live stream: `hello` (revisions + health), then batched `delta` events from the shared
+ * cache and `health` when it changes. Opening streams adds no request to the API server.
  * A user who may read everything gets the shared pre-encoded frames; anyone else gets each delta
  * cut down to the namespaces Kubernetes lets them list. The stream ends with the session.
+ * With `channel` (the browser's one shared stream) it is also a multiplexed channel of this
+ * session: the hello names the channel and the session's tag, and subscriptions made with
+ * `POST /api/stream/subscriptions` arrive on it as `sub` events until it closes.
  */
-export const GET = route({ query: z.strictObject({}) }, async ({ signal, session }) => {
+export const GET = route({ query: z.strictObject({ channel: channelIdSchema.optional() }) }, async ({ signal, session, query }) => {
   const cache = getClusterCache();
+  const channel = query.channel;
+  if (channel) assertChannelFree(channel, session.sid);
   const scope = await fullViewScope(session, cache, signal);
   const full = isFullScope(scope);
   return sseResponse(signal, (w) => {
-    w.send('hello', { epoch: cache.epoch, revisions: cache.revisions(), health: cache.health() });
+    const closeChannel = channel ? openChannel(channel, session.sid, w) : () => undefined;
+    const names = channel ? { channel, session: sessionTag(session.sid) } : {};
+    w.send('hello', { epoch: cache.epoch, revisions: cache.revisions(), health: cache.health(), ...names });
     const unsubscribe = cache.subscribe((m) => {
       if (full || m.type !== 'delta') w.frame(m.frame);
       else w.send('delta', filterDelta(m.delta, scope));
@@ -32,6 +42,7 @@ export const GET = route({ query: z.strictObject({}) }, async ({ signal, session
     return () => {
       clearTimeout(timer);
       unsubscribe();
+      closeChannel();
     };
   });
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import type { FormCheck, LabelRow } from '@/lib/label-form';
-import { useGpuWorkerLabel } from '@/lib/queries/deploy/deploy-queries';
+import { useGpuWorkerLabel } from '@/lib/queries/deploy/gpu-worker-label';
 import { Button } from '../../ui/button';
 import { Input } from '../../ui/select';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { sumGpus } from '@/lib/gpu';
-import { useGpuWorkerLabel } from '@/lib/queries/deploy/deploy-queries';
+import { useGpuWorkerLabel } from '@/lib/queries/deploy/gpu-worker-label';
 import { nodeTone } from '@/lib/status-tone';
 import type { NodeRow } from '@/lib/views';
 import { Badge } from '../../ui/badge';

@@ -2,6 +2,7 @@
  * The live stream's connection as the top bar shows it, combined with the cache health the
  * server reports. Pure: the transitions and the wording are unit-tested.
  */
+import { backoffDelay, RECONNECT_POLICY } from '../../backoff';
 import type { CacheHealth } from '../../health';
 
 export type StreamStatus = 'connecting' | 'open' | 'reconnecting';
@@ -29,7 +30,7 @@ export function connectionLost(prev: StreamConnection, now: number): StreamConne
 
 /** Delay before re-creating an EventSource the browser gave up on (1 s doubling to 30 s). */
 export function reconnectDelay(attempts: number): number {
-  return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 30_000);
+  return backoffDelay(attempts - 1, RECONNECT_POLICY);
 }
 
 export type CacheStateKind = 'connecting' | 'starting' | 'synced' | 'reconnecting' | 'failed';

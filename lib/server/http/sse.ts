@@ -21,12 +21,14 @@ export interface SseWriter {
  * A server-sent-events Response. `start` gets a writer and returns a cleanup; cleanup runs once,
  * whether the browser goes away (request.signal), the server closes, or the client reads too
  * slowly (more than `maxQueuedBytes` waiting: dropping it is safer than growing without bound —
- * EventSource reconnects and the `hello` resynchronises it).
+ * EventSource reconnects and the `hello` resynchronises it). When the client left before the
+ * stream began (the request was aborted while the route prepared its work), `start` never runs
+ * and `abandon` does instead, so whatever was prepared for it is released all the same.
  */
 export function sseResponse(
   signal: AbortSignal,
   start: (w: SseWriter) => () => void,
-  opts: { heartbeatMs?: number; maxQueuedBytes?: number } = {},
+  opts: { heartbeatMs?: number; maxQueuedBytes?: number; abandon?: () => void } = {},
 ): Response {
   const encoder = new TextEncoder();
   const maxQueued = opts.maxQueuedBytes ?? 8 * 1024 * 1024;
@@ -70,7 +72,7 @@ export function sseResponse(
     {
       start(c) {
         ctrl = c;
-        if (signal.aborted) { closed = true; c.close(); return; }
+        if (signal.aborted) { closed = true; c.close(); opts.abandon?.(); return; }
         signal.addEventListener('abort', finish);
         write('retry: 3000\n\n');
         cleanup = start(writer);

@@ -3,7 +3,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeObject, KubeStatus } from '../../kube-types';
 import type { ResourceHealth, SyncState } from '../../health';
 import type { CachedResource } from '../../kube-resources';
-import { Backoff } from './backoff';
+import { Backoff } from '../../backoff';
 import { KubeError, fromResponse, toKubeError } from './errors';
 import { kubeRequest, kubeWatch, type WatchEvent } from './transport';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ViewStore } from './view-store';
-import { Backoff } from './backoff';
+import { Backoff } from '../../backoff';
 
 const row = (key: string, v: number) => ({ key, type: 'Normal', reason: String(v), message: '', namespace: '', involved: { kind: '', name: '', namespace: '' }, count: 1, lastSeen: null, source: '' });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpError as ApiError } from '../errors/http-error';
+import { HttpError } from '../errors/http-error';
 import { acquireLogStream, openLogStreams } from './registry';
 
 describe('log stream registry', () => {
@@ -15,9 +15,9 @@ describe('log stream registry', () => {
     const other = acquireLogStream('s2');
     let err: unknown;
     try { acquireLogStream('s1'); } catch (e) { err = e; }
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).status).toBe(429);
-    expect((err as ApiError).headers).toEqual({ 'Retry-After': '5' });
+    expect(err).toBeInstanceOf(HttpError);
+    expect((err as HttpError).status).toBe(429);
+    expect((err as HttpError).headers).toEqual({ 'Retry-After': '5' });
     a();
     a();
     const c = acquireLogStream('s1');

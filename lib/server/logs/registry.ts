@@ -1,5 +1,5 @@
 import 'server-only';
-import { HttpError as ApiError } from '../errors/http-error';
+import { HttpError } from '../errors/http-error';
 
 /** Limits of the log streams of this process (env overrides for tests and operators). */
 export function logLimits() {
@@ -33,10 +33,10 @@ export function acquireLogStream(sid: string): () => void {
   const limits = logLimits();
   const mine = reg.bySession.get(sid) ?? 0;
   if (mine >= limits.perSession) {
-    throw new ApiError(429, 'TOO_MANY_REQUESTS', `You have ${mine} log streams open; close one (at most ${limits.perSession} per session)`, undefined, { 'Retry-After': '5' });
+    throw new HttpError(429, 'TOO_MANY_REQUESTS', `You have ${mine} log streams open; close one (at most ${limits.perSession} per session)`, undefined, { 'Retry-After': '5' });
   }
   if (reg.total >= limits.total) {
-    throw new ApiError(429, 'TOO_MANY_REQUESTS', `The panel is serving ${reg.total} log streams, its limit; try again shortly`, undefined, { 'Retry-After': '5' });
+    throw new HttpError(429, 'TOO_MANY_REQUESTS', `The panel is serving ${reg.total} log streams, its limit; try again shortly`, undefined, { 'Retry-After': '5' });
   }
   reg.bySession.set(sid, mine + 1);
   reg.total++;

@@ -1,6 +1,8 @@
 import 'server-only';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { getClusterCache } from '../kube/cluster-cache';
+import { openLogStreams } from '../logs/registry';
+import { streamCounts } from '../stream/channels';
 
 const SYNC_STATES = ['starting', 'synced', 'reconnecting', 'failed'] as const;
 
@@ -18,6 +20,19 @@ function create() {
   new Gauge({
     name: 'imagepod_panel_sse_clients', help: 'Open live streams (browser tabs) fed by the watch cache.', registers: [registry],
     collect() { this.set(getClusterCache().listenerCount()); },
+  });
+  new Gauge({
+    name: 'imagepod_panel_stream_channels', help: 'Open shared streams (one per browser; one per tab where SharedWorker is missing).', registers: [registry],
+    collect() { this.set(streamCounts().channels); },
+  });
+  new Gauge({
+    name: 'imagepod_panel_stream_subscriptions', help: 'Subscriptions carried by the shared streams, by topic.',
+    labelNames: ['topic'] as const, registers: [registry],
+    collect() { for (const [topic, n] of Object.entries(streamCounts().subscriptions)) this.set({ topic }, n); },
+  });
+  new Gauge({
+    name: 'imagepod_panel_log_streams', help: 'Open log streams (their own route and subscriptions alike).', registers: [registry],
+    collect() { this.set(openLogStreams().total); },
   });
   new Gauge({
     name: 'imagepod_panel_watch_cache_state', help: 'The watch cache state: 1 for the current state, 0 for the others.',

@@ -1,31 +1,16 @@
 import { z } from 'zod';
-import { getDeployRunner } from '@/lib/server/deploy/runner';
-import type { DeployRun } from '@/lib/deploy/run-types';
 import { route } from '@/lib/server/http/route';
 import { sseResponse } from '@/lib/server/http/sse';
+import { deployFeed } from '@/lib/server/stream/deploy-feed';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * Progress of the current deploy: a `run` event with the whole run now and after every change
- * (at most every 100 ms). Leaving does not stop the deploy; coming back shows where it is.
+ * Progress of the current deploy as its own stream (`run` events; see deployFeed). Leaving does
+ * not stop the deploy; coming back shows where it is. The panel's pages use the `deploy`
+ * subscription of the shared stream instead.
  */
 export const GET = route({ query: z.strictObject({}) }, async ({ signal }) => {
-  const runner = getDeployRunner();
-  return sseResponse(signal, (w) => {
-    let timer: NodeJS.Timeout | null = null;
-    let latest: DeployRun | null = runner.current();
-    w.send('run', latest);
-    const unsubscribe = runner.subscribe((run) => {
-      latest = run;
-      timer ??= setTimeout(() => {
-        timer = null;
-        w.send('run', latest);
-      }, 100);
-    });
-    return () => {
-      if (timer) clearTimeout(timer);
-      unsubscribe();
-    };
-  });
+  const feed = deployFeed();
+  return sseResponse(signal, (w) => feed.start(w), { abandon: feed.abandon });
 });

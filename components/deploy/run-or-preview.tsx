@@ -1,0 +1,36 @@
+'use client';
+
+import type { DeployPreview } from '@/lib/deploy/preview-types';
+import type { DeployRun } from '@/lib/deploy/run-types';
+import { Button } from '../ui/button';
+import { Card, CardBody, CardHeader } from '../ui/card';
+import { PreviewList } from './preview-list';
+import { RunProgress } from './run-progress';
+
+/** Below the settings: the run's progress, or the preview, or a way back to the last run. */
+export function RunOrPreview({ run, showRun, preview, take, onTakeOwnership, onShowRun }: {
+  run: DeployRun | null;
+  showRun: boolean;
+  preview: DeployPreview | undefined;
+  take: Set<string>;
+  onTakeOwnership: (key: string, on: boolean) => void;
+  onShowRun: () => void;
+}) {
+  if (showRun && run) {
+    return <Card><CardHeader title={run.kind === 'deploy' ? 'Deploy progress' : 'Undeploy progress'} /><CardBody><RunProgress run={run} /></CardBody></Card>;
+  }
+  if (preview) {
+    return (
+      <Card>
+        <CardHeader title="Preview" aside="server-side dry run against the live cluster" />
+        <CardBody><PreviewList preview={preview} takeOwnership={take} onTakeOwnership={onTakeOwnership} /></CardBody>
+      </Card>
+    );
+  }
+  if (!run) return null;
+  return (
+    <Button variant="ghost" size="sm" className="self-start" data-testid="show-last-run" onClick={onShowRun}>
+      Show the last {run.kind} ({run.state}, {new Date(run.startedAt).toLocaleTimeString()})
+    </Button>
+  );
+}

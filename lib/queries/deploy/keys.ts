@@ -1,0 +1,2 @@
+/** Query keys of the deploy area. */
+export const deployKeys = { settings: ['deploy', 'settings'] as const };
