@@ -30,14 +30,14 @@ export function DeployScreen() {
   const [edited, setDraft] = useState<SettingsDraft | null>(null);
   const draft = edited ?? (settingsQ.data ? toDraft(settingsQ.data.settings) : null);
   const [take, setTake] = useState<Set<string>>(new Set());
-  const [view, setView] = useState<'run' | 'preview' | null>(null);
+  const [shown, setShown] = useState<'run' | 'preview' | null>(null);
   // A run seen going on (whoever started it) stays shown after it ends, until a preview replaces it.
   const [followed, setFollowed] = useState<string | null>(null);
   if (run?.state === 'running' && followed !== run.id) {
     setFollowed(run.id);
-    setView('run');
+    setShown('run');
   }
-  const showRun = run !== null && (run.state === 'running' || view === 'run');
+  const showRun = run !== null && (run.state === 'running' || shown === 'run');
 
   const allowed = access.get(DEPLOY_RIGHT);
   const denied = allowed && !allowed.allowed ? `Kubernetes does not allow you to change the stack in namespace imagepod${allowed.reason ? `: ${allowed.reason}` : ''}` : null;
@@ -46,12 +46,12 @@ export function DeployScreen() {
 
   const doPreview = () => {
     if (!parsed?.settings) return;
-    setView('preview');
+    setShown('preview');
     preview.mutate({ settings: parsed.settings, takeOwnership: [...take] });
   };
   const doDeploy = () => {
     if (!parsed?.settings) return;
-    start.mutate({ settings: parsed.settings, takeOwnership: [...take] }, { onSuccess: () => setView('run') });
+    start.mutate({ settings: parsed.settings, takeOwnership: [...take] }, { onSuccess: () => setShown('run') });
   };
 
   return (
@@ -64,7 +64,7 @@ export function DeployScreen() {
             denied={denied} allowed={Boolean(allowed)} error={(preview.error ?? start.error)?.message ?? null} onPreview={doPreview} onDeploy={doDeploy}
           />
           <RunOrPreview
-            run={run} showRun={showRun} preview={preview.data} take={take} onShowRun={() => setView('run')}
+            run={run} showRun={showRun} preview={preview.data} take={take} onShowRun={() => setShown('run')}
             onTakeOwnership={(key, on) => setTake((t) => { const n = new Set(t); if (on) n.add(key); else n.delete(key); return n; })}
           />
         </div>

@@ -1,5 +1,5 @@
 /** How the lines are shown (changing these never restarts the stream). */
-export interface ViewOptions {
+export interface DisplayOptions {
   search: string;
   /** Only lines matching this regex are shown. */
   filter: string;
@@ -8,4 +8,4 @@ export interface ViewOptions {
   follow: boolean;
 }
 
-export const DEFAULT_VIEW: ViewOptions = { search: '', filter: '', timestamps: false, wrap: false, follow: true };
+export const DEFAULT_DISPLAY: DisplayOptions = { search: '', filter: '', timestamps: false, wrap: false, follow: true };

@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { LogStore } from '@/lib/logs/log-store';
 import { LogRow } from './log-row';
-import type { ViewOptions } from './display-options';
+import type { DisplayOptions } from './display-options';
 
 const ROW = 18;
 
@@ -15,15 +15,15 @@ export interface LogListHandle {
 
 /**
  * The virtualised lines (only the rows in view are in the DOM), following the newest while
- * `view.follow`; scrolling up stops following.
+ * `display.follow`; scrolling up stops following.
  */
-export function LogList({ ref, store, rows, view, setView, search, hit, showPod, emptyText }: {
+export function LogList({ ref, store, rows, display, setDisplay, search, hit, showPod, emptyText }: {
   ref: Ref<LogListHandle>;
   store: LogStore;
   /** Positions (in the ring) of the lines shown. */
   rows: number[];
-  view: ViewOptions;
-  setView: (v: Partial<ViewOptions>) => void;
+  display: DisplayOptions;
+  setDisplay: (v: Partial<DisplayOptions>) => void;
   search: RegExp | null;
   hit: number;
   showPod: boolean;
@@ -41,14 +41,14 @@ export function LogList({ ref, store, rows, view, setView, search, hit, showPod,
   useImperativeHandle(ref, () => ({ scrollToIndex: (index, align) => virtualizer.scrollToIndex(index, { align }) }), [virtualizer]);
 
   useEffect(() => {
-    if (view.follow && rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-  }, [view.follow, rows, virtualizer]);
+    if (display.follow && rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+  }, [display.follow, rows, virtualizer]);
 
   return (
     <div
       ref={scrollRef}
       data-testid="logs-scroll"
-      onWheel={(e) => { if (e.deltaY < 0 && view.follow) setView({ follow: false }); }}
+      onWheel={(e) => { if (e.deltaY < 0 && display.follow) setDisplay({ follow: false }); }}
       className="min-h-80 flex-1 overflow-auto rounded-lg bg-zinc-950 py-1 font-mono text-[12.5px] text-zinc-100"
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -56,9 +56,9 @@ export function LogList({ ref, store, rows, view, setView, search, hit, showPod,
           const line = store.at(rows[vi.index]!);
           if (!line) return null;
           return (
-            <div key={vi.key} data-index={vi.index} ref={view.wrap ? virtualizer.measureElement : undefined}
-              style={{ position: 'absolute', top: 0, left: 0, minWidth: '100%', transform: `translateY(${vi.start}px)`, height: view.wrap ? undefined : ROW }}>
-              <LogRow line={line} search={search} current={vi.index === hit} showPod={showPod} timestamps={view.timestamps} wrap={view.wrap} />
+            <div key={vi.key} data-index={vi.index} ref={display.wrap ? virtualizer.measureElement : undefined}
+              style={{ position: 'absolute', top: 0, left: 0, minWidth: '100%', transform: `translateY(${vi.start}px)`, height: display.wrap ? undefined : ROW }}>
+              <LogRow line={line} search={search} current={vi.index === hit} showPod={showPod} timestamps={display.timestamps} wrap={display.wrap} />
             </div>
           );
         })}

@@ -3,7 +3,7 @@
 import { memo, type CSSProperties } from 'react';
 import { parseAnsi, type AnsiStyle } from '@/lib/logs/ansi';
 import { highlightSpans } from '@/lib/logs/highlight';
-import type { ViewLine } from '@/lib/logs/log-store';
+import type { ShownLine } from '@/lib/logs/log-store';
 import { findMatches, podColour } from '@/lib/logs/search';
 import { cn } from '../ui/cn';
 
@@ -25,7 +25,7 @@ function shortTs(ts: string): string {
  * as React text spans (ANSI colours as styles, search matches highlighted; never HTML).
  */
 export const LogRow = memo(function LogRow({ line, search, current, showPod, timestamps, wrap }: {
-  line: ViewLine;
+  line: ShownLine;
   search: RegExp | null;
   current: boolean;
   showPod: boolean;

@@ -6,16 +6,16 @@ import type { LogSource } from '@/lib/logs/presets';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
 import { LogPane } from './log-pane';
 import { LogSourceBar } from './log-source-bar';
-import { DEFAULT_VIEW, type ViewOptions } from './display-options';
+import { DEFAULT_DISPLAY, type DisplayOptions } from './display-options';
 
 /** The logs page: what to follow (source bar) and the live view of it (pane, one stream). */
 export function LogsScreen({ initial }: { initial: LogSource }) {
   const [source, setSource] = useState(initial);
   const [capacity, setCapacity] = useState(DEFAULT_BUFFER_LINES);
-  const [view, setViewState] = useState<ViewOptions>(DEFAULT_VIEW);
+  const [display, setDisplayState] = useState<DisplayOptions>(DEFAULT_DISPLAY);
   const [generation, setGeneration] = useState(0);
   const pods = usePodsQuery();
-  const setView = (p: Partial<ViewOptions>) => setViewState((v) => ({ ...v, ...p }));
+  const setDisplay = (p: Partial<DisplayOptions>) => setDisplayState((v) => ({ ...v, ...p }));
   const apply = (s: LogSource) => {
     setSource(s);
     setGeneration((g) => g + 1);
@@ -36,7 +36,7 @@ export function LogsScreen({ initial }: { initial: LogSource }) {
         </p>
       </div>
       <LogSourceBar source={source} onApply={apply} pods={pods.data?.items ?? []} capacity={capacity} onCapacity={(n) => { setCapacity(n); setGeneration((g) => g + 1); }} />
-      <LogPane key={`${generation}`} source={source} capacity={capacity} view={view} setView={setView} />
+      <LogPane key={`${generation}`} source={source} capacity={capacity} display={display} setDisplay={setDisplay} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { RingBuffer } from './ring-buffer';
 
 export const DEFAULT_BUFFER_LINES = 50_000;
 
-export interface ViewLine {
+export interface ShownLine {
   seq: number;
   e: LogEntry;
   /** The text without ANSI codes: what search and filter look at. */
@@ -21,9 +21,9 @@ export interface ViewLine {
 }
 
 export class LogStore {
-  ring: RingBuffer<ViewLine>;
+  ring: RingBuffer<ShownLine>;
   /** Lines that arrived while paused (shown on resume), bounded like the ring. */
-  private pending: ViewLine[] = [];
+  private pending: ShownLine[] = [];
   paused = false;
   /** Log lines that arrived while paused (markers not counted), including any beyond the buffer size. */
   pausedCount = 0;
@@ -40,7 +40,7 @@ export class LogStore {
     return this.ring.length;
   }
 
-  at(i: number): ViewLine | undefined {
+  at(i: number): ShownLine | undefined {
     return this.ring.at(i);
   }
 
@@ -51,7 +51,7 @@ export class LogStore {
 
   /** Adds a batch; returns true when what is shown changed. */
   add(entries: readonly LogEntry[]): boolean {
-    const fresh: ViewLine[] = [];
+    const fresh: ShownLine[] = [];
     for (const e of entries) {
       if (e.k === 'l') {
         const target = `${e.pod}/${e.container}`;
