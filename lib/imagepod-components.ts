@@ -4,7 +4,8 @@
  * (imagepod-api, postgres, redis, imagepod-gpu-worker); a few alternatives are accepted so a
  * renamed bundle still reports, and the `app` / `app.kubernetes.io/name` labels are a fallback.
  */
-import type { WorkloadKind, WorkloadRow } from './views';
+import type { WorkloadKind } from './kube-resources';
+import type { WorkloadRow } from './views';
 
 export const IMAGEPOD_NAMESPACE = 'imagepod';
 

@@ -14,8 +14,6 @@ import { formatTaint, sameTaints } from './taints';
 export type NodeSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
 export interface NodeSelectorRequirement { key: string; operator: NodeSelectorOperator; values?: string[] }
 export interface NodeSelectorTerm { matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[] }
-/** The part of `spec.affinity` placement reads (PodSpec types it `unknown`; it is parsed here). */
-export interface Affinity { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] } } }
 
 // Operators stay strings: an unknown one is a parse error that makes its term match nothing.
 const requirement = z.object({ key: z.string(), operator: z.string(), values: z.array(z.string()).nullish() });

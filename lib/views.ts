@@ -3,6 +3,7 @@
  * full objects; pages get these, and the live stream sends them as deltas. Pure and shared.
  */
 import { gpuResources, podGpuRequests, type GpuCounts } from './gpu';
+import type { WorkloadKind } from './kube-resources';
 import type { Condition, KubeEvent, Node, Pod, Taint, Workload } from './kube-types';
 import { podStatus } from './pod-status';
 import { rolloutState, type RolloutState } from './rollout';
@@ -56,12 +57,6 @@ export interface NodeRow {
   createdAt: string | null;
 }
 
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet';
-
-/** The API resource (URL segment) of each workload kind. */
-export const WORKLOAD_RESOURCES = { Deployment: 'deployments', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets' } as const;
-export type WorkloadResource = (typeof WORKLOAD_RESOURCES)[WorkloadKind];
-export const WORKLOAD_KINDS: Record<WorkloadResource, WorkloadKind> = { deployments: 'Deployment', statefulsets: 'StatefulSet', daemonsets: 'DaemonSet' };
 
 export interface WorkloadRow {
   key: string;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
-import { safeNext } from '@/lib/queries/sign-in-redirect';
+import { safeNext } from '@/lib/auth/sign-in-url';
 import { currentPageSession } from '@/lib/server/auth/page-session';
 import { authSettings } from '@/lib/server/auth/settings';
 

@@ -5,7 +5,7 @@ import type { DeployPreview, ObjectPreview } from '@/lib/deploy/preview-types';
 import type { Tone } from '@/lib/status-tone';
 import { Badge } from '../ui/badge';
 import { hunksOfPatch } from '@/lib/template-diff';
-import { DiffView } from '../common/diff-view';
+import { DiffHunks as DiffView } from '../ui/diff-hunks';
 
 const TONE: Record<ObjectPreview['action'], Tone> = { create: 'info', change: 'warn', unchanged: 'neutral', drift: 'warn', conflict: 'bad', error: 'bad' };
 

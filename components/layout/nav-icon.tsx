@@ -12,8 +12,6 @@ const PATHS: Record<string, string> = {
   logout: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10',
 };
 
-export type NavIconName = keyof typeof PATHS;
-
 /** A 16px icon by name; unknown names draw nothing. */
 export function NavIcon({ name, className }: { name: string; className?: string }) {
   const d = PATHS[name];

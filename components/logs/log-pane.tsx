@@ -9,7 +9,7 @@ import { cn } from '../ui/cn';
 import { LogRow } from './log-row';
 import { LogStatus } from './log-status';
 import { useLogStream } from './use-log-stream';
-import type { ViewOptions } from './view-options';
+import type { ViewOptions } from './display-options';
 
 const ROW = 18;
 

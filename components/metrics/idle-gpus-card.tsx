@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { humanDuration } from '@/lib/format';
 import type { TimeWindow } from '@/lib/metrics/time-range';
 import { useIdleGpusQuery } from '@/lib/queries/metrics/idle-gpus-query';
-import { loadError } from '../common/view-error';
+import { loadError } from '../feedback/query-states';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { Select } from '../ui/select';
 import { TableSkeleton } from '../ui/skeleton';

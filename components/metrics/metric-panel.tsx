@@ -6,7 +6,7 @@ import { panelById } from '@/lib/metrics/panels';
 import type { TimeWindow } from '@/lib/metrics/time-range';
 import { usePanelQuery } from '@/lib/queries/metrics/panel-query';
 import { TimeSeriesChart } from '../charts/time-series-chart';
-import { loadError } from '../common/view-error';
+import { loadError } from '../feedback/query-states';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { Skeleton } from '../ui/skeleton';
 import { EmptyState } from '../ui/state';

@@ -1,5 +1,5 @@
 import type { Taint } from '@/lib/kube-types';
-import { Chip } from '../common/label-chips';
+import { Chip } from '../ui/label-chips';
 
 /** `key=value:Effect`, as `kubectl describe node` prints a taint. */
 export function taintText(t: Taint): string {

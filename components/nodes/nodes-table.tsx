@@ -5,7 +5,7 @@ import type { GpuAllocation } from '@/lib/gpu';
 import { formatCpu, formatMemory } from '@/lib/quantity';
 import { nodeTone } from '@/lib/status-tone';
 import type { NodeRow } from '@/lib/views';
-import { LabelChips } from '../common/label-chips';
+import { LabelChips } from '../ui/label-chips';
 import { Badge } from '../ui/badge';
 import { Table, TableScroll, TBody, TD, TH, THead, TR } from '../ui/table';
 import { NodeGpuCells } from './node-gpu-cells';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { loadError, QueryError } from '../common/view-error';
+import { loadError, QueryError } from '../feedback/query-states';
 import { Skeleton } from '../ui/skeleton';
 
 /** The part of a react-query result a card needs to decide what to show. */

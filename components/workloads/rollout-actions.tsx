@@ -2,7 +2,8 @@
 
 import type { AccessAnswer, AccessCheck } from '@/lib/queries/access/access-query';
 import { useRolloutActionMutation, type RolloutAction } from '@/lib/queries/workloads/rollout-action-mutation';
-import { WORKLOAD_RESOURCES, type WorkloadRow } from '@/lib/views';
+import { WORKLOAD_RESOURCES } from '@/lib/kube-resources';
+import type { WorkloadRow } from '@/lib/views';
 import { Button } from '../ui/button';
 
 /** The right restart, pause, resume and undo need: patch the workload. */

@@ -6,7 +6,7 @@ import type { WorkloadRef } from '@/lib/queries/workloads/history-query';
 import { useUndoMutation } from '@/lib/queries/workloads/undo-mutation';
 import type { HistoryRow } from '@/lib/rollout-history';
 import { templateDiff } from '@/lib/template-diff';
-import { DiffView } from '../common/diff-view';
+import { DiffHunks } from '../ui/diff-hunks';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 
@@ -46,7 +46,7 @@ export function UndoDialog({ workload, current, target, onClose }: {
         The pod template changes as shown (<span className="text-red-700">− now</span>, <span className="text-emerald-700">+ revision {target?.revision}</span>);
         the controller then replaces the pods as its update strategy says.
       </p>
-      <DiffView hunks={hunks} testId="undo-diff" empty="The template already matches this revision: nothing would change." />
+      <DiffHunks hunks={hunks} testId="undo-diff" empty="The template already matches this revision: nothing would change." />
     </Dialog>
   );
 }

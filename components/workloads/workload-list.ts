@@ -2,7 +2,8 @@
  * Filtering and ordering the workloads table. Pure and tested: the page narrows the cached
  * workloads view by kind, namespace and text.
  */
-import { WORKLOAD_RESOURCES, type WorkloadKind, type WorkloadRow } from '@/lib/views';
+import { WORKLOAD_RESOURCES, type WorkloadKind } from '@/lib/kube-resources';
+import type { WorkloadRow } from '@/lib/views';
 
 export interface WorkloadFilter {
   kind: WorkloadKind | null;

@@ -2,6 +2,7 @@
  * The operator's settings applied to the parsed bundle as structured edits of objects — never
  * string templating. Pure: objects in, new objects out (the input is not modified).
  */
+import { isWorkloadKind } from '../kube-resources';
 import { DEFAULT_SETTINGS, isRegistryHost, splitLabel, type DeploySettings } from './settings';
 
 export interface KubeObj {
@@ -16,7 +17,6 @@ interface PodSpec { containers?: Container[]; initContainers?: Container[]; node
 type WithTemplate = KubeObj & { spec: { replicas?: number; template: { spec: PodSpec }; volumeClaimTemplates?: { metadata: { name: string }; spec: { resources: { requests: Record<string, string> } } }[] } };
 type IngressObj = KubeObj & { spec: { rules?: { host?: string }[]; tls?: { hosts?: string[] }[] } };
 
-const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 const API = { kind: 'Deployment', name: 'imagepod-api' };
 const WORKER = { kind: 'DaemonSet', name: 'imagepod-gpu-worker' };
 const POSTGRES = { kind: 'StatefulSet', name: 'postgres' };
@@ -50,7 +50,7 @@ export function applySettings(bundle: readonly KubeObj[], s: DeploySettings): Ku
   const [key, value] = splitLabel(s.gpuNodeLabel);
   return bundle.map((orig) => {
     const o = structuredClone(orig) as KubeObj;
-    if (WORKLOADS.has(o.kind)) {
+    if (isWorkloadKind(o.kind)) {
       const w = o as WithTemplate;
       const pod = w.spec.template.spec;
       if (is(o, API)) {

@@ -1,17 +1,6 @@
-/**
- * Where the browser goes when the panel says it has no session (401): the sign-in page, which
- * comes back here afterwards. Only same-site paths are ever used as the way back.
- */
-export function signInUrl(path: string): string {
-  return `/login?next=${encodeURIComponent(safeNext(path))}`;
-}
+import { signInUrl } from '../auth/sign-in-url';
 
-/** A `next` value that stays on this panel: a path starting with one "/", else "/". */
-export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/login')) return '/';
-  return /[\u0000-\u001f]/.test(next) ? '/' : next;
-}
-
+/** Sends the browser to the sign-in page, which comes back to where it was afterwards. */
 export function redirectToSignIn(): void {
   if (typeof window === 'undefined' || window.location.pathname === '/login') return;
   window.location.assign(signInUrl(window.location.pathname + window.location.search));

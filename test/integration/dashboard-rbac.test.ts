@@ -11,9 +11,9 @@ import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { ClusterCache } from '@/lib/server/kube/cluster-cache';
-import { kubeRequest } from '@/lib/server/kube/request';
-import { RESOURCES, type ResourceDef } from '@/lib/server/kube/resources';
+import { CACHED_RESOURCES as RESOURCES, ClusterCache } from '@/lib/server/kube/cluster-cache';
+import { kubeRequest } from '@/lib/server/kube/transport';
+import type { ResourceDef } from '@/lib/server/kube/reflector';
 import { REPO, createNamespace, devKubeConfig, eventually, kubectl, uniqueName } from './helpers';
 
 const DIR = path.join(REPO, 'manifests', 'dashboard');

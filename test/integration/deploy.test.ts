@@ -151,7 +151,7 @@ describe('one-click deploy of the bundle on the devcluster', () => {
     expect(await secretData()).toEqual(data);
     expect(ms).toBeLessThan(2000);
     // The panel's own metrics count them.
-    const { panelMetrics } = await import('@/lib/server/metrics/panel-metrics');
+    const { panelMetrics } = await import('@/lib/server/telemetry/panel-metrics');
     expect(await panelMetrics().registry.metrics()).toMatch(/imagepod_panel_deploys_total\{kind="deploy",result="succeeded"\} [2-9]/);
   });
 

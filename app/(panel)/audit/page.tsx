@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { AuditView } from '@/components/audit/audit-view';
+import { AuditScreen } from '@/components/audit/audit-screen';
 
 export const metadata: Metadata = { title: 'Audit' };
 
 /** `/audit`: who did what through the panel, from the audit Events. */
 export default function AuditPage() {
-  return <AuditView />;
+  return <AuditScreen />;
 }

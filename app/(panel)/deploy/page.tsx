@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { DeployView } from '@/components/deploy/deploy-view';
+import { DeployScreen } from '@/components/deploy/deploy-screen';
 
 export const metadata: Metadata = { title: 'Deploy' };
 
 /** `/deploy`: one-click deploy of the bundled ImagePod stack. */
 export default function DeployPage() {
-  return <DeployView />;
+  return <DeployScreen />;
 }

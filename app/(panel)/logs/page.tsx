@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { LogsView } from '@/components/logs/logs-view';
+import { LogsScreen } from '@/components/logs/logs-screen';
 import { sourceFromParams } from '@/lib/logs/presets';
 
 export const metadata: Metadata = { title: 'Logs' };
@@ -11,5 +11,5 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  * one pod or of every pod behind a selector (the metrics page links here with since/until).
  */
 export default async function LogsPage({ searchParams }: { searchParams: SearchParams }) {
-  return <LogsView initial={sourceFromParams(await searchParams)} />;
+  return <LogsScreen initial={sourceFromParams(await searchParams)} />;
 }

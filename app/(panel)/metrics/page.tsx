@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { MetricsView } from '@/components/metrics/metrics-view';
+import { MetricsScreen } from '@/components/metrics/metrics-screen';
 
 export const metadata: Metadata = { title: 'Metrics' };
 
 /** `/metrics`: GPU, allocation, API and pod charts from Prometheus. */
 export default function MetricsPage() {
-  return <MetricsView />;
+  return <MetricsScreen />;
 }

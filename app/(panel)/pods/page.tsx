@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { PodsView } from '@/components/pods/pods-view';
+import { PodsScreen } from '@/components/pods/pods-screen';
 
 export const metadata: Metadata = { title: 'Pods' };
 
@@ -12,5 +12,5 @@ function first(v: string | string[] | undefined): string {
 /** `/pods?namespace=&selector=&q=`: every pod, filtered in the browser, virtualized. */
 export default async function PodsPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await searchParams;
-  return <PodsView initial={{ namespace: first(sp.namespace), selector: first(sp.selector), search: first(sp.q) }} />;
+  return <PodsScreen initial={{ namespace: first(sp.namespace), selector: first(sp.selector), search: first(sp.q) }} />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { WorkloadsView } from '@/components/workloads/workloads-view';
+import { WorkloadsScreen } from '@/components/workloads/workloads-screen';
 
 export const metadata: Metadata = { title: 'Workloads' };
 
@@ -8,5 +8,5 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** `/workloads?namespace=`: Deployments, StatefulSets and DaemonSets with rollout state. */
 export default async function WorkloadsPage({ searchParams }: { searchParams: SearchParams }) {
   const ns = (await searchParams).namespace;
-  return <WorkloadsView initialNamespace={(Array.isArray(ns) ? ns[0] : ns) ?? ''} />;
+  return <WorkloadsScreen initialNamespace={(Array.isArray(ns) ? ns[0] : ns) ?? ''} />;
 }

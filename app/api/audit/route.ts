@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS, auditRowFromEvent, filterAudit, type AuditRow } from '@/lib/audit';
-import { canI } from '@/lib/server/auth/access';
+import { canI } from '@/lib/server/auth/access-review';
 import { authSettings } from '@/lib/server/auth/settings';
-import { ApiError } from '@/lib/server/http/api-error';
+import { HttpError } from '@/lib/server/errors/http-error';
 import { route } from '@/lib/server/http/route';
-import { syncedCache } from '@/lib/server/kube/views-api';
+import { syncedCache } from '@/lib/server/views/views-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +26,7 @@ export const GET = route({ query }, async ({ session, query: q, signal }) => {
   const ns = authSettings().auditNamespace;
   const cache = syncedCache();
   const access = await canI(session, { verb: 'list', resource: 'events', namespace: ns }, signal);
-  if (!access.allowed) throw new ApiError(403, 'FORBIDDEN', `Kubernetes does not allow ${session.user.username} to list events in namespace ${ns}, where the audit trail is kept`);
+  if (!access.allowed) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${session.user.username} to list events in namespace ${ns}, where the audit trail is kept`);
   const rows: AuditRow[] = [];
   for (const e of cache.objects('events')) {
     if (e.metadata.namespace !== ns) continue;

@@ -1,11 +1,11 @@
 import { parseSelector, type Selector } from '@/lib/label-selector';
 import { logQuerySchema } from '@/lib/logs/options';
-import { canI } from '@/lib/server/auth/access';
-import { viewScopeFor } from '@/lib/server/auth/view-access';
-import { ApiError } from '@/lib/server/http/api-error';
+import { canI } from '@/lib/server/auth/access-review';
+import { viewScopeFor } from '@/lib/server/views/view-access';
+import { HttpError as ApiError } from '@/lib/server/errors/http-error';
 import { route } from '@/lib/server/http/route';
 import { sseResponse } from '@/lib/server/http/sse';
-import { syncedCache } from '@/lib/server/kube/views-api';
+import { syncedCache } from '@/lib/server/views/views-api';
 import { LogBatcher } from '@/lib/server/logs/batcher';
 import { LogStream } from '@/lib/server/logs/log-stream';
 import { podContainers } from '@/lib/server/logs/pod-containers';

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { ApiError } from '@/lib/server/http/api-error';
+import { HttpError } from '@/lib/server/errors/http-error';
 import { publicRoute } from '@/lib/server/http/route';
-import { panelMetrics } from '@/lib/server/metrics/panel-metrics';
+import { panelMetrics } from '@/lib/server/telemetry/panel-metrics';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +20,7 @@ function bearerMatches(header: string | null, token: string | undefined): boolea
  */
 export const GET = publicRoute({ query: z.strictObject({}) }, async ({ session, req, requestId }) => {
   if (!session && !bearerMatches(req.headers.get('authorization'), process.env.IMAGEPOD_METRICS_TOKEN)) {
-    throw new ApiError(401, 'UNAUTHENTICATED', 'Sign in first, or send the metrics bearer token');
+    throw new HttpError(401, 'UNAUTHENTICATED', 'Sign in first, or send the metrics bearer token');
   }
   const { registry } = panelMetrics();
   return new Response(await registry.metrics(), {

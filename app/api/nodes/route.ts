@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { route } from '@/lib/server/http/route';
-import { syncedCache, userView } from '@/lib/server/kube/views-api';
+import { syncedCache, userView } from '@/lib/server/views/views-api';
 
 export const dynamic = 'force-dynamic';
 

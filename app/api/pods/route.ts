@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { matchesSelector, parseSelector } from '@/lib/label-selector';
-import { ApiError } from '@/lib/server/http/api-error';
+import { HttpError } from '@/lib/server/errors/http-error';
 import { route } from '@/lib/server/http/route';
-import { syncedCache, userView } from '@/lib/server/kube/views-api';
+import { syncedCache, userView } from '@/lib/server/views/views-api';
 import { namespaceName } from '@/lib/server/http/params';
 
 export const dynamic = 'force-dynamic';
@@ -20,7 +20,7 @@ const query = z.strictObject({
 export const GET = route({ query }, async (ctx) => {
   const q = ctx.query;
   const parsed = parseSelector(q.labelSelector ?? '');
-  if (!parsed.ok) throw new ApiError(400, 'BAD_REQUEST', `labelSelector: ${parsed.error}`, 'labelSelector');
+  if (!parsed.ok) throw new HttpError(400, 'BAD_REQUEST', `labelSelector: ${parsed.error}`, 'labelSelector');
   const filtered = q.namespace || q.node || parsed.selector.length > 0;
   return userView(ctx, syncedCache().views.pods, filtered
     ? (p) => (!q.namespace || p.namespace === q.namespace) && (!q.node || p.nodeName === q.node) && matchesSelector(parsed.selector, p.labels)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { filterDelta, isFullScope } from '@/lib/auth/view-scope';
-import { fullViewScope } from '@/lib/server/auth/view-access';
+import { filterDelta, isFullScope } from '@/lib/view-scope';
+import { fullViewScope } from '@/lib/server/views/view-access';
 import { route } from '@/lib/server/http/route';
 import { sseResponse } from '@/lib/server/http/sse';
 import { getClusterCache } from '@/lib/server/kube/cluster-cache';

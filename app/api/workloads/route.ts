@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { route } from '@/lib/server/http/route';
-import { syncedCache, userView } from '@/lib/server/kube/views-api';
+import { syncedCache, userView } from '@/lib/server/views/views-api';
 import { namespaceName } from '@/lib/server/http/params';
 
 export const dynamic = 'force-dynamic';

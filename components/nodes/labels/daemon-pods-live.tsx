@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
-import { QueryPending } from '../../common/view-error';
+import { QueryPending } from '../../feedback/query-states';
 import { PodStatusBadge } from '../../pods/pod-status-badge';
 import { Table, TableScroll, TBody, TD, TH, THead, TR } from '../../ui/table';
 

@@ -1,7 +1,7 @@
 import type { LabelChange } from '@/lib/label-validation';
 import type { PlacementChange } from '@/lib/placement';
 import type { LabelPreviewData } from '@/lib/queries/nodes/label-preview-mutation';
-import { Chip } from '../../common/label-chips';
+import { Chip } from '../../ui/label-chips';
 
 function ChangeChip({ c }: { c: LabelChange }) {
   switch (c.kind) {

@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PodTemplate } from '../../kube-types';
 import type { HistoryRow } from '../../rollout-history';
-import type { WorkloadResource, WorkloadRow } from '../../views';
+import type { WorkloadResource } from '../../kube-resources';
+import type { WorkloadRow } from '../../views';
 import type { ApiError } from '../api-error';
 import { fetchJson } from '../fetch-json';
 import { workloadKeys } from './keys';

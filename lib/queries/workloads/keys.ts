@@ -1,4 +1,4 @@
-import type { WorkloadResource } from '../../views';
+import type { WorkloadResource } from '../../kube-resources';
 
 /** Query keys of the workloads view (Deployments, StatefulSets, DaemonSets) and their histories. */
 export const workloadKeys = {

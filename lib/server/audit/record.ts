@@ -3,7 +3,8 @@ import { hostname } from 'node:os';
 import { auditEvent, targetText, type AuditRecord } from '../../audit';
 import { authSettings } from '../auth/settings';
 import { getKubeConfig } from '../kube/config';
-import { kubeRequest } from '../kube/request';
+import { RESOURCES } from '../../kube-resources';
+import { kubeRequest, resourcePath } from '../kube/transport';
 
 /**
  * Records one action: a JSON line on stdout (for the cluster's log collection; IMAGEPOD_AUDIT_STDOUT=0
@@ -15,7 +16,7 @@ export async function recordAudit(r: AuditRecord): Promise<void> {
   const ns = authSettings().auditNamespace;
   if (process.env.IMAGEPOD_AUDIT_STDOUT !== '0') console.log(`[audit] ${JSON.stringify({ time: new Date().toISOString(), action: r.action, user: r.user, target: targetText(r.target), result: r.result, message: r.message })}`);
   try {
-    await kubeRequest(getKubeConfig(), `/apis/events.k8s.io/v1/namespaces/${ns}/events`, {
+    await kubeRequest(getKubeConfig(), resourcePath(RESOURCES['events.events.k8s.io'], { namespace: ns }), {
       method: 'POST',
       body: auditEvent(r, { namespace: ns, instance: process.env.POD_NAME ?? hostname(), now: new Date() }),
       timeoutMs: 5_000,
@@ -23,6 +24,12 @@ export async function recordAudit(r: AuditRecord): Promise<void> {
   } catch (e) {
     console.error(`[audit] could not write the audit Event to namespace ${ns}: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** `denied` when Kubernetes (or the panel) answered 403, by the status, never the message's words. */
+export function failureResult(e: unknown): 'denied' | 'failure' {
+  const status = (e as { httpStatus?: number; status?: number }).httpStatus ?? (e as { status?: number }).status;
+  return status === 403 ? 'denied' : 'failure';
 }
 
 /**
@@ -40,9 +47,8 @@ export async function audited<T>(
     await recordAudit({ ...base, result: 'success', message: what.message });
     return out;
   } catch (e) {
-    const status = (e as { httpStatus?: number; status?: number }).httpStatus ?? (e as { status?: number }).status;
     const reason = e instanceof Error ? e.message : String(e);
-    await recordAudit({ ...base, result: status === 403 ? 'denied' : 'failure', message: `${what.message} — ${reason}` });
+    await recordAudit({ ...base, result: failureResult(e), message: `${what.message} — ${reason}` });
     throw e;
   }
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 import { authSettings } from './settings';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -15,18 +15,18 @@ export function assertSameOrigin(req: { method: string; headers: Headers }): voi
   if (SAFE.has(req.method)) return;
   const site = req.headers.get('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') {
-    throw new ApiError(403, 'FORBIDDEN', 'Cross-site request refused');
+    throw new HttpError(403, 'FORBIDDEN', 'Cross-site request refused');
   }
   const origin = req.headers.get('origin');
-  if (!origin || origin === 'null') throw new ApiError(403, 'FORBIDDEN', 'Request refused: no Origin header (cross-site request protection)');
+  if (!origin || origin === 'null') throw new HttpError(403, 'FORBIDDEN', 'Request refused: no Origin header (cross-site request protection)');
   let originHost: string;
   try {
     originHost = new URL(origin).host;
   } catch {
-    throw new ApiError(403, 'FORBIDDEN', 'Request refused: malformed Origin header');
+    throw new HttpError(403, 'FORBIDDEN', 'Request refused: malformed Origin header');
   }
   const host = req.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || req.headers.get('host');
   if (host && originHost === host) return;
   if (authSettings().publicOrigins.includes(origin)) return;
-  throw new ApiError(403, 'FORBIDDEN', `Request refused: origin ${origin} is not this panel's (cross-site request protection)`);
+  throw new HttpError(403, 'FORBIDDEN', `Request refused: origin ${origin} is not this panel's (cross-site request protection)`);
 }

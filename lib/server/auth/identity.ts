@@ -1,9 +1,10 @@
 import 'server-only';
 import { KubeConfig } from '@kubernetes/client-node';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 import { getKubeConfig } from '../kube/config';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/request';
+import { RESOURCES } from '../../kube-resources';
+import { kubeRequest, resourcePath } from '../kube/transport';
 import type { Session, SessionUser } from './session';
 
 /**
@@ -14,13 +15,13 @@ import type { Session, SessionUser } from './session';
 export function userKubeConfig(s: Session): KubeConfig {
   const panel = getKubeConfig();
   if (s.mode === 'local') return panel;
-  if (!s.token) throw new ApiError(401, 'UNAUTHENTICATED', 'The session carries no credentials; sign in again');
+  if (!s.token) throw new HttpError(401, 'UNAUTHENTICATED', 'The session carries no credentials; sign in again');
   return tokenKubeConfig(s.token);
 }
 
 export function tokenKubeConfig(token: string): KubeConfig {
   const cluster = getKubeConfig().getCurrentCluster();
-  if (!cluster) throw new ApiError(503, 'UNAVAILABLE', 'The panel has no cluster configured');
+  if (!cluster) throw new HttpError(503, 'UNAVAILABLE', 'The panel has no cluster configured');
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: [{ name: 'cluster', server: cluster.server, caData: cluster.caData, caFile: cluster.caFile, skipTLSVerify: cluster.skipTLSVerify, tlsServerName: cluster.tlsServerName }],
@@ -43,7 +44,7 @@ interface SelfSubjectReview {
 export async function whoAmI(kc: KubeConfig, signal?: AbortSignal): Promise<SessionUser> {
   let review: SelfSubjectReview;
   try {
-    review = await kubeRequest<SelfSubjectReview>(kc, '/apis/authentication.k8s.io/v1/selfsubjectreviews', {
+    review = await kubeRequest<SelfSubjectReview>(kc, resourcePath(RESOURCES.selfsubjectreviews), {
       method: 'POST',
       body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
       signal,
@@ -51,12 +52,12 @@ export async function whoAmI(kc: KubeConfig, signal?: AbortSignal): Promise<Sess
     });
   } catch (e) {
     if (e instanceof KubeError && e.upstreamStatus === 401) {
-      throw new ApiError(401, 'UNAUTHENTICATED', 'The Kubernetes API server did not accept this token (expired, revoked, or issued by another cluster)');
+      throw new HttpError(401, 'UNAUTHENTICATED', 'The Kubernetes API server did not accept this token (expired, revoked, or issued by another cluster)');
     }
     throw e;
   }
   const info = review.status?.userInfo;
-  if (!info?.username) throw new ApiError(401, 'UNAUTHENTICATED', 'The Kubernetes API server did not name a user for this token');
-  if (info.username === 'system:anonymous') throw new ApiError(401, 'UNAUTHENTICATED', 'The API server treats this token as anonymous');
+  if (!info?.username) throw new HttpError(401, 'UNAUTHENTICATED', 'The Kubernetes API server did not name a user for this token');
+  if (info.username === 'system:anonymous') throw new HttpError(401, 'UNAUTHENTICATED', 'The API server treats this token as anonymous');
   return { username: info.username, uid: info.uid, groups: info.groups ?? [] };
 }

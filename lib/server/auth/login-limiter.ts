@@ -1,6 +1,6 @@
 import 'server-only';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 import { authSettings } from './settings';
 
 const g = globalThis as typeof globalThis & { __imagepodLoginLimiters?: { perClient: RateLimiterMemory; global: RateLimiterMemory } };
@@ -37,7 +37,7 @@ export async function consumeLoginAttempt(headers: Headers): Promise<void> {
   } catch (e) {
     if (e instanceof RateLimiterRes) {
       const wait = Math.ceil(e.msBeforeNext / 1000);
-      throw new ApiError(429, 'TOO_MANY_REQUESTS', `Too many login attempts; try again in ${wait} s`, undefined, { 'Retry-After': String(wait) });
+      throw new HttpError(429, 'TOO_MANY_REQUESTS', `Too many login attempts; try again in ${wait} s`, undefined, { 'Retry-After': String(wait) });
     }
     throw e;
   }

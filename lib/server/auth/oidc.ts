@@ -1,7 +1,7 @@
 import 'server-only';
 import * as client from 'openid-client';
 import { sealData, unsealData } from 'iron-session';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 import { authSettings } from './settings';
 
 /**
@@ -21,7 +21,7 @@ const g = globalThis as typeof globalThis & { __imagepodOidc?: Promise<client.Co
 /** The issuer's configuration, discovered once (a failed discovery is retried next time). */
 export function oidcConfiguration(): Promise<client.Configuration> {
   const oidc = authSettings().oidc;
-  if (!oidc) throw new ApiError(404, 'NOT_FOUND', 'Single sign-on is not configured on this panel');
+  if (!oidc) throw new HttpError(404, 'NOT_FOUND', 'Single sign-on is not configured on this panel');
   if (!g.__imagepodOidc) {
     g.__imagepodOidc = client.discovery(new URL(oidc.issuer), oidc.clientId, oidc.clientSecret ? { client_secret: oidc.clientSecret } : undefined, oidc.clientSecret ? undefined : client.None(), { timeout: 10 });
     g.__imagepodOidc.catch(() => { g.__imagepodOidc = undefined; });
@@ -62,14 +62,14 @@ export const CLEAR_FLOW_COOKIE = `${FLOW_COOKIE}=; Path=/api/auth/oidc; Max-Age=
 
 /** Completes a sign-in: checks state, nonce and PKCE, exchanges the code; returns the ID token. */
 export async function finishSignIn(callbackUrl: URL, flowCookie: string | undefined): Promise<{ idToken: string; next: string }> {
-  if (!flowCookie) throw new ApiError(400, 'BAD_REQUEST', 'The sign-in took too long or was started in another browser; try again');
+  if (!flowCookie) throw new HttpError(400, 'BAD_REQUEST', 'The sign-in took too long or was started in another browser; try again');
   let flow: Partial<Flow>;
   try {
     flow = await unsealData<Flow>(flowCookie, { password: authSettings().sessionSecret, ttl: FLOW_TTL_S });
   } catch {
     flow = {};
   }
-  if (!flow.verifier || !flow.state || !flow.nonce || !flow.redirectUri) throw new ApiError(400, 'BAD_REQUEST', 'The sign-in took too long or was tampered with; try again');
+  if (!flow.verifier || !flow.state || !flow.nonce || !flow.redirectUri) throw new HttpError(400, 'BAD_REQUEST', 'The sign-in took too long or was tampered with; try again');
   const config = await oidcConfiguration();
   // The URL the issuer redirected to, on the address it was given (not the server's bind address).
   const current = new URL(flow.redirectUri);
@@ -78,8 +78,8 @@ export async function finishSignIn(callbackUrl: URL, flowCookie: string | undefi
   try {
     tokens = await client.authorizationCodeGrant(config, current, { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true });
   } catch (e) {
-    throw new ApiError(401, 'UNAUTHENTICATED', `Single sign-on failed: ${e instanceof Error ? e.message : String(e)}`);
+    throw new HttpError(401, 'UNAUTHENTICATED', `Single sign-on failed: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (!tokens.id_token) throw new ApiError(401, 'UNAUTHENTICATED', 'The issuer returned no ID token');
+  if (!tokens.id_token) throw new HttpError(401, 'UNAUTHENTICATED', 'The issuer returned no ID token');
   return { idToken: tokens.id_token, next: flow.next ?? '/' };
 }

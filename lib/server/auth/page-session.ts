@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { signInUrl } from '../../queries/sign-in-redirect';
+import { signInUrl } from '../../auth/sign-in-url';
 import { openSession, sessionCookieValue, type Session } from './session';
 
 /** The session of the page being rendered, or a redirect to the sign-in page. */

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { sealData, unsealData } from 'iron-session';
 import { z } from 'zod';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 import { authSettings } from './settings';
 
 /**
@@ -97,7 +97,7 @@ function cookieHeader(name: string, value: string, maxAge: number, secure: boole
 export async function setSessionCookie(headers: Headers, s: Session, secure: boolean, now = Date.now()): Promise<void> {
   const value = await sealSession(s, now);
   if (value.length > MAX_COOKIE_BYTES) {
-    throw new ApiError(400, 'BAD_REQUEST', `This token is too large to keep in a session cookie (${value.length} bytes sealed, limit ${MAX_COOKIE_BYTES})`);
+    throw new HttpError(400, 'BAD_REQUEST', `This token is too large to keep in a session cookie (${value.length} bytes sealed, limit ${MAX_COOKIE_BYTES})`);
   }
   headers.append('Set-Cookie', cookieHeader(secure ? SECURE_COOKIE : COOKIE, value, ttlSeconds(s, now), secure));
 }

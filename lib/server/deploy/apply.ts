@@ -6,8 +6,7 @@ import { objectKey } from '../../deploy/plan';
 import type { ObjectPreview, PreviewAction } from '../../deploy/preview-types';
 import type { KubeObj } from '../../deploy/transform';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/request';
-import { objectPath } from './resources';
+import { kubeRequest, objectPath } from '../kube/transport';
 
 export const FIELD_MANAGER = 'imagepod-dashboard';
 

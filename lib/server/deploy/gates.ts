@@ -1,9 +1,8 @@
 import 'server-only';
 import type { KubeObj } from '../../deploy/transform';
+import { isWorkloadKind } from '../../kube-resources';
 import type { EventRow, WorkloadRow } from '../../views';
 import { getClusterCache } from '../kube/cluster-cache';
-
-const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 
 export interface GateResult {
   ready: boolean;
@@ -12,7 +11,7 @@ export interface GateResult {
 
 /** Readiness of one applied object, from the watch cache (no extra requests to the API server). */
 export function gate(o: KubeObj, generation: number): GateResult {
-  if (!WORKLOAD_KINDS.has(o.kind)) return { ready: true, message: 'applied' };
+  if (!isWorkloadKind(o.kind)) return { ready: true, message: 'applied' };
   const row = getClusterCache().views.workloads.get(`${o.kind}/${o.metadata.namespace}/${o.metadata.name}`) as WorkloadRow | undefined;
   if (!row || row.generation < generation) return { ready: false, message: 'waiting for the watch cache to see the new spec' };
   if (row.observedGeneration < generation) return { ready: false, message: 'waiting for the controller to observe the new spec' };

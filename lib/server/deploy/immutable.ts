@@ -2,9 +2,10 @@ import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { DeploySettings } from '../../deploy/settings';
 import { parseQuantity } from '../../quantity';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/request';
+import { RESOURCES } from '../../kube-resources';
+import { kubeRequest, resourcePath } from '../kube/transport';
 import { STACK_NAMESPACE } from './settings-store';
 
 /**
@@ -15,14 +16,14 @@ import { STACK_NAMESPACE } from './settings-store';
 export async function assertChangeable(kc: KubeConfig, s: DeploySettings, signal?: AbortSignal): Promise<void> {
   let sts: { spec?: { volumeClaimTemplates?: { spec?: { resources?: { requests?: { storage?: string } } } }[] } };
   try {
-    sts = await kubeRequest(kc, `/apis/apps/v1/namespaces/${STACK_NAMESPACE}/statefulsets/postgres`, { signal });
+    sts = await kubeRequest(kc, resourcePath(RESOURCES.statefulsets, { namespace: STACK_NAMESPACE, name: 'postgres' }), { signal });
   } catch (e) {
     if (e instanceof KubeError && e.code === 'NOT_FOUND') return;
     throw e;
   }
   const current = sts.spec?.volumeClaimTemplates?.[0]?.spec?.resources?.requests?.storage;
   if (current && parseQuantity(current) !== parseQuantity(s.postgresStorage)) {
-    throw new ApiError(422, 'INVALID',
+    throw new HttpError(422, 'INVALID',
       `settings.postgresStorage: PostgreSQL was deployed with ${current}; Kubernetes does not allow changing a StatefulSet's volume claim template — keep ${current} (to grow the volume, resize the claim postgres-storage-postgres-0 itself if its storage class allows expansion)`,
       'settings.postgresStorage');
   }

@@ -5,10 +5,10 @@ import { classifyConflicts } from '../../deploy/conflicts';
 import { objectKey, planStages, type Stage } from '../../deploy/plan';
 import type { DeploySettings } from '../../deploy/settings';
 import { applySettings, type KubeObj } from '../../deploy/transform';
-import { recordAudit } from '../audit/record';
-import { ApiError } from '../http/api-error';
+import { failureResult, recordAudit } from '../audit/record';
+import { HttpError } from '../errors/http-error';
 import { KubeError } from '../kube/errors';
-import { recordDeploy } from '../metrics/panel-metrics';
+import { recordDeploy } from '../telemetry/panel-metrics';
 import { conflictsOf, getLive, serverSideApply } from './apply';
 import { loadBundle } from './bundle';
 import { gate, latestEvents } from './gates';
@@ -35,6 +35,8 @@ export interface Actor {
  */
 export class DeployRunner {
   private run: DeployRun | null = null;
+  /** Objects whose failure was a 403: a run that failed on one is audited as `denied`. */
+  private readonly deniedObjects = new WeakSet<RunObject>();
   private readonly listeners = new Set<(run: DeployRun) => void>();
 
   current(): DeployRun | null {
@@ -52,7 +54,7 @@ export class DeployRunner {
 
   private begin(kind: DeployRun['kind'], actor: Actor, stages: Stage[]): DeployRun {
     if (this.run?.state === 'running') {
-      throw new ApiError(409, 'CONFLICT', `A ${this.run.kind} by ${this.run.user} is running (id ${this.run.id}); wait for it to finish`);
+      throw new HttpError(409, 'CONFLICT', `A ${this.run.kind} by ${this.run.user} is running (id ${this.run.id}); wait for it to finish`);
     }
     const run: DeployRun = {
       id: randomUUID(), kind, user: actor.user.username, startedAt: new Date().toISOString(), finishedAt: null, state: 'running', error: null,
@@ -85,7 +87,7 @@ export class DeployRunner {
       for (const [i, stage] of stages.entries()) {
         const rs = run.stages[i]!;
         this.stageStart(rs);
-        const ok = await undeployStage(rs, stage, actor.kube, opts, () => this.emit());
+        const ok = await undeployStage(rs, stage, actor.kube, opts, () => this.emit(), (ro, e) => this.noteFailure(ro, e));
         this.stageEnd(rs, ok);
         if (!ok) return false;
       }
@@ -96,12 +98,16 @@ export class DeployRunner {
 
   private async execute(run: DeployRun, actor: Actor, body: () => Promise<boolean>): Promise<void> {
     let ok = false;
+    let thrown: { e: unknown } | null = null;
     try {
       ok = await body();
     } catch (e) {
+      thrown = { e };
       run.error = e instanceof Error ? e.message : String(e);
     }
     const failed = run.stages.flatMap((s) => s.objects).find((o) => o.state === 'failed');
+    // Denied when the failure the run reports was a 403 (the status, as audited() decides).
+    const denied = thrown ? failureResult(thrown.e) === 'denied' : failed !== undefined && this.deniedObjects.has(failed);
     run.state = ok ? 'succeeded' : 'failed';
     run.error ??= ok ? null : failed ? `${failed.key}: ${failed.message}` : 'failed';
     run.finishedAt = new Date().toISOString();
@@ -111,11 +117,15 @@ export class DeployRunner {
     const count = (c: RunObject['change']) => objects.filter((o) => o.change === c).length;
     await recordAudit({
       action: run.kind, user: actor.user.username, groups: actor.user.groups, sessionId: actor.session.sid,
-      target: { kind: 'Namespace', name: 'imagepod' }, result: ok ? 'success' : run.error?.includes('forbidden') ? 'denied' : 'failure',
+      target: { kind: 'Namespace', name: 'imagepod' }, result: ok ? 'success' : denied ? 'denied' : 'failure',
       message: ok
         ? run.kind === 'deploy' ? `deployed: ${count('created')} created, ${count('changed')} changed, ${count('unchanged')} unchanged` : `undeployed: ${objects.filter((o) => o.state === 'deleted').length} deleted, ${objects.filter((o) => o.state === 'kept').length} kept`
         : `${run.kind} failed: ${run.error}`,
     });
+  }
+
+  private noteFailure(ro: RunObject, e: unknown): void {
+    if (failureResult(e) === 'denied') this.deniedObjects.add(ro);
   }
 
   private stageStart(rs: RunStage): void {
@@ -149,6 +159,7 @@ export class DeployRunner {
         e.note = [note, e.ro.message].filter(Boolean).join('; ') || null;
         e.ro.message = e.note;
       } catch (err) {
+        this.noteFailure(e.ro, err);
         e.ro.state = 'failed';
         e.ro.message = err instanceof Error ? err.message : String(err);
       }

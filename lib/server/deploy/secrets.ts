@@ -2,8 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeObj } from '../../deploy/transform';
-import { kubeRequest } from '../kube/request';
-import { objectPath } from './resources';
+import { kubeRequest, objectPath } from '../kube/transport';
 
 export const GENERATE_ANNOTATION = 'imagepod.io/generate';
 

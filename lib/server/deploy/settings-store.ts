@@ -3,7 +3,8 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { DEFAULT_SETTINGS, deploySettingsSchema, type DeploySettings } from '../../deploy/settings';
 import type { KubeObj } from '../../deploy/transform';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/request';
+import { RESOURCES } from '../../kube-resources';
+import { kubeRequest, resourcePath } from '../kube/transport';
 
 export const SETTINGS_NAME = 'imagepod-deploy-settings';
 export const STACK_NAMESPACE = 'imagepod';
@@ -25,7 +26,7 @@ export function settingsConfigMap(s: DeploySettings): KubeObj {
 /** The last deployed settings (read with the user's credentials), or the bundle's defaults. */
 export async function readSettings(kc: KubeConfig, signal?: AbortSignal): Promise<{ settings: DeploySettings; stored: boolean }> {
   try {
-    const cm = await kubeRequest<{ data?: Record<string, string> }>(kc, `/api/v1/namespaces/${STACK_NAMESPACE}/configmaps/${SETTINGS_NAME}`, { signal });
+    const cm = await kubeRequest<{ data?: Record<string, string> }>(kc, resourcePath(RESOURCES.configmaps, { namespace: STACK_NAMESPACE, name: SETTINGS_NAME }), { signal });
     const parsed = deploySettingsSchema.safeParse(JSON.parse(cm.data?.['settings.json'] ?? 'null'));
     return parsed.success ? { settings: parsed.data, stored: true } : { settings: DEFAULT_SETTINGS, stored: false };
   } catch (e) {

@@ -4,10 +4,10 @@ import type { Stage } from '../../deploy/plan';
 import type { DeploySettings } from '../../deploy/settings';
 import type { KubeObj } from '../../deploy/transform';
 import { KubeError } from '../kube/errors';
-import { kubeRequest } from '../kube/request';
+import { RESOURCES, isWorkloadKind } from '../../kube-resources';
+import { kubeRequest, objectPath, resourcePath } from '../kube/transport';
 import { getClusterCache } from '../kube/cluster-cache';
-import { objectPath } from './resources';
-import type { RunStage } from '../../deploy/run-types';
+import type { RunObject, RunStage } from '../../deploy/run-types';
 
 export interface UndeployOptions {
   settings: DeploySettings;
@@ -42,12 +42,15 @@ async function remove(kc: KubeConfig, path: string): Promise<boolean> {
 async function statefulSetClaims(kc: KubeConfig, o: KubeObj): Promise<string[]> {
   const templates = ((o.spec as { volumeClaimTemplates?: { metadata: { name: string } }[] }).volumeClaimTemplates ?? []).map((t) => `${t.metadata.name}-${o.metadata.name}-`);
   if (templates.length === 0) return [];
-  const list = await kubeRequest<{ items: { metadata: { name: string } }[] }>(kc, `/api/v1/namespaces/${o.metadata.namespace}/persistentvolumeclaims`);
+  const list = await kubeRequest<{ items: { metadata: { name: string } }[] }>(kc, resourcePath(RESOURCES.persistentvolumeclaims, { namespace: o.metadata.namespace }));
   return list.items.map((p) => p.metadata.name).filter((n) => templates.some((t) => n.startsWith(t) && /^\d+$/.test(n.slice(t.length))));
 }
 
 /** One stage of an undeploy, objects in reverse order; workloads are waited for until gone. */
-export async function undeployStage(rs: RunStage, stage: Stage, kc: KubeConfig, opts: UndeployOptions, emit: () => void): Promise<boolean> {
+export async function undeployStage(
+  rs: RunStage, stage: Stage, kc: KubeConfig, opts: UndeployOptions, emit: () => void,
+  onFailure: (ro: RunObject, e: unknown) => void = () => undefined,
+): Promise<boolean> {
   let ok = true;
   for (const [i, o] of stage.objects.entries()) {
     const ro = rs.objects[i]!;
@@ -63,8 +66,8 @@ export async function undeployStage(rs: RunStage, stage: Stage, kc: KubeConfig, 
     try {
       const claims = o.kind === 'StatefulSet' && opts.removeVolumes ? await statefulSetClaims(kc, o) : [];
       const existed = await remove(kc, objectPath(o));
-      for (const c of claims) await remove(kc, `/api/v1/namespaces/${o.metadata.namespace}/persistentvolumeclaims/${c}`);
-      if (o.kind === 'Deployment' || o.kind === 'StatefulSet' || o.kind === 'DaemonSet') {
+      for (const c of claims) await remove(kc, resourcePath(RESOURCES.persistentvolumeclaims, { namespace: o.metadata.namespace, name: c }));
+      if (isWorkloadKind(o.kind)) {
         const key = `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
         const end = Date.now() + WAIT_GONE_MS;
         while (getClusterCache().views.workloads.get(key) && Date.now() < end) await sleep(250);
@@ -72,6 +75,7 @@ export async function undeployStage(rs: RunStage, stage: Stage, kc: KubeConfig, 
       ro.state = 'deleted';
       ro.message = [existed ? null : 'was not there', claims.length ? `deleted volumes ${claims.join(', ')}` : null].filter(Boolean).join('; ') || null;
     } catch (e) {
+      onFailure(ro, e);
       ro.state = 'failed';
       ro.message = e instanceof Error ? e.message : String(e);
       ok = false;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { labelEditsSchema } from '../../label-validation';
-import type { WorkloadResource } from '../../views';
+import type { WorkloadResource } from '../../kube-resources';
 
 /** A Kubernetes object name (DNS subdomain): refused before it can become part of an API path. */
 export const objectName = z.string().min(1).max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'not a valid name');

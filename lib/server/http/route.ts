@@ -7,8 +7,8 @@ import { assertSameOrigin } from '../auth/csrf';
 import { userKubeConfig } from '../auth/identity';
 import { clearSessionCookie, isSecureRequest, openSession, sessionCookieValue, setSessionCookie, touched, type NoSession, type Session, type SessionUser } from '../auth/session';
 import { KubeError } from '../kube/errors';
-import { recordRequest } from '../metrics/panel-metrics';
-import { ApiError, type ApiErrorBody } from './api-error';
+import { recordRequest } from '../telemetry/panel-metrics';
+import { HttpError, type ApiErrorBody } from '../errors/http-error';
 import { readCapped } from './read-capped';
 
 interface BaseContext<Q, B, P> {
@@ -54,7 +54,7 @@ function fieldOf(issue: z.core.$ZodIssue | undefined): string | undefined {
 export function errorResponse(e: unknown, requestId: string): Response {
   let status = 500;
   let body: ApiErrorBody['error'];
-  if (e instanceof ApiError) {
+  if (e instanceof HttpError) {
     status = e.status;
     body = { code: e.code, message: e.message, field: e.field };
   } else if (e instanceof z.ZodError) {
@@ -69,26 +69,26 @@ export function errorResponse(e: unknown, requestId: string): Response {
     console.error(`[api] ${requestId} unexpected error`, e);
     body = { code: 'INTERNAL', message: `Internal error (request ${requestId})` };
   }
-  return NextResponse.json({ ...(e instanceof ApiError ? e.extra : {}), error: { ...body, requestId } } satisfies ApiErrorBody, {
+  return NextResponse.json({ ...(e instanceof HttpError ? e.extra : {}), error: { ...body, requestId } } satisfies ApiErrorBody, {
     status,
-    headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId, ...(e instanceof ApiError ? e.headers : {}) },
+    headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId, ...(e instanceof HttpError ? e.headers : {}) },
   });
 }
 
 async function readBody(req: NextRequest, max: number): Promise<unknown> {
   const type = req.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('application/json')) {
-    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
   }
   const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > max) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `Body larger than ${max} bytes`);
+  if (declared > max) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Body larger than ${max} bytes`);
   // Read incrementally so a body without (or lying about) Content-Length is cut off at the limit.
-  const text = await readCapped(req.body, max, () => new ApiError(413, 'PAYLOAD_TOO_LARGE', `Body larger than ${max} bytes`));
-  if (!text) throw new ApiError(400, 'BAD_REQUEST', 'The request body is empty');
+  const text = await readCapped(req.body, max, () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `Body larger than ${max} bytes`));
+  if (!text) throw new HttpError(400, 'BAD_REQUEST', 'The request body is empty');
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(400, 'BAD_REQUEST', 'The request body is not valid JSON');
+    throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON');
   }
 }
 
@@ -125,7 +125,7 @@ function build<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType>(
       const opened = await openSession(sessionCookieValue(req.cookies));
       const session = typeof opened === 'string' ? null : opened;
       if (!session && opened !== 'missing') clearCookie = true;
-      if (needsSession && !session) throw new ApiError(401, 'UNAUTHENTICATED', NO_SESSION[opened as NoSession]);
+      if (needsSession && !session) throw new HttpError(401, 'UNAUTHENTICATED', NO_SESSION[opened as NoSession]);
       const url = new URL(req.url);
       const query = spec.query ? spec.query.parse(queryObject(url)) : undefined;
       const params = spec.params ? spec.params.parse(await segment.params) : undefined;
@@ -147,7 +147,7 @@ function build<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType>(
       return res;
     }
   };
-  // Counted for the panel's own /api/metrics (lib/server/metrics/panel-metrics.ts).
+  // Counted for the panel's own /api/metrics (lib/server/telemetry/panel-metrics.ts).
   return async (req: NextRequest, segment: { params: Promise<unknown> }): Promise<Response> => {
     const t0 = performance.now();
     const res = await handle(req, segment);

@@ -5,11 +5,12 @@ import { worstState, type CacheHealth } from '../../health';
 import type { KubeEvent, KubeObject, Node, Pod, Workload } from '../../kube-types';
 import {
   toEventRow, toNodeRow, toPodRow, toWorkloadRow,
-  type EventRow, type NodeRow, type PodRow, type ViewDelta, type ViewName, type WorkloadKind, type WorkloadRow,
+  type EventRow, type NodeRow, type PodRow, type ViewDelta, type ViewName, type WorkloadRow,
 } from '../../views';
+import { CACHED_RESOURCES as CACHED, RESOURCES, WORKLOAD_KIND_OF, isWorkloadResource, type CachedResource } from '../../kube-resources';
 import { apiServerUrl, getKubeConfig } from './config';
-import { Reflector, type StoreEvent } from './reflector';
-import { RESOURCES, type CachedResource } from './resources';
+import { Reflector, type ResourceDef, type StoreEvent } from './reflector';
+import { resourcePath } from './transport';
 import { ViewStore } from './view-store';
 
 /**
@@ -22,9 +23,8 @@ export type CacheMessage =
 
 const sseFrame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
-const WORKLOAD_KIND: Partial<Record<CachedResource, WorkloadKind>> = {
-  deployments: 'Deployment', statefulsets: 'StatefulSet', daemonsets: 'DaemonSet',
-};
+/** What the cache mirrors: every cached resource of the table, listed and watched cluster-wide. */
+export const CACHED_RESOURCES: readonly ResourceDef[] = CACHED.map((name) => ({ name, kind: RESOURCES[name].kind, path: resourcePath(RESOURCES[name]) }));
 
 /**
  * The process-wide watch cache: one Reflector per resource, the browser views projected from
@@ -46,7 +46,7 @@ export class ClusterCache {
   private started = false;
 
   constructor(private readonly kc: KubeConfig, private readonly flushMs = 200) {
-    for (const def of RESOURCES) {
+    for (const def of CACHED_RESOURCES) {
       this.reflectors.set(def.name, new Reflector(kc, def, {
         onEvent: (e) => this.project(def.name, e),
         onHealth: () => { this.healthDirty = true; },
@@ -113,7 +113,6 @@ export class ClusterCache {
   }
 
   private project(resource: CachedResource, e: StoreEvent<KubeObject>): void {
-    const kind = WORKLOAD_KIND[resource];
     if (resource === 'nodes') {
       if (e.type === 'delete') this.views.nodes.delete(e.key);
       else this.views.nodes.upsert(toNodeRow(e.object as Node));
@@ -123,7 +122,8 @@ export class ClusterCache {
     } else if (resource === 'events') {
       if (e.type === 'delete') this.views.events.delete(e.key);
       else this.views.events.upsert(toEventRow(e.object as KubeEvent));
-    } else if (kind) {
+    } else if (isWorkloadResource(resource)) {
+      const kind = WORKLOAD_KIND_OF[resource];
       if (e.type === 'delete') this.views.workloads.delete(`${kind}/${e.key}`);
       else this.views.workloads.upsert(toWorkloadRow(kind, e.object as Workload));
     }

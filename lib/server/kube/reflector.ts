@@ -2,10 +2,17 @@ import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeObject, KubeStatus } from '../../kube-types';
 import type { ResourceHealth, SyncState } from '../../health';
+import type { CachedResource } from '../../kube-resources';
 import { Backoff } from './backoff';
 import { KubeError, fromResponse, toKubeError } from './errors';
-import { kubeRequest, kubeWatch, type WatchEvent } from './request';
-import type { ResourceDef } from './resources';
+import { kubeRequest, kubeWatch, type WatchEvent } from './transport';
+
+/** What one Reflector mirrors: the cache's name for it, its kind, its cluster-wide collection path. */
+export interface ResourceDef {
+  name: CachedResource;
+  kind: string;
+  path: string;
+}
 
 export type StoreEvent<T> = { type: 'upsert'; key: string; object: T } | { type: 'delete'; key: string; object: T };
 

@@ -3,7 +3,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { advanceCursor, resumeSinceTime, ResumeFilter, type ResumeCursor } from '../../logs/resume';
 import { splitTimestamped, tsKey } from '../../logs/timestamps';
 import { KubeError } from '../kube/errors';
-import { lines, openPodLog } from './upstream';
+import { lines, openPodLog } from '../kube/transport';
 
 export interface FollowSpec {
   namespace: string;

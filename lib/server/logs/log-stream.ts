@@ -1,13 +1,13 @@
 import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { NamespaceScope } from '../../auth/view-scope';
-import { allowsNamespace } from '../../auth/view-scope';
+import type { NamespaceScope } from '../../view-scope';
+import { allowsNamespace } from '../../view-scope';
 import { matchesSelector, type Selector } from '../../label-selector';
 import { sinceParams, type LogQuery } from '../../logs/options';
 import { tsKey } from '../../logs/timestamps';
 import type { LogEntry, LogTarget } from '../../logs/types';
 import type { PodRow } from '../../views';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 import type { ClusterCache } from '../kube/cluster-cache';
 import { ContainerFollower } from './follower';
 
@@ -69,11 +69,11 @@ export class LogStream {
       return;
     }
     const ns = q.namespace;
-    if (!this.d.podScope || !allowsNamespace(this.d.podScope, ns)) throw new ApiError(403, 'FORBIDDEN', `You may not list pods in ${ns}`);
+    if (!this.d.podScope || !allowsNamespace(this.d.podScope, ns)) throw new HttpError(403, 'FORBIDDEN', `You may not list pods in ${ns}`);
     const wanted = (p: PodRow) => p.namespace === ns && (!q.node || p.nodeName === q.node) && matchesSelector(this.d.selector!, p.labels);
     const matching = this.d.cache.views.pods.list(wanted).items;
     if (matching.length > this.d.maxPods) {
-      throw new ApiError(400, 'BAD_REQUEST', `selector: it matches ${matching.length} pods; at most ${this.d.maxPods} are followed at once, narrow it`, 'selector');
+      throw new HttpError(400, 'BAD_REQUEST', `selector: it matches ${matching.length} pods; at most ${this.d.maxPods} are followed at once, narrow it`, 'selector');
     }
     for (const p of matching) if (loggable(p)) this.addPod(p);
     this.sendTargets();

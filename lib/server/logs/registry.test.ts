@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../http/api-error';
+import { HttpError as ApiError } from '../errors/http-error';
 import { acquireLogStream, openLogStreams } from './registry';
 
 describe('log stream registry', () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { ApiError } from '../http/api-error';
+import { HttpError as ApiError } from '../errors/http-error';
 
 /** Limits of the log streams of this process (env overrides for tests and operators). */
 export function logLimits() {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { RANGE_PRESETS, RANGE_PRESET_NAMES, alignedWindow, chooseStep, windowProblem, type QueryWindow } from '../../metrics/time-range';
-import { ApiError } from '../http/api-error';
+import { HttpError } from '../errors/http-error';
 
 /** A time as unix seconds or an ISO date; anything else is a 400 on that field. */
 const time = z.string().max(40).transform((s, ctx) => {
@@ -29,10 +29,10 @@ export const nodeName = z.string().max(253).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])
  * points are refused with 400 on the field at fault.
  */
 export function resolveWindow(q: { range?: keyof typeof RANGE_PRESETS; start?: number; end?: number }, step?: number, now = Date.now() / 1000): QueryWindow {
-  if (q.range && q.start !== undefined) throw new ApiError(400, 'BAD_REQUEST', 'give either range or start/end, not both', 'range');
+  if (q.range && q.start !== undefined) throw new HttpError(400, 'BAD_REQUEST', 'give either range or start/end, not both', 'range');
   const end = q.end ?? now;
   const start = q.range ? end - RANGE_PRESETS[q.range] : (q.start ?? end - RANGE_PRESETS['1h']);
   const problem = windowProblem(start, end, step);
-  if (problem) throw new ApiError(400, 'BAD_REQUEST', `${problem.field}: ${problem.message}`, problem.field);
+  if (problem) throw new HttpError(400, 'BAD_REQUEST', `${problem.field}: ${problem.message}`, problem.field);
   return alignedWindow(start, end, step ?? chooseStep(end - start));
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { RouteError } from '@/components/common/route-error';
+import { RouteError } from '@/components/feedback/route-error';
 
 /** Error boundary of the node detail page. */
 export default function NodeError({ error, retry }: { error: unknown; retry: () => void }) {

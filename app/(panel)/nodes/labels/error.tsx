@@ -1,6 +1,6 @@
 'use client';
 
-import { RouteError } from '@/components/common/route-error';
+import { RouteError } from '@/components/feedback/route-error';
 
 /** Error boundary of the node-labelling page. */
 export default function NodeLabelsError({ error, retry }: { error: unknown; retry: () => void }) {

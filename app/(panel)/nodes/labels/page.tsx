@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { LabelsView } from '@/components/nodes/labels/labels-view';
+import { LabelsScreen } from '@/components/nodes/labels/labels-screen';
 
 export const metadata: Metadata = { title: 'Label nodes' };
 
@@ -8,5 +8,5 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** `/nodes/labels?node=a&node=b`: label one or several nodes, with a placement preview. */
 export default async function NodeLabelsPage({ searchParams }: { searchParams: SearchParams }) {
   const node = (await searchParams).node;
-  return <LabelsView initialNodes={node === undefined ? [] : [node].flat()} />;
+  return <LabelsScreen initialNodes={node === undefined ? [] : [node].flat()} />;
 }

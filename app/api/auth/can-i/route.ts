@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canI } from '@/lib/server/auth/access';
+import { canI } from '@/lib/server/auth/access-review';
 import { route } from '@/lib/server/http/route';
 import { namespaceName, objectName } from '@/lib/server/http/params';
 

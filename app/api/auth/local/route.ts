@@ -5,7 +5,7 @@ import { announceLocalLogin, consumeLocalLoginCode } from '@/lib/server/auth/loc
 import { consumeLoginAttempt } from '@/lib/server/auth/login-limiter';
 import { isSecureRequest, newSession, setSessionCookie } from '@/lib/server/auth/session';
 import { authSettings } from '@/lib/server/auth/settings';
-import { ApiError } from '@/lib/server/http/api-error';
+import { HttpError } from '@/lib/server/errors/http-error';
 import { publicRoute } from '@/lib/server/http/route';
 import { getKubeConfig } from '@/lib/server/kube/config';
 
@@ -16,7 +16,7 @@ export const dynamic = 'force-dynamic';
  * kubeconfig's identity, which the API server names. Refused in a cluster and after one use.
  */
 export const GET = publicRoute({ query: z.strictObject({ code: z.string().max(128) }) }, async ({ req, query: { code }, signal }) => {
-  if (!authSettings().localMode) throw new ApiError(404, 'NOT_FOUND', 'Local sign-in is not available on this server');
+  if (!authSettings().localMode) throw new HttpError(404, 'NOT_FOUND', 'Local sign-in is not available on this server');
   await consumeLoginAttempt(req.headers);
   if (!consumeLocalLoginCode(code)) {
     await recordAudit({ action: 'login-failed', user: 'unknown', target: null, result: 'failure', message: 'used an invalid or already used local sign-in link' });

@@ -5,7 +5,7 @@ import { recordAudit } from '@/lib/server/audit/record';
 import { tokenKubeConfig, whoAmI } from '@/lib/server/auth/identity';
 import { consumeLoginAttempt } from '@/lib/server/auth/login-limiter';
 import { MAX_TOKEN_CHARS, isSecureRequest, newSession, setSessionCookie } from '@/lib/server/auth/session';
-import { ApiError } from '@/lib/server/http/api-error';
+import { HttpError } from '@/lib/server/errors/http-error';
 import { publicRoute } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
@@ -28,14 +28,14 @@ export const POST = publicRoute({ body, maxBodyBytes: 8 * 1024 }, async ({ req, 
   try {
     user = await whoAmI(tokenKubeConfig(token), signal);
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) {
+    if (e instanceof HttpError && e.status === 401) {
       await recordAudit({ action: 'login-failed', user: 'unknown', target: null, result: 'failure', message: e.message });
-      throw new ApiError(401, 'UNAUTHENTICATED', e.message, 'token');
+      throw new HttpError(401, 'UNAUTHENTICATED', e.message, 'token');
     }
     throw e;
   }
   const expires = tokenExpiry(token);
-  if (expires !== null && expires <= Date.now()) throw new ApiError(401, 'UNAUTHENTICATED', 'This token has expired', 'token');
+  if (expires !== null && expires <= Date.now()) throw new HttpError(401, 'UNAUTHENTICATED', 'This token has expired', 'token');
   const session = newSession({ mode: 'token', token, user, tokenExpiresAt: expires });
   const res = NextResponse.json({ user, expiresAt: new Date(session.exp).toISOString() }, { headers: { 'Cache-Control': 'no-store' } });
   await setSessionCookie(res.headers, session, isSecureRequest(req));

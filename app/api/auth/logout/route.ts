@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/server/audit/record';
-import { forgetAccess } from '@/lib/server/auth/access';
+import { forgetAccess } from '@/lib/server/auth/access-review';
 import { clearSessionCookie, revokeSession } from '@/lib/server/auth/session';
 import { publicRoute } from '@/lib/server/http/route';
 

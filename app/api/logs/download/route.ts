@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { logDownloadSchema } from '@/lib/logs/options';
 import { route } from '@/lib/server/http/route';
 import { podContainers } from '@/lib/server/logs/pod-containers';
-import { openPodLog } from '@/lib/server/logs/upstream';
+import { openPodLog } from '@/lib/server/kube/transport';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { allocationByNode } from '@/lib/gpu';
-import { viewScopeFor, visibleFilter } from '@/lib/server/auth/view-access';
-import { ApiError } from '@/lib/server/http/api-error';
+import { viewScopeFor, visibleFilter } from '@/lib/server/views/view-access';
+import { HttpError } from '@/lib/server/errors/http-error';
 import { nodeParams } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
-import { syncedCache } from '@/lib/server/kube/views-api';
+import { syncedCache } from '@/lib/server/views/views-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,10 +17,10 @@ export const GET = route({ params: nodeParams, query: z.strictObject({}) }, asyn
   const cache = syncedCache();
   await viewScopeFor(ctx.session, cache, 'nodes', ctx.signal);
   const node = cache.views.nodes.get(name);
-  if (!node) throw new ApiError(404, 'NOT_FOUND', `node "${name}" not found`, 'name');
+  if (!node) throw new HttpError(404, 'NOT_FOUND', `node "${name}" not found`, 'name');
   const onNode = cache.views.pods.list((p) => p.nodeName === name).items;
   const podScope = await viewScopeFor(ctx.session, cache, 'pods', ctx.signal).catch((e: unknown) => {
-    if (e instanceof ApiError && e.status === 403) return null;
+    if (e instanceof HttpError && e.status === 403) return null;
     throw e;
   });
   const visible = podScope ? onNode.filter(visibleFilter('pods', podScope)) : [];

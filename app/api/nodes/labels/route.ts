@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { editNodeLabels, labelEditsText, nodeTarget } from '@/lib/server/actions/node-edit';
+import { editNodeLabels, labelEditsText, nodeTarget } from '@/lib/server/nodes/node-edit';
 import { audited } from '@/lib/server/audit/record';
-import { ApiError } from '@/lib/server/http/api-error';
+import { HttpError } from '@/lib/server/errors/http-error';
 import { labelEditsBody, objectName, resourceVersion } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
 import { KubeError } from '@/lib/server/kube/errors';
@@ -20,7 +20,7 @@ const body = z.strictObject({ nodes, edits: labelEditsBody });
 
 /** One node's outcome; a failure keeps the status, code and message it would have had alone. */
 function failure(name: string, e: unknown) {
-  if (e instanceof ApiError) return { name, status: 'failed' as const, httpStatus: e.status, code: e.code, message: e.message, field: e.field, current: e.extra?.current };
+  if (e instanceof HttpError) return { name, status: 'failed' as const, httpStatus: e.status, code: e.code, message: e.message, field: e.field, current: e.extra?.current };
   if (e instanceof KubeError) return { name, status: 'failed' as const, httpStatus: e.httpStatus, code: e.code, message: e.message };
   throw e;
 }
@@ -46,7 +46,7 @@ export const POST = route({ body }, async (ctx) => {
   const first = failed[0];
   if (first) {
     const done = results.length - failed.length;
-    throw new ApiError(first.httpStatus, first.code, `${first.name}: ${first.message}${done ? ` (${done} of ${results.length} nodes were changed)` : ''}`, first.field, undefined, { results });
+    throw new HttpError(first.httpStatus, first.code, `${first.name}: ${first.message}${done ? ` (${done} of ${results.length} nodes were changed)` : ''}`, first.field, undefined, { results });
   }
   return { results };
 });

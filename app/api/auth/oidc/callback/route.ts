@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { tokenExpiry } from '@/lib/auth/jwt';
-import { safeNext } from '@/lib/queries/sign-in-redirect';
+import { safeNext } from '@/lib/auth/sign-in-url';
 import { recordAudit } from '@/lib/server/audit/record';
 import { tokenKubeConfig, whoAmI } from '@/lib/server/auth/identity';
 import { CLEAR_FLOW_COOKIE, FLOW_COOKIE, finishSignIn } from '@/lib/server/auth/oidc';
 import { isSecureRequest, newSession, setSessionCookie } from '@/lib/server/auth/session';
-import { ApiError } from '@/lib/server/http/api-error';
+import { HttpError } from '@/lib/server/errors/http-error';
 import { publicRoute } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
@@ -44,7 +44,7 @@ export const GET = publicRoute({ query }, async ({ req, query: q, signal }) => {
     await recordAudit({ action: 'login', user: user.username, groups: user.groups, target: null, result: 'success', message: 'signed in with single sign-on', sessionId: session.sid });
     return continueTo(safeNext(next), headers);
   } catch (e) {
-    if (!(e instanceof ApiError) || e.status >= 500) throw e;
+    if (!(e instanceof HttpError) || e.status >= 500) throw e;
     await recordAudit({ action: 'login-failed', user: 'unknown', target: null, result: 'failure', message: `single sign-on: ${e.message}` });
     return continueTo(toLogin(e.message), headers);
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { safeNext } from '@/lib/queries/sign-in-redirect';
+import { safeNext } from '@/lib/auth/sign-in-url';
 import { consumeLoginAttempt } from '@/lib/server/auth/login-limiter';
 import { startSignIn } from '@/lib/server/auth/oidc';
 import { publicRoute } from '@/lib/server/http/route';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nodeTarget, setUnschedulable } from '@/lib/server/actions/node-edit';
+import { nodeTarget, setUnschedulable } from '@/lib/server/nodes/node-edit';
 import { audited } from '@/lib/server/audit/record';
 import { nodeParams } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';

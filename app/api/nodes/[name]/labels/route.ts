@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { editNodeLabels, labelEditsText, nodeTarget } from '@/lib/server/actions/node-edit';
+import { editNodeLabels, labelEditsText, nodeTarget } from '@/lib/server/nodes/node-edit';
 import { audited } from '@/lib/server/audit/record';
 import { labelEditsBody, nodeParams, resourceVersion } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';

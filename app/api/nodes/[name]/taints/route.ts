@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { taintListSchema } from '@/lib/label-validation';
-import { nodeTarget, setNodeTaints } from '@/lib/server/actions/node-edit';
+import { nodeTarget, setNodeTaints } from '@/lib/server/nodes/node-edit';
 import { audited } from '@/lib/server/audit/record';
 import { nodeParams, resourceVersion } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { allowsNamespace } from '@/lib/auth/view-scope';
+import { allowsNamespace } from '@/lib/view-scope';
 import type { Node, Workload } from '@/lib/kube-types';
 import { applyLabelEdits, planLabelEdits } from '@/lib/label-validation';
 import { placementPreview } from '@/lib/placement';
-import { viewScopeFor } from '@/lib/server/auth/view-access';
-import { ApiError } from '@/lib/server/http/api-error';
+import { viewScopeFor } from '@/lib/server/views/view-access';
+import { HttpError } from '@/lib/server/errors/http-error';
 import { labelEditsBody, objectName } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
-import { syncedCache } from '@/lib/server/kube/views-api';
+import { syncedCache } from '@/lib/server/views/views-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,12 +27,12 @@ export const POST = route({ body }, async (ctx) => {
   await viewScopeFor(ctx.session, cache, 'nodes', ctx.signal);
   const before = names.map((name, i) => {
     const n = cache.object<Node>('nodes', name);
-    if (!n) throw new ApiError(404, 'NOT_FOUND', `node "${name}" not found`, `nodes.${i}`);
+    if (!n) throw new HttpError(404, 'NOT_FOUND', `node "${name}" not found`, `nodes.${i}`);
     return n;
   });
   const after = before.map((n) => ({ ...n, metadata: { ...n.metadata, labels: applyLabelEdits(n.metadata.labels, edits) } }));
   const scope = await viewScopeFor(ctx.session, cache, 'workloads', ctx.signal).catch((e: unknown) => {
-    if (e instanceof ApiError && e.status === 403) return null;
+    if (e instanceof HttpError && e.status === 403) return null;
     throw e;
   });
   const all = cache.objects<Workload>('daemonsets');

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { WorkloadDetail } from '@/components/workloads/workload-detail';
-import { WORKLOAD_KINDS, type WorkloadResource } from '@/lib/views';
+import { WORKLOAD_KIND_OF, isWorkloadResource } from '@/lib/kube-resources';
 
 interface Props {
   params: Promise<{ kind: string; namespace: string; name: string }>;
@@ -15,6 +15,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** `/workloads/<deployments|statefulsets|daemonsets>/<namespace>/<name>`: status, scale, rollout actions, history and undo. */
 export default async function WorkloadPage({ params }: Props) {
   const { kind, namespace, name } = await params;
-  if (!Object.hasOwn(WORKLOAD_KINDS, kind)) notFound();
-  return <WorkloadDetail kind={WORKLOAD_KINDS[kind as WorkloadResource]} namespace={decodeURIComponent(namespace)} name={decodeURIComponent(name)} />;
+  if (!isWorkloadResource(kind)) notFound();
+  return <WorkloadDetail kind={WORKLOAD_KIND_OF[kind]} namespace={decodeURIComponent(namespace)} name={decodeURIComponent(name)} />;
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Workload } from '@/lib/kube-types';
 import { controllerRevisionHistory, deploymentHistory, type ControllerRevision } from '@/lib/rollout-history';
-import { listSelected } from '@/lib/server/actions/rollout';
-import { canI } from '@/lib/server/auth/access';
-import { ApiError } from '@/lib/server/http/api-error';
+import { listSelected } from '@/lib/server/workloads/rollout';
+import { canI } from '@/lib/server/auth/access-review';
+import { HttpError } from '@/lib/server/errors/http-error';
 import { workloadParams } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
-import { syncedCache } from '@/lib/server/kube/views-api';
+import { syncedCache } from '@/lib/server/views/views-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,10 +24,10 @@ export const GET = route({ params, query: z.strictObject({}) }, async (ctx) => {
   const source = kind === 'deployments' ? 'replicasets' : 'controllerrevisions';
   const access = await canI(ctx.session, { verb: 'list', group: 'apps', resource: source, namespace }, ctx.signal);
   if (!access.allowed) {
-    throw new ApiError(403, 'FORBIDDEN', `Kubernetes does not allow ${ctx.user.username} to list ${source} in namespace ${namespace}, where the history of ${name} is kept`);
+    throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${ctx.user.username} to list ${source} in namespace ${namespace}, where the history of ${name} is kept`);
   }
   const w = cache.object<Workload>(kind, `${namespace}/${name}`);
-  if (!w?.spec?.template) throw new ApiError(404, 'NOT_FOUND', `${kind} "${name}" not found in namespace ${namespace}`, 'name');
+  if (!w?.spec?.template) throw new HttpError(404, 'NOT_FOUND', `${kind} "${name}" not found in namespace ${namespace}`, 'name');
   const rows = kind === 'deployments'
     ? deploymentHistory(w, cache.objects<Workload>('replicasets').filter((rs) => rs.metadata.namespace === namespace))
     : controllerRevisionHistory(w, await listSelected<ControllerRevision>(ctx.kube(), w, 'controllerrevisions', ctx.signal));

@@ -1,4 +1,4 @@
-import { pauseRoute } from '@/lib/server/actions/pause-route';
+import { pauseRoute } from '@/lib/server/workloads/pause-route';
 
 export const dynamic = 'force-dynamic';
 

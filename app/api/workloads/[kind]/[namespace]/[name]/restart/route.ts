@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { restartWorkload, workloadTarget } from '@/lib/server/actions/rollout';
+import { restartWorkload, workloadTarget } from '@/lib/server/workloads/rollout';
 import { audited } from '@/lib/server/audit/record';
 import { workloadParams } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { audited } from '@/lib/server/audit/record';
 import { workloadParams } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
-import { kubeRequest } from '@/lib/server/kube/request';
-import { syncedCache } from '@/lib/server/kube/views-api';
-import { WORKLOAD_KINDS as KINDS } from '@/lib/views';
+import { kubeRequest, resourcePath } from '@/lib/server/kube/transport';
+import { syncedCache } from '@/lib/server/views/views-api';
+import { RESOURCES, WORKLOAD_KIND_OF as KINDS, apiVersionOf } from '@/lib/kube-resources';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,12 +22,12 @@ export const PATCH = route({ params, body }, async (ctx) => {
   const { kind, namespace, name } = ctx.params;
   const key = `${KINDS[kind]}/${namespace}/${name}`;
   const before = syncedCache().views.workloads.get(key);
-  const target = { kind: KINDS[kind], apiVersion: 'apps/v1', namespace, name };
+  const target = { kind: KINDS[kind], apiVersion: apiVersionOf(RESOURCES[kind]), namespace, name };
   const replicas = ctx.body.replicas;
   const from = before?.desired ?? null;
   const message = from === null ? `scale to ${replicas} replicas` : `scale from ${from} to ${replicas} replicas`;
   const scale = await audited(ctx, { action: 'scale', target, details: { from, to: replicas }, message }, () =>
-    kubeRequest<{ spec?: { replicas?: number }; status?: { replicas?: number } }>(ctx.kube(), `/apis/apps/v1/namespaces/${namespace}/${kind}/${name}/scale`, {
+    kubeRequest<{ spec?: { replicas?: number }; status?: { replicas?: number } }>(ctx.kube(), resourcePath(RESOURCES[kind], { namespace, name, subresource: 'scale' }), {
       method: 'PATCH',
       contentType: 'application/merge-patch+json',
       body: { spec: { replicas } },

@@ -1,0 +1,57 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+import type { TimeWindow } from '@/lib/metrics/time-range';
+import { PageHeader } from '../layout/page-header';
+import { IdleGpusCard } from './idle-gpus-card';
+import { MetricPanel } from './metric-panel';
+import { PromqlBox } from './promql-box';
+import { RangePicker } from './range-picker';
+import { RefreshPicker } from './refresh-picker';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="flex flex-col gap-3">
+      <h2 className="text-sm font-semibold tracking-wide text-zinc-500 uppercase">{title}</h2>
+      <div className="grid gap-4 xl:grid-cols-2">{children}</div>
+    </section>
+  );
+}
+
+/** `/metrics`: Prometheus' answers to the everyday questions about GPUs, the API and the pods. */
+export function MetricsScreen() {
+  const [win, setWin] = useState<TimeWindow>({ range: '1h' });
+  const [refreshMs, setRefreshMs] = useState(30_000);
+  const p = { window: win, refreshMs };
+  return (
+    <div className="flex flex-col gap-6" data-testid="metrics-view">
+      <PageHeader
+        title="Metrics"
+        subtitle="From Prometheus; every signed-in user sees every series (not filtered by Kubernetes RBAC)."
+        actions={<><RangePicker value={win} onChange={setWin} /><RefreshPicker value={refreshMs} onChange={setRefreshMs} /></>}
+      />
+      <Section title="GPUs">
+        <MetricPanel id="gpu-util" {...p} />
+        <MetricPanel id="gpu-util-node" {...p} />
+        <MetricPanel id="gpu-memory" {...p} />
+        <MetricPanel id="gpu-temperature" {...p} />
+        <MetricPanel id="gpu-power" {...p} />
+        <MetricPanel id="gpu-allocation" {...p} emptyHint="kube-state-metrics reports no nvidia.com/gpu requests or allocatable." />
+      </Section>
+      <Section title="Allocation">
+        <IdleGpusCard {...p} />
+      </Section>
+      <Section title="ImagePod API">
+        <MetricPanel id="api-rate" {...p} emptyHint="No http_requests_total from job imagepod-api: is the API deployed and scraped?" />
+        <MetricPanel id="api-errors" {...p} />
+        <MetricPanel id="api-latency" {...p} />
+      </Section>
+      <Section title="Pods and components">
+        <MetricPanel id="pod-cpu" {...p} emptyHint="No cAdvisor series: Prometheus does not scrape the kubelets’ /metrics/cadvisor." />
+        <MetricPanel id="pod-memory" {...p} emptyHint="No cAdvisor series: Prometheus does not scrape the kubelets’ /metrics/cadvisor." />
+        <MetricPanel id="components-up" {...p} emptyHint="kube-state-metrics reports no postgres, redis or imagepod-gpu-worker in the imagepod namespace: deploy the bundle." />
+      </Section>
+      <PromqlBox window={win} />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { useAccess } from '@/lib/queries/access/access-query';
+import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
+import { WORKLOAD_RESOURCES, type WorkloadKind } from '@/lib/kube-resources';
+import { QueryError, QueryPending } from '../feedback/query-states';
+import { PageHeader } from '../layout/page-header';
+import { Input, Select } from '../ui/select';
+import { TableSkeleton } from '../ui/skeleton';
+import { filterWorkloads } from './workload-list';
+import { scaleCheck } from './scale-control';
+import { WorkloadsTable } from './workloads-table';
+
+const KINDS = Object.keys(WORKLOAD_RESOURCES) as WorkloadKind[];
+
+/** The workloads page: every Deployment, StatefulSet and DaemonSet, filterable by kind and namespace. */
+export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: string }) {
+  const query = useWorkloadsQuery();
+  const [kind, setKind] = useState<WorkloadKind | ''>('');
+  const [namespace, setNamespace] = useState(initialNamespace);
+  const [search, setSearch] = useState('');
+  const rows = query.data?.items;
+  const namespaces = useMemo(() => (rows ? [...new Set(rows.map((w) => w.namespace))].sort() : []), [rows]);
+  const shown = useMemo(
+    () => (rows ? filterWorkloads(rows, { kind: kind || null, namespace: namespace || null, search }) : []),
+    [rows, kind, namespace, search],
+  );
+  const access = useAccess(shown.filter((w) => w.kind !== 'DaemonSet').map(scaleCheck));
+
+  if (!rows) {
+    return (
+      <>
+        <PageHeader title="Workloads" />
+        <QueryPending query={query} what="workloads" skeleton={<TableSkeleton rows={8} testId="workloads-loading" />} />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title="Workloads"
+        subtitle={<span data-testid="workloads-count" data-shown={shown.length} data-total={rows.length}>{shown.length} of {rows.length} workloads</span>}
+      />
+      <div className="flex flex-col gap-3">
+        <div className="flex flex-wrap gap-2">
+          <Select data-testid="workloads-kind-filter" aria-label="Kind" value={kind} onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? '')}>
+            <option value="">All kinds</option>
+            {KINDS.map((k) => <option key={k} value={k}>{k}s</option>)}
+          </Select>
+          <Select data-testid="workloads-namespace-filter" aria-label="Namespace" value={namespace} onChange={(e) => setNamespace(e.target.value)} className="w-48">
+            <option value="">All namespaces</option>
+            {namespaces.map((ns) => <option key={ns} value={ns}>{ns}</option>)}
+          </Select>
+          <Input data-testid="workloads-search" type="search" aria-label="Search" placeholder="name or image…" value={search} onChange={(e) => setSearch(e.target.value)} className="w-64" />
+        </div>
+        {query.isError && <QueryError query={query} what="the latest workloads" />}
+        <WorkloadsTable rows={shown} scaleAccess={(w) => access.get(scaleCheck(w))} emptyText={rows.length === 0 ? 'The cluster has no Deployments, StatefulSets or DaemonSets.' : 'No workloads match these filters.'} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import 'server-only';
+import type { ViewScope } from '../../view-scope';
+import { emptyViewScope, isEmptyScope, rowVisible } from '../../view-scope';
+import { RESOURCES, WORKLOAD_RESOURCES as WORKLOADS, type WorkloadKind } from '../../kube-resources';
+import type { Row, ViewName, WorkloadRow } from '../../views';
+import { HttpError } from '../errors/http-error';
+import type { ClusterCache } from '../kube/cluster-cache';
+import { canI, listScope } from '../auth/access-review';
+import type { Session } from '../auth/session';
+
+function namespacesIn(cache: ClusterCache, view: 'pods' | 'events' | WorkloadKind): Set<string> {
+  const out = new Set<string>();
+  if (view === 'pods' || view === 'events') {
+    for (const r of cache.views[view].list().items) out.add(r.namespace);
+  } else {
+    for (const r of cache.views.workloads.list().items) if ((r as WorkloadRow).kind === view) out.add(r.namespace);
+  }
+  return out;
+}
+
+/**
+ * The part of one cached view the user may read, decided by Kubernetes (SelfSubjectAccessReviews
+ * with the user's credentials). Throws 403 when the user may read none of it, naming the right
+ * that is missing, so a page says why it is empty instead of showing an empty cluster.
+ */
+export async function viewScopeFor(s: Session, cache: ClusterCache, view: ViewName, signal?: AbortSignal): Promise<ViewScope> {
+  const scope = emptyViewScope();
+  if (view === 'nodes') {
+    scope.nodes = (await canI(s, { verb: 'list', resource: 'nodes' }, signal)).allowed;
+    if (!scope.nodes) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list nodes`);
+  } else if (view === 'pods' || view === 'events') {
+    scope[view] = await listScope(s, '', view, () => namespacesIn(cache, view), signal);
+    if (isEmptyScope(scope[view])) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list ${view} in any namespace`);
+  } else {
+    const kinds = Object.keys(WORKLOADS) as WorkloadKind[];
+    const scopes = await Promise.all(kinds.map((k) => listScope(s, RESOURCES[WORKLOADS[k]].group, WORKLOADS[k], () => namespacesIn(cache, k), signal)));
+    kinds.forEach((k, i) => { scope.workloads[k] = scopes[i]!; });
+    if (scopes.every(isEmptyScope)) {
+      throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list deployments, statefulsets or daemonsets in any namespace`);
+    }
+  }
+  return scope;
+}
+
+/** Whether the whole view is visible (then the shared, pre-serialised answer is used). */
+export function wholeViewVisible(view: ViewName, scope: ViewScope): boolean {
+  switch (view) {
+    case 'nodes': return scope.nodes;
+    case 'pods': return scope.pods.all;
+    case 'events': return scope.events.all;
+    case 'workloads': return Object.values(scope.workloads).every((w) => w.all);
+  }
+}
+
+/** The scope for every view at once (the live stream), without 403s: what cannot be read is empty. */
+export async function fullViewScope(s: Session, cache: ClusterCache, signal?: AbortSignal): Promise<ViewScope> {
+  const views: ViewName[] = ['nodes', 'pods', 'events', 'workloads'];
+  const parts = await Promise.all(views.map((v) => viewScopeFor(s, cache, v, signal).catch((e: unknown) => {
+    if (e instanceof HttpError && e.status === 403) return null;
+    throw e;
+  })));
+  const [nodes, pods, events, workloads] = parts;
+  const none = emptyViewScope();
+  return {
+    nodes: nodes?.nodes ?? none.nodes,
+    pods: pods?.pods ?? none.pods,
+    events: events?.events ?? none.events,
+    workloads: workloads?.workloads ?? none.workloads,
+  };
+}
+
+export function visibleFilter(view: ViewName, scope: ViewScope): (r: Row) => boolean {
+  return (r) => rowVisible(view, r, scope);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { EventRow, PodRow, ViewDelta, WorkloadRow } from './views';
+import { FULL_NAMESPACES, NO_NAMESPACES, filterDelta, isFullScope, keyVisible, rowVisible, type ViewScope } from './view-scope';
+
+const only = (...ns: string[]) => ({ all: false as const, namespaces: new Set(ns) });
+const scope = (over: Partial<ViewScope> = {}): ViewScope => ({
+  nodes: false,
+  pods: only('team-a'),
+  workloads: { Deployment: only('team-a'), StatefulSet: NO_NAMESPACES, DaemonSet: FULL_NAMESPACES },
+  events: only('team-a'),
+  ...over,
+});
+const pod = (namespace: string, name: string) => ({ key: `${namespace}/${name}`, namespace, name }) as PodRow;
+const workload = (kind: WorkloadRow['kind'], namespace: string, name: string) =>
+  ({ key: `${kind}/${namespace}/${name}`, kind, namespace, name }) as WorkloadRow;
+
+describe('rowVisible / keyVisible', () => {
+  it('limits pods and events to allowed namespaces', () => {
+    const s = scope();
+    expect(rowVisible('pods', pod('team-a', 'x'), s)).toBe(true);
+    expect(rowVisible('pods', pod('team-b', 'x'), s)).toBe(false);
+    expect(rowVisible('events', { key: 'team-b/e', namespace: 'team-b' } as EventRow, s)).toBe(false);
+    expect(keyVisible('pods', 'team-a/x', s)).toBe(true);
+    expect(keyVisible('pods', 'team-b/x', s)).toBe(false);
+    expect(keyVisible('events', 'cluster-scoped-event', s)).toBe(false);
+  });
+  it('decides workloads per kind', () => {
+    const s = scope();
+    expect(rowVisible('workloads', workload('Deployment', 'team-a', 'api'), s)).toBe(true);
+    expect(rowVisible('workloads', workload('StatefulSet', 'team-a', 'db'), s)).toBe(false);
+    expect(rowVisible('workloads', workload('DaemonSet', 'kube-system', 'proxy'), s)).toBe(true);
+    expect(keyVisible('workloads', 'Deployment/team-b/api', s)).toBe(false);
+    expect(keyVisible('workloads', 'DaemonSet/any/x', s)).toBe(true);
+    expect(keyVisible('workloads', 'Bogus/team-a/x', s)).toBe(false);
+    expect(keyVisible('workloads', 'Deployment/team-a', s)).toBe(false);
+  });
+  it('shows nodes only with the cluster-wide right', () => {
+    expect(keyVisible('nodes', 'gpu-node-1', scope())).toBe(false);
+    expect(keyVisible('nodes', 'gpu-node-1', scope({ nodes: true }))).toBe(true);
+  });
+});
+
+describe('filterDelta', () => {
+  it('keeps the revision range and drops what the user cannot see', () => {
+    const d: ViewDelta = {
+      view: 'pods', epoch: 'e', from: 4, to: 7,
+      upserts: [pod('team-a', 'a'), pod('team-b', 'b')],
+      deletes: ['team-a/gone', 'team-b/secret-name'],
+    };
+    const out = filterDelta(d, scope());
+    expect(out).toMatchObject({ view: 'pods', epoch: 'e', from: 4, to: 7, deletes: ['team-a/gone'] });
+    expect(out.upserts.map((r) => r.key)).toEqual(['team-a/a']);
+  });
+});
+
+describe('isFullScope', () => {
+  it('is true only when everything is allowed', () => {
+    const all: ViewScope = {
+      nodes: true, pods: FULL_NAMESPACES, events: FULL_NAMESPACES,
+      workloads: { Deployment: FULL_NAMESPACES, StatefulSet: FULL_NAMESPACES, DaemonSet: FULL_NAMESPACES },
+    };
+    expect(isFullScope(all)).toBe(true);
+    expect(isFullScope({ ...all, nodes: false })).toBe(false);
+    expect(isFullScope({ ...all, workloads: { ...all.workloads, DaemonSet: only('x') } })).toBe(false);
+  });
+});
