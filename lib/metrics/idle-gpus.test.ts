@@ -57,3 +57,9 @@ describe('findIdleGpus with MIG instances and shared GPUs', () => {
     expect(out.map((g) => `${g.kind}:${g.holders.map((h) => h.pod).join('+')}`).sort()).toEqual(['gpu:whole', 'mig:m', 'shared:x']);
   });
 });
+
+it('a whole GPU that changed hands is one row per holder, not folded like shares', () => {
+  const before = gpu('old', '0', [1, 1, 1, 1, 1, 1]);
+  const after = { ...gpu('new', '0', [2, 2, 2, 2, 2, 2]), metric: { ...gpu('new', '0', []).metric, namespace: 'other' } };
+  expect(findIdleGpus([before, after], opts).map((g) => `${g.namespace}/${g.pod}`).sort()).toEqual(['ns/old', 'other/new']);
+});

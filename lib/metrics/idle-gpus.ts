@@ -52,8 +52,12 @@ export interface IdleOptions {
 }
 
 const kindOf = (m: Record<string, string>): IdleUnitKind => (m.GPU_I_ID ? 'mig' : m.vgpu !== undefined ? 'shared' : 'gpu');
-/** Which series measure one unit: a MIG instance, else the physical GPU (all its share holders). */
-const unitKey = (m: Record<string, string>) => [m.node ?? m.Hostname ?? '', m.UUID || m.gpu || '', m.GPU_I_ID ?? ''].join('\u0000');
+/**
+ * Which series measure one unit held by one pod: a whole GPU or MIG instance per holder (one that
+ * changed hands has a series per pod), a shared GPU with all its holders.
+ */
+const unitKey = (m: Record<string, string>) =>
+  [m.node ?? m.Hostname ?? '', m.UUID || m.gpu || '', m.GPU_I_ID ?? '', m.vgpu !== undefined ? '' : `${m.namespace ?? ''}/${m.pod}`].join('\u0000');
 const collator = new Intl.Collator('en', { numeric: true });
 
 /** The unit's activity per timestamp: the busiest holder's value (shares of one GPU repeat the device). */

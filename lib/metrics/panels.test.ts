@@ -25,6 +25,6 @@ it('GPU panels know MIG instances and shared GPUs: instances drawn on their own,
   const util = panelById('gpu-util')!.queries({ step: 15, node: 'gpu-mig-mixed' });
   expect(util.map((q) => q.legend)).toEqual(['GPU {{gpu}}', 'GPU {{gpu}} MIG {{GPU_I_PROFILE}} #{{GPU_I_ID}}']);
   expect(util[1]!.expr).toContain('DCGM_FI_PROF_GR_ENGINE_ACTIVE{GPU_I_ID!="",node="gpu-mig-mixed"}');
-  expect(panelById('gpu-power')!.queries({ step: 15 })[0]!.expr).toBe('sum by (node) (max by (node, gpu, UUID) (DCGM_FI_DEV_POWER_USAGE{}))');
+  expect(panelById('gpu-power')!.queries({ step: 15 })[0]!.expr).toBe('sum by (node) (round(10 * (max by (node, gpu, UUID) (DCGM_FI_DEV_POWER_USAGE{})))) / 10');
   expect(panelById('gpu-allocation')!.queries({ step: 15 })[0]!.expr).toContain('nvidia_com_mig_.+');
 });

@@ -45,7 +45,14 @@ const perGpu = (metric: string, v: PanelVars) => `max by (node, gpu, UUID) (${me
 const perGpuOrNode = (v: PanelVars, metric: string, agg: 'sum' | 'max'): PanelQuery =>
   v.node
     ? { expr: perGpu(metric, v), legend: 'GPU {{gpu}}' }
-    : { expr: `${agg} by (node) (${agg === 'max' ? metric : perGpu(metric, v)})`, legend: '{{node}}' };
+    : { expr: agg === 'max' ? `max by (node) (${metric})` : exactSum(perGpu(metric, v), 10), legend: '{{node}}' };
+/**
+ * Prometheus adds an inner aggregation's series in no fixed order, so float sums and averages
+ * differ in their last digits between two runs of one query. Summing integers is exact: values
+ * are scaled and rounded first (0.1 W, 1 %), far below any chart's resolution.
+ */
+const exactSum = (expr: string, scale: number) => `sum by (node) (round(${scale} * (${expr}))) / ${scale}`;
+const exactAvg = (expr: string) => `sum by (node) (round(${expr})) / count by (node) (${expr})`;
 const api = `job="imagepod-api"`;
 const gpuRes = gpuResource;
 
@@ -60,7 +67,7 @@ export const PANELS: readonly PanelDef[] = [
   },
   {
     id: 'gpu-util-node', title: 'GPU utilisation per node', unit: 'percent', gpu: true, hint: 'average over the node’s GPUs and MIG instances',
-    queries: (v) => [{ expr: `avg by (node) (${unitActivity(v.node ? `node="${v.node}"` : undefined)})`, legend: '{{node}}' }],
+    queries: (v) => [{ expr: exactAvg(unitActivity(v.node ? `node="${v.node}"` : undefined)), legend: '{{node}}' }],
   },
   {
     id: 'gpu-memory', title: 'GPU memory used / free', unit: 'mebibytes', gpu: true, hint: 'DCGM_FI_DEV_FB_USED / _FREE per GPU or MIG instance, summed per node',
