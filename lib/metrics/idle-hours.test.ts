@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocatedUnits, idleHoursQueries, idleShare, ownerQueries, shapeIdleHours, workloadHref, type PromSample } from './idle-hours';
+import { allocatedUnits, idleHoursQueries, idleHoursResolution, idleShare, ownerQueries, shapeIdleHours, workloadHref, type PromSample } from './idle-hours';
 
 const s = (metric: Record<string, string>, v: number): PromSample => ({ metric, value: [1000, String(v)] });
 const pod = (namespace: string, name: string, v: number) => s({ namespace, pod: name }, v);
@@ -17,6 +17,8 @@ describe('idle GPU-hours PromQL', () => {
     expect(q.allocated).toBe(`sum_over_time((${allocatedUnits})[3600s:15s]) * 15 / 3600`);
     expect(q.idle).toBe(`sum_over_time((${allocatedUnits} * on (namespace, pod) ${idleShare(5)})[3600s:15s]) * 15 / 3600`);
     expect(q.measured).toContain(`and on (namespace, pod) ${idleShare(5)}`);
+    // The chart's step for short windows; at most 60 s or 1/1,440 of the window for long ones.
+    expect([idleHoursResolution(900, 5), idleHoursResolution(86_400, 300), idleHoursResolution(604_800, 3600)]).toEqual([5, 60, 420]);
     const o = ownerQueries(600);
     expect(o.pods).toContain('last_over_time(kube_pod_owner[600s])');
     expect(o.replicaSets).toContain('last_over_time(kube_replicaset_owner[600s])');

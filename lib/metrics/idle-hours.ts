@@ -31,6 +31,15 @@ export const allocatedUnits = `sum by (namespace, pod) (kube_pod_container_resou
 /** Share (0–1) of each pod's DCGM units under `threshold` %, by (namespace, pod). */
 export const idleShare = (threshold: number) => `avg by (namespace, pod) ((${unitActivity('pod!=""')}) < bool ${threshold})`;
 
+/**
+ * The subquery's resolution: the chart's step, but at most 60 s or 1/1,440 of the window. Each
+ * evaluation sees only pods alive at that instant, so a coarse step (an hour over 7 days) would
+ * miss every pod shorter than it; 1,440 evaluations per query keep the cost bounded.
+ */
+export function idleHoursResolution(range: number, step: number): number {
+  return Math.min(step, Math.max(60, Math.ceil(range / 1440)));
+}
+
 const hours = (expr: string, v: IdleHoursVars) => `sum_over_time((${expr})[${v.range}s:${v.step}s]) * ${v.step} / 3600`;
 
 /** The per-pod queries: unit-hours allocated, measured by DCGM, and idle. */

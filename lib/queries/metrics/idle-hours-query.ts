@@ -8,6 +8,7 @@ import { metricsKeys } from './keys';
 /** Idle GPU-hours by namespace and by workload, with the window and PromQL the server used. */
 export interface IdleHoursAnswer extends QueryWindow {
   threshold: number;
+  resolution: number;
   namespaces: IdleHoursRow[];
   workloads: IdleHoursRow[];
   truncated: boolean;

@@ -1,11 +1,13 @@
 import 'server-only';
-import { idleHoursQueries, ownerQueries, shapeIdleHours, type IdleHoursRow } from '../../metrics/idle-hours';
+import { idleHoursQueries, idleHoursResolution, ownerQueries, shapeIdleHours, type IdleHoursRow } from '../../metrics/idle-hours';
 import type { QueryWindow } from '../../metrics/time-range';
 import { queryInstant } from './prometheus';
 
 /** What the idle GPU-hours route answers: the rows, the window and exactly what was asked. */
 export interface IdleHoursAnswer extends QueryWindow {
   threshold: number;
+  /** Seconds between the subqueries' evaluations (see idleHoursResolution). */
+  resolution: number;
   namespaces: IdleHoursRow[];
   workloads: IdleHoursRow[];
   truncated: boolean;
@@ -18,9 +20,10 @@ export interface IdleHoursAnswer extends QueryWindow {
  */
 export async function idleHours(w: QueryWindow, threshold: number, signal: AbortSignal): Promise<IdleHoursAnswer> {
   const range = w.end - w.start;
-  const queries = { ...idleHoursQueries({ range, step: w.step, threshold }), ...ownerQueries(range) };
+  const resolution = idleHoursResolution(range, w.step);
+  const queries = { ...idleHoursQueries({ range, step: resolution, threshold }), ...ownerQueries(range) };
   const [allocated, measured, idle, pods, replicaSets] = await Promise.all(
     [queries.allocated, queries.measured, queries.idle, queries.pods, queries.replicaSets].map((q) => queryInstant(q, w.end, signal)),
   );
-  return { ...w, threshold, ...shapeIdleHours({ allocated: allocated!, measured: measured!, idle: idle!, pods: pods!, replicaSets: replicaSets! }), queries };
+  return { ...w, threshold, resolution, ...shapeIdleHours({ allocated: allocated!, measured: measured!, idle: idle!, pods: pods!, replicaSets: replicaSets! }), queries };
 }
