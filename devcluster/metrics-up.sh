@@ -46,14 +46,19 @@ else
   rm -f "$METRICS_STATE/prometheus.yml.new"
 fi
 
-# A recreated cluster has a new CA: kube-state-metrics must reload the kubeconfig.
+# A recreated cluster has a new CA: kube-state-metrics must reload the kubeconfig. ReplicaSets and
+# Jobs give pods their workloads (kube_replicaset_owner) for the idle GPU-hours table; a changed
+# resource list restarts it too.
+KSM_RESOURCES=nodes,pods,namespaces,deployments,statefulsets,daemonsets,replicasets,jobs
 [ "$KUBECONFIG_OUT" -nt "$METRICS_STATE/kube-state-metrics.pid" ] && stop_part kube-state-metrics
+[ "$(cat "$METRICS_STATE/kube-state-metrics.resources" 2>/dev/null)" = "$KSM_RESOURCES" ] || stop_part kube-state-metrics
+echo "$KSM_RESOURCES" > "$METRICS_STATE/kube-state-metrics.resources"
 start_part sim "http://127.0.0.1:$SIM_PORT/metrics/api" \
   node "$DEVCLUSTER_DIR/metrics/sim.mjs" "$SIM_PORT" "$K8S_BIN/kubectl" "$KUBECONFIG_OUT"
 start_part kube-state-metrics "http://127.0.0.1:$KSM_PORT/healthz" \
   "$KSM_BIN/kube-state-metrics" --kubeconfig="$KUBECONFIG_OUT" --host=127.0.0.1 --port="$KSM_PORT" \
   --telemetry-host=127.0.0.1 --telemetry-port="$KSM_TELEMETRY_PORT" \
-  --resources=nodes,pods,namespaces,deployments,statefulsets,daemonsets
+  --resources="$KSM_RESOURCES"
 start_part prometheus "http://127.0.0.1:$PROM_PORT/-/ready" \
   prometheus --config.file="$METRICS_STATE/prometheus.yml" --storage.tsdb.path="$METRICS_STATE/prometheus-data" \
   --storage.tsdb.retention.time=8d --web.listen-address="127.0.0.1:$PROM_PORT"

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
-import { REPO, expect, screenshot, test } from './fixtures';
+import { REPO, createNamespace, expect, kubectl, screenshot, test, uniqueName } from './fixtures';
 
 const metricsStack = (script: string, ...args: string[]) => promisify(execFile)('bash', [path.join(REPO, 'devcluster', script), ...args]);
 
@@ -13,11 +13,18 @@ const metricsStack = (script: string, ...args: string[]) => promisify(execFile)(
 const curves = (chart: Locator) => chart.locator('path.recharts-line-curve');
 const ready = (page: Page, id: string) => expect(page.getByTestId(`panel-${id}`)).toHaveAttribute('data-state', 'ready');
 
-/** The GPUs (node, index, UUID) the devcluster's simulator reports DCGM_FI_DEV_GPU_UTIL for. */
-async function gpusWithUtil(): Promise<number> {
+/**
+ * The GPU units the devcluster's simulator reports activity for: GPUs (node, index, UUID) with
+ * DCGM_FI_DEV_GPU_UTIL (whole, shared — its holders are one line) and MIG instances (GPU_I_ID)
+ * with DCGM_FI_PROF_GR_ENGINE_ACTIVE.
+ */
+async function gpuUnits(): Promise<number> {
   const text = await (await fetch('http://127.0.0.1:32753/metrics/dcgm')).text();
-  const key = (l: string) => ['node', 'gpu', 'UUID'].map((k) => new RegExp(`[{,]${k}="([^"]*)"`).exec(l)?.[1]).join('/');
-  return new Set(text.split('\n').filter((l) => l.startsWith('DCGM_FI_DEV_GPU_UTIL{')).map(key)).size;
+  const key = (l: string) => ['node', 'gpu', 'UUID', 'GPU_I_ID'].map((k) => new RegExp(`[{,]${k}="([^"]*)"`).exec(l)?.[1]).join('/');
+  const lines = text.split('\n');
+  const whole = lines.filter((l) => l.startsWith('DCGM_FI_DEV_GPU_UTIL{'));
+  const mig = lines.filter((l) => l.startsWith('DCGM_FI_PROF_GR_ENGINE_ACTIVE{') && l.includes('GPU_I_ID="'));
+  return new Set([...whole, ...mig].map(key)).size;
 }
 
 /** The most drawing commands in any curve's `d` of a chart: a line of n points has n-1 after the move. */
@@ -34,9 +41,9 @@ test('Metrics: every data panel draws lines with points; the range picker redraw
     const chart = page.getByTestId(`chart-${id}`);
     await expect.poll(() => segments(chart), `${id} draws a line of points`).toBeGreaterThan(2);
   }
-  // One line per GPU with a utilisation series in the simulator (whole and shared GPUs; MIG
-  // instances have none): 16 on gpu-node-1..3 (8 + 4 + 4), 19 on the GPU fixture nodes.
-  expect(await curves(page.getByTestId('chart-gpu-util')).count()).toBe(await gpusWithUtil());
+  // One line per GPU unit in the simulator: 16 whole GPUs on gpu-node-1..3 (8 + 4 + 4), 19 whole
+  // or shared GPUs on the GPU fixture nodes, and their 27 MIG instances (no GPU_UTIL, activity).
+  expect(await curves(page.getByTestId('chart-gpu-util')).count()).toBe(await gpuUnits());
   await screenshot(page, 'metrics');
 
   const chart = page.getByTestId('chart-gpu-util-node');
@@ -116,4 +123,47 @@ test('Prometheus stops: each panel says so; the charts come back when it returns
   }
   await expect(page.getByTestId('panel-gpu-util')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await expect(page.getByTestId('panel-api-rate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+});
+
+test('Idle GPU-hours: a table by workload and by namespace, most waste first, linked to the workload', async ({ page }) => {
+  const ns = uniqueName('e2e-idlehours');
+  await createNamespace(ns);
+  const spec = (resource: string, node: string) => ({
+    containers: [{ name: 'cuda', image: 'nvcr.io/nvidia/cuda:12.4.0-base', resources: { limits: { [resource]: '1' } } }],
+    nodeSelector: { 'kubernetes.io/hostname': node }, tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
+  });
+  const idle = { 'imagepod.io/sim-util': '2' };
+  try {
+    await kubectl(['apply', '-f', '-'], JSON.stringify({
+      apiVersion: 'v1', kind: 'List', items: [
+        {
+          apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'idle-llm', namespace: ns },
+          spec: { replicas: 1, selector: { matchLabels: { app: 'idle-llm' } }, template: { metadata: { labels: { app: 'idle-llm' }, annotations: idle }, spec: spec('nvidia.com/gpu', 'gpu-node-1') } },
+        },
+        { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'mig-notebook', namespace: ns, annotations: idle }, spec: spec('nvidia.com/mig-1g.10gb', 'gpu-mig-mixed') },
+      ],
+    }));
+    await page.goto('/metrics');
+    await page.getByTestId('range-15m').click();
+    const card = page.getByTestId('idle-hours');
+    // Poll the card's own refresh: the pods' first idle samples arrive within a scrape or two.
+    await page.getByTestId('refresh-interval').selectOption('10000');
+    const row = card.locator(`[data-testid="idle-hours-row"][data-namespace="${ns}"][data-name="idle-llm"]`);
+    await expect(row).toBeVisible({ timeout: 60_000 });
+    await expect(row.getByTestId('idle-hours-link')).toHaveAttribute('href', `/workloads/deployments/${ns}/idle-llm`);
+    await expect(card.locator(`[data-testid="idle-hours-row"][data-namespace="${ns}"][data-name="mig-notebook"]`)).toContainText('Pod');
+    const idleCells = await card.getByTestId('idle-hours-row').evaluateAll((rows) => rows.map((r) => Number(r.children[3]?.textContent)));
+    expect(idleCells).toEqual([...idleCells].sort((a, b) => b - a)); // most idle GPU-hours first
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'metrics-idle-hours');
+
+    await card.getByTestId('idle-hours-namespace').click();
+    const nsRow = card.locator(`[data-testid="idle-hours-row"][data-namespace="${ns}"]`);
+    await expect(nsRow.getByTestId('idle-hours-link')).toHaveAttribute('href', `/pods?namespace=${ns}`);
+    await card.getByTestId('idle-hours-workload').click();
+    await row.getByTestId('idle-hours-link').click();
+    await expect(page).toHaveURL(new RegExp(`/workloads/deployments/${ns}/idle-llm$`));
+  } finally {
+    await kubectl(['delete', 'namespace', ns, '--wait=false']);
+  }
 });

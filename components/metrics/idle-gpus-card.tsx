@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { humanDuration } from '@/lib/format';
+import type { IdleGpu } from '@/lib/metrics/idle-gpus';
 import type { TimeWindow } from '@/lib/metrics/time-range';
 import { useIdleGpusQuery } from '@/lib/queries/metrics/idle-gpus-query';
 import { loadError } from '../feedback/query-states';
@@ -15,7 +16,14 @@ import { PrometheusError } from './prometheus-error';
 
 const THRESHOLDS = [5, 10, 20, 30];
 
-/** "Allocated but idle": GPUs held by pods that stayed under the threshold for 5 minutes or more. */
+/** Which unit of the GPU: the whole GPU, a MIG instance (profile, id) or its shares. */
+function unitLabel(g: IdleGpu) {
+  if (g.kind === 'mig') return <>MIG {g.profile} <span className="text-xs text-zinc-500">#{g.instance}</span></>;
+  if (g.kind === 'shared') return <>shared <span className="text-xs text-zinc-500">{g.holders.length} holder{g.holders.length === 1 ? '' : 's'}</span></>;
+  return 'whole';
+}
+
+/** "Allocated but idle": GPU units held by pods that stayed under the threshold for 5 minutes or more. */
 export function IdleGpusCard({ window, refreshMs }: { window: TimeWindow; refreshMs: number }) {
   const [threshold, setThreshold] = useState(10);
   const q = useIdleGpusQuery(window, threshold, refreshMs);
@@ -40,17 +48,20 @@ export function IdleGpusCard({ window, refreshMs }: { window: TimeWindow; refres
         ) : !items ? (
           <TableSkeleton rows={3} />
         ) : items.length === 0 ? (
-          <EmptyState className="m-4" title="No idle allocated GPU">No GPU held by a pod stayed under {threshold} % for 5 minutes in this window.</EmptyState>
+          <EmptyState className="m-4" title="No idle allocated GPU">No GPU, MIG instance or share held by a pod stayed under {threshold} % for 5 minutes in this window.</EmptyState>
         ) : (
           <div className="max-h-80 overflow-y-auto">
             <Table>
-              <THead><TR><TH>Pod</TH><TH>Node</TH><TH>GPU</TH><TH>Idle for</TH><TH>Max util.</TH></TR></THead>
+              <THead><TR><TH>Pod</TH><TH>Node</TH><TH>GPU</TH><TH>Unit</TH><TH>Idle for</TH><TH>Max util.</TH></TR></THead>
               <TBody>
                 {items.map((g) => (
-                  <TR key={g.uuid || `${g.node}/${g.gpu}`} data-testid="idle-gpu-row">
-                    <TD className="font-mono text-xs whitespace-nowrap">{g.namespace}/{g.pod}</TD>
+                  <TR key={`${g.node}/${g.uuid || g.gpu}/${g.instance ?? ''}`} data-testid="idle-gpu-row" data-kind={g.kind}>
+                    <TD className="font-mono text-xs whitespace-nowrap">
+                      {g.holders.map((h) => <div key={`${h.namespace}/${h.pod}/${h.vgpu ?? ''}`}>{h.namespace}/{h.pod}</div>)}
+                    </TD>
                     <TD className="whitespace-nowrap"><Link href={`/nodes/${encodeURIComponent(g.node)}`} className="text-indigo-700 hover:underline">{g.node}</Link></TD>
                     <TD title={g.uuid} className="whitespace-nowrap">{g.gpu} <span className="text-xs text-zinc-500">{g.model}</span></TD>
+                    <TD className="whitespace-nowrap">{unitLabel(g)}</TD>
                     <TD title={`since ${new Date(g.idleSince).toLocaleString('en-GB')}`}>{humanDuration(g.idleSeconds * 1000)}</TD>
                     <TD>{g.maxUtil} %</TD>
                   </TR>

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { TimeWindow } from '@/lib/metrics/time-range';
 import { PageHeader } from '../layout/page-header';
 import { IdleGpusCard } from './idle-gpus-card';
+import { IdleHoursCard } from './idle-hours-card';
 import { MetricPanel } from './metric-panel';
 import { PromqlBox } from './promql-box';
 import { RangePicker } from './range-picker';
@@ -40,6 +41,7 @@ export function MetricsScreen() {
       </Section>
       <Section title="Allocation">
         <IdleGpusCard {...p} />
+        <IdleHoursCard {...p} />
       </Section>
       <Section title="ImagePod API">
         <MetricPanel id="api-rate" {...p} emptyHint="No http_requests_total from job imagepod-api: is the API deployed and scraped?" />

@@ -20,3 +20,11 @@ it('logsLink carries the window and the filters given', () => {
   expect(logsLink(Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 1, 1), { node: 'gpu-node-1', pod: undefined }))
     .toBe('/logs?since=2026-01-01T00%3A00%3A00.000Z&until=2026-01-01T01%3A00%3A00.000Z&node=gpu-node-1');
 });
+
+it('GPU panels know MIG instances and shared GPUs: instances drawn on their own, shares folded per GPU', () => {
+  const util = panelById('gpu-util')!.queries({ step: 15, node: 'gpu-mig-mixed' });
+  expect(util.map((q) => q.legend)).toEqual(['GPU {{gpu}}', 'GPU {{gpu}} MIG {{GPU_I_PROFILE}} #{{GPU_I_ID}}']);
+  expect(util[1]!.expr).toContain('DCGM_FI_PROF_GR_ENGINE_ACTIVE{GPU_I_ID!="",node="gpu-mig-mixed"}');
+  expect(panelById('gpu-power')!.queries({ step: 15 })[0]!.expr).toBe('sum by (node) (round(10 * (max by (node, gpu, UUID) (DCGM_FI_DEV_POWER_USAGE{})))) / 10');
+  expect(panelById('gpu-allocation')!.queries({ step: 15 })[0]!.expr).toContain('nvidia_com_mig_.+');
+});

@@ -7,6 +7,7 @@
  * cAdvisor's container series.
  */
 import { IMAGEPOD_NAMESPACE } from '../imagepod-components';
+import { gpuResource, migActivity, perUnit, unitActivity, wholeGpuUtil } from './gpu-series';
 import { rateWindow } from './time-range';
 import type { MetricUnit } from './units';
 
@@ -36,31 +37,44 @@ export interface PanelDef {
 /** A node matcher; node names are DNS subdomains (checked by the route) so nothing needs escaping. */
 const on = (v: PanelVars, extra = '') => `{${[v.node ? `node="${v.node}"` : '', extra].filter(Boolean).join(',')}}`;
 /**
- * One series per GPU. dcgm-exporter labels a GPU with the pod holding it, so a GPU that changed
- * hands (or was freed) is several series; `max by` the GPU's own labels joins them into one line.
+ * One series per physical GPU. dcgm-exporter labels a GPU with the pod holding it, so a GPU that
+ * changed hands (or was freed) is several series, a shared GPU one per holder and a MIG GPU one per
+ * instance; `max by` the GPU's own labels joins them into one line (device fields repeat).
  */
 const perGpu = (metric: string, v: PanelVars) => `max by (node, gpu, UUID) (${metric}${on(v)})`;
-const perGpuOrNode = (v: PanelVars, metric: string, agg: 'avg' | 'sum' | 'max'): PanelQuery =>
+const perGpuOrNode = (v: PanelVars, metric: string, agg: 'sum' | 'max'): PanelQuery =>
   v.node
     ? { expr: perGpu(metric, v), legend: 'GPU {{gpu}}' }
-    : { expr: `${agg} by (node) (${metric})`, legend: '{{node}}' };
+    : { expr: agg === 'max' ? `max by (node) (${metric})` : exactSum(perGpu(metric, v), 10), legend: '{{node}}' };
+/**
+ * Prometheus adds an inner aggregation's series in no fixed order, so float sums and averages
+ * differ in their last digits between two runs of one query. Summing integers is exact: values
+ * are scaled and rounded first (0.1 W, 1 %), far below any chart's resolution.
+ */
+const exactSum = (expr: string, scale: number) => `sum by (node) (round(${scale} * (${expr}))) / ${scale}`;
+const exactAvg = (expr: string) => `sum by (node) (round(${expr})) / count by (node) (${expr})`;
 const api = `job="imagepod-api"`;
-const gpuRes = 'resource="nvidia_com_gpu"';
+const gpuRes = gpuResource;
 
 export const PANELS: readonly PanelDef[] = [
   {
-    id: 'gpu-util', title: 'GPU utilisation per GPU', unit: 'percent', gpu: true, hint: 'DCGM_FI_DEV_GPU_UTIL',
-    queries: (v) => [{ expr: perGpu('DCGM_FI_DEV_GPU_UTIL', v), legend: v.node ? 'GPU {{gpu}}' : '{{node}} GPU {{gpu}}' }],
-  },
-  {
-    id: 'gpu-util-node', title: 'GPU utilisation per node', unit: 'percent', gpu: true, hint: 'average over the node’s GPUs',
-    queries: (v) => [{ expr: `avg by (node) (DCGM_FI_DEV_GPU_UTIL${on(v)})`, legend: '{{node}}' }],
-  },
-  {
-    id: 'gpu-memory', title: 'GPU memory used / free', unit: 'mebibytes', gpu: true, hint: 'DCGM_FI_DEV_FB_USED / _FREE, summed per node',
+    id: 'gpu-util', title: 'GPU utilisation per GPU', unit: 'percent', gpu: true,
+    hint: 'DCGM_FI_DEV_GPU_UTIL; MIG instances: DCGM_FI_PROF_GR_ENGINE_ACTIVE',
     queries: (v) => [
-      { expr: `sum by (node) (DCGM_FI_DEV_FB_USED${on(v)})`, legend: '{{node}} used' },
-      { expr: `sum by (node) (DCGM_FI_DEV_FB_FREE${on(v)})`, legend: '{{node}} free' },
+      { expr: wholeGpuUtil(v.node), legend: v.node ? 'GPU {{gpu}}' : '{{node}} GPU {{gpu}}' },
+      { expr: migActivity(v.node), legend: `${v.node ? '' : '{{node}} '}GPU {{gpu}} MIG {{GPU_I_PROFILE}} #{{GPU_I_ID}}` },
+    ],
+  },
+  {
+    id: 'gpu-util-node', title: 'GPU utilisation per node', unit: 'percent', gpu: true, hint: 'average over the node’s GPUs and MIG instances',
+    queries: (v) => [{ expr: exactAvg(unitActivity(v.node ? `node="${v.node}"` : undefined)), legend: '{{node}}' }],
+  },
+  {
+    id: 'gpu-memory', title: 'GPU memory used / free', unit: 'mebibytes', gpu: true, hint: 'DCGM_FI_DEV_FB_USED / _FREE per GPU or MIG instance, summed per node',
+    queries: (v) => [
+      { expr: `sum by (node) (${perUnit('DCGM_FI_DEV_FB_USED', v.node)})`, legend: '{{node}} used' },
+      // A shared GPU's holders each report the device; its free memory is the least any reports.
+      { expr: `sum by (node) (${perUnit('DCGM_FI_DEV_FB_FREE', v.node, 'min')})`, legend: '{{node}} free' },
     ],
   },
   {
@@ -72,7 +86,7 @@ export const PANELS: readonly PanelDef[] = [
     queries: (v) => [perGpuOrNode(v, 'DCGM_FI_DEV_POWER_USAGE', 'sum')],
   },
   {
-    id: 'gpu-allocation', title: 'GPU allocation', unit: 'count', gpu: true, hint: 'kube-state-metrics: requested by live pods vs allocatable',
+    id: 'gpu-allocation', title: 'GPU allocation', unit: 'count', gpu: true, hint: 'kube-state-metrics: GPUs, MIG slices and shares requested by live pods vs allocatable',
     queries: (v) => [
       // Finished pods keep their requests in kube-state-metrics; only Pending/Running ones hold GPUs.
       // No GPU pod is "0 requested", not a gap — but only where kube-state-metrics reported at all.

@@ -20,9 +20,14 @@ const { GET: panelRoute } = await import('@/app/api/metrics/panels/[panel]/route
 const { GET: queryRoute } = await import('@/app/api/metrics/query/route');
 const { GET: idleRoute } = await import('@/app/api/metrics/idle-gpus/route');
 const { GET: ownMetrics } = await import('@/app/api/metrics/route');
+const { GET: idleHoursRoute } = await import('@/app/api/metrics/idle-hours/route');
 
 interface Panel { series: { key: string; name: string; labels: Record<string, string> }[]; rows: Record<string, number | null>[]; queries: { expr: string; legend: string }[]; start: number; end: number; step: number }
-interface Idle { items: { namespace: string; pod: string; node: string; gpu: string; idleSeconds: number; maxUtil: number }[] }
+interface Idle {
+  items: { kind: string; namespace: string; pod: string; node: string; gpu: string; uuid: string; instance?: string; profile?: string; holders: { namespace: string; pod: string }[]; idleSeconds: number; maxUtil: number }[];
+}
+interface HoursRow { scope: string; namespace: string; kind?: string; name?: string; pods: number; allocatedHours: number; measuredHours: number; idleHours: number; idlePercent: number; href: string }
+interface Hours { namespaces: HoursRow[]; workloads: HoursRow[]; queries: Record<string, string>; end: number }
 
 async function promRange(expr: string, w: { start: number; end: number; step: number }): Promise<PromSeries[]> {
   const q = new URLSearchParams({ query: expr, start: String(w.start), end: String(w.end), step: String(w.step) });
@@ -32,6 +37,17 @@ async function promRange(expr: string, w: { start: number; end: number; step: nu
 
 const users = new TestUsers();
 const NS = uniqueName('it-metrics');
+/** MIG, shared and Deployment pods, apart from NS so the whole-GPU idle test keeps its exact set. */
+const GPU_NS = uniqueName('it-gpumetrics');
+const TOLERATE = [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }];
+/** A pod (or template) held at `util` % by the simulator, asking for `n` of `resource` on `node`. */
+const gpuPodSpec = (resource: string, n: number, node: string) => ({
+  containers: [{ name: 'main', image: 'registry.local/sleep:1', resources: { requests: { [resource]: String(n) }, limits: { [resource]: String(n) } } }],
+  nodeSelector: { 'kubernetes.io/hostname': node }, tolerations: TOLERATE,
+});
+const simPod = (name: string, util: string, resource: string, node: string) => ({
+  apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: GPU_NS, annotations: { 'imagepod.io/sim-util': util } }, spec: gpuPodSpec(resource, 1, node),
+});
 let cookie = '';
 const panel = (id: string, qs: string) => callRoute<Panel>(panelRoute, `/api/metrics/panels/${id}?${qs}`, { cookie, params: { panel: id } });
 
@@ -47,9 +63,22 @@ describe('metrics against the devcluster Prometheus', () => {
     await apply(idle('idle-a', 2));
     await apply(idle('idle-b', 1));
     await apply(podManifest('busy', NS, { gpus: 1 }));
+    await createNamespace(GPU_NS);
+    await apply(simPod('mig-idle', '3', 'nvidia.com/mig-1g.10gb', 'gpu-mig-mixed'));
+    await apply(simPod('mig-busy', '60', 'nvidia.com/mig-1g.10gb', 'gpu-mig-mixed'));
+    // Three idle holders of gpu-shared's 2 GPUs × 4 shares: two of them share a GPU.
+    for (const i of [0, 1, 2]) await apply(simPod(`share-${i}`, '2', 'nvidia.com/gpu.shared', 'gpu-shared'));
+    await apply({
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'idle-infer', namespace: GPU_NS },
+      spec: {
+        replicas: 1, selector: { matchLabels: { app: 'idle-infer' } },
+        template: { metadata: { labels: { app: 'idle-infer' }, annotations: { 'imagepod.io/sim-util': '1' } }, spec: gpuPodSpec('nvidia.com/gpu', 1, 'gpu-node-1') },
+      },
+    });
   });
   afterAll(async () => {
     await kubectl(['delete', 'namespace', NS, '--wait=false']);
+    await kubectl(['delete', 'namespace', GPU_NS, '--wait=false']);
     await users.remove();
   });
 
@@ -107,6 +136,54 @@ describe('metrics against the devcluster Prometheus', () => {
     expect(new Set(got.map((i) => `${i.node}/${i.gpu}`)).size).toBe(3);
   });
 
+  it('the idle finder: a MIG instance is its own row with its profile; shares fold per GPU listing each holder', async () => {
+    const mine = (r: Idle) => r.items.filter((i) => i.holders.some((h) => h.namespace === GPU_NS));
+    const holders = (items: Idle['items']) => items.flatMap((i) => i.holders.filter((h) => h.namespace === GPU_NS).map((h) => h.pod.replace(/^idle-infer-.*/, 'idle-infer'))).sort();
+    const got = await eventually(async () => {
+      const items = mine((await callRoute<Idle>(idleRoute, '/api/metrics/idle-gpus?range=15m&minSeconds=10', { cookie })).body);
+      return holders(items).join() === 'idle-infer,mig-idle,share-0,share-1,share-2' ? items : null;
+    }, 60_000, 'MIG and shared holders flagged');
+    const mig = got.filter((i) => i.kind === 'mig');
+    expect(mig.map((i) => [i.pod, i.node, i.profile])).toEqual([['mig-idle', 'gpu-mig-mixed', '1g.10gb']]);
+    expect(mig[0]!.instance).toMatch(/^\d+$/);
+    const shared = got.filter((i) => i.kind === 'shared');
+    expect(shared.every((i) => i.node === 'gpu-shared')).toBe(true);
+    expect(holders(shared)).toEqual(['share-0', 'share-1', 'share-2']);
+    expect(new Set(shared.map((i) => i.uuid)).size).toBe(shared.length); // one row per physical GPU
+    expect(Math.max(...shared.map((i) => i.holders.length))).toBeGreaterThanOrEqual(2);
+    expect(got.some((i) => i.pod === 'mig-busy')).toBe(false);
+  });
+
+  it('idle GPU-hours name the idle holders by workload and namespace; MIG holders are rows of their own', async () => {
+    const res = await eventually(async () => {
+      const r = await callRoute<Hours>(idleHoursRoute, '/api/metrics/idle-hours?range=15m', { cookie });
+      const rows = r.body.workloads?.filter((w) => w.namespace === GPU_NS && w.idleHours > 0) ?? [];
+      return rows.length >= 5 ? r : null;
+    }, 60_000, 'idle GPU-hours rows');
+    expect(res.status).toBe(200);
+    const rows = new Map(res.body.workloads.filter((w) => w.namespace === GPU_NS).map((w) => [`${w.kind}/${w.name}`, w]));
+    expect([...rows.keys()].sort()).toEqual(['Deployment/idle-infer', 'Pod/mig-busy', 'Pod/mig-idle', 'Pod/share-0', 'Pod/share-1', 'Pod/share-2']);
+    expect(rows.get('Deployment/idle-infer')).toMatchObject({ pods: 1, href: `/workloads/deployments/${GPU_NS}/idle-infer` });
+    for (const k of ['Deployment/idle-infer', 'Pod/mig-idle', 'Pod/share-0']) {
+      const r = rows.get(k)!;
+      expect(r.allocatedHours, k).toBeGreaterThan(0);
+      // Every step DCGM measured was idle (the first seconds may be allocated but not yet scraped).
+      expect(r.idleHours, k).toBeCloseTo(r.measuredHours, 6);
+    }
+    expect(rows.get('Pod/mig-busy')).toMatchObject({ idleHours: 0 });
+    expect(rows.get('Pod/mig-idle')!.href).toBe(`/pods?namespace=${GPU_NS}&q=mig-idle`);
+    const ns = res.body.namespaces.find((n) => n.namespace === GPU_NS)!;
+    expect(ns.pods).toBe(6);
+    const sum = (f: 'allocatedHours' | 'idleHours') => [...rows.values()].reduce((a, r) => a + r[f], 0);
+    expect(ns.allocatedHours).toBeCloseTo(sum('allocatedHours'), 2);
+    expect(ns.idleHours).toBeCloseTo(sum('idleHours'), 2);
+    // The rows are what Prometheus answers for the route's own PromQL.
+    const q = new URLSearchParams({ query: res.body.queries.idle!, time: String(res.body.end) });
+    const direct = (await (await fetch(`${PROM}/api/v1/query?${q}`)).json()) as { data: { result: { metric: Record<string, string>; value: [number, string] }[] } };
+    const idleOf = (pod: string) => Number(direct.data.result.find((x) => x.metric.namespace === GPU_NS && x.metric.pod === pod)?.value[1]);
+    expect(rows.get('Pod/mig-idle')!.idleHours).toBeCloseTo(idleOf('mig-idle'), 3);
+  });
+
   describe('bad input', () => {
     it('invalid PromQL → 400 with Prometheus’ own message', async () => {
       const bad = 'sum(rate(http_requests_total[5m]';
@@ -135,6 +212,13 @@ describe('metrics against the devcluster Prometheus', () => {
         expect((await callRoute(queryRoute, `/api/metrics/query?query=up&range=15m&${extra}`, { cookie })).status, extra).toBe(400);
         expect((await panel('gpu-util', `range=15m&${extra}`)).status, extra).toBe(400);
         expect((await callRoute(idleRoute, `/api/metrics/idle-gpus?${extra}`, { cookie })).status, extra).toBe(400);
+        expect((await callRoute(idleHoursRoute, `/api/metrics/idle-hours?${extra}`, { cookie })).status, extra).toBe(400);
+      }
+      // A threshold that is not a percentage, a window too long, a PromQL fragment where a number goes.
+      for (const bad of ['threshold=101', 'threshold=-1', `threshold=${encodeURIComponent('10) or up')}`, 'range=1y', `start=${'9'.repeat(50)}`, 'range=1h&start=1']) {
+        const r = await callRoute(idleHoursRoute, `/api/metrics/idle-hours?${bad}`, { cookie });
+        expect(r.status, bad).toBe(400);
+        expect(r.body.error?.message, bad).toBeTruthy();
       }
       const inject = await panel('gpu-util', `range=15m&node=${encodeURIComponent('x"} or up{a="')}`);
       expect(inject.status).toBe(400);
@@ -145,6 +229,7 @@ describe('metrics against the devcluster Prometheus', () => {
     it('every metrics route needs a session', async () => {
       expect((await callRoute(queryRoute, '/api/metrics/query?query=up')).status).toBe(401);
       expect((await callRoute(idleRoute, '/api/metrics/idle-gpus')).status).toBe(401);
+      expect((await callRoute(idleHoursRoute, '/api/metrics/idle-hours')).status).toBe(401);
       expect((await callRoute(panelRoute, '/api/metrics/panels/gpu-util', { params: { panel: 'gpu-util' } })).status).toBe(401);
     });
   });
@@ -157,6 +242,7 @@ describe('metrics against the devcluster Prometheus', () => {
       expect(down.body.error?.code).toBe('UNAVAILABLE');
       expect(down.body.error?.message).toMatch(/Prometheus at http:\/\/127\.0\.0\.1:32750 is unreachable/);
       expect((await callRoute(idleRoute, '/api/metrics/idle-gpus', { cookie })).status).toBe(503);
+      expect((await callRoute(idleHoursRoute, '/api/metrics/idle-hours', { cookie })).status).toBe(503);
     } finally {
       await script('metrics-up.sh');
     }

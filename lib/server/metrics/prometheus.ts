@@ -1,4 +1,5 @@
 import 'server-only';
+import type { PromSample } from '../../metrics/idle-hours';
 import type { PromSeries } from '../../metrics/shape';
 import { HttpError } from '../errors/http-error';
 import { readCapped } from '../http/read-capped';
@@ -6,7 +7,8 @@ import { prometheusLimits, prometheusUrl } from './prometheus-config';
 
 interface PromAnswer {
   status: 'success' | 'error';
-  data?: { resultType: string; result: PromSeries[] };
+  /** A matrix (PromSeries) or a vector (PromSample), as `resultType` says. */
+  data?: { resultType: string; result: unknown[] };
   errorType?: string;
   error?: string;
 }
@@ -68,5 +70,12 @@ async function call(path: string, params: Record<string, string>, signal: AbortS
 export async function queryRange(expr: string, w: { start: number; end: number; step: number }, signal: AbortSignal): Promise<PromSeries[]> {
   const a = await call('/api/v1/query_range', { query: expr, start: String(w.start), end: String(w.end), step: String(w.step) }, signal);
   if (a.data!.resultType !== 'matrix') throw new HttpError(422, 'INVALID', `Expected a range result, Prometheus returned ${a.data!.resultType}`, 'query');
-  return a.data!.result;
+  return a.data!.result as PromSeries[];
+}
+
+/** One instant `query` at `time` (unix seconds): the vector Prometheus returns. */
+export async function queryInstant(expr: string, time: number, signal: AbortSignal): Promise<PromSample[]> {
+  const a = await call('/api/v1/query', { query: expr, time: String(time) }, signal);
+  if (a.data!.resultType !== 'vector') throw new HttpError(422, 'INVALID', `Expected an instant vector, Prometheus returned ${a.data!.resultType}`, 'query');
+  return a.data!.result as PromSample[];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unitActivity } from '@/lib/metrics/gpu-series';
 import { findIdleGpus } from '@/lib/metrics/idle-gpus';
 import { route } from '@/lib/server/http/route';
 import { queryRange } from '@/lib/server/metrics/prometheus';
@@ -7,9 +8,10 @@ import { nodeName, resolveWindow, windowFields } from '@/lib/server/metrics/wind
 export const dynamic = 'force-dynamic';
 
 /**
- * "Allocated but idle": GPUs held by a pod (DCGM's pod label) whose utilisation stayed under
- * `threshold` % for at least `minSeconds` up to now, within the window. Readable by every
- * signed-in user (Prometheus data is not filtered per RBAC).
+ * "Allocated but idle": GPU units held by a pod (DCGM's pod label) — whole GPUs, MIG instances,
+ * shared GPUs folded per physical GPU with every holder — whose activity stayed under `threshold`
+ * % for at least `minSeconds` up to now, within the window. Readable by every signed-in user
+ * (Prometheus data is not filtered per RBAC).
  */
 export const GET = route(
   {
@@ -22,7 +24,7 @@ export const GET = route(
   },
   async ({ query, signal }) => {
     const w = resolveWindow(query);
-    const series = await queryRange(`DCGM_FI_DEV_GPU_UTIL{pod!=""${query.node ? `,node="${query.node}"` : ''}}`, w, signal);
+    const series = await queryRange(unitActivity('pod!=""', query.node ? `node="${query.node}"` : undefined), w, signal);
     // A series whose last sample is older than this belongs to a pod that has released the GPU.
     const staleSeconds = Math.max(2 * w.step, 60);
     return {
