@@ -2,7 +2,7 @@ import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type { ViewName } from '../views';
 import type { ApiError } from './api-error';
 import { fetchJson } from './fetch-json';
-import { viewQueryKey } from './stream/view-keys';
+import { viewQueryKey } from './view-keys';
 import { VIEW_STALE_TIME, type ViewResponse, type ViewRows } from './view-response';
 
 /** The cached answer of one whole view. */

@@ -9,7 +9,7 @@ import { HubClient } from './hub-client';
 import { HubClientContext } from './hub-context';
 import { handleDelta, handleHealth, handleHello } from './stream-handlers';
 import { isCacheHealth, isDelta, isHello } from './stream-messages';
-import { viewQueryKey } from './view-keys';
+import { viewQueryKey } from '../view-keys';
 
 const LiveStreamContext = createContext<{ conn: StreamConnection; shared: boolean }>({ conn: INITIAL_CONNECTION, shared: true });
 

@@ -10,7 +10,7 @@ import { auditKeys, isAuditEventKey } from '../audit/keys';
 import { healthKeys } from '../health/keys';
 import { VIEW_NAMES, type ViewResponse } from '../view-response';
 import type { HelloMessage } from './stream-messages';
-import { viewQueryKey } from './view-keys';
+import { viewQueryKey } from '../view-keys';
 
 /** Refetch without cancelling a fetch already in flight: that fetch is at least as new. */
 const KEEP_IN_FLIGHT = { cancelRefetch: false } as const;

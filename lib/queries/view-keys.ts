@@ -1,9 +1,9 @@
 /** Which query holds which stream view: the one place the stream and the query hooks meet. */
-import type { ViewName } from '../../views';
-import { eventKeys } from '../events/keys';
-import { nodeKeys } from '../nodes/keys';
-import { podKeys } from '../pods/keys';
-import { workloadKeys } from '../workloads/keys';
+import type { ViewName } from '../views';
+import { eventKeys } from './events/keys';
+import { nodeKeys } from './nodes/keys';
+import { podKeys } from './pods/keys';
+import { workloadKeys } from './workloads/keys';
 
 /** The query key of a view's full list. */
 export function viewQueryKey(view: ViewName): readonly string[] {
