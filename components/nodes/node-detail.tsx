@@ -95,7 +95,7 @@ export function NodeDetail({ name }: { name: string }) {
       <Card>
         <CardBody>
           <dl className="grid grid-cols-2 gap-4 md:grid-cols-6">
-            <Fact label="GPU product">{node.gpuProduct ?? gpuModel?.gpus.find((g) => g.product)?.product ?? '—'}{node.gpuMemoryMiB ? ` (${formatMemory(`${node.gpuMemoryMiB}Mi`)})` : ''}</Fact>
+            <Fact label="GPU product">{gpuModel?.gpus.find((g) => g.product)?.product ?? node.gpuProduct ?? '—'}{node.gpuMemoryMiB ? ` (${formatMemory(`${node.gpuMemoryMiB}Mi`)})` : ''}</Fact>
             <Fact label="CPU allocatable">{formatCpu(node.cpuAllocatable)}</Fact>
             <Fact label="Memory allocatable">{formatMemory(node.memoryAllocatable)}</Fact>
             <Fact label="Pods allocatable">{node.podsAllocatable ?? '—'}</Fact>

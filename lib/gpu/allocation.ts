@@ -3,7 +3,7 @@
  * per resource or DRA unit kind: capacity, allocatable, requested, free), so those tables show the
  * model's numbers: MIG slices, shares and DRA devices counted where they are, nothing twice.
  */
-import type { GpuAllocation } from '../gpu';
+import type { GpuAllocation } from '.';
 import type { GpuClusterModel, NodeGpuModel, UnitSummary } from './model-types';
 
 /** A summary's label: the resource (`nvidia.com/mig-1g.10gb`) or the DRA key (`gpu.nvidia.com:gpu`). */
