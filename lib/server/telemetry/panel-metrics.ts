@@ -4,7 +4,7 @@ import { getClusterCache } from '../kube/cluster-cache';
 import { openLogStreams } from '../logs/registry';
 import { streamCounts } from '../stream/channels';
 
-const SYNC_STATES = ['starting', 'synced', 'reconnecting', 'failed'] as const;
+const SYNC_STATES = ['starting', 'synced', 'reconnecting', 'failed', 'not-served'] as const;
 
 function create() {
   const registry = new Registry();
