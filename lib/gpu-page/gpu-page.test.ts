@@ -88,3 +88,13 @@ describe('url state', () => {
     expect(readPageState({ state: 'bogus', ask: 'nope' })).toEqual({ filter: { model: '', selector: '', state: '' }, where: null });
   });
 });
+
+describe('podWorkload', () => {
+  it('reads Deployments through their ReplicaSet and other workloads directly', async () => {
+    const { podWorkload } = await import('./pod-links');
+    expect(podWorkload({ owner: { kind: 'ReplicaSet', name: 'api-5d9f7' }, labels: { 'pod-template-hash': '5d9f7' } })).toEqual({ kind: 'Deployment', name: 'api' });
+    expect(podWorkload({ owner: { kind: 'StatefulSet', name: 'db' }, labels: {} })).toEqual({ kind: 'StatefulSet', name: 'db' });
+    expect(podWorkload({ owner: { kind: 'Job', name: 'train' }, labels: {} })).toBeNull();
+    expect(podWorkload({ owner: null, labels: {} })).toBeNull();
+  });
+});
