@@ -1,7 +1,12 @@
 /** The watch cache's health as the server reports it and pages show it. */
-export type SyncState = 'starting' | 'synced' | 'reconnecting' | 'failed';
+export type SyncState = 'starting' | 'synced' | 'reconnecting' | 'failed' | 'not-served';
 
 export interface ResourceHealth {
+  /**
+   * `not-served`: the API server does not serve the resource's group (an optional group such as
+   * resource.k8s.io on a cluster without Dynamic Resource Allocation). A fact about the cluster,
+   * not a fault: the resource is empty and re-checked slowly, never retried in a loop.
+   */
   state: SyncState;
   objects: number;
   lastError: string | null;
@@ -12,7 +17,7 @@ export interface ResourceHealth {
 }
 
 export interface CacheHealth {
-  /** The worst state over all resources. */
+  /** The worst state over all resources; a resource that is not served counts as synced. */
   state: SyncState;
   lastError: string | null;
   since: string;
@@ -22,7 +27,16 @@ export interface CacheHealth {
 
 const ORDER: SyncState[] = ['synced', 'starting', 'reconnecting', 'failed'];
 
-/** The worst of several states: failed > reconnecting > starting > synced. */
+/**
+ * The worst of several states: failed > reconnecting > starting > synced. `not-served` ranks as
+ * synced: a cluster without an optional API group is fully mirrored when the rest is.
+ */
 export function worstState(states: SyncState[]): SyncState {
   return states.reduce<SyncState>((a, b) => (ORDER.indexOf(b) > ORDER.indexOf(a) ? b : a), 'synced');
+}
+
+/** The resources (cache names) the cluster does not serve, sorted. */
+export function notServedResources(health: CacheHealth | undefined): string[] {
+  if (!health) return [];
+  return Object.entries(health.resources).filter(([, r]) => r.state === 'not-served').map(([n]) => n).sort();
 }

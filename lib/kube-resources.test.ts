@@ -3,7 +3,10 @@ import { CACHED_RESOURCES, RESOURCES, WORKLOAD_KIND_OF, WORKLOAD_RESOURCES, apiV
 
 describe('the resource table', () => {
   it('derives the cached and workload sets from its entries', () => {
-    expect(CACHED_RESOURCES).toEqual(['nodes', 'pods', 'deployments', 'statefulsets', 'daemonsets', 'replicasets', 'events']);
+    expect(CACHED_RESOURCES).toEqual([
+      'nodes', 'pods', 'deployments', 'statefulsets', 'daemonsets', 'replicasets', 'events',
+      'deviceclasses', 'resourceslices', 'resourceclaims', 'resourceclaimtemplates',
+    ]);
     expect(WORKLOAD_RESOURCES).toEqual({ Deployment: 'deployments', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets' });
     expect(WORKLOAD_KIND_OF.statefulsets).toBe('StatefulSet');
     expect(isWorkloadKind('DaemonSet')).toBe(true);

@@ -19,7 +19,7 @@ export interface ResourceType {
    * as resource.k8s.io for Dynamic Resource Allocation): its absence is a fact, not a failure.
    */
   readonly optional?: boolean;
-  /** Mirrored by the server's watch cache (lib/server/kube/cluster-cache.ts). */
+  /** Mirrored by the server's watch cache (lib/server/kube/cluster-cache.ts); an optional group is mirrored where served. */
   readonly cached?: boolean;
   /** A controller of pods whose rollout the panel shows and drives. */
   readonly workload?: boolean;
@@ -59,10 +59,10 @@ export const RESOURCES = {
   'events.events.k8s.io': { kind: 'Event', plural: 'events', group: 'events.k8s.io', version: 'v1', namespaced: true },
   selfsubjectaccessreviews: { kind: 'SelfSubjectAccessReview', plural: 'selfsubjectaccessreviews', group: 'authorization.k8s.io', version: 'v1', namespaced: false },
   selfsubjectreviews: { kind: 'SelfSubjectReview', plural: 'selfsubjectreviews', group: 'authentication.k8s.io', version: 'v1', namespaced: false },
-  deviceclasses: dra('DeviceClass', 'deviceclasses', false),
-  resourceslices: dra('ResourceSlice', 'resourceslices', false),
-  resourceclaims: dra('ResourceClaim', 'resourceclaims', true),
-  resourceclaimtemplates: dra('ResourceClaimTemplate', 'resourceclaimtemplates', true),
+  deviceclasses: { ...dra('DeviceClass', 'deviceclasses', false), cached: true },
+  resourceslices: { ...dra('ResourceSlice', 'resourceslices', false), cached: true },
+  resourceclaims: { ...dra('ResourceClaim', 'resourceclaims', true), cached: true },
+  resourceclaimtemplates: { ...dra('ResourceClaimTemplate', 'resourceclaimtemplates', true), cached: true },
 } as const satisfies Record<string, ResourceType>;
 
 type Table = typeof RESOURCES;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventRow, PodRow, ViewDelta, WorkloadRow } from './views';
+import type { EventRow, PodRow, ResourceClaimRow, ViewDelta, WorkloadRow } from './views';
 import { FULL_NAMESPACES, NO_NAMESPACES, filterDelta, isFullScope, keyVisible, rowVisible, type ViewScope } from './view-scope';
 
 const only = (...ns: string[]) => ({ all: false as const, namespaces: new Set(ns) });
@@ -8,6 +8,10 @@ const scope = (over: Partial<ViewScope> = {}): ViewScope => ({
   pods: only('team-a'),
   workloads: { Deployment: only('team-a'), StatefulSet: NO_NAMESPACES, DaemonSet: FULL_NAMESPACES },
   events: only('team-a'),
+  deviceclasses: false,
+  resourceslices: true,
+  resourceclaims: only('team-a'),
+  resourceclaimtemplates: NO_NAMESPACES,
   ...over,
 });
 const pod = (namespace: string, name: string) => ({ key: `${namespace}/${name}`, namespace, name }) as PodRow;
@@ -58,9 +62,24 @@ describe('isFullScope', () => {
     const all: ViewScope = {
       nodes: true, pods: FULL_NAMESPACES, events: FULL_NAMESPACES,
       workloads: { Deployment: FULL_NAMESPACES, StatefulSet: FULL_NAMESPACES, DaemonSet: FULL_NAMESPACES },
+      deviceclasses: true, resourceslices: true, resourceclaims: FULL_NAMESPACES, resourceclaimtemplates: FULL_NAMESPACES,
     };
     expect(isFullScope(all)).toBe(true);
+    expect(isFullScope({ ...all, resourceclaims: only('x') })).toBe(false);
+    expect(isFullScope({ ...all, resourceslices: false })).toBe(false);
     expect(isFullScope({ ...all, nodes: false })).toBe(false);
     expect(isFullScope({ ...all, workloads: { ...all.workloads, DaemonSet: only('x') } })).toBe(false);
+  });
+});
+
+describe('DRA views', () => {
+  const claim = (namespace: string, name: string) => ({ key: `${namespace}/${name}`, namespace, name }) as ResourceClaimRow;
+  it('filters claims by namespace like pods, and slices and classes all or nothing like nodes', () => {
+    expect(rowVisible('resourceclaims', claim('team-a', 'c'), scope())).toBe(true);
+    expect(rowVisible('resourceclaims', claim('team-b', 'c'), scope())).toBe(false);
+    expect(keyVisible('resourceclaims', 'team-b/c', scope())).toBe(false);
+    expect(keyVisible('resourceclaimtemplates', 'team-a/t', scope())).toBe(false);
+    expect(keyVisible('resourceslices', 'gpu-dra-1-gpu.nvidia.com', scope())).toBe(true);
+    expect(keyVisible('deviceclasses', 'gpu.nvidia.com', scope())).toBe(false);
   });
 });

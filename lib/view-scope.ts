@@ -5,7 +5,7 @@
  * Pure: rows, keys and deltas in, the visible part out.
  */
 import { WORKLOAD_RESOURCES, type WorkloadKind } from './kube-resources';
-import type { EventRow, PodRow, Row, ViewDelta, ViewName, WorkloadRow } from './views';
+import type { EventRow, PodRow, ResourceClaimRow, ResourceClaimTemplateRow, Row, ViewDelta, ViewName, WorkloadRow } from './views';
 
 /** Namespaces a user may list a resource in: every one, or the named ones (possibly none). */
 export type NamespaceScope = { all: true } | { all: false; namespaces: ReadonlySet<string> };
@@ -15,6 +15,11 @@ export interface ViewScope {
   pods: NamespaceScope;
   workloads: Record<WorkloadKind, NamespaceScope>;
   events: NamespaceScope;
+  /** DRA: cluster-scoped kinds are all or nothing (like nodes), claims and templates by namespace (like pods). */
+  deviceclasses: boolean;
+  resourceslices: boolean;
+  resourceclaims: NamespaceScope;
+  resourceclaimtemplates: NamespaceScope;
 }
 
 export const FULL_NAMESPACES: NamespaceScope = { all: true };
@@ -23,7 +28,10 @@ export const NO_NAMESPACES: NamespaceScope = { all: false, namespaces: new Set()
 /** A scope that shows nothing of any view: the start of a scope built view by view. */
 export function emptyViewScope(): ViewScope {
   const workloads = Object.fromEntries(Object.keys(WORKLOAD_RESOURCES).map((k) => [k, NO_NAMESPACES])) as Record<WorkloadKind, NamespaceScope>;
-  return { nodes: false, pods: NO_NAMESPACES, events: NO_NAMESPACES, workloads };
+  return {
+    nodes: false, pods: NO_NAMESPACES, events: NO_NAMESPACES, workloads,
+    deviceclasses: false, resourceslices: false, resourceclaims: NO_NAMESPACES, resourceclaimtemplates: NO_NAMESPACES,
+  };
 }
 
 export function allowsNamespace(scope: NamespaceScope, namespace: string): boolean {
@@ -36,7 +44,8 @@ export function isEmptyScope(scope: NamespaceScope): boolean {
 
 /** True when the user may read every row of every view: the shared, pre-encoded answers apply. */
 export function isFullScope(scope: ViewScope): boolean {
-  return scope.nodes && scope.pods.all && scope.events.all && Object.values(scope.workloads).every((s) => s.all);
+  return scope.nodes && scope.pods.all && scope.events.all && Object.values(scope.workloads).every((s) => s.all)
+    && scope.deviceclasses && scope.resourceslices && scope.resourceclaims.all && scope.resourceclaimtemplates.all;
 }
 
 export function rowVisible(view: ViewName, row: Row, scope: ViewScope): boolean {
@@ -51,21 +60,27 @@ export function rowVisible(view: ViewName, row: Row, scope: ViewScope): boolean 
       const w = row as WorkloadRow;
       return allowsNamespace(scope.workloads[w.kind], w.namespace);
     }
+    case 'deviceclasses':
+    case 'resourceslices':
+      return scope[view];
+    case 'resourceclaims':
+    case 'resourceclaimtemplates':
+      return allowsNamespace(scope[view], (row as ResourceClaimRow | ResourceClaimTemplateRow).namespace);
   }
 }
 
 /** Whether the row behind a view key (as in a delta's deletes) is visible. */
 export function keyVisible(view: ViewName, key: string, scope: ViewScope): boolean {
-  if (view === 'nodes') return scope.nodes;
+  if (view === 'nodes' || view === 'deviceclasses' || view === 'resourceslices') return scope[view];
   const parts = key.split('/');
   if (view === 'workloads') {
     const kind = parts[0] as WorkloadKind;
     const ns = scope.workloads[kind];
     return ns !== undefined && parts.length === 3 && allowsNamespace(ns, parts[1]!);
   }
-  // pods and events: "namespace/name"; a key without a namespace is cluster-scoped.
+  // pods, events, claims and templates: "namespace/name"; a key without a namespace is cluster-scoped.
   const namespace = parts.length === 2 ? parts[0]! : '';
-  return allowsNamespace(view === 'pods' ? scope.pods : scope.events, namespace);
+  return allowsNamespace(scope[view], namespace);
 }
 
 /**

@@ -3,12 +3,20 @@
  * full objects; pages get these, and the live stream sends them as deltas. Pure and shared.
  */
 import { gpuResources, podGpuRequests, type GpuCounts } from './gpu';
+import type { DeviceClassRow, ResourceClaimRow, ResourceClaimTemplateRow, ResourceSliceRow } from './dra-rows';
+import type { GpuPod, PodResourceClaim, PodResourceClaimStatus } from './gpu/dra-types';
+import { podUnitRequests } from './gpu/pod-requests';
+import { isGpuUnitResource } from './gpu/resource-names';
 import type { WorkloadKind } from './kube-resources';
-import type { Condition, KubeEvent, Node, Pod, Taint, Workload } from './kube-types';
+import type { Condition, KubeEvent, Node, ResourceList, Taint, Workload } from './kube-types';
 import { podStatus } from './pod-status';
 import { rolloutState, type RolloutState } from './rollout';
 
-export type ViewName = 'nodes' | 'pods' | 'workloads' | 'events';
+export type ViewName =
+  | 'nodes' | 'pods' | 'workloads' | 'events'
+  | 'deviceclasses' | 'resourceslices' | 'resourceclaims' | 'resourceclaimtemplates';
+
+export type { DeviceClassRow, ResourceClaimRow, ResourceClaimTemplateRow, ResourceSliceRow };
 
 export interface PodRow {
   key: string;
@@ -23,6 +31,11 @@ export interface PodRow {
   restarts: number;
   nodeName: string | null;
   gpu: GpuCounts;
+  /** Every GPU unit the pod requests (whole, MIG, shared; the model's `podUnitRequests`). */
+  gpuUnits: Record<string, number>;
+  /** `spec.resourceClaims` and `status.resourceClaimStatuses`: the DRA claims the pod uses. */
+  resourceClaims: PodResourceClaim[];
+  resourceClaimStatuses: PodResourceClaimStatus[];
   labels: Record<string, string>;
   owner: { kind: string; name: string } | null;
   createdAt: string | null;
@@ -50,6 +63,9 @@ export interface NodeRow {
   podsAllocatable: string | null;
   gpuCapacity: GpuCounts;
   gpuAllocatable: GpuCounts;
+  /** Every GPU unit resource (whole, MIG, shared) of capacity and allocatable, as the node states it. */
+  gpuUnitCapacity: ResourceList;
+  gpuUnitAllocatable: ResourceList;
   gpuProduct: string | null;
   gpuMemoryMiB: number | null;
   conditions: Pick<Condition, 'type' | 'status' | 'reason' | 'message' | 'lastTransitionTime'>[];
@@ -93,7 +109,9 @@ export interface EventRow {
   source: string;
 }
 
-export type Row = PodRow | NodeRow | WorkloadRow | EventRow;
+export type Row =
+  | PodRow | NodeRow | WorkloadRow | EventRow
+  | DeviceClassRow | ResourceSliceRow | ResourceClaimRow | ResourceClaimTemplateRow;
 
 /**
  * A view as an API answer: the rows and the view revision they reflect. `epoch` names the server
@@ -119,7 +137,7 @@ export function objectKey(o: { metadata: { namespace?: string; name: string } })
   return o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
 }
 
-export function toPodRow(p: Pod): PodRow {
+export function toPodRow(p: GpuPod): PodRow {
   const cs = p.status?.containerStatuses ?? [];
   const owner = p.metadata.ownerReferences?.find((o) => o.controller) ?? p.metadata.ownerReferences?.[0];
   const sched = p.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False');
@@ -135,6 +153,9 @@ export function toPodRow(p: Pod): PodRow {
     restarts: cs.reduce((a, c) => a + c.restartCount, 0),
     nodeName: p.spec.nodeName ?? null,
     gpu: podGpuRequests(p),
+    gpuUnits: { ...podUnitRequests(p) },
+    resourceClaims: p.spec.resourceClaims?.map(({ name, resourceClaimName, resourceClaimTemplateName }) => ({ name, resourceClaimName, resourceClaimTemplateName })) ?? [],
+    resourceClaimStatuses: p.status?.resourceClaimStatuses?.map(({ name, resourceClaimName }) => ({ name, resourceClaimName })) ?? [],
     labels: p.metadata.labels ?? {},
     owner: owner ? { kind: owner.kind, name: owner.name } : null,
     createdAt: p.metadata.creationTimestamp ?? null,
@@ -144,6 +165,12 @@ export function toPodRow(p: Pod): PodRow {
     schedulingMessage: sched ? (sched.message ?? sched.reason ?? 'Unschedulable') : null,
     terminating: Boolean(p.metadata.deletionTimestamp),
   };
+}
+
+function gpuUnitEntries(list: ResourceList | undefined): ResourceList {
+  const out: ResourceList = {};
+  for (const k in list) if (isGpuUnitResource(k)) out[k] = list[k]!;
+  return out;
 }
 
 const ROLE_PREFIX = 'node-role.kubernetes.io/';
@@ -175,6 +202,8 @@ export function toNodeRow(n: Node): NodeRow {
     podsAllocatable: n.status?.allocatable?.pods ?? null,
     gpuCapacity: gpuResources(n.status?.capacity),
     gpuAllocatable: gpuResources(n.status?.allocatable),
+    gpuUnitCapacity: gpuUnitEntries(n.status?.capacity),
+    gpuUnitAllocatable: gpuUnitEntries(n.status?.allocatable),
     gpuProduct: labels['nvidia.com/gpu.product'] ?? null,
     gpuMemoryMiB: Number.isFinite(mem) && mem > 0 ? mem : null,
     conditions: (n.status?.conditions ?? []).map(({ type, status, reason, message, lastTransitionTime }) => ({

@@ -9,7 +9,8 @@ import { Card, CardHeader } from '../ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 import { CardStatus, type CardQuery } from './card-status';
 
-const TONE: Record<SyncState, Tone> = { synced: 'ok', starting: 'warn', reconnecting: 'warn', failed: 'bad' };
+const TONE: Record<SyncState, Tone> = { synced: 'ok', starting: 'warn', reconnecting: 'warn', failed: 'bad', 'not-served': 'neutral' };
+const LABEL: Record<SyncState, string> = { synced: 'synced', starting: 'starting', reconnecting: 'reconnecting', failed: 'failed', 'not-served': 'not served' };
 
 /** The panel's watch cache: overall state and, per resource, objects held, last LIST and error. */
 export function CacheHealthCard({ health, query, now }: { health: CacheHealth | undefined; query: CardQuery; now: number }) {
@@ -27,10 +28,12 @@ export function CacheHealthCard({ health, query, now }: { health: CacheHealth | 
             {resources.map(([name, r]) => (
               <TR key={name} data-testid={`cache-resource-${name}`} data-state={r.state}>
                 <TD className="font-mono text-[12.5px]">{name}</TD>
-                <TD><Badge tone={TONE[r.state]}>{r.state}</Badge></TD>
+                <TD><Badge tone={TONE[r.state]}>{LABEL[r.state]}</Badge></TD>
                 <TD className="text-right tabular-nums">{r.objects.toLocaleString('en-US')}</TD>
                 <TD className="text-right text-zinc-500 tabular-nums" title={r.listedAt ?? undefined}>{r.listedAt ? `${formatAge(r.listedAt, now)} ago` : 'never'}</TD>
-                <TD className="max-w-80 truncate text-xs text-red-700" title={r.lastError ?? undefined}>{r.lastError ?? ''}</TD>
+                {r.state === 'not-served'
+                  ? <TD className="max-w-80 truncate text-xs text-zinc-500">not served by this cluster (no Dynamic Resource Allocation API)</TD>
+                  : <TD className="max-w-80 truncate text-xs text-red-700" title={r.lastError ?? undefined}>{r.lastError ?? ''}</TD>}
               </TR>
             ))}
           </TBody>

@@ -4,7 +4,9 @@
  * stream deltas and health events patch it in place.
  */
 import type { CacheHealth } from '../health';
-import type { EventRow, NodeRow, PodRow, ViewList, ViewName, WorkloadRow } from '../views';
+import type {
+  DeviceClassRow, EventRow, NodeRow, PodRow, ResourceClaimRow, ResourceClaimTemplateRow, ResourceSliceRow, ViewList, ViewName, WorkloadRow,
+} from '../views';
 
 export type ViewResponse<T> = ViewList<T> & { health: CacheHealth };
 
@@ -14,9 +16,15 @@ export interface ViewRows {
   pods: PodRow;
   workloads: WorkloadRow;
   events: EventRow;
+  deviceclasses: DeviceClassRow;
+  resourceslices: ResourceSliceRow;
+  resourceclaims: ResourceClaimRow;
+  resourceclaimtemplates: ResourceClaimTemplateRow;
 }
 
-export const VIEW_NAMES: readonly ViewName[] = ['nodes', 'pods', 'workloads', 'events'];
+export const VIEW_NAMES: readonly ViewName[] = [
+  'nodes', 'pods', 'workloads', 'events', 'deviceclasses', 'resourceslices', 'resourceclaims', 'resourceclaimtemplates',
+];
 
 /** Views are patched by the stream, so a cached view never goes stale by time. */
 export const VIEW_STALE_TIME = Number.POSITIVE_INFINITY;

@@ -9,7 +9,7 @@ export function podRow(p: Partial<PodRow> & { name: string }): PodRow {
   const namespace = p.namespace ?? 'default';
   return {
     key: `${namespace}/${p.name}`, namespace, uid: `uid-${namespace}-${p.name}`, phase: 'Running', status: 'Running',
-    readyContainers: 1, totalContainers: 1, restarts: 0, nodeName: 'node-1', gpu: {}, labels: {}, owner: null,
+    readyContainers: 1, totalContainers: 1, restarts: 0, nodeName: 'node-1', gpu: {}, gpuUnits: {}, resourceClaims: [], resourceClaimStatuses: [], labels: {}, owner: null,
     createdAt: '2026-01-01T00:00:00Z', images: ['busybox'], containers: ['main'], podIP: null, schedulingMessage: null,
     terminating: false, ...p,
   };
@@ -20,7 +20,7 @@ export function nodeRow(n: Partial<NodeRow> & { name: string }): NodeRow {
   return {
     key: n.name, uid: `uid-${n.name}`, ready: true, status: 'Ready', unschedulable: false, roles: [], labels: {},
     taints: [], cpuAllocatable: '16', memoryAllocatable: '64Gi', podsAllocatable: '110', gpuCapacity: {},
-    gpuAllocatable: {}, gpuProduct: null, gpuMemoryMiB: null, conditions: [], kubeletVersion: null,
+    gpuAllocatable: {}, gpuUnitCapacity: {}, gpuUnitAllocatable: {}, gpuProduct: null, gpuMemoryMiB: null, conditions: [], kubeletVersion: null,
     createdAt: '2026-01-01T00:00:00Z', ...n,
   };
 }

@@ -5,9 +5,14 @@ import { worstState, type CacheHealth } from '../../health';
 import type { KubeEvent, KubeObject, Node, Pod, Workload } from '../../kube-types';
 import {
   toEventRow, toNodeRow, toPodRow, toWorkloadRow,
-  type EventRow, type NodeRow, type PodRow, type ViewDelta, type ViewName, type WorkloadRow,
+  type EventRow, type NodeRow, type PodRow, type Row, type ViewDelta, type ViewName, type WorkloadRow,
 } from '../../views';
-import { CACHED_RESOURCES as CACHED, RESOURCES, WORKLOAD_KIND_OF, isWorkloadResource, type CachedResource } from '../../kube-resources';
+import {
+  toDeviceClassRow, toResourceClaimRow, toResourceClaimTemplateRow, toResourceSliceRow,
+  type DeviceClassRow, type ResourceClaimRow, type ResourceClaimTemplate, type ResourceClaimTemplateRow, type ResourceSliceRow,
+} from '../../dra-rows';
+import type { DeviceClass, ResourceClaim, ResourceSlice } from '../../gpu/dra-types';
+import { CACHED_RESOURCES as CACHED, RESOURCES, WORKLOAD_KIND_OF, isWorkloadResource, type CachedResource, type ResourceType } from '../../kube-resources';
 import { apiServerUrl, getKubeConfig } from './config';
 import { Reflector, type ResourceDef, type StoreEvent } from './reflector';
 import { resourcePath } from './transport';
@@ -24,7 +29,31 @@ export type CacheMessage =
 const sseFrame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /** What the cache mirrors: every cached resource of the table, listed and watched cluster-wide. */
-export const CACHED_RESOURCES: readonly ResourceDef[] = CACHED.map((name) => ({ name, kind: RESOURCES[name].kind, path: resourcePath(RESOURCES[name]) }));
+export const CACHED_RESOURCES: readonly ResourceDef[] = CACHED.map((name) => {
+  const t: ResourceType = RESOURCES[name];
+  return { name, kind: t.kind, path: resourcePath(t), optional: t.optional === true };
+});
+
+/** The DRA views: each projects the cached resource of the same name. */
+type DraView = 'deviceclasses' | 'resourceslices' | 'resourceclaims' | 'resourceclaimtemplates';
+const DRA_VIEWS: ReadonlySet<string> = new Set<DraView>(['deviceclasses', 'resourceslices', 'resourceclaims', 'resourceclaimtemplates']);
+const isDraView = (r: string): r is DraView => DRA_VIEWS.has(r);
+
+function draRow(view: DraView, o: KubeObject): Row {
+  switch (view) {
+    case 'deviceclasses': return toDeviceClassRow(o as DeviceClass);
+    case 'resourceslices': return toResourceSliceRow(o as ResourceSlice);
+    case 'resourceclaims': return toResourceClaimRow(o as ResourceClaim);
+    case 'resourceclaimtemplates': return toResourceClaimTemplateRow(o as ResourceClaimTemplate);
+  }
+}
+
+export interface ClusterCacheOptions {
+  /** What to mirror; the table's cached resources unless a test gives its own entries. */
+  resources?: readonly ResourceDef[];
+  /** Passed to each reflector: how long before asking again for a group the cluster does not serve. */
+  notServedRecheckMs?: number;
+}
 
 /**
  * The process-wide watch cache: one Reflector per resource, the browser views projected from
@@ -39,17 +68,22 @@ export class ClusterCache {
     pods: new ViewStore<PodRow>('pods', this.epoch),
     workloads: new ViewStore<WorkloadRow>('workloads', this.epoch),
     events: new ViewStore<EventRow>('events', this.epoch),
-  };
+    deviceclasses: new ViewStore<DeviceClassRow>('deviceclasses', this.epoch),
+    resourceslices: new ViewStore<ResourceSliceRow>('resourceslices', this.epoch),
+    resourceclaims: new ViewStore<ResourceClaimRow>('resourceclaims', this.epoch),
+    resourceclaimtemplates: new ViewStore<ResourceClaimTemplateRow>('resourceclaimtemplates', this.epoch),
+  } satisfies { [V in ViewName]: ViewStore<Row> };
   private readonly listeners = new Set<(m: CacheMessage) => void>();
   private flushTimer: NodeJS.Timeout | null = null;
   private healthDirty = false;
   private started = false;
 
-  constructor(private readonly kc: KubeConfig, private readonly flushMs = 200) {
-    for (const def of CACHED_RESOURCES) {
+  constructor(private readonly kc: KubeConfig, private readonly flushMs = 200, opts: ClusterCacheOptions = {}) {
+    for (const def of opts.resources ?? CACHED_RESOURCES) {
       this.reflectors.set(def.name, new Reflector(kc, def, {
         onEvent: (e) => this.project(def.name, e),
         onHealth: () => { this.healthDirty = true; },
+        notServedRecheckMs: opts.notServedRecheckMs,
       }));
     }
   }
@@ -91,16 +125,15 @@ export class ClusterCache {
     };
   }
 
-  /** True once every resource has been listed at least once. */
+  /** True once every resource has been listed at least once, or found not served by the cluster. */
   everSynced(): boolean {
-    return [...this.reflectors.values()].every((r) => r.getHealth().listedAt !== null);
+    return [...this.reflectors.values()].every((r) => { const h = r.getHealth(); return h.listedAt !== null || h.state === 'not-served'; });
   }
 
   revisions(): Record<ViewName, number> {
-    return {
-      nodes: this.views.nodes.getRevision(), pods: this.views.pods.getRevision(),
-      workloads: this.views.workloads.getRevision(), events: this.views.events.getRevision(),
-    };
+    const out = {} as Record<ViewName, number>;
+    for (const [name, v] of Object.entries(this.views) as [ViewName, ViewStore<Row>][]) out[name] = v.getRevision();
+    return out;
   }
 
   subscribe(fn: (m: CacheMessage) => void): () => void {
@@ -122,6 +155,10 @@ export class ClusterCache {
     } else if (resource === 'events') {
       if (e.type === 'delete') this.views.events.delete(e.key);
       else this.views.events.upsert(toEventRow(e.object as KubeEvent));
+    } else if (isDraView(resource)) {
+      const view: ViewStore<Row> = this.views[resource];
+      if (e.type === 'delete') view.delete(e.key);
+      else view.upsert(draRow(resource, e.object));
     } else if (isWorkloadResource(resource)) {
       const kind = WORKLOAD_KIND_OF[resource];
       if (e.type === 'delete') this.views.workloads.delete(`${kind}/${e.key}`);

@@ -12,6 +12,8 @@ export interface ResourceDef {
   name: CachedResource;
   kind: string;
   path: string;
+  /** The group may be absent from the cluster: a 404 on LIST means "not served", not a failure. */
+  optional?: boolean;
 }
 
 export type StoreEvent<T> = { type: 'upsert'; key: string; object: T } | { type: 'delete'; key: string; object: T };
@@ -28,7 +30,12 @@ export interface ReflectorOptions {
   onEvent: (e: StoreEvent<KubeObject>) => void;
   /** Called when the health changes. */
   onHealth: () => void;
+  /** How long to wait before asking again for a resource the cluster does not serve. */
+  notServedRecheckMs?: number;
 }
+
+/** An optional group is asked for again this rarely: it appears only when the cluster is reconfigured. */
+export const NOT_SERVED_RECHECK_MS = 5 * 60_000;
 
 const keyOf = (o: KubeObject) => (o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name);
 
@@ -98,11 +105,26 @@ export class Reflector {
           continue;
         }
         const err = toKubeError(e);
+        // An optional group the API server does not serve answers 404 to LIST (and to a WATCH
+        // once it goes away): empty the store and ask again rarely, not with the fast backoff.
+        if (this.def.optional && err.code === 'NOT_FOUND') {
+          this.markNotServed();
+          await this.sleep(this.opts.notServedRecheckMs ?? NOT_SERVED_RECHECK_MS);
+          continue;
+        }
         // 401/403 will not fix themselves by retrying fast; still retry (RBAC may be granted).
         this.setState(err.code === 'FORBIDDEN' || err.code === 'UNAUTHORIZED' ? 'failed' : this.health.listedAt ? 'reconnecting' : 'starting', `${this.def.name}: ${err.message}`);
         await this.sleep(this.backoff.next());
       }
     }
+  }
+
+  private markNotServed(): void {
+    for (const [k, old] of this.store) { this.store.delete(k); this.opts.onEvent({ type: 'delete', key: k, object: old }); }
+    this.resourceVersion = null;
+    this.backoff.reset();
+    // No lastError: the absence is not an error, and the cache's lastError names real failures.
+    this.setState('not-served', null);
   }
 
   private sleep(ms: number): Promise<void> {

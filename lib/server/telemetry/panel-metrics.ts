@@ -2,7 +2,7 @@ import 'server-only';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { getClusterCache } from '../kube/cluster-cache';
 
-const SYNC_STATES = ['starting', 'synced', 'reconnecting', 'failed'] as const;
+const SYNC_STATES = ['starting', 'synced', 'reconnecting', 'failed', 'not-served'] as const;
 
 function create() {
   const registry = new Registry();

@@ -8,9 +8,12 @@ import type { ClusterCache } from '../kube/cluster-cache';
 import { canI, listScope } from '../auth/access-review';
 import type { Session } from '../auth/session';
 
-function namespacesIn(cache: ClusterCache, view: 'pods' | 'events' | WorkloadKind): Set<string> {
+type NamespacedView = 'pods' | 'events' | 'resourceclaims' | 'resourceclaimtemplates';
+const DRA_GROUP = RESOURCES.resourceclaims.group;
+
+function namespacesIn(cache: ClusterCache, view: NamespacedView | WorkloadKind): Set<string> {
   const out = new Set<string>();
-  if (view === 'pods' || view === 'events') {
+  if (view === 'pods' || view === 'events' || view === 'resourceclaims' || view === 'resourceclaimtemplates') {
     for (const r of cache.views[view].list().items) out.add(r.namespace);
   } else {
     for (const r of cache.views.workloads.list().items) if ((r as WorkloadRow).kind === view) out.add(r.namespace);
@@ -28,6 +31,14 @@ export async function viewScopeFor(s: Session, cache: ClusterCache, view: ViewNa
   if (view === 'nodes') {
     scope.nodes = (await canI(s, { verb: 'list', resource: 'nodes' }, signal)).allowed;
     if (!scope.nodes) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list nodes`);
+  } else if (view === 'deviceclasses' || view === 'resourceslices') {
+    // Cluster-scoped like nodes: a user lists all of them or none.
+    scope[view] = (await canI(s, { verb: 'list', group: DRA_GROUP, resource: view }, signal)).allowed;
+    if (!scope[view]) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list ${view}`);
+  } else if (view === 'resourceclaims' || view === 'resourceclaimtemplates') {
+    // Namespaced like pods: each user sees the claims of the namespaces they may list claims in.
+    scope[view] = await listScope(s, DRA_GROUP, view, () => namespacesIn(cache, view), signal);
+    if (isEmptyScope(scope[view])) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list ${view} in any namespace`);
   } else if (view === 'pods' || view === 'events') {
     scope[view] = await listScope(s, '', view, () => namespacesIn(cache, view), signal);
     if (isEmptyScope(scope[view])) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list ${view} in any namespace`);
@@ -49,24 +60,26 @@ export function wholeViewVisible(view: ViewName, scope: ViewScope): boolean {
     case 'pods': return scope.pods.all;
     case 'events': return scope.events.all;
     case 'workloads': return Object.values(scope.workloads).every((w) => w.all);
+    case 'deviceclasses': case 'resourceslices': return scope[view];
+    case 'resourceclaims': case 'resourceclaimtemplates': return scope[view].all;
   }
 }
 
 /** The scope for every view at once (the live stream), without 403s: what cannot be read is empty. */
 export async function fullViewScope(s: Session, cache: ClusterCache, signal?: AbortSignal): Promise<ViewScope> {
-  const views: ViewName[] = ['nodes', 'pods', 'events', 'workloads'];
+  const views = ['nodes', 'pods', 'events', 'workloads', 'deviceclasses', 'resourceslices', 'resourceclaims', 'resourceclaimtemplates'] as const satisfies readonly ViewName[];
   const parts = await Promise.all(views.map((v) => viewScopeFor(s, cache, v, signal).catch((e: unknown) => {
     if (e instanceof HttpError && e.status === 403) return null;
     throw e;
   })));
-  const [nodes, pods, events, workloads] = parts;
-  const none = emptyViewScope();
-  return {
-    nodes: nodes?.nodes ?? none.nodes,
-    pods: pods?.pods ?? none.pods,
-    events: events?.events ?? none.events,
-    workloads: workloads?.workloads ?? none.workloads,
-  };
+  const out = emptyViewScope();
+  views.forEach((v, i) => {
+    const part = parts[i];
+    if (!part) return;
+    // Each part holds only its own view's answer; copy that field across.
+    (out as Record<typeof v, unknown>)[v] = part[v];
+  });
+  return out;
 }
 
 export function visibleFilter(view: ViewName, scope: ViewScope): (r: Row) => boolean {
