@@ -1,5 +1,5 @@
 import { buildGpuCluster } from '@/lib/gpu/model';
-import type { GpuPod } from '@/lib/gpu/dra-types';
+import type { GpuPod, ResourceClaim, ResourceSlice } from '@/lib/gpu/dra-types';
 import { whereCanThisRun } from '@/lib/gpu/where';
 import { whereRequestSchema } from '@/lib/gpu/where-request';
 import type { Node } from '@/lib/kube-types';
@@ -19,6 +19,9 @@ export const POST = route({ body: whereRequestSchema, maxBodyBytes: 16 * 1024 },
   const model = buildGpuCluster({
     nodes: cache.objects<Node>('nodes'),
     pods: cache.objects<GpuPod>('pods'),
+    // Empty where the cluster does not serve resource.k8s.io/v1.
+    slices: cache.objects<ResourceSlice>('resourceslices'),
+    claims: cache.objects<ResourceClaim>('resourceclaims'),
   });
   const answer = whereCanThisRun(model.nodes, ctx.body);
   if (!answer.ok) throw new HttpError(400, 'BAD_REQUEST', answer.error, 'selector');
