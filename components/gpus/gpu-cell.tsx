@@ -8,10 +8,22 @@ import { cn } from '../ui/cn';
 import { CELL_CLASS } from './cell-style';
 
 /** Width of one GPU cell in pixels: eight fit a laptop screen beside the node name. */
-export const CELL_WIDTH = 120;
+export const CELL_WIDTH = 104;
 
 /** What a click on a segment selects: the node, the GPU and the segment's start slot. */
 export interface CellSelection { node: string; gpu: string; start: number }
+
+/** `H100-80GB-HBM3` for `NVIDIA-H100-80GB-HBM3`: the vendor is the same on every cell of a row. */
+const shortLabel = (label: string) => label.replace(/^(NVIDIA|AMD|Intel)[- ]/i, '').replace(/^Tesla[- ]/, '');
+
+/** What fits in a segment `width` pixels wide: the label, a compact form (`2/4`, `1g`), or nothing. */
+function segmentText(kind: string, label: string, width: number): string {
+  if (width >= 34) return kind === 'whole' ? shortLabel(label) : label;
+  if (width < 13) return '';
+  if (kind === 'share') return /(\d+\/\d+)$/.exec(label)?.[1] ?? '';
+  if (kind === 'mig') return /^(\d+g)/.exec(label)?.[1] ?? '';
+  return '';
+}
 
 function holderText(holders: PhysicalGpu['units'][number]['holders']): string {
   return holders.map((h) => [h.pod ? podKey(h.pod) : null, h.claim ? `claim ${h.claim.namespace}/${h.claim.name}` : null].filter(Boolean).join(' · ')).join(', ');
@@ -62,7 +74,7 @@ export const GpuCell = memo(function GpuCell({ node, gpu, idlePods, selected, on
             )}
             style={{ width, flex: `0 0 ${width}px` }}
           >
-            {width >= 34 ? s.label : ''}
+            {segmentText(s.kind, s.label, width)}
           </button>
         );
       })}

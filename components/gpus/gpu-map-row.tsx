@@ -26,7 +26,7 @@ export const GpuMapRow = memo(function GpuMapRow({ node, gpus, idlePods, selecti
   const flags = [node.ready === false ? 'not ready' : null, node.unschedulable ? 'cordoned' : null].filter(Boolean).join(', ');
   return (
     <div data-testid={`gpu-row-${node.node}`} className={cn('flex items-center gap-3 px-3', className)} style={{ height: ROW_HEIGHT }}>
-      <div className="w-44 shrink-0 truncate text-[13px]" title={node.node}>
+      <div className="w-40 shrink-0 truncate text-[13px]" title={node.node}>
         {nodeLink
           ? <Link href={`/nodes/${encodeURIComponent(node.node)}`} className="font-medium text-indigo-700 hover:underline">{node.node}</Link>
           : <span className="font-medium text-zinc-900">{node.node}</span>}
