@@ -69,7 +69,8 @@ export const GpuCell = memo(function GpuCell({ node, gpu, idlePods, selected, on
             title={`${gpu.id} · ${s.label || 'not configured'} · ${state}${who ? ` · ${who}` : ''}`}
             onClick={() => onSelect({ node, gpu: gpu.id, start: s.start })}
             className={cn(
-              'h-full min-w-0 truncate border-r border-white/70 px-0.5 text-[10px] leading-[26px] last:border-r-0 focus-visible:outline-2 focus-visible:outline-indigo-700',
+              'h-full min-w-0 truncate border-r border-white/70 leading-[26px] last:border-r-0 focus-visible:outline-2 focus-visible:outline-indigo-700',
+              width < 24 ? 'px-0 text-[9px]' : 'px-0.5 text-[10px]',
               CELL_CLASS[state], selected === s.start && 'outline-2 -outline-offset-2 outline-zinc-900',
             )}
             style={{ width, flex: `0 0 ${width}px` }}
