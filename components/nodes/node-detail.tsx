@@ -4,7 +4,8 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useMemo, type ReactNode } from 'react';
 import { formatAge } from '@/lib/format';
-import { allocationByNode } from '@/lib/gpu';
+import { nodeAllocation } from '@/lib/gpu/allocation';
+import { useGpuCluster } from '@/lib/queries/gpus/gpu-cluster-query';
 import { formatCpu, formatMemory } from '@/lib/quantity';
 import { useAccess } from '@/lib/queries/access/access-query';
 import { useNodeQuery } from '@/lib/queries/nodes/node-query';
@@ -54,7 +55,9 @@ export function NodeDetail({ name }: { name: string }) {
   );
   const patchCheck = { verb: 'patch', resource: 'nodes', name } as const;
   const access = useAccess([patchCheck]).get(patchCheck);
-  const allocation = useMemo(() => (node && pods ? allocationByNode([node], pods).get(node.name) : undefined), [node, pods]);
+  const { model } = useGpuCluster();
+  const gpuModel = useMemo(() => model?.nodes.find((m) => m.node === name), [model, name]);
+  const allocation = useMemo(() => (model ? (gpuModel ? nodeAllocation(gpuModel) : []) : undefined), [model, gpuModel]);
 
   const back = <Link href="/nodes" className="text-sm text-indigo-700 hover:underline">← All nodes</Link>;
   if (node === undefined) {
@@ -73,7 +76,7 @@ export function NodeDetail({ name }: { name: string }) {
       </>
     );
   }
-  const hasGpus = Object.values(node.gpuCapacity).some((n) => n > 0);
+  const hasGpus = Object.values(node.gpuCapacity).some((n) => n > 0) || (gpuModel?.gpus.length ?? 0) > 0;
   return (
     <div data-testid="node-detail" className="flex flex-col gap-4">
       <PageHeader
@@ -92,7 +95,7 @@ export function NodeDetail({ name }: { name: string }) {
       <Card>
         <CardBody>
           <dl className="grid grid-cols-2 gap-4 md:grid-cols-6">
-            <Fact label="GPU product">{node.gpuProduct ?? '—'}{node.gpuMemoryMiB ? ` (${formatMemory(`${node.gpuMemoryMiB}Mi`)})` : ''}</Fact>
+            <Fact label="GPU product">{gpuModel?.gpus.find((g) => g.product)?.product ?? node.gpuProduct ?? '—'}{node.gpuMemoryMiB ? ` (${formatMemory(`${node.gpuMemoryMiB}Mi`)})` : ''}</Fact>
             <Fact label="CPU allocatable">{formatCpu(node.cpuAllocatable)}</Fact>
             <Fact label="Memory allocatable">{formatMemory(node.memoryAllocatable)}</Fact>
             <Fact label="Pods allocatable">{node.podsAllocatable ?? '—'}</Fact>
@@ -101,7 +104,7 @@ export function NodeDetail({ name }: { name: string }) {
           </dl>
         </CardBody>
       </Card>
-      <NodeGpuCard node={node.name} allocation={allocation} />
+      <NodeGpuCard node={node.name} allocation={allocation} model={gpuModel} />
       {hasGpus && <NodeGpuCharts node={node.name} />}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
@@ -117,7 +120,7 @@ export function NodeDetail({ name }: { name: string }) {
         </Card>
       </div>
       <NodeConditions conditions={node.conditions} now={now} />
-      <NodePodsTable pods={pods} now={now} />
+      <NodePodsTable pods={pods} now={now} model={model} />
     </div>
   );
 }

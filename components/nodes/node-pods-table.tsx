@@ -1,13 +1,15 @@
 import { formatAge } from '@/lib/format';
-import { podHoldsResources, sumGpus } from '@/lib/gpu';
+import { podHoldsResources } from '@/lib/gpu';
+import type { GpuClusterModel } from '@/lib/gpu/model-types';
+import { podGpuCell } from '@/lib/gpu/pod-units';
 import type { PodRow } from '@/lib/views';
 import { PodStatusBadge } from '../pods/pod-status-badge';
 import { Card, CardHeader } from '../ui/card';
 import { cn } from '../ui/cn';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 
-/** The pods bound to a node with their GPU requests; finished pods are dimmed (they hold no GPU). */
-export function NodePodsTable({ pods, now }: { pods: PodRow[] | undefined; now: number }) {
+/** The pods bound to a node with their GPU units and claims; finished pods are dimmed (they hold no GPU). */
+export function NodePodsTable({ pods, now, model }: { pods: PodRow[] | undefined; now: number; model?: GpuClusterModel }) {
   return (
     <Card data-testid="node-pods">
       <CardHeader title="Pods on this node" aside={pods ? `${pods.length} pods` : 'loading…'} />
@@ -17,12 +19,12 @@ export function NodePodsTable({ pods, now }: { pods: PodRow[] | undefined; now: 
           <THead>
             <tr>
               <TH>Namespace</TH><TH>Name</TH><TH>Status</TH><TH className="text-right">Restarts</TH>
-              <TH className="text-right" title="GPUs requested (counted while the pod is not finished)">GPU</TH><TH className="text-right">Age</TH>
+              <TH className="text-right" title="GPU units requested and DRA claims (counted while the pod is not finished)">GPU</TH><TH className="text-right">Age</TH>
             </tr>
           </THead>
           <TBody>
             {pods.map((p) => {
-              const gpus = sumGpus(p.gpu);
+              const cell = podGpuCell(p, model?.holdings.get(p.key));
               const holds = podHoldsResources(p);
               return (
                 <TR key={p.key} data-testid={`node-pod-${p.namespace}-${p.name}`} className={cn(!holds && 'opacity-60')}>
@@ -32,10 +34,10 @@ export function NodePodsTable({ pods, now }: { pods: PodRow[] | undefined; now: 
                   <TD className="text-right tabular-nums">{p.restarts}</TD>
                   <TD
                     data-testid={`node-pod-gpu-${p.namespace}-${p.name}`}
-                    title={Object.entries(p.gpu).map(([k, v]) => `${k}: ${v}`).join(', ') || 'No GPU request'}
-                    className={cn('text-right tabular-nums', gpus > 0 && holds && 'font-semibold text-zinc-900')}
+                    title={cell.title}
+                    className={cn('text-right whitespace-nowrap tabular-nums', cell.text && holds && 'font-semibold text-zinc-900')}
                   >
-                    {gpus > 0 ? gpus : '—'}
+                    {cell.text || '—'}
                   </TD>
                   <TD className="text-right text-zinc-500 tabular-nums">{formatAge(p.createdAt, now)}</TD>
                 </TR>

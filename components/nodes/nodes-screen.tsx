@@ -25,7 +25,7 @@ export function NodesScreen() {
   const nodesQ = useNodesQuery();
   const podsQ = usePodsQuery();
   const nodes = useMemo(() => (nodesQ.data ? [...nodesQ.data.items].sort(byName) : undefined), [nodesQ.data]);
-  const allocation = useGpuAllocation(nodesQ.data?.items, podsQ.data?.items);
+  const { model, allocation } = useGpuAllocation();
 
   if (!nodes) {
     return (
@@ -50,7 +50,7 @@ export function NodesScreen() {
         {nodesQ.isError && <QueryError query={nodesQ} what="the latest nodes" />}
         {nodes.length === 0
           ? <EmptyState testId="nodes-empty" title="No nodes">The cluster has no Node objects.</EmptyState>
-          : <NodesTable nodes={nodes} allocation={allocation} />}
+          : <NodesTable nodes={nodes} allocation={allocation} model={model} />}
       </div>
     </>
   );

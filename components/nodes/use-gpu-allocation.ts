@@ -1,13 +1,18 @@
 'use client';
 
 import { useMemo } from 'react';
-import { allocationByNode, type GpuAllocation } from '@/lib/gpu';
-import type { NodeRow, PodRow } from '@/lib/views';
+import type { GpuAllocation } from '@/lib/gpu';
+import { allocationFromModel } from '@/lib/gpu/allocation';
+import type { GpuClusterModel } from '@/lib/gpu/model-types';
+import { useGpuCluster } from '@/lib/queries/gpus/gpu-cluster-query';
 
 /**
- * Per-node GPU allocation from the cached nodes and pods views; null until both are loaded, so
- * "requested" is never shown as 0 just because pods have not arrived.
+ * The GPU model of the cluster and its per-node, per-resource rows for the tables; both are
+ * undefined / null until nodes and pods are loaded, so "requested" is never shown as 0 just
+ * because pods have not arrived.
  */
-export function useGpuAllocation(nodes: NodeRow[] | undefined, pods: PodRow[] | undefined): Map<string, GpuAllocation[]> | null {
-  return useMemo(() => (nodes && pods ? allocationByNode(nodes, pods) : null), [nodes, pods]);
+export function useGpuAllocation(): { model: GpuClusterModel | undefined; allocation: Map<string, GpuAllocation[]> | null } {
+  const { model } = useGpuCluster();
+  const allocation = useMemo(() => (model ? allocationFromModel(model) : null), [model]);
+  return { model, allocation };
 }

@@ -26,7 +26,7 @@ export function OverviewScreen() {
   const eventsQ = useEventsQuery();
   const healthQ = useHealthQuery();
   const now = useNow();
-  const allocation = useGpuAllocation(nodesQ.data?.items, podsQ.data?.items);
+  const { model, allocation } = useGpuAllocation();
 
   return (
     <>
@@ -34,10 +34,10 @@ export function OverviewScreen() {
       <div className="grid gap-4 xl:grid-cols-2">
         <ComponentsHealthCard workloads={workloadsQ.data?.items} query={workloadsQ} />
         <div className="flex flex-col gap-4">
-          <GpuTotalsCard allocation={allocation} queries={[nodesQ, podsQ]} />
+          <GpuTotalsCard model={model} allocation={allocation} queries={[nodesQ, podsQ]} />
           <NodesSummaryCard nodes={nodesQ.data?.items} query={nodesQ} />
         </div>
-        <PendingGpuPodsCard pods={podsQ.data?.items} query={podsQ} now={now} />
+        <PendingGpuPodsCard pending={model?.pendingPods} query={podsQ} now={now} />
         <WarningEventsCard events={eventsQ.data?.items} query={eventsQ} now={now} />
         <div className="xl:col-span-2">
           <CacheHealthCard health={healthQ.data} query={healthQ} now={now} />

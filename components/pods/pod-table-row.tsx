@@ -1,20 +1,15 @@
 import Link from 'next/link';
 import { formatAge } from '@/lib/format';
-import { sumGpus } from '@/lib/gpu';
+import { podGpuCell } from '@/lib/gpu/pod-units';
 import { logsHref } from '@/lib/logs/presets';
 import type { PodRow } from '@/lib/views';
 import { cn } from '../ui/cn';
 import { PodStatusBadge } from './pod-status-badge';
 import { podTestId } from './pod-test-id';
 
-function gpuTitle(gpu: PodRow['gpu']): string {
-  const parts = Object.entries(gpu).map(([k, v]) => `${k}: ${v}`);
-  return parts.length ? parts.join(', ') : 'No GPU request';
-}
-
 /** One row of the pods table, at a fixed height so the virtualizer need not measure it. */
 export function PodTableRow({ pod: p, index, height, now }: { pod: PodRow; index: number; height: number; now: number }) {
-  const gpus = sumGpus(p.gpu);
+  const gpu = podGpuCell(p);
   return (
     <tr
       data-testid={podTestId('row', p)}
@@ -37,8 +32,8 @@ export function PodTableRow({ pod: p, index, height, now }: { pod: PodRow; index
           ? <Link href={`/nodes/${encodeURIComponent(p.nodeName)}`} className="text-indigo-700 hover:underline">{p.nodeName}</Link>
           : <span className="text-zinc-400">—</span>}
       </td>
-      <td data-testid={podTestId('gpu', p)} title={gpuTitle(p.gpu)} className={cn('px-3 text-right tabular-nums', gpus > 0 ? 'font-medium text-zinc-900' : 'text-zinc-400')}>
-        {gpus > 0 ? gpus : '—'}
+      <td data-testid={podTestId('gpu', p)} title={gpu.title} className={cn('truncate px-3 text-right tabular-nums', gpu.text ? 'font-medium text-zinc-900' : 'text-zinc-400')}>
+        {gpu.text || '—'}
       </td>
       <td data-testid={podTestId('age', p)} title={p.createdAt ?? undefined} className="px-3 text-right tabular-nums text-zinc-600">{formatAge(p.createdAt, now)}</td>
     </tr>

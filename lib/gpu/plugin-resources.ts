@@ -5,7 +5,7 @@
  * `.replicas`, `nvidia.com/gpu.sharing-strategy`, `nvidia.com/mig.strategy`,
  * `nvidia.com/mig-<profile>.memory|.replicas`; AMD's `amd.com/gpu.product-name` and `.vram`.
  */
-import { parseGpuQuantity } from '../gpu';
+import { parseGpuQuantity } from '.';
 import type { ResourceList } from '../kube-types';
 import type { Holder, MigStrategy, SharingStrategy, UnitKind, UnitSummary } from './model-types';
 import { classifyResource, parseMigProfile, parseProduct, type ProductName } from './resource-names';

@@ -3,7 +3,7 @@
  * references, with the scheduler's rule for effective requests (the one `podGpuRequests` in
  * lib/gpu.ts applies to `/gpu` names only).
  */
-import { parseGpuQuantity } from '../gpu';
+import { parseGpuQuantity } from '.';
 import type { Container } from '../kube-types';
 import type { GpuPod } from './dra-types';
 import type { ClaimRef, PodRef } from './model-types';

@@ -24,6 +24,8 @@ const SA = `system:serviceaccount:${SA_NS}:${SA_NAME}`;
 /** Where the audit trail's Events go; the ImagePod bundle creates it. */
 const AUDIT_NS = 'imagepod';
 const READ = ['get', 'list', 'watch'];
+/** What the account may do with a cached resource: an optional group (DRA) gets only what the cache does. */
+const readsOf = (def: ResourceDef) => (def.optional ? ['list', 'watch'] : READ);
 
 /** kubectl's name for a cached resource: `pods`, `deployments.apps`. */
 function kubectlName(def: ResourceDef): string {
@@ -190,7 +192,7 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
 
   it('kubectl auth can-i: yes for the cache reads and creating audit Events', async () => {
     const checks: Check[] = [
-      ...RESOURCES.flatMap((def) => READ.map((verb) => ({ verb, resource: kubectlName(def) }))),
+      ...RESOURCES.flatMap((def) => readsOf(def).map((verb) => ({ verb, resource: kubectlName(def) }))),
       { verb: 'create', resource: 'events', ns: AUDIT_NS },
       { verb: 'create', resource: 'events.events.k8s.io', ns: AUDIT_NS },
     ];
@@ -222,6 +224,9 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
       { verb: 'create', resource: 'subjectaccessreviews.authorization.k8s.io' },
       { verb: 'create', resource: 'events', ns: 'default' },
       { verb: 'create', resource: 'events', ns: SA_NS },
+      // DRA: list and watch for the cache, nothing else (no get, no write, no status).
+      ...RESOURCES.filter((def) => def.optional).flatMap((def) => ['get', 'create', 'update', 'patch', 'delete'].map((verb) => ({ verb, resource: kubectlName(def) }))),
+      { verb: 'update', resource: 'resourceclaims.resource.k8s.io', subresource: 'status', ns: AUDIT_NS },
     ];
     const got = await answers(checks);
     expect(got.size).toBe(checks.length);
@@ -231,7 +236,7 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
   it('kubectl auth can-i --list: nothing beyond the intended rules and what every account has', async () => {
     const baselineUser = `system:serviceaccount:${SA_NS}:no-such-account`;
     const grants = (ns: string) => new Map<string, string[]>([
-      ...RESOURCES.map((def) => [kubectlName(def), ns === AUDIT_NS && def.name === 'events' ? [...READ, 'create'] : READ] as [string, string[]]),
+      ...RESOURCES.map((def) => [kubectlName(def), ns === AUDIT_NS && def.name === 'events' ? [...READ, 'create'] : readsOf(def)] as [string, string[]]),
       ...(ns === AUDIT_NS ? [['events.events.k8s.io', ['create']] as [string, string[]]] : []),
     ]);
     for (const ns of [AUDIT_NS, SA_NS, 'default']) {

@@ -2,7 +2,7 @@
  * The live stream's connection as the top bar shows it, combined with the cache health the
  * server reports. Pure: the transitions and the wording are unit-tested.
  */
-import type { CacheHealth } from '../../health';
+import { notServedResources, type CacheHealth } from '../../health';
 
 export type StreamStatus = 'connecting' | 'open' | 'reconnecting';
 
@@ -75,5 +75,8 @@ export function describeCacheState(conn: StreamConnection, health: CacheHealth |
   if (health.state === 'starting') {
     return { kind: 'starting', label: 'Syncing', stale: false, staleSince: null, detail: 'The panel is loading the cluster state' };
   }
-  return { kind: 'synced', label: 'Synced', stale: false, staleSince: null, detail: 'Live: changes in the cluster appear as they happen' };
+  const absent = notServedResources(health);
+  // Said plainly, not as a fault: the cluster has no such API (e.g. no Dynamic Resource Allocation).
+  const note = absent.length ? `; not served by this cluster: ${absent.join(', ')}` : '';
+  return { kind: 'synced', label: 'Synced', stale: false, staleSince: null, detail: `Live: changes in the cluster appear as they happen${note}` };
 }

@@ -34,8 +34,12 @@ export interface ReflectorOptions {
   notServedRecheckMs?: number;
 }
 
-/** An optional group is asked for again this rarely: it appears only when the cluster is reconfigured. */
-export const NOT_SERVED_RECHECK_MS = 5 * 60_000;
+/**
+ * An optional group is asked for again this rarely: it appears only when the cluster is
+ * reconfigured. One LIST a minute costs nothing, and a 404 caught while an API server starts up
+ * hides the group for a minute at most.
+ */
+export const NOT_SERVED_RECHECK_MS = 60_000;
 
 const keyOf = (o: KubeObject) => (o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name);
 

@@ -1,9 +1,12 @@
 /**
- * GPU arithmetic as the scheduler counts it. A GPU is any extended resource whose name ends in
- * `/gpu` (nvidia.com/gpu, amd.com/gpu, gpu.intel.com/... is not, by design of that vendor).
- * Pure: shared by the server (views) and the browser (allocation bars).
+ * Whole-GPU arithmetic as the scheduler counts it: a GPU is any extended resource whose name ends
+ * in `/gpu`. The panel's first GPU rule, kept (folded into this folder) for the callers that count
+ * `/gpu` resources only: workload GPUs per pod, the label form's node picker, the node route's
+ * allocation, and the table shape `GpuAllocation` the model's summaries fill (./allocation.ts).
+ * Pages that show a node's or the cluster's GPUs read the model (./model.ts) instead.
+ * Pure: shared by the server (views) and the browser.
  */
-import type { Container, Pod, ResourceList } from './kube-types';
+import type { Container, Pod, ResourceList } from '../kube-types';
 
 export type GpuCounts = Record<string, number>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocationByNode, containerGpus, isGpuResource, podGpuRequests, podHoldsResources, totalAllocation, type GpuCounts } from './gpu';
-import type { Container, PodSpec } from './kube-types';
+import { allocationByNode, containerGpus, isGpuResource, podGpuRequests, podHoldsResources, totalAllocation, type GpuCounts } from '.';
+import type { Container, PodSpec } from '../kube-types';
 
 const c = (name: string, req: Record<string, string> = {}, lim: Record<string, string> = {}): Container => ({
   name, resources: { requests: req, limits: lim },
