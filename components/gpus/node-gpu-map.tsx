@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import { idlePodSet } from '@/lib/gpu-page/cell-state';
-import { useGpuCluster } from '@/lib/queries/gpus/gpu-cluster-query';
+import type { NodeGpuModel } from '@/lib/gpu/model-types';
 import { useIdleGpusQuery } from '@/lib/queries/metrics/idle-gpus-query';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
 import { Card, CardBody, CardHeader } from '../ui/card';
@@ -13,16 +13,15 @@ import { GpuSelectionPanel } from './gpu-selection-panel';
 
 /**
  * The node page's GPU map: the same row the GPU page draws for this node, with the same legend
- * and selection panel. Renders nothing for a node without GPUs.
+ * and selection panel. Takes the node's model from the page (which already holds it from
+ * `useGpuCluster`), so the cluster model is not built twice. Renders nothing without GPUs.
  */
-export function NodeGpuMap({ node }: { node: string }) {
-  const { model } = useGpuCluster();
+export function NodeGpuMap({ model: m }: { model: NodeGpuModel | undefined }) {
   const idle = useIdleGpusQuery({ range: '1h' }, 10, 30_000);
   const pods = usePodsQuery();
   const [selection, setSelection] = useState<CellSelection | null>(null);
   const idlePods = useMemo(() => idlePodSet(idle.data?.items), [idle.data]);
   const byKey = useMemo(() => new Map((pods.data?.items ?? []).map((p) => [`${p.namespace}/${p.name}`, p])), [pods.data]);
-  const m = model?.nodes.find((n) => n.node === node);
   if (!m || m.gpus.length === 0) return null;
   return (
     <Card data-testid="node-gpu-map">
