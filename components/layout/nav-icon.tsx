@@ -2,6 +2,7 @@
 const PATHS: Record<string, string> = {
   overview: 'M3 3h7v9H3zM14 3h7v5h-7zM14 12h7v9h-7zM3 16h7v5H3z',
   nodes: 'M4 4h16v6H4zM4 14h16v6H4zM8 7h.01M8 17h.01',
+  gpus: 'M6 6h12v12H6zM9 9h6v6H9zM9 2v4M15 2v4M9 18v4M15 18v4M2 9h4M2 15h4M18 9h4M18 15h4',
   pods: 'M12 3l8 4.5v9L12 21l-8-4.5v-9zM12 12l8-4.5M12 12v9M12 12L4 7.5',
   workloads: 'M4 6h16M4 12h16M4 18h10',
   deploy: 'M12 3v12M7 10l5 5 5-5M4 17v3h16v-3',

@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview', icon: 'overview', testId: 'nav-overview' },
   { href: '/deploy', label: 'Deploy', icon: 'deploy', testId: 'nav-deploy' },
   { href: '/nodes', label: 'Nodes', icon: 'nodes', testId: 'nav-nodes' },
+  { href: '/gpus', label: 'GPUs', icon: 'gpus', testId: 'nav-gpus' },
   { href: '/pods', label: 'Pods', icon: 'pods', testId: 'nav-pods' },
   { href: '/workloads', label: 'Workloads', icon: 'workloads', testId: 'nav-workloads' },
   { href: '/logs', label: 'Logs', icon: 'logs', testId: 'nav-logs' },

@@ -1,0 +1,104 @@
+'use client';
+
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { DeviceClass } from '@/lib/gpu/dra-types';
+import { gpuInventory } from '@/lib/gpu/inventory';
+import type { GpuClusterModel } from '@/lib/gpu/model-types';
+import { whereCanThisRun } from '@/lib/gpu/where';
+import { simpleDeviceClass, type SimpleDeviceClass } from '@/lib/gpu/where-request';
+import { filterMapRows, mapModels } from '@/lib/gpu-page/map-filter';
+import type { PodOwnerInfo } from '@/lib/gpu-page/pod-links';
+import { pageStateQuery, type GpuPageState, type MapFilterText } from '@/lib/gpu-page/url-state';
+import { EMPTY_WHERE_FORM, whereRequestFromForm, type WhereFormText } from '@/lib/gpu-page/where-form';
+import { parseSelector } from '@/lib/label-selector';
+import { Card, CardBody, CardHeader } from '../ui/card';
+import type { CellSelection } from './gpu-cell';
+import { GpuInventoryCards } from './gpu-inventory';
+import { GpuLegend } from './gpu-legend';
+import { GpuMap } from './gpu-map';
+import { GpuMapFilters } from './gpu-map-filters';
+import { GpuSelectionPanel } from './gpu-selection-panel';
+import { WhereForm } from './where-form';
+import { WhereResults } from './where-results';
+
+/** Mirrors the state into the address bar, so a reload or a shared link asks the same. */
+function writeUrl(s: GpuPageState) {
+  const qs = pageStateQuery(s);
+  window.history.replaceState(null, '', qs ? `?${qs}` : window.location.pathname);
+}
+
+/**
+ * The GPU page's body on a built model: inventory, the filterable GPU map with a selection panel,
+ * and "Where can this run?" answered in the browser from the same model the map draws.
+ */
+export function GpuPageView({ model, deviceClasses, draServed, idlePods, idleNote, podInfo, initial }: {
+  model: GpuClusterModel;
+  deviceClasses: readonly DeviceClass[];
+  draServed: boolean | undefined;
+  /** Pods DCGM reports idle (`namespace/name`); empty without Prometheus. */
+  idlePods: ReadonlySet<string>;
+  /** Why idle GPUs are not shown (Prometheus unreachable), or null when they are. */
+  idleNote: string | null;
+  podInfo: (key: string) => PodOwnerInfo | undefined;
+  initial: GpuPageState;
+}) {
+  const [filter, setFilter] = useState<MapFilterText>(initial.filter);
+  const [where, setWhere] = useState<WhereFormText | null>(initial.where);
+  const [selection, setSelection] = useState<CellSelection | null>(null);
+  const deferred = useDeferredValue(filter);
+
+  const inventory = useMemo(() => gpuInventory(model.nodes), [model.nodes]);
+  const models = useMemo(() => mapModels(model.nodes), [model.nodes]);
+  const gpuNodes = useMemo(() => model.nodes.filter((n) => n.gpus.length > 0).length, [model.nodes]);
+  const selectorNow = useMemo(() => parseSelector(filter.selector), [filter.selector]);
+  const rows = useMemo(() => {
+    const sel = parseSelector(deferred.selector);
+    return filterMapRows(model.nodes, { model: deferred.model, selector: sel.ok ? sel.selector : [], state: deferred.state }, idlePods);
+  }, [model.nodes, deferred, idlePods]);
+
+  const classes = useMemo(() => deviceClasses.map(simpleDeviceClass).filter((c): c is SimpleDeviceClass => c !== null), [deviceClasses]);
+  const form = useMemo(() => (where ? whereRequestFromForm(where, classes) : null), [where, classes]);
+  const answer = useMemo(() => (form?.ok ? whereCanThisRun(model.nodes, form.request) : null), [form, model.nodes]);
+
+  const onFilter = (next: MapFilterText) => { setFilter(next); writeUrl({ filter: next, where }); };
+  const onWhere = (next: WhereFormText | null) => { setWhere(next); writeUrl({ filter, where: next }); };
+  const selectedNode = selection ? model.nodes.find((n) => n.node === selection.node) : undefined;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <GpuInventoryCards inventory={inventory} />
+      <Card data-testid="gpu-map-card">
+        <CardHeader title="GPU map" aside={<span data-testid="gpu-map-count">{rows.length.toLocaleString('en-US')} of {gpuNodes.toLocaleString('en-US')} GPU nodes</span>} />
+        <CardBody className="flex flex-col gap-3">
+          <GpuMapFilters value={filter} onChange={onFilter} models={models} selectorError={selectorNow.ok ? null : selectorNow.error} idleKnown={idleNote === null} />
+          <GpuLegend idleKnown={idleNote === null} />
+          {idleNote && <p data-testid="gpu-idle-note" className="text-xs text-zinc-500">{idleNote}</p>}
+          {draServed === false && <p data-testid="gpu-dra-not-served" className="text-xs text-zinc-500">This cluster does not serve resource.k8s.io/v1: DRA devices and claims are not shown.</p>}
+          <GpuMap rows={rows} total={gpuNodes} idlePods={idlePods} selection={selection} onSelect={setSelection} />
+          {selection && <GpuSelectionPanel selection={selection} node={selectedNode} idlePods={idlePods} podInfo={podInfo} onClose={() => setSelection(null)} />}
+        </CardBody>
+      </Card>
+      <Card data-testid="where-card">
+        <CardHeader
+          title="Where can this run?"
+          aside={where
+            ? <button type="button" data-testid="where-clear" onClick={() => onWhere(null)} className="text-indigo-700 hover:underline">Clear</button>
+            : <button type="button" data-testid="where-start" onClick={() => onWhere(EMPTY_WHERE_FORM)} className="text-indigo-700 hover:underline">Ask</button>}
+        />
+        <CardBody className="flex flex-col gap-4">
+          {where ? (
+            <>
+              <WhereForm value={where} onChange={onWhere} errors={form && !form.ok ? form.errors : {}} classes={classes} />
+              {answer && <WhereResults answer={answer} />}
+            </>
+          ) : (
+            <p className="text-sm text-zinc-500">
+              Describe a GPU request — N × <code>nvidia.com/gpu</code>, N MIG slices, N shares or N devices of a DeviceClass — to see the nodes where it fits now and why the others do not.{' '}
+              <button type="button" onClick={() => onWhere(EMPTY_WHERE_FORM)} className="text-indigo-700 hover:underline">Ask</button>
+            </p>
+          )}
+        </CardBody>
+      </Card>
+    </div>
+  );
+}
