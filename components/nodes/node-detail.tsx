@@ -23,6 +23,7 @@ import { NodeConditions } from './node-conditions';
 import { NodeCordon } from './node-cordon';
 import { NodeDetailSkeleton } from './node-detail-skeleton';
 import { NodeGpuCard } from './node-gpu-card';
+import { NodeGpuMap } from '../gpus/node-gpu-map';
 import { NodePodsTable } from './node-pods-table';
 import { NodeTaintsEditor } from './node-taints-editor';
 
@@ -105,6 +106,7 @@ export function NodeDetail({ name }: { name: string }) {
         </CardBody>
       </Card>
       <NodeGpuCard node={node.name} allocation={allocation} model={gpuModel} />
+      <NodeGpuMap model={gpuModel} />
       {hasGpus && <NodeGpuCharts node={node.name} />}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
