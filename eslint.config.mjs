@@ -4,7 +4,17 @@ import nextTs from 'eslint-config-next/typescript';
 const config = [
   ...next,
   ...nextTs,
-  { ignores: ['.next/**', 'node_modules/**', '.devcluster/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts', 'bench/results/**'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      '.devcluster/**',
+      'playwright-report/**',
+      'test-results/**',
+      'next-env.d.ts',
+      'bench/results/**',
+    ],
+  },
 ];
 
 export default config;

@@ -6,7 +6,12 @@ const PORT = Number(process.env.E2E_PORT ?? 3123);
 const KUBECONFIG = process.env.KUBECONFIG ?? path.join(__dirname, '.devcluster', 'kubeconfig');
 /** The devcluster's test OIDC issuer (devcluster/oidc.sh wrote it next to the kubeconfig). */
 const OIDC_DIR = path.join(path.dirname(KUBECONFIG), 'oidc');
-const oidc = Object.fromEntries(readFileSync(path.join(OIDC_DIR, 'issuer.env'), 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2))) as Record<'ISSUER' | 'CLIENT_ID' | 'CA', string>;
+const oidc = Object.fromEntries(
+  readFileSync(path.join(OIDC_DIR, 'issuer.env'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+) as Record<'ISSUER' | 'CLIENT_ID' | 'CA', string>;
 
 /**
  * E2E against the production build (`next build` first; scripts/test.sh does it) on the real
@@ -28,7 +33,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
   webServer: [

@@ -11,7 +11,11 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
         <div role="alert" className="max-w-lg rounded-lg border border-red-200 bg-white p-6">
           <h1 className="text-base font-semibold text-red-900">The control panel failed to load</h1>
           <p className="mt-2 text-sm break-words text-zinc-700">{message}</p>
-          <button type="button" onClick={() => retry()} className="mt-4 rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-50">
+          <button
+            type="button"
+            onClick={() => retry()}
+            className="mt-4 rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-50"
+          >
             Try again
           </button>
         </div>

@@ -7,9 +7,5 @@ import { makeQueryClient } from '@/lib/queries/query-client';
 /** One QueryClient per tab (the panel layout adds the tab's one live stream). */
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
-  return (
-    <QueryClientProvider client={client}>
-      {children}
-    </QueryClientProvider>
-  );
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

@@ -16,25 +16,36 @@ import path from 'node:path';
 import Provider from 'oidc-provider';
 
 const dir = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '..', '.devcluster', 'oidc'));
-const env = Object.fromEntries(readFileSync(path.join(dir, 'issuer.env'), 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2)));
+const env = Object.fromEntries(
+  readFileSync(path.join(dir, 'issuer.env'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+);
 const signing = createPrivateKey(readFileSync(path.join(dir, 'signing.key')));
 const jwk = { ...signing.export({ format: 'jwk' }), use: 'sig', alg: 'RS256' };
 jwk.kid = createHash('sha256').update(jwk.n).digest('base64url').slice(0, 16); // stable across restarts
 
 const redirects = [
-  'http://127.0.0.1:3000/api/auth/oidc/callback', 'http://localhost:3000/api/auth/oidc/callback',
+  'http://127.0.0.1:3000/api/auth/oidc/callback',
+  'http://localhost:3000/api/auth/oidc/callback',
   'http://127.0.0.1:3123/api/auth/oidc/callback',
-  ...(process.env.IMAGEPOD_OIDC_REDIRECTS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  ...(process.env.IMAGEPOD_OIDC_REDIRECTS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
 ];
 
 const provider = new Provider(env.ISSUER, {
-  clients: [{
-    client_id: env.CLIENT_ID,
-    token_endpoint_auth_method: 'none',
-    redirect_uris: redirects,
-    grant_types: ['authorization_code'],
-    response_types: ['code'],
-  }],
+  clients: [
+    {
+      client_id: env.CLIENT_ID,
+      token_endpoint_auth_method: 'none',
+      redirect_uris: redirects,
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+    },
+  ],
   jwks: { keys: [jwk] },
   pkce: { required: () => true },
   claims: { openid: ['sub'], email: ['email', 'email_verified'], groups: ['groups'] },
@@ -57,6 +68,11 @@ const provider = new Provider(env.ISSUER, {
 });
 provider.proxy = false;
 
-const server = https.createServer({ key: readFileSync(path.join(dir, 'server.key')), cert: readFileSync(path.join(dir, 'server.crt')) }, provider.callback());
-server.listen(Number(env.ISSUER_PORT), '127.0.0.1', () => console.log(`[oidc-issuer] ${env.ISSUER} (client ${env.CLIENT_ID})`));
+const server = https.createServer(
+  { key: readFileSync(path.join(dir, 'server.key')), cert: readFileSync(path.join(dir, 'server.crt')) },
+  provider.callback(),
+);
+server.listen(Number(env.ISSUER_PORT), '127.0.0.1', () =>
+  console.log(`[oidc-issuer] ${env.ISSUER} (client ${env.CLIENT_ID})`),
+);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));

@@ -5,7 +5,9 @@ import { REPO, createNamespace, expect, kubectl, screenshot, test, tokenFor, uni
 test.describe('without a session', () => {
   test.use({ signInAs: null });
 
-  test('every page sends you to sign in; a bad token is refused with the reason; a good one brings you back', async ({ page }) => {
+  test('every page sends you to sign in; a bad token is refused with the reason; a good one brings you back', async ({
+    page,
+  }) => {
     const res = await page.goto('/pods?namespace=kube-system');
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/pods?namespace=kube-system');
@@ -63,7 +65,9 @@ test.describe('as the cluster admin', () => {
       await screenshot(page, 'workloads-scale');
       await page.getByTestId(`workload-scale-apply-${id}`).click();
       await expect(page.getByTestId(`workload-ready-${id}`)).toContainText('4/4');
-      expect(JSON.parse(await kubectl(['get', 'deployment', 'imagepod-api', '-n', ns, '-o', 'json'])).spec.replicas).toBe(4);
+      expect(
+        JSON.parse(await kubectl(['get', 'deployment', 'imagepod-api', '-n', ns, '-o', 'json'])).spec.replicas,
+      ).toBe(4);
 
       // Bad input in the form never reaches the server.
       await page.getByTestId(`workload-scale-${id}`).click();
@@ -72,7 +76,9 @@ test.describe('as the cluster admin', () => {
       await expect(page.getByTestId(`workload-scale-apply-${id}`)).toBeDisabled();
 
       await page.getByTestId('nav-audit').click();
-      const row = page.locator(`[data-testid="audit-row"][data-action="scale"][data-user="${usernameOf('admin')}"]`).filter({ hasText: `Deployment/${ns}/imagepod-api` });
+      const row = page
+        .locator(`[data-testid="audit-row"][data-action="scale"][data-user="${usernameOf('admin')}"]`)
+        .filter({ hasText: `Deployment/${ns}/imagepod-api` });
       await expect(row).toBeVisible();
       await expect(row).toContainText('scale from 2 to 4 replicas');
       await page.getByTestId('audit-action-filter').selectOption('login');

@@ -25,17 +25,23 @@ export class SharedWorkerStreams {
   maxOpen = 0;
 
   async connect(debuggingPort: number): Promise<void> {
-    const version = (await (await fetch(`http://127.0.0.1:${debuggingPort}/json/version`)).json()) as { webSocketDebuggerUrl: string };
+    const version = (await (await fetch(`http://127.0.0.1:${debuggingPort}/json/version`)).json()) as {
+      webSocketDebuggerUrl: string;
+    };
     const ws = new WebSocket(version.webSocketDebuggerUrl);
     this.ws = ws;
     await new Promise<void>((resolve, reject) => {
       ws.addEventListener('open', () => resolve(), { once: true });
-      ws.addEventListener('error', () => reject(new Error('cannot reach the browser\'s DevTools endpoint')), { once: true });
+      ws.addEventListener('error', () => reject(new Error("cannot reach the browser's DevTools endpoint")), {
+        once: true,
+      });
     });
     ws.addEventListener('message', (e) => this.onMessage(JSON.parse(String(e.data)) as CdpMessage));
     // Only shared workers, held until Network is on so their first request is seen.
     this.send('Target.setAutoAttach', {
-      autoAttach: true, waitForDebuggerOnStart: true, flatten: true,
+      autoAttach: true,
+      waitForDebuggerOnStart: true,
+      flatten: true,
       filter: [{ type: 'shared_worker', exclude: false }, { exclude: true }],
     });
   }

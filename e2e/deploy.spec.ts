@@ -5,7 +5,16 @@ async function clearStack(): Promise<void> {
   const built = await kubectl(['kustomize', `${REPO}/manifests/imagepod`]);
   const docs = built.split(/^---$/m).filter((d) => d.trim() && !/^kind: Namespace$/m.test(d));
   await kubectl(['delete', '--ignore-not-found', '--wait=true', '--timeout=120s', '-f', '-'], docs.join('\n---\n'));
-  await kubectl(['delete', 'pvc,configmap', '--all', '-n', 'imagepod', '--ignore-not-found', '--wait=true', '--timeout=60s']);
+  await kubectl([
+    'delete',
+    'pvc,configmap',
+    '--all',
+    '-n',
+    'imagepod',
+    '--ignore-not-found',
+    '--wait=true',
+    '--timeout=60s',
+  ]);
   await recycleVolumes();
 }
 
@@ -39,7 +48,9 @@ test.describe.serial('Deploy page', () => {
     await screenshot(page, 'deploy-done');
   });
 
-  test('settings are validated as typed; a changed replica count previews as exactly that change with its diff', async ({ page }) => {
+  test('settings are validated as typed; a changed replica count previews as exactly that change with its diff', async ({
+    page,
+  }) => {
     await page.goto('/deploy');
     const replicas = page.getByTestId('setting-apiReplicas');
     await replicas.fill('abc');
@@ -54,8 +65,13 @@ test.describe.serial('Deploy page', () => {
     const api = page.getByTestId('preview-Deployment-imagepod-imagepod-api');
     await expect(api).toHaveAttribute('data-action', 'change');
     // The API Deployment, and the settings ConfigMap that records the new value.
-    await expect(page.getByTestId('preview-summary')).toContainText('0 to create · 2 to change · 0 drifted · 0 in conflict');
-    await expect(page.getByTestId('preview-ConfigMap-imagepod-imagepod-deploy-settings')).toHaveAttribute('data-action', 'change');
+    await expect(page.getByTestId('preview-summary')).toContainText(
+      '0 to create · 2 to change · 0 drifted · 0 in conflict',
+    );
+    await expect(page.getByTestId('preview-ConfigMap-imagepod-imagepod-deploy-settings')).toHaveAttribute(
+      'data-action',
+      'change',
+    );
     await api.getByRole('button', { name: 'Deployment/imagepod/imagepod-api' }).click();
     const diff = page.getByTestId('preview-Deployment-imagepod-imagepod-api-diff');
     await expect(diff).toContainText('-  replicas: 2');
@@ -74,7 +90,9 @@ test.describe.serial('Deploy page', () => {
     await expect(page.getByTestId('component-status-api')).toHaveText('Not deployed');
     await expect(page.getByTestId('run-object-Secret-imagepod-imagepod-secrets')).toHaveAttribute('data-state', 'kept');
     await screenshot(page, 'deploy-undeployed');
-    expect((await kubectl(['get', 'secret', 'imagepod-secrets', '-n', 'imagepod', '-o', 'name'])).trim()).toBe('secret/imagepod-secrets');
+    expect((await kubectl(['get', 'secret', 'imagepod-secrets', '-n', 'imagepod', '-o', 'name'])).trim()).toBe(
+      'secret/imagepod-secrets',
+    );
   });
 });
 

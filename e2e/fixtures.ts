@@ -14,7 +14,10 @@ export const REPO = path.resolve(__dirname, '..');
 const KUBECONFIG = process.env.KUBECONFIG ?? path.join(REPO, '.devcluster', 'kubeconfig');
 
 export async function kubectl(args: string[], stdin?: string): Promise<string> {
-  const p = run(path.join(REPO, 'devcluster', 'kubectl.sh'), args, { env: { ...process.env, KUBECONFIG }, maxBuffer: 64 << 20 });
+  const p = run(path.join(REPO, 'devcluster', 'kubectl.sh'), args, {
+    env: { ...process.env, KUBECONFIG },
+    maxBuffer: 64 << 20,
+  });
   if (stdin !== undefined) p.child.stdin?.end(stdin);
   return (await p).stdout;
 }
@@ -37,10 +40,17 @@ export async function createNamespace(ns: string): Promise<void> {
 
 export function gpuPod(name: string, ns: string, gpus: number, node?: string, labels: Record<string, string> = {}) {
   return JSON.stringify({
-    apiVersion: 'v1', kind: 'Pod',
+    apiVersion: 'v1',
+    kind: 'Pod',
     metadata: { name, namespace: ns, labels: { e2e: 'yes', ...labels } },
     spec: {
-      containers: [{ name: 'cuda', image: 'nvcr.io/nvidia/cuda:12.4.0-base', resources: gpus ? { limits: { 'nvidia.com/gpu': String(gpus) } } : {} }],
+      containers: [
+        {
+          name: 'cuda',
+          image: 'nvcr.io/nvidia/cuda:12.4.0-base',
+          resources: gpus ? { limits: { 'nvidia.com/gpu': String(gpus) } } : {},
+        },
+      ],
       ...(node ? { nodeSelector: { 'kubernetes.io/hostname': node } } : {}),
     },
   });
@@ -48,7 +58,9 @@ export function gpuPod(name: string, ns: string, gpus: number, node?: string, la
 
 /** Marks the page so a test can prove later that it was never reloaded. */
 export async function markNoReload(page: Page): Promise<() => Promise<void>> {
-  await page.evaluate(() => { (window as unknown as { __noReload: boolean }).__noReload = true; });
+  await page.evaluate(() => {
+    (window as unknown as { __noReload: boolean }).__noReload = true;
+  });
   return async () => {
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
   };
@@ -59,7 +71,9 @@ export async function markNoReload(page: Page): Promise<() => Promise<void>> {
  * $SCREENSHOTS_DIR (`SCREENSHOTS_DIR=docs/screenshots` refreshes the README's pictures).
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOTS_DIR ? path.resolve(REPO, process.env.SCREENSHOTS_DIR) : path.join(REPO, '.test-reports', 'screenshots');
+  const dir = process.env.SCREENSHOTS_DIR
+    ? path.resolve(REPO, process.env.SCREENSHOTS_DIR)
+    : path.join(REPO, '.test-reports', 'screenshots');
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
@@ -71,7 +85,10 @@ export type E2EUser = 'admin' | 'viewer' | 'nobody';
 
 /** A token for one of the test identities (written by global-setup.ts). */
 export function tokenFor(who: E2EUser): string {
-  const tokens = JSON.parse(readFileSync(path.join(REPO, '.test-reports', 'e2e-tokens.json'), 'utf8')) as Record<E2EUser, string>;
+  const tokens = JSON.parse(readFileSync(path.join(REPO, '.test-reports', 'e2e-tokens.json'), 'utf8')) as Record<
+    E2EUser,
+    string
+  >;
   return tokens[who];
 }
 
@@ -81,7 +98,10 @@ export function usernameOf(who: E2EUser): string {
 
 /** Signs a browser context in through the real login route (the cookie lands in the context). */
 export async function signIn(context: BrowserContext, who: E2EUser, baseURL: string): Promise<void> {
-  const res = await context.request.post('/api/auth/login', { data: { token: tokenFor(who) }, headers: { Origin: baseURL } });
+  const res = await context.request.post('/api/auth/login', {
+    data: { token: tokenFor(who) },
+    headers: { Origin: baseURL },
+  });
   expect(res.status(), await res.text()).toBe(200);
 }
 

@@ -15,11 +15,17 @@ export default async function globalSetup(): Promise<void> {
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'imagepod' } },
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: USERS_NS } },
   ];
-  for (const [sa, role] of [['admin', 'cluster-admin'], ['viewer', 'view'], ['nobody', null]] as const) {
+  for (const [sa, role] of [
+    ['admin', 'cluster-admin'],
+    ['viewer', 'view'],
+    ['nobody', null],
+  ] as const) {
     docs.push({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: sa, namespace: USERS_NS } });
     if (role) {
       docs.push({
-        apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: `${USERS_NS}-${sa}` },
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRoleBinding',
+        metadata: { name: `${USERS_NS}-${sa}` },
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
         subjects: [{ kind: 'ServiceAccount', name: sa, namespace: USERS_NS }],
       });
@@ -27,7 +33,9 @@ export default async function globalSetup(): Promise<void> {
   }
   // Single sign-on users (devcluster/oidc-issuer.mjs puts everyone in imagepod-operators).
   docs.push({
-    apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: `${USERS_NS}-oidc-operators` },
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name: `${USERS_NS}-oidc-operators` },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
     subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'oidc:imagepod-operators' }],
   });

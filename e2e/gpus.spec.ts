@@ -10,14 +10,22 @@ const TOLERATE = [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedu
 
 function pod(name: string, ns: string, opts: { resources?: Record<string, string>; template?: string }) {
   return JSON.stringify({
-    apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns, labels: { e2e: 'yes' } },
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: ns, labels: { e2e: 'yes' } },
     spec: {
       tolerations: TOLERATE,
       ...(opts.template ? { resourceClaims: [{ name: 'gpu', resourceClaimTemplateName: opts.template }] } : {}),
-      containers: [{
-        name: 'cuda', image: 'nvcr.io/nvidia/cuda:12.4.0-base',
-        resources: { ...(opts.resources ? { limits: opts.resources } : {}), ...(opts.template ? { claims: [{ name: 'gpu' }] } : {}) },
-      }],
+      containers: [
+        {
+          name: 'cuda',
+          image: 'nvcr.io/nvidia/cuda:12.4.0-base',
+          resources: {
+            ...(opts.resources ? { limits: opts.resources } : {}),
+            ...(opts.template ? { claims: [{ name: 'gpu' }] } : {}),
+          },
+        },
+      ],
     },
   });
 }
@@ -36,7 +44,18 @@ test('GPU page: MIG GPUs split into slices, time-sliced GPUs as shares, DRA devi
   await expect(migMixed.locator('[data-layout="mig"]')).toHaveCount(2);
   // The slices are packed onto the split GPUs to draw them (the plugin gives only counts).
   const slices = await migMixed.locator('[data-layout="mig"] [data-kind="mig"]').allTextContents();
-  expect(slices.map((t) => t.replace(/\..*/, '')).sort()).toEqual(['1g', '1g', '1g', '1g', '1g', '1g', '1g', '1g', '2g', '3g']);
+  expect(slices.map((t) => t.replace(/\..*/, '')).sort()).toEqual([
+    '1g',
+    '1g',
+    '1g',
+    '1g',
+    '1g',
+    '1g',
+    '1g',
+    '1g',
+    '2g',
+    '3g',
+  ]);
   await expect(migMixed.locator('[data-exact="false"]')).toHaveCount(8);
   // Single strategy: 14 slices are 2 physical A100s of 7 slices each.
   await expect(row(page, 'gpu-mig-single').locator('[data-layout="mig"]')).toHaveCount(2);
@@ -97,20 +116,36 @@ test('GPU map: a DRA claim followed from the pod to the device the scheduler all
   const ns = uniqueName('e2e-dra');
   await createNamespace(ns);
   try {
-    await kubectl(['apply', '-f', '-'], JSON.stringify({
-      apiVersion: 'resource.k8s.io/v1', kind: 'ResourceClaimTemplate', metadata: { name: 'one-gpu', namespace: ns },
-      spec: { spec: { devices: { requests: [{ name: 'gpu', exactly: { deviceClassName: 'gpu.nvidia.com', count: 1 } }] } } },
-    }));
+    await kubectl(
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'resource.k8s.io/v1',
+        kind: 'ResourceClaimTemplate',
+        metadata: { name: 'one-gpu', namespace: ns },
+        spec: {
+          spec: { devices: { requests: [{ name: 'gpu', exactly: { deviceClassName: 'gpu.nvidia.com', count: 1 } }] } },
+        },
+      }),
+    );
     const name = uniqueName('dra');
     await kubectl(['apply', '-f', '-'], pod(name, ns, { template: 'one-gpu' }));
     await page.goto('/gpus');
     const held = page.locator(`[data-testid="gpu-segment"][data-holders*="${ns}/${name}"]`);
     await expect(held).toHaveCount(1);
     // The device kubectl says the claim got is the GPU the map draws the pod on.
-    const claims = JSON.parse(await kubectl(['get', 'resourceclaims.v1.resource.k8s.io', '-n', ns, '-o', 'json'])) as { items: { metadata: { name: string }; status?: { allocation?: { devices: { results: { pool: string; device: string; driver: string }[] } } } }[] };
+    const claims = JSON.parse(await kubectl(['get', 'resourceclaims.v1.resource.k8s.io', '-n', ns, '-o', 'json'])) as {
+      items: {
+        metadata: { name: string };
+        status?: { allocation?: { devices: { results: { pool: string; device: string; driver: string }[] } } };
+      }[];
+    };
     const claim = claims.items[0]!;
     const result = claim.status!.allocation!.devices.results[0]!;
-    await expect(cell(page, result.pool, `${result.driver}/${result.pool}/${result.device}`).locator(`[data-holders*="${ns}/${name}"]`)).toHaveCount(1);
+    await expect(
+      cell(page, result.pool, `${result.driver}/${result.pool}/${result.device}`).locator(
+        `[data-holders*="${ns}/${name}"]`,
+      ),
+    ).toHaveCount(1);
     await held.click();
     await expect(page.getByTestId('gpu-holder-claim')).toHaveText(`claim ${ns}/${claim.metadata.name}`);
     await expect(page.getByTestId('gpu-selection')).toContainText('DRA device');

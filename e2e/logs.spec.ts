@@ -7,14 +7,24 @@ const cri = (text: string, stream = 'stdout') => `${new Date().toISOString()} ${
 
 /** A pod labelled like the bundle's API whose `kubectl logs` reads `file` (a kwok Logs object). */
 async function apiPod(ns: string, name: string, file: string): Promise<void> {
-  await kubectl(['apply', '-f', '-'], JSON.stringify({
-    apiVersion: 'kwok.x-k8s.io/v1alpha1', kind: 'Logs', metadata: { name, namespace: ns },
-    spec: { logs: [{ containers: ['api'], logsFile: file, previousLogsFile: file, follow: true }] },
-  }));
-  await kubectl(['apply', '-f', '-'], JSON.stringify({
-    apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns, labels: { app: 'imagepod-api' } },
-    spec: { containers: [{ name: 'api', image: 'imagepod/api:1' }] },
-  }));
+  await kubectl(
+    ['apply', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'kwok.x-k8s.io/v1alpha1',
+      kind: 'Logs',
+      metadata: { name, namespace: ns },
+      spec: { logs: [{ containers: ['api'], logsFile: file, previousLogsFile: file, follow: true }] },
+    }),
+  );
+  await kubectl(
+    ['apply', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: ns, labels: { app: 'imagepod-api' } },
+      spec: { containers: [{ name: 'api', image: 'imagepod/api:1' }] },
+    }),
+  );
 }
 
 function seed(pod: string): string {
@@ -94,7 +104,12 @@ test('Logs: the API preset streams every API pod live; search, pause, filter and
     const [selDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('logs-download').click()]);
     const selText = readFileSync(await selDl.path(), 'utf8');
     // (A pod the panel's cache saw a moment late adds a "joined" marker: not a log line.)
-    expect(selText.trim().split('\n').filter((l) => !/ joined$/.test(l))).toHaveLength(86);
+    expect(
+      selText
+        .trim()
+        .split('\n')
+        .filter((l) => !/ joined$/.test(l)),
+    ).toHaveLength(86);
 
     // One pod (as from the pods page): the download is the container's whole log from the cluster.
     await page.goto('/pods');
@@ -110,20 +125,39 @@ test('Logs: the API preset streams every API pod live; search, pause, filter and
   }
 });
 
-test('Logs: a workload\'s page opens the logs of all its pods (kwok ClusterLogs, as devcluster/logs-up.sh sets up)', async ({ page }) => {
+test("Logs: a workload's page opens the logs of all its pods (kwok ClusterLogs, as devcluster/logs-up.sh sets up)", async ({
+  page,
+}) => {
   const ns = uniqueName('e2e-wlogs');
   const dir = mkdtempSync(path.join(tmpdir(), 'e2e-wlogs-'));
   const file = path.join(dir, 'worker.log');
   writeFileSync(file, cri('level=info msg="job started" gpu=0') + cri('level=warn msg="GPU temperature high" gpu=1'));
   await createNamespace(ns);
   try {
-    await kubectl(['apply', '-f', '-'], JSON.stringify({
-      apiVersion: 'kwok.x-k8s.io/v1alpha1', kind: 'ClusterLogs', metadata: { name: ns },
-      spec: { selector: { matchNamespaces: [ns] }, logs: [{ containers: ['gpu-worker'], logsFile: file, follow: true }] },
-    }));
+    await kubectl(
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'kwok.x-k8s.io/v1alpha1',
+        kind: 'ClusterLogs',
+        metadata: { name: ns },
+        spec: {
+          selector: { matchNamespaces: [ns] },
+          logs: [{ containers: ['gpu-worker'], logsFile: file, follow: true }],
+        },
+      }),
+    );
     await kubectl(['create', 'deployment', 'worker', '-n', ns, '--image=imagepod/gpu-worker:1', '--replicas=2']);
     // `kubectl create deployment` names the container after the image: rename it as the bundle does.
-    await kubectl(['patch', 'deployment', 'worker', '-n', ns, '--type=json', '-p', '[{"op":"replace","path":"/spec/template/spec/containers/0/name","value":"gpu-worker"}]']);
+    await kubectl([
+      'patch',
+      'deployment',
+      'worker',
+      '-n',
+      ns,
+      '--type=json',
+      '-p',
+      '[{"op":"replace","path":"/spec/template/spec/containers/0/name","value":"gpu-worker"}]',
+    ]);
     await kubectl(['rollout', 'status', 'deployment/worker', '-n', ns, '--timeout=60s']);
     await page.goto(`/workloads/deployments/${ns}/worker`);
     await page.getByTestId('workload-logs').click();

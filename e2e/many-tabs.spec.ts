@@ -10,7 +10,16 @@ const DEBUG_PORT = 9300 + Math.floor(Math.random() * 600);
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', `--remote-debugging-port=${DEBUG_PORT}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--remote-debugging-port=${DEBUG_PORT}`,
+    ],
   },
 });
 
@@ -18,14 +27,24 @@ const cri = (text: string) => `${new Date().toISOString()} stdout F ${text}\n`;
 
 /** A pod whose `kubectl logs` follows `file` (a kwok Logs object), on gpu-node-1. */
 async function logPod(ns: string, name: string, file: string): Promise<void> {
-  await kubectl(['apply', '-f', '-'], JSON.stringify({
-    apiVersion: 'kwok.x-k8s.io/v1alpha1', kind: 'Logs', metadata: { name, namespace: ns },
-    spec: { logs: [{ containers: ['app'], logsFile: file, previousLogsFile: file, follow: true }] },
-  }));
-  await kubectl(['apply', '-f', '-'], JSON.stringify({
-    apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns },
-    spec: { containers: [{ name: 'app', image: 'imagepod/api:1' }] },
-  }));
+  await kubectl(
+    ['apply', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'kwok.x-k8s.io/v1alpha1',
+      kind: 'Logs',
+      metadata: { name, namespace: ns },
+      spec: { logs: [{ containers: ['app'], logsFile: file, previousLogsFile: file, follow: true }] },
+    }),
+  );
+  await kubectl(
+    ['apply', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: ns },
+      spec: { containers: [{ name: 'app', image: 'imagepod/api:1' }] },
+    }),
+  );
 }
 
 async function metrics(page: Page): Promise<string> {
@@ -34,14 +53,20 @@ async function metrics(page: Page): Promise<string> {
   return res.text();
 }
 
-test('Twenty tabs of one browser share one connection; closing the first keeps the others live; another user shares nothing', async ({ context, browser, baseURL }) => {
+test('Twenty tabs of one browser share one connection; closing the first keeps the others live; another user shares nothing', async ({
+  context,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const ns = uniqueName('e2e-tabs');
   const dir = mkdtempSync(path.join(tmpdir(), 'e2e-tabs-'));
   const streams = new SharedWorkerStreams();
   await streams.connect(DEBUG_PORT);
   const pageStreams: string[] = [];
-  context.on('request', (r) => { if (r.resourceType() === 'eventsource') pageStreams.push(r.url()); });
+  context.on('request', (r) => {
+    if (r.resourceType() === 'eventsource') pageStreams.push(r.url());
+  });
   await createNamespace(ns);
   try {
     const logs = ['log-1', 'log-2', 'log-3'];
@@ -57,7 +82,8 @@ test('Twenty tabs of one browser share one connection; closing the first keeps t
       ...Array.from({ length: 3 }, () => '/nodes/gpu-node-3'),
       ...logs.map((l) => `/logs?namespace=${ns}&pod=${l}`),
       ...Array.from({ length: 3 }, () => '/deploy'),
-      '/', '/workloads',
+      '/',
+      '/workloads',
     ];
     expect(urls).toHaveLength(20);
     const pages: Page[] = [];
@@ -99,7 +125,8 @@ test('Twenty tabs of one browser share one connection; closing the first keeps t
     const latency = (Date.now() - t1) / 1000;
     // Every log viewer gets its own lines, live.
     for (const l of logs) appendFileSync(path.join(dir, `${l}.log`), cri(`${l} live line`));
-    for (const [i, p] of logPages.entries()) await expect(p.getByTestId('logs-scroll')).toContainText(`${logs[i]} live line`);
+    for (const [i, p] of logPages.entries())
+      await expect(p.getByTestId('logs-scroll')).toContainText(`${logs[i]} live line`);
     await screenshot(pages[0]!, 'many-tabs-pods');
     await screenshot(logPages[0]!, 'many-tabs-logs');
     await screenshot(byUrl('/deploy')[0]!, 'many-tabs-deploy');
@@ -111,8 +138,12 @@ test('Twenty tabs of one browser share one connection; closing the first keeps t
     const t2 = Date.now();
     await kubectl(['apply', '-f', '-'], gpuPod(pod2, ns, 0, 'gpu-node-3'));
     await Promise.all([
-      ...rest.filter((p) => new URL(p.url()).pathname === '/pods').map((p) => expect(p.getByTestId(`pod-row-${ns}-${pod2}`)).toBeVisible({ timeout: 5_000 })),
-      ...rest.filter((p) => new URL(p.url()).pathname === '/nodes/gpu-node-3').map((p) => expect(p.getByTestId(`node-pod-${ns}-${pod2}`)).toBeVisible({ timeout: 5_000 })),
+      ...rest
+        .filter((p) => new URL(p.url()).pathname === '/pods')
+        .map((p) => expect(p.getByTestId(`pod-row-${ns}-${pod2}`)).toBeVisible({ timeout: 5_000 })),
+      ...rest
+        .filter((p) => new URL(p.url()).pathname === '/nodes/gpu-node-3')
+        .map((p) => expect(p.getByTestId(`node-pod-${ns}-${pod2}`)).toBeVisible({ timeout: 5_000 })),
     ]);
     const afterClose = (Date.now() - t2) / 1000;
     m = await metrics(rest[0]!);
@@ -125,7 +156,9 @@ test('Twenty tabs of one browser share one connection; closing the first keeps t
       await expect(p.getByTestId(`pod-row-${ns}-${pod2}`)).toBeVisible();
     }
     // Leaving the log and deploy pages ended their subscriptions on the server.
-    await expect.poll(async () => metricValue(await metrics(rest[0]!), 'imagepod_panel_stream_subscriptions', 'topic="logs"')).toBe(0);
+    await expect
+      .poll(async () => metricValue(await metrics(rest[0]!), 'imagepod_panel_stream_subscriptions', 'topic="logs"'))
+      .toBe(0);
     expect(metricValue(await metrics(rest[0]!), 'imagepod_panel_stream_subscriptions', 'topic="deploy"')).toBe(0);
 
     // Another user in another browser context: its own worker and channel, nothing shared.
@@ -143,8 +176,10 @@ test('Twenty tabs of one browser share one connection; closing the first keeps t
     }
     await expect.poll(async () => metricValue(await metrics(rest[0]!), 'imagepod_panel_stream_channels')).toBe(1);
     expect(pageStreams).toEqual([]);
-    console.log(`[many-tabs] 20 tabs loaded in ${loadSeconds.toFixed(1)} s; worker EventSources ever opened ${streams.all.length}, at most ${streams.maxOpen} at once; `
-      + `pod on screen in every tab ${latency.toFixed(2)} s after kubectl; after closing the first tab ${afterClose.toFixed(2)} s`);
+    console.log(
+      `[many-tabs] 20 tabs loaded in ${loadSeconds.toFixed(1)} s; worker EventSources ever opened ${streams.all.length}, at most ${streams.maxOpen} at once; ` +
+        `pod on screen in every tab ${latency.toFixed(2)} s after kubectl; after closing the first tab ${afterClose.toFixed(2)} s`,
+    );
   } finally {
     streams.close();
     rmSync(dir, { recursive: true, force: true });
@@ -153,7 +188,9 @@ test('Twenty tabs of one browser share one connection; closing the first keeps t
 });
 
 test('Without SharedWorker the page runs its own multiplexed stream and says so in the top bar', async ({ page }) => {
-  await page.addInitScript(() => { Reflect.deleteProperty(window, 'SharedWorker'); });
+  await page.addInitScript(() => {
+    Reflect.deleteProperty(window, 'SharedWorker');
+  });
   const ns = uniqueName('e2e-noshared');
   await createNamespace(ns);
   try {
@@ -184,12 +221,18 @@ test('Closing a log tab ends its log stream on the server; the other tabs stay l
     const page = await context.newPage();
     await page.goto(`/logs?namespace=${ns}&pod=app`);
     await expect(page.getByTestId('logs-scroll')).toContainText('line 1');
-    await expect.poll(async () => metricValue(await metrics(keeper), 'imagepod_panel_stream_subscriptions', 'topic="logs"')).toBe(1);
+    await expect
+      .poll(async () => metricValue(await metrics(keeper), 'imagepod_panel_stream_subscriptions', 'topic="logs"'))
+      .toBe(1);
     const logStreams = metricValue(await metrics(keeper), 'imagepod_panel_log_streams');
 
     // The tab's goodbye (pagehide) makes the hub end what it owned.
     await page.close();
-    await expect.poll(async () => metricValue(await metrics(keeper), 'imagepod_panel_stream_subscriptions', 'topic="logs"'), { timeout: 10_000 }).toBe(0);
+    await expect
+      .poll(async () => metricValue(await metrics(keeper), 'imagepod_panel_stream_subscriptions', 'topic="logs"'), {
+        timeout: 10_000,
+      })
+      .toBe(0);
     expect(metricValue(await metrics(keeper), 'imagepod_panel_log_streams')).toBe(logStreams - 1);
     expect(metricValue(await metrics(keeper), 'imagepod_panel_stream_channels')).toBe(1);
     const pod = uniqueName('after-close');
@@ -201,7 +244,10 @@ test('Closing a log tab ends its log stream on the server; the other tabs stay l
   }
 });
 
-test('Signing out and in as someone else in the same browser: no tab keeps the old session, the stream is the new one', async ({ context, baseURL }) => {
+test('Signing out and in as someone else in the same browser: no tab keeps the old session, the stream is the new one', async ({
+  context,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const a = await context.newPage();
   await a.goto('/pods');

@@ -4,14 +4,16 @@ import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
 import { REPO, createNamespace, expect, kubectl, screenshot, test, uniqueName } from './fixtures';
 
-const metricsStack = (script: string, ...args: string[]) => promisify(execFile)('bash', [path.join(REPO, 'devcluster', script), ...args]);
+const metricsStack = (script: string, ...args: string[]) =>
+  promisify(execFile)('bash', [path.join(REPO, 'devcluster', script), ...args]);
 
 /**
  * The metrics page against the devcluster's real Prometheus (devcluster/metrics-up.sh), which
  * scrapes kube-state-metrics and the GPU simulator every 5 s.
  */
 const curves = (chart: Locator) => chart.locator('path.recharts-line-curve');
-const ready = (page: Page, id: string) => expect(page.getByTestId(`panel-${id}`)).toHaveAttribute('data-state', 'ready');
+const ready = (page: Page, id: string) =>
+  expect(page.getByTestId(`panel-${id}`)).toHaveAttribute('data-state', 'ready');
 
 /**
  * The GPU units the devcluster's simulator reports activity for: GPUs (node, index, UUID) with
@@ -20,7 +22,8 @@ const ready = (page: Page, id: string) => expect(page.getByTestId(`panel-${id}`)
  */
 async function gpuUnits(): Promise<number> {
   const text = await (await fetch('http://127.0.0.1:32753/metrics/dcgm')).text();
-  const key = (l: string) => ['node', 'gpu', 'UUID', 'GPU_I_ID'].map((k) => new RegExp(`[{,]${k}="([^"]*)"`).exec(l)?.[1]).join('/');
+  const key = (l: string) =>
+    ['node', 'gpu', 'UUID', 'GPU_I_ID'].map((k) => new RegExp(`[{,]${k}="([^"]*)"`).exec(l)?.[1]).join('/');
   const lines = text.split('\n');
   const whole = lines.filter((l) => l.startsWith('DCGM_FI_DEV_GPU_UTIL{'));
   const mig = lines.filter((l) => l.startsWith('DCGM_FI_PROF_GR_ENGINE_ACTIVE{') && l.includes('GPU_I_ID="'));
@@ -36,7 +39,19 @@ async function segments(chart: Locator): Promise<number> {
 test('Metrics: every data panel draws lines with points; the range picker redraws', async ({ page }) => {
   await page.goto('/metrics');
   await expect(page.getByTestId('nav-metrics')).toHaveAttribute('aria-current', 'page');
-  for (const id of ['gpu-util', 'gpu-util-node', 'gpu-memory', 'gpu-temperature', 'gpu-power', 'gpu-allocation', 'api-rate', 'api-errors', 'api-latency', 'pod-cpu', 'pod-memory']) {
+  for (const id of [
+    'gpu-util',
+    'gpu-util-node',
+    'gpu-memory',
+    'gpu-temperature',
+    'gpu-power',
+    'gpu-allocation',
+    'api-rate',
+    'api-errors',
+    'api-latency',
+    'pod-cpu',
+    'pod-memory',
+  ]) {
     await ready(page, id);
     const chart = page.getByTestId(`chart-${id}`);
     await expect.poll(() => segments(chart), `${id} draws a line of points`).toBeGreaterThan(2);
@@ -59,7 +74,9 @@ test('Metrics: every data panel draws lines with points; the range picker redraw
 
   // Custom: the last 30 minutes, by typed date-times.
   await page.getByTestId('range-custom').click();
-  const custom = page.waitForResponse((r) => /\/api\/metrics\/panels\/gpu-util-node\?start=\d+&end=\d+/.test(r.url()) && r.ok());
+  const custom = page.waitForResponse(
+    (r) => /\/api\/metrics\/panels\/gpu-util-node\?start=\d+&end=\d+/.test(r.url()) && r.ok(),
+  );
   await page.getByTestId('range-apply').click();
   await custom;
   await ready(page, 'gpu-util-node');
@@ -114,7 +131,9 @@ test('Prometheus stops: each panel says so; the charts come back when it returns
   try {
     for (const id of ['gpu-util', 'api-rate']) {
       await expect(page.getByTestId(`panel-${id}`)).toHaveAttribute('data-state', 'error', { timeout: 20_000 });
-      await expect(page.getByTestId(`panel-${id}`).getByTestId('prometheus-error-message')).toContainText('is unreachable');
+      await expect(page.getByTestId(`panel-${id}`).getByTestId('prometheus-error-message')).toContainText(
+        'is unreachable',
+      );
     }
     await expect(page.getByTestId('metrics-view')).toContainText('Prometheus is not answering');
     await screenshot(page, 'metrics-prometheus-down');
@@ -125,24 +144,48 @@ test('Prometheus stops: each panel says so; the charts come back when it returns
   await expect(page.getByTestId('panel-api-rate')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
 });
 
-test('Idle GPU-hours: a table by workload and by namespace, most waste first, linked to the workload', async ({ page }) => {
+test('Idle GPU-hours: a table by workload and by namespace, most waste first, linked to the workload', async ({
+  page,
+}) => {
   const ns = uniqueName('e2e-idlehours');
   await createNamespace(ns);
   const spec = (resource: string, node: string) => ({
-    containers: [{ name: 'cuda', image: 'nvcr.io/nvidia/cuda:12.4.0-base', resources: { limits: { [resource]: '1' } } }],
-    nodeSelector: { 'kubernetes.io/hostname': node }, tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
+    containers: [
+      { name: 'cuda', image: 'nvcr.io/nvidia/cuda:12.4.0-base', resources: { limits: { [resource]: '1' } } },
+    ],
+    nodeSelector: { 'kubernetes.io/hostname': node },
+    tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
   });
   const idle = { 'imagepod.io/sim-util': '2' };
   try {
-    await kubectl(['apply', '-f', '-'], JSON.stringify({
-      apiVersion: 'v1', kind: 'List', items: [
-        {
-          apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'idle-llm', namespace: ns },
-          spec: { replicas: 1, selector: { matchLabels: { app: 'idle-llm' } }, template: { metadata: { labels: { app: 'idle-llm' }, annotations: idle }, spec: spec('nvidia.com/gpu', 'gpu-node-1') } },
-        },
-        { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'mig-notebook', namespace: ns, annotations: idle }, spec: spec('nvidia.com/mig-1g.10gb', 'gpu-mig-mixed') },
-      ],
-    }));
+    await kubectl(
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            metadata: { name: 'idle-llm', namespace: ns },
+            spec: {
+              replicas: 1,
+              selector: { matchLabels: { app: 'idle-llm' } },
+              template: {
+                metadata: { labels: { app: 'idle-llm' }, annotations: idle },
+                spec: spec('nvidia.com/gpu', 'gpu-node-1'),
+              },
+            },
+          },
+          {
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { name: 'mig-notebook', namespace: ns, annotations: idle },
+            spec: spec('nvidia.com/mig-1g.10gb', 'gpu-mig-mixed'),
+          },
+        ],
+      }),
+    );
     await page.goto('/metrics');
     await page.getByTestId('range-15m').click();
     const card = page.getByTestId('idle-hours');
@@ -151,8 +194,12 @@ test('Idle GPU-hours: a table by workload and by namespace, most waste first, li
     const row = card.locator(`[data-testid="idle-hours-row"][data-namespace="${ns}"][data-name="idle-llm"]`);
     await expect(row).toBeVisible({ timeout: 60_000 });
     await expect(row.getByTestId('idle-hours-link')).toHaveAttribute('href', `/workloads/deployments/${ns}/idle-llm`);
-    await expect(card.locator(`[data-testid="idle-hours-row"][data-namespace="${ns}"][data-name="mig-notebook"]`)).toContainText('Pod');
-    const idleCells = await card.getByTestId('idle-hours-row').evaluateAll((rows) => rows.map((r) => Number(r.children[3]?.textContent)));
+    await expect(
+      card.locator(`[data-testid="idle-hours-row"][data-namespace="${ns}"][data-name="mig-notebook"]`),
+    ).toContainText('Pod');
+    const idleCells = await card
+      .getByTestId('idle-hours-row')
+      .evaluateAll((rows) => rows.map((r) => Number(r.children[3]?.textContent)));
     expect(idleCells).toEqual([...idleCells].sort((a, b) => b - a)); // most idle GPU-hours first
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'metrics-idle-hours');

@@ -5,7 +5,9 @@ const NODE = 'gpu-node-3'; // the fixture GPU node without the accelerator label
 
 const gpuWorker = (ns: string) => JSON.stringify(gpuWorkerDaemonSet(ns));
 
-test('Label nodes: live validation, system-label warning, GPU preset, preview, apply; the GPU worker arrives and leaves', async ({ page }) => {
+test('Label nodes: live validation, system-label warning, GPU preset, preview, apply; the GPU worker arrives and leaves', async ({
+  page,
+}) => {
   const ns = uniqueName('e2e-labels');
   const original = (await kubectl(['get', 'node', NODE, '-o', 'jsonpath={.metadata.labels.accelerator}'])).trim();
   await createNamespace(ns);
@@ -49,7 +51,9 @@ test('Label nodes: live validation, system-label warning, GPU preset, preview, a
     await expect(page.getByTestId(`daemon-pod-${ns}-gpu-worker-${NODE}`)).toHaveCount(0);
     await expect(page.getByTestId(`label-node-gpu-label-${NODE}`)).toHaveText('—');
   } finally {
-    await kubectl(['label', 'node', NODE, original ? `accelerator=${original}` : 'accelerator-', '--overwrite']).catch(() => undefined);
+    await kubectl(['label', 'node', NODE, original ? `accelerator=${original}` : 'accelerator-', '--overwrite']).catch(
+      () => undefined,
+    );
     await kubectl(['delete', 'namespace', ns, '--wait=false']);
   }
 });

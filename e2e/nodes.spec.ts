@@ -1,4 +1,14 @@
-import { createNamespace, expect, gpuPod, kubectl, markNoReload, numberOf, screenshot, test, uniqueName } from './fixtures';
+import {
+  createNamespace,
+  expect,
+  gpuPod,
+  kubectl,
+  markNoReload,
+  numberOf,
+  screenshot,
+  test,
+  uniqueName,
+} from './fixtures';
 
 test('Nodes: a GPU pod created with kubectl moves requested and free without a reload', async ({ page }) => {
   const ns = uniqueName('e2e-nodes');

@@ -4,7 +4,9 @@ test('Overview: GPU totals agree with the nodes, a Pending GPU pod shows the sch
   const ns = uniqueName('e2e-overview');
   await createNamespace(ns);
   try {
-    const nodes = JSON.parse(await kubectl(['get', 'nodes', '-o', 'json'])) as { items: { status: { capacity?: Record<string, string> } }[] };
+    const nodes = JSON.parse(await kubectl(['get', 'nodes', '-o', 'json'])) as {
+      items: { status: { capacity?: Record<string, string> } }[];
+    };
     const capacity = nodes.items.reduce((s, n) => s + Number(n.status.capacity?.['nvidia.com/gpu'] ?? 0), 0);
     await page.goto('/');
     await expect(page.getByTestId('gpu-total-capacity-nvidia.com/gpu')).toHaveText(String(capacity));
@@ -14,7 +16,9 @@ test('Overview: GPU totals agree with the nodes, a Pending GPU pod shows the sch
     const name = uniqueName('too-big');
     await kubectl(['apply', '-f', '-'], gpuPod(name, ns, 64));
     await expect(page.getByTestId(`pending-gpu-pod-${ns}-${name}`)).toBeVisible();
-    await expect(page.getByTestId(`pending-gpu-pod-message-${ns}-${name}`)).toContainText(/Insufficient nvidia\.com\/gpu/);
+    await expect(page.getByTestId(`pending-gpu-pod-message-${ns}-${name}`)).toContainText(
+      /Insufficient nvidia\.com\/gpu/,
+    );
     await expect(page.getByTestId('warning-events')).toContainText('FailedScheduling');
     await screenshot(page, 'overview');
   } finally {

@@ -43,10 +43,14 @@ test('Pods: a thousand pods stay a short DOM list (virtualised) and scroll to th
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(120);
     const scroller = page.getByTestId('pods-scroll');
-    await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await scroller.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
     // Sorted by namespace then name (the page's collation): the last row is the greatest name.
     const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-    const names = (await kubectl(['get', 'pods', '-n', ns, '-o', 'jsonpath={.items[*].metadata.name}'])).split(' ').sort(collator.compare);
+    const names = (await kubectl(['get', 'pods', '-n', ns, '-o', 'jsonpath={.items[*].metadata.name}']))
+      .split(' ')
+      .sort(collator.compare);
     await expect(page.getByTestId(`pod-row-${ns}-${names.at(-1)}`)).toBeVisible();
     expect(await page.locator('[data-testid^="pod-row-"]').count()).toBeLessThan(120);
   } finally {

@@ -1,6 +1,18 @@
-import { apiserver, createNamespace, expect, gpuPod, kubectl, markNoReload, screenshot, test, uniqueName } from './fixtures';
+import {
+  apiserver,
+  createNamespace,
+  expect,
+  gpuPod,
+  kubectl,
+  markNoReload,
+  screenshot,
+  test,
+  uniqueName,
+} from './fixtures';
 
-test('API server down: the page says so and keeps the last known state, then catches up without a reload', async ({ page }) => {
+test('API server down: the page says so and keeps the last known state, then catches up without a reload', async ({
+  page,
+}) => {
   test.setTimeout(240_000); // apiserver start waits for the control plane to act again
   const ns = uniqueName('e2e-down');
   await createNamespace(ns);

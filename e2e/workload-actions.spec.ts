@@ -31,9 +31,15 @@ test('Workload page: restart, pause and resume, history, and undo after a diff c
     await page.getByTestId('history-undo-1').click();
     const dialog = page.getByTestId('undo-dialog');
     await expect(dialog).toBeVisible();
-    await expect(dialog.locator('[data-kind="del"]').filter({ hasText: 'image: registry.example/api:2' })).toHaveCount(1);
-    await expect(dialog.locator('[data-kind="add"]').filter({ hasText: 'image: registry.example/api:1' })).toHaveCount(1);
-    await expect(dialog.locator('[data-kind="del"]').filter({ hasText: 'kubectl.kubernetes.io/restartedAt' })).toHaveCount(1);
+    await expect(dialog.locator('[data-kind="del"]').filter({ hasText: 'image: registry.example/api:2' })).toHaveCount(
+      1,
+    );
+    await expect(dialog.locator('[data-kind="add"]').filter({ hasText: 'image: registry.example/api:1' })).toHaveCount(
+      1,
+    );
+    await expect(
+      dialog.locator('[data-kind="del"]').filter({ hasText: 'kubectl.kubernetes.io/restartedAt' }),
+    ).toHaveCount(1);
     await screenshot(page, 'workload-undo-diff');
     await dialog.getByTestId('undo-confirm').click();
     await expect(dialog).toBeHidden();

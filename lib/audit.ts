@@ -6,10 +6,20 @@
  */
 
 export const AUDIT_ACTIONS = [
-  'login', 'login-failed', 'logout',
-  'deploy', 'undeploy',
-  'scale', 'restart', 'undo', 'pause', 'resume',
-  'label', 'taint', 'cordon', 'uncordon',
+  'login',
+  'login-failed',
+  'logout',
+  'deploy',
+  'undeploy',
+  'scale',
+  'restart',
+  'undo',
+  'pause',
+  'resume',
+  'label',
+  'taint',
+  'cordon',
+  'uncordon',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditResult = 'success' | 'failure' | 'denied';
@@ -64,14 +74,21 @@ export function targetText(t: AuditTarget | null): string {
 
 const MAX_NOTE = 1000; // events.k8s.io/v1 rejects a note over 1 kB
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const reasonOf = (a: AuditAction) => a.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+const reasonOf = (a: AuditAction) =>
+  a
+    .split('-')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
 
 /**
  * The Event for one record. The API server only accepts a `regarding` object in the Event's own
  * namespace or a namespaced object elsewhere, so logins and node actions point at the audit
  * namespace itself; the true target is always in the annotations and the note.
  */
-export function auditEvent(r: AuditRecord, opts: { namespace: string; instance: string; now: Date }): Record<string, unknown> {
+export function auditEvent(
+  r: AuditRecord,
+  opts: { namespace: string; instance: string; now: Date },
+): Record<string, unknown> {
   const regarding = r.target?.namespace
     ? { apiVersion: r.target.apiVersion, kind: r.target.kind, namespace: r.target.namespace, name: r.target.name }
     : { apiVersion: 'v1', kind: 'Namespace', namespace: opts.namespace, name: opts.namespace };
@@ -105,7 +122,13 @@ export function auditEvent(r: AuditRecord, opts: { namespace: string; instance: 
 }
 
 interface EventLike {
-  metadata?: { namespace?: string; name?: string; labels?: Record<string, string>; annotations?: Record<string, string>; creationTimestamp?: string };
+  metadata?: {
+    namespace?: string;
+    name?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    creationTimestamp?: string;
+  };
   eventTime?: string | null;
   message?: string;
   note?: string;
@@ -116,7 +139,12 @@ function parseTarget(s: string | undefined): AuditTarget | null {
   try {
     const t = JSON.parse(s) as Partial<AuditTarget>;
     if (typeof t.kind !== 'string' || typeof t.name !== 'string') return null;
-    return { kind: t.kind, name: t.name, namespace: typeof t.namespace === 'string' ? t.namespace : undefined, apiVersion: t.apiVersion };
+    return {
+      kind: t.kind,
+      name: t.name,
+      namespace: typeof t.namespace === 'string' ? t.namespace : undefined,
+      apiVersion: t.apiVersion,
+    };
   } catch {
     return null;
   }
@@ -171,10 +199,13 @@ export function filterAudit(rows: AuditRow[], f: AuditFilter): AuditRow[] {
   return rows
     .filter((r) => {
       const t = Date.parse(r.time);
-      return (!user || r.user.toLowerCase().includes(user))
-        && (!f.action || r.action === f.action)
-        && (!f.result || r.result === f.result)
-        && t >= since && t <= until;
+      return (
+        (!user || r.user.toLowerCase().includes(user)) &&
+        (!f.action || r.action === f.action) &&
+        (!f.result || r.result === f.result) &&
+        t >= since &&
+        t <= until
+      );
     })
     .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
 }

@@ -3,7 +3,9 @@ import { Backoff, backoffDelay, RECONNECT_POLICY } from './backoff';
 
 describe('backoffDelay', () => {
   it('doubles from the base up to the cap', () => {
-    expect([0, 1, 2, 3, 4, 5, 40].map((a) => backoffDelay(a, RECONNECT_POLICY))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    expect([0, 1, 2, 3, 4, 5, 40].map((a) => backoffDelay(a, RECONNECT_POLICY))).toEqual([
+      1000, 2000, 4000, 8000, 16000, 30000, 30000,
+    ]);
   });
   it('treats a negative attempt as the first', () => {
     expect(backoffDelay(-3, { baseMs: 100, capMs: 1000 })).toBe(100);

@@ -5,8 +5,13 @@
  * names and shapes where the model reads them, so the adapter (lib/gpu/from-rows.ts) only wraps.
  */
 import type {
-  Device, DeviceClass, DeviceRequest, DeviceRequestAllocationResult, ResourceClaim,
-  ResourceClaimConsumerReference, ResourceSlice,
+  Device,
+  DeviceClass,
+  DeviceRequest,
+  DeviceRequestAllocationResult,
+  ResourceClaim,
+  ResourceClaimConsumerReference,
+  ResourceSlice,
 } from './gpu/dra-types';
 import type { KubeObject } from './kube-types';
 
@@ -65,7 +70,9 @@ export interface ResourceClaimTemplate extends KubeObject {
 
 export function toDeviceClassRow(d: DeviceClass): DeviceClassRow {
   return {
-    key: key(d), name: d.metadata.name, uid: d.metadata.uid,
+    key: key(d),
+    name: d.metadata.name,
+    uid: d.metadata.uid,
     selectors: d.spec?.selectors ?? [],
     extendedResourceName: d.spec?.extendedResourceName ?? null,
     createdAt: d.metadata.creationTimestamp ?? null,
@@ -74,9 +81,15 @@ export function toDeviceClassRow(d: DeviceClass): DeviceClassRow {
 
 export function toResourceSliceRow(s: ResourceSlice): ResourceSliceRow {
   return {
-    key: key(s), name: s.metadata.name, uid: s.metadata.uid,
+    key: key(s),
+    name: s.metadata.name,
+    uid: s.metadata.uid,
     driver: s.spec.driver,
-    pool: { name: s.spec.pool.name, generation: s.spec.pool.generation, resourceSliceCount: s.spec.pool.resourceSliceCount },
+    pool: {
+      name: s.spec.pool.name,
+      generation: s.spec.pool.generation,
+      resourceSliceCount: s.spec.pool.resourceSliceCount,
+    },
     nodeName: s.spec.nodeName ?? null,
     allNodes: Boolean(s.spec.allNodes),
     devices: (s.spec.devices ?? []).map(({ name, attributes, capacity, taints }) => ({
@@ -93,7 +106,10 @@ export function toResourceClaimRow(c: ResourceClaim): ResourceClaimRow {
   const owner = c.metadata.ownerReferences?.find((o) => o.controller) ?? c.metadata.ownerReferences?.[0];
   const allocation = c.status?.allocation;
   return {
-    key: key(c), namespace: c.metadata.namespace ?? '', name: c.metadata.name, uid: c.metadata.uid,
+    key: key(c),
+    namespace: c.metadata.namespace ?? '',
+    name: c.metadata.name,
+    uid: c.metadata.uid,
     requests: c.spec.devices?.requests ?? [],
     allocation: allocation ? { results: allocation.devices?.results ?? [] } : null,
     reservedFor: c.status?.reservedFor ?? [],
@@ -106,7 +122,10 @@ export function toResourceClaimRow(c: ResourceClaim): ResourceClaimRow {
 
 export function toResourceClaimTemplateRow(t: ResourceClaimTemplate): ResourceClaimTemplateRow {
   return {
-    key: key(t), namespace: t.metadata.namespace ?? '', name: t.metadata.name, uid: t.metadata.uid,
+    key: key(t),
+    namespace: t.metadata.namespace ?? '',
+    name: t.metadata.name,
+    uid: t.metadata.uid,
     requests: t.spec?.spec?.devices?.requests ?? [],
     createdAt: t.metadata.creationTimestamp ?? null,
   };

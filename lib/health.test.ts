@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { describeCacheState } from './queries/stream/connection-state';
 import { notServedResources, worstState, type CacheHealth, type ResourceHealth } from './health';
 
-const r = (state: ResourceHealth['state']): ResourceHealth => ({ state, objects: 0, lastError: null, listedAt: null, since: '2026-01-01T10:00:00Z' });
+const r = (state: ResourceHealth['state']): ResourceHealth => ({
+  state,
+  objects: 0,
+  lastError: null,
+  listedAt: null,
+  since: '2026-01-01T10:00:00Z',
+});
 
 describe('not-served resources', () => {
   it('rank as synced: a cluster without an optional group is fully mirrored', () => {
@@ -14,7 +20,10 @@ describe('not-served resources', () => {
 
   it('are named plainly in the top bar, which stays "Synced"', () => {
     const health: CacheHealth = {
-      state: 'synced', lastError: null, since: '2026-01-01T10:00:00Z', server: null,
+      state: 'synced',
+      lastError: null,
+      since: '2026-01-01T10:00:00Z',
+      server: null,
       resources: { nodes: r('synced'), resourceslices: r('not-served'), deviceclasses: r('not-served') },
     };
     expect(notServedResources(health)).toEqual(['deviceclasses', 'resourceslices']);

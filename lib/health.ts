@@ -38,5 +38,8 @@ export function worstState(states: SyncState[]): SyncState {
 /** The resources (cache names) the cluster does not serve, sorted. */
 export function notServedResources(health: CacheHealth | undefined): string[] {
   if (!health) return [];
-  return Object.entries(health.resources).filter(([, r]) => r.state === 'not-served').map(([n]) => n).sort();
+  return Object.entries(health.resources)
+    .filter(([, r]) => r.state === 'not-served')
+    .map(([n]) => n)
+    .sort();
 }

@@ -5,7 +5,14 @@ import { workloadRow } from '../test/builders/rows';
 describe('imagePodComponentHealth', () => {
   it('reports every component as not deployed on an empty cluster', () => {
     const h = imagePodComponentHealth([]);
-    expect(h.map((c) => c.component.id)).toEqual(['api', 'postgresql', 'redis', 'gpu-workers', 'prometheus', 'grafana']);
+    expect(h.map((c) => c.component.id)).toEqual([
+      'api',
+      'postgresql',
+      'redis',
+      'gpu-workers',
+      'prometheus',
+      'grafana',
+    ]);
     expect(h.every((c) => c.state === 'not-deployed' && c.workload === null)).toBe(true);
   });
 
@@ -13,8 +20,14 @@ describe('imagePodComponentHealth', () => {
     const h = imagePodComponentHealth([
       workloadRow({ name: 'imagepod-api', namespace: 'imagepod', desired: 3, ready: 3 }),
       workloadRow({ name: 'redis', namespace: 'other' }),
-      workloadRow({ kind: 'StatefulSet', name: 'postgres', namespace: 'imagepod', desired: 1, ready: 0,
-        rollout: { state: 'progressing', message: '0 of 1 pods are ready' } }),
+      workloadRow({
+        kind: 'StatefulSet',
+        name: 'postgres',
+        namespace: 'imagepod',
+        desired: 1,
+        ready: 0,
+        rollout: { state: 'progressing', message: '0 of 1 pods are ready' },
+      }),
     ]);
     const byId = Object.fromEntries(h.map((c) => [c.component.id, c]));
     expect(byId.api).toMatchObject({ state: 'ready', ready: 3, desired: 3 });
@@ -23,7 +36,9 @@ describe('imagePodComponentHealth', () => {
   });
 
   it('falls back to the app label', () => {
-    const h = imagePodComponentHealth([workloadRow({ name: 'monitoring-grafana', namespace: 'imagepod', labels: { app: 'grafana' } })]);
+    const h = imagePodComponentHealth([
+      workloadRow({ name: 'monitoring-grafana', namespace: 'imagepod', labels: { app: 'grafana' } }),
+    ]);
     expect(h.find((c) => c.component.id === 'grafana')!.workload?.name).toBe('monitoring-grafana');
   });
 

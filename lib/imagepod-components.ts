@@ -20,10 +20,25 @@ export interface ImagePodComponent {
 
 export const IMAGEPOD_COMPONENTS: readonly ImagePodComponent[] = [
   { id: 'api', label: 'API', kind: 'Deployment', names: ['imagepod-api', 'api'] },
-  { id: 'postgresql', label: 'PostgreSQL', kind: 'StatefulSet', names: ['postgres', 'postgresql', 'imagepod-postgres', 'imagepod-postgresql'] },
+  {
+    id: 'postgresql',
+    label: 'PostgreSQL',
+    kind: 'StatefulSet',
+    names: ['postgres', 'postgresql', 'imagepod-postgres', 'imagepod-postgresql'],
+  },
   { id: 'redis', label: 'Redis', kind: 'Deployment', names: ['redis', 'imagepod-redis'] },
-  { id: 'gpu-workers', label: 'GPU workers', kind: 'DaemonSet', names: ['imagepod-gpu-worker', 'imagepod-gpu-workers', 'gpu-worker'] },
-  { id: 'prometheus', label: 'Prometheus', kind: 'Deployment', names: ['prometheus', 'imagepod-prometheus', 'prometheus-server'] },
+  {
+    id: 'gpu-workers',
+    label: 'GPU workers',
+    kind: 'DaemonSet',
+    names: ['imagepod-gpu-worker', 'imagepod-gpu-workers', 'gpu-worker'],
+  },
+  {
+    id: 'prometheus',
+    label: 'Prometheus',
+    kind: 'Deployment',
+    names: ['prometheus', 'imagepod-prometheus', 'prometheus-server'],
+  },
   { id: 'grafana', label: 'Grafana', kind: 'Deployment', names: ['grafana', 'imagepod-grafana'] },
 ];
 
@@ -60,11 +75,21 @@ export function workloadComponentState(w: WorkloadRow): ComponentState {
 }
 
 /** Health of every ImagePod component, in stack order, from the workloads view. */
-export function imagePodComponentHealth(workloads: readonly WorkloadRow[], namespace = IMAGEPOD_NAMESPACE): ComponentHealth[] {
+export function imagePodComponentHealth(
+  workloads: readonly WorkloadRow[],
+  namespace = IMAGEPOD_NAMESPACE,
+): ComponentHealth[] {
   const inNamespace = workloads.filter((w) => w.namespace === namespace);
   return IMAGEPOD_COMPONENTS.map((component) => {
     const w = findWorkload(component, inNamespace);
     if (!w) return { component, workload: null, state: 'not-deployed', ready: 0, desired: 0, message: 'Not deployed' };
-    return { component, workload: w, state: workloadComponentState(w), ready: w.ready, desired: w.desired, message: w.rollout.message };
+    return {
+      component,
+      workload: w,
+      state: workloadComponentState(w),
+      ready: w.ready,
+      desired: w.desired,
+      message: w.rollout.message,
+    };
   });
 }

@@ -7,7 +7,10 @@ describe('checkLabelRows', () => {
   it('turns filled rows into set and remove edits, ignoring blank rows', () => {
     const c = checkLabelRows([row('accelerator', 'nvidia-tesla-gpu'), row(''), row('old', 'ignored', true)]);
     expect(c.valid).toBe(true);
-    expect(c.edits).toEqual([{ op: 'set', key: 'accelerator', value: 'nvidia-tesla-gpu' }, { op: 'remove', key: 'old' }]);
+    expect(c.edits).toEqual([
+      { op: 'set', key: 'accelerator', value: 'nvidia-tesla-gpu' },
+      { op: 'remove', key: 'old' },
+    ]);
     expect(c.touchesSystem).toBe(false);
   });
 

@@ -46,7 +46,11 @@ export function checkLabelRows(rows: readonly LabelRow[]): FormCheck {
   const valid = filled.length > 0 && checks.every((c) => c.keyErrors.length === 0 && c.valueErrors.length === 0);
   return {
     rows: checks,
-    edits: valid ? filled.map((r): LabelEdit => (r.remove ? { op: 'remove', key: r.key } : { op: 'set', key: r.key, value: r.value })) : [],
+    edits: valid
+      ? filled.map((r): LabelEdit =>
+          r.remove ? { op: 'remove', key: r.key } : { op: 'set', key: r.key, value: r.value },
+        )
+      : [],
     valid,
     touchesSystem: checks.some((c) => c.warning !== null),
   };

@@ -14,7 +14,8 @@ export type Selector = Requirement[];
 
 export type ParseResult = { ok: true; selector: Selector } | { ok: false; error: string };
 
-const KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const KEY =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 
 function checkKey(k: string): string | null {
@@ -69,7 +70,9 @@ function parseOne(raw: string): Requirement | string {
   }
   m = /^([^=!<>\s]+)\s*(==|=|!=|>|<)\s*(.*)$/.exec(s);
   if (m) {
-    const key = m[1]!, op = m[2]!, value = m[3]!;
+    const key = m[1]!,
+      op = m[2]!,
+      value = m[3]!;
     const ke = checkKey(key);
     if (ke) return ke;
     if (op === '>' || op === '<') {
@@ -80,7 +83,8 @@ function parseOne(raw: string): Requirement | string {
     if (ve) return ve;
     return { key, op: op === '!=' ? 'notin' : 'in', values: [value] };
   }
-  if (/\s/.test(s)) return `cannot parse "${s}": expected key, !key, key=value, key!=value, key in (a,b) or key notin (a,b)`;
+  if (/\s/.test(s))
+    return `cannot parse "${s}": expected key, !key, key=value, key!=value, key in (a,b) or key notin (a,b)`;
   return checkKey(s) ?? { key: s, op: 'exists' };
 }
 
@@ -106,19 +110,27 @@ export function matchesSelector(selector: Selector, labels: Record<string, strin
     const has = Object.prototype.hasOwnProperty.call(l, r.key);
     const v = l[r.key];
     switch (r.op) {
-      case 'exists': return has;
-      case 'notexists': return !has;
-      case 'in': return has && r.values.includes(v!);
-      case 'notin': return !has || !r.values.includes(v!);
-      case 'gt': return has && /^-?\d+$/.test(v!) && Number(v) > r.value;
-      case 'lt': return has && /^-?\d+$/.test(v!) && Number(v) < r.value;
+      case 'exists':
+        return has;
+      case 'notexists':
+        return !has;
+      case 'in':
+        return has && r.values.includes(v!);
+      case 'notin':
+        return !has || !r.values.includes(v!);
+      case 'gt':
+        return has && /^-?\d+$/.test(v!) && Number(v) > r.value;
+      case 'lt':
+        return has && /^-?\d+$/.test(v!) && Number(v) < r.value;
     }
   });
 }
 
 /** The text form of a matchLabels map (`a=b,c=d`), for links and kubectl hints. */
 export function formatMatchLabels(m: Record<string, string>): string {
-  return Object.entries(m).map(([k, v]) => `${k}=${v}`).join(',');
+  return Object.entries(m)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 }
 
 /** A LabelSelector object in the text form `?labelSelector=` takes (matchLabels and matchExpressions). */
@@ -126,10 +138,14 @@ export function formatLabelSelector(s: LabelSelector): string {
   const exprs = (s.matchExpressions ?? []).map((e) => {
     const values = `(${(e.values ?? []).join(',')})`;
     switch (e.operator) {
-      case 'In': return `${e.key} in ${values}`;
-      case 'NotIn': return `${e.key} notin ${values}`;
-      case 'Exists': return e.key;
-      case 'DoesNotExist': return `!${e.key}`;
+      case 'In':
+        return `${e.key} in ${values}`;
+      case 'NotIn':
+        return `${e.key} notin ${values}`;
+      case 'Exists':
+        return e.key;
+      case 'DoesNotExist':
+        return `!${e.key}`;
     }
   });
   return [formatMatchLabels(s.matchLabels ?? {}), ...exprs].filter(Boolean).join(',');

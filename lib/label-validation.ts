@@ -16,9 +16,12 @@ const DNS_LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 /** A DNS-1123 subdomain (length checked separately). */
 export const DNS_SUBDOMAIN = new RegExp(`^${DNS_LABEL}(\\.${DNS_LABEL})*$`);
 
-const NAME_RULE = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', 'my.name' or '123-abc')";
-const VALUE_RULE = "must be empty or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', 'my_value' or '12345')";
-const PREFIX_RULE = "must be a lowercase DNS subdomain: lowercase alphanumeric characters, '-' or '.', starting and ending with an alphanumeric character (e.g. 'example.com')";
+const NAME_RULE =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', 'my.name' or '123-abc')";
+const VALUE_RULE =
+  "must be empty or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', 'my_value' or '12345')";
+const PREFIX_RULE =
+  "must be a lowercase DNS subdomain: lowercase alphanumeric characters, '-' or '.', starting and ending with an alphanumeric character (e.g. 'example.com')";
 
 /** Go's len() counts UTF-8 bytes; non-ASCII text fails the character rule anyway, but the limit must agree. */
 function tooLong(max: number, s: string): string | null {
@@ -32,13 +35,16 @@ export function labelKeyErrors(key: string): string[] {
   if (key === '') return ['must not be empty'];
   const parts = key.split('/');
   if (parts.length > 2) {
-    return ["must be a name with an optional DNS subdomain prefix and a single '/' (e.g. 'example.com/MyName'); it has more than one '/'"];
+    return [
+      "must be a name with an optional DNS subdomain prefix and a single '/' (e.g. 'example.com/MyName'); it has more than one '/'",
+    ];
   }
   const errors: string[] = [];
   const name = parts.length === 2 ? parts[1]! : parts[0]!;
   if (parts.length === 2) {
     const prefix = parts[0]!;
-    if (prefix === '') errors.push("prefix part must not be empty: remove the leading '/' or add a prefix such as 'example.com'");
+    if (prefix === '')
+      errors.push("prefix part must not be empty: remove the leading '/' or add a prefix such as 'example.com'");
     else {
       const long = tooLong(PREFIX_MAX, prefix);
       if (long) errors.push(`prefix part ${long}`);
@@ -114,7 +120,13 @@ export const taintListSchema = z.array(taintSchema).superRefine((taints, ctx) =>
   const seen = new Set<string>();
   taints.forEach((t, i) => {
     const id = `${t.key}:${t.effect}`;
-    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: `taints must be unique by key and effect; ${id} appears twice`, input: t });
+    if (seen.has(id))
+      ctx.addIssue({
+        code: 'custom',
+        path: [i],
+        message: `taints must be unique by key and effect; ${id} appears twice`,
+        input: t,
+      });
     seen.add(id);
   });
 });
@@ -130,7 +142,13 @@ export const labelEditSchema = z.discriminatedUnion('op', [
 export const labelEditsSchema = z.array(labelEditSchema).superRefine((edits, ctx) => {
   const seen = new Set<string>();
   edits.forEach((e, i) => {
-    if (seen.has(e.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `label ${e.key} is edited more than once`, input: e.key });
+    if (seen.has(e.key))
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'key'],
+        message: `label ${e.key} is edited more than once`,
+        input: e.key,
+      });
     seen.add(e.key);
   });
 });
@@ -143,9 +161,17 @@ function prefixOf(key: string): string | null {
 const within = (prefix: string, domain: string) => prefix === domain || prefix.endsWith(`.${domain}`);
 
 const KUBELET_SET = new Set([
-  'kubernetes.io/hostname', 'kubernetes.io/os', 'kubernetes.io/arch', 'beta.kubernetes.io/os', 'beta.kubernetes.io/arch',
-  'node.kubernetes.io/instance-type', 'beta.kubernetes.io/instance-type', 'topology.kubernetes.io/region', 'topology.kubernetes.io/zone',
-  'failure-domain.beta.kubernetes.io/region', 'failure-domain.beta.kubernetes.io/zone',
+  'kubernetes.io/hostname',
+  'kubernetes.io/os',
+  'kubernetes.io/arch',
+  'beta.kubernetes.io/os',
+  'beta.kubernetes.io/arch',
+  'node.kubernetes.io/instance-type',
+  'beta.kubernetes.io/instance-type',
+  'topology.kubernetes.io/region',
+  'topology.kubernetes.io/zone',
+  'failure-domain.beta.kubernetes.io/region',
+  'failure-domain.beta.kubernetes.io/zone',
 ]);
 
 /**
@@ -194,7 +220,10 @@ export interface NodeLabelPlan {
 const has = (labels: Record<string, string>, key: string) => Object.prototype.hasOwnProperty.call(labels, key);
 
 /** The labels after the edits; when a key is edited twice the last edit wins. */
-export function applyLabelEdits(labels: Record<string, string> | undefined, edits: readonly LabelEdit[]): Record<string, string> {
+export function applyLabelEdits(
+  labels: Record<string, string> | undefined,
+  edits: readonly LabelEdit[],
+): Record<string, string> {
   const out = { ...labels };
   for (const e of edits) {
     if (e.op === 'set') out[e.key] = e.value;
@@ -207,7 +236,10 @@ export function applyLabelEdits(labels: Record<string, string> | undefined, edit
  * What the edits change on each node, and the merge patch that makes the change. Nodes on which
  * nothing changes are left out, so applying the plan twice patches nothing the second time.
  */
-export function planLabelEdits(nodes: readonly { metadata: Pick<ObjectMeta, 'name' | 'labels'> }[], edits: readonly LabelEdit[]): NodeLabelPlan[] {
+export function planLabelEdits(
+  nodes: readonly { metadata: Pick<ObjectMeta, 'name' | 'labels'> }[],
+  edits: readonly LabelEdit[],
+): NodeLabelPlan[] {
   const plans: NodeLabelPlan[] = [];
   for (const node of nodes) {
     const current = node.metadata.labels ?? {};
@@ -217,13 +249,15 @@ export function planLabelEdits(nodes: readonly { metadata: Pick<ObjectMeta, 'nam
     for (const key of new Set(edits.map((e) => e.key))) {
       const was = has(current, key) ? current[key]! : undefined;
       const now = has(after, key) ? after[key]! : undefined;
-      if (was === now) changes.push(now === undefined ? { key, kind: 'unchanged' } : { key, kind: 'unchanged', value: now });
+      if (was === now)
+        changes.push(now === undefined ? { key, kind: 'unchanged' } : { key, kind: 'unchanged', value: now });
       else if (was === undefined) changes.push({ key, kind: 'added', after: now! });
       else if (now === undefined) changes.push({ key, kind: 'removed', before: was });
       else changes.push({ key, kind: 'changed', before: was, after: now });
       if (was !== now) patch[key] = now ?? null;
     }
-    if (Object.keys(patch).length > 0) plans.push({ node: node.metadata.name, patch: { metadata: { labels: patch } }, changes });
+    if (Object.keys(patch).length > 0)
+      plans.push({ node: node.metadata.name, patch: { metadata: { labels: patch } }, changes });
   }
   return plans;
 }

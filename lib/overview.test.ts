@@ -5,7 +5,11 @@ import { eventRow, nodeRow, podRow } from '../test/builders/rows';
 
 describe('nodeCounts', () => {
   it('counts unknown readiness as not ready', () => {
-    const c = nodeCounts([nodeRow({ name: 'a' }), nodeRow({ name: 'b', ready: false }), nodeRow({ name: 'c', ready: null, unschedulable: true })]);
+    const c = nodeCounts([
+      nodeRow({ name: 'a' }),
+      nodeRow({ name: 'b', ready: false }),
+      nodeRow({ name: 'c', ready: null, unschedulable: true }),
+    ]);
     expect(c).toEqual({ total: 3, ready: 1, notReady: 2, unschedulable: 1 });
   });
 });
@@ -13,9 +17,23 @@ describe('nodeCounts', () => {
 describe('pendingGpuPods', () => {
   it('keeps unplaced pending pods that request GPUs, oldest first', () => {
     const pods = [
-      podRow({ name: 'late', phase: 'Pending', status: 'Pending', nodeName: null, gpu: { 'nvidia.com/gpu': 1 }, createdAt: '2026-01-02T00:00:00Z' }),
-      podRow({ name: 'early', phase: 'Pending', status: 'Pending', nodeName: null, gpu: { 'nvidia.com/gpu': 8 }, createdAt: '2026-01-01T00:00:00Z',
-        schedulingMessage: '0/5 nodes are available: 3 Insufficient nvidia.com/gpu.' }),
+      podRow({
+        name: 'late',
+        phase: 'Pending',
+        status: 'Pending',
+        nodeName: null,
+        gpu: { 'nvidia.com/gpu': 1 },
+        createdAt: '2026-01-02T00:00:00Z',
+      }),
+      podRow({
+        name: 'early',
+        phase: 'Pending',
+        status: 'Pending',
+        nodeName: null,
+        gpu: { 'nvidia.com/gpu': 8 },
+        createdAt: '2026-01-01T00:00:00Z',
+        schedulingMessage: '0/5 nodes are available: 3 Insufficient nvidia.com/gpu.',
+      }),
       podRow({ name: 'cpu-only', phase: 'Pending', status: 'Pending', nodeName: null }),
       podRow({ name: 'bound', phase: 'Pending', status: 'ContainerCreating', gpu: { 'nvidia.com/gpu': 1 } }),
       podRow({ name: 'running', gpu: { 'nvidia.com/gpu': 1 } }),
@@ -24,10 +42,22 @@ describe('pendingGpuPods', () => {
   });
 });
 
-describe('recentWarnings leaves out the panel\'s audit records', () => {
+describe("recentWarnings leaves out the panel's audit records", () => {
   it('shows cluster warnings only', () => {
-    const ev = (key: string) => ({ key, namespace: key.split('/')[0]!, type: 'Warning', reason: 'X', message: '', involved: { kind: 'Pod', name: 'p', namespace: 'n' }, count: 1, lastSeen: '2026-01-01T00:00:00Z', source: '' });
-    expect(recentWarnings([ev('imagepod/imagepod-audit-x1'), ev('imagepod/postgres-0.181')]).map((e) => e.key)).toEqual(['imagepod/postgres-0.181']);
+    const ev = (key: string) => ({
+      key,
+      namespace: key.split('/')[0]!,
+      type: 'Warning',
+      reason: 'X',
+      message: '',
+      involved: { kind: 'Pod', name: 'p', namespace: 'n' },
+      count: 1,
+      lastSeen: '2026-01-01T00:00:00Z',
+      source: '',
+    });
+    expect(recentWarnings([ev('imagepod/imagepod-audit-x1'), ev('imagepod/postgres-0.181')]).map((e) => e.key)).toEqual(
+      ['imagepod/postgres-0.181'],
+    );
   });
 });
 

@@ -17,7 +17,12 @@ export interface NodeCounts {
 /** Ready / not ready counts; a node whose Ready condition is unknown counts as not ready. */
 export function nodeCounts(nodes: readonly NodeRow[]): NodeCounts {
   const ready = nodes.filter((n) => n.ready === true).length;
-  return { total: nodes.length, ready, notReady: nodes.length - ready, unschedulable: nodes.filter((n) => n.unschedulable).length };
+  return {
+    total: nodes.length,
+    ready,
+    notReady: nodes.length - ready,
+    unschedulable: nodes.filter((n) => n.unschedulable).length,
+  };
 }
 
 /** Pods that want GPUs and are not placed yet (phase Pending, no node), oldest first. */
@@ -29,11 +34,13 @@ export function pendingGpuPods(pods: readonly PodRow[]): PodRow[] {
 
 /** The newest Warning events, at most `limit`. */
 export function recentWarnings(events: readonly EventRow[], limit = 10): EventRow[] {
-  return events
-    // The panel's own audit records (a denied or failed action) belong on the Audit page.
-    .filter((e) => e.type === 'Warning' && !isAuditEventKey(e.key))
-    .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || a.key.localeCompare(b.key))
-    .slice(0, limit);
+  return (
+    events
+      // The panel's own audit records (a denied or failed action) belong on the Audit page.
+      .filter((e) => e.type === 'Warning' && !isAuditEventKey(e.key))
+      .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? '') || a.key.localeCompare(b.key))
+      .slice(0, limit)
+  );
 }
 
 /** One allocation summed over every GPU resource, for headline numbers. */

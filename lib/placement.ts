@@ -12,18 +12,38 @@ import { labelKeyErrors, labelValueErrors } from './label-validation';
 import { formatTaint, sameTaints } from './taints';
 
 export type NodeSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
-export interface NodeSelectorRequirement { key: string; operator: NodeSelectorOperator; values?: string[] }
-export interface NodeSelectorTerm { matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[] }
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: NodeSelectorOperator;
+  values?: string[];
+}
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+}
 
 // Operators stay strings: an unknown one is a parse error that makes its term match nothing.
 const requirement = z.object({ key: z.string(), operator: z.string(), values: z.array(z.string()).nullish() });
-const affinitySchema = z.object({
-  nodeAffinity: z.object({
-    requiredDuringSchedulingIgnoredDuringExecution: z.object({
-      nodeSelectorTerms: z.array(z.object({ matchExpressions: z.array(requirement).nullish(), matchFields: z.array(requirement).nullish() })).nullish(),
-    }).nullish(),
-  }).nullish(),
-}).nullish();
+const affinitySchema = z
+  .object({
+    nodeAffinity: z
+      .object({
+        requiredDuringSchedulingIgnoredDuringExecution: z
+          .object({
+            nodeSelectorTerms: z
+              .array(
+                z.object({
+                  matchExpressions: z.array(requirement).nullish(),
+                  matchFields: z.array(requirement).nullish(),
+                }),
+              )
+              .nullish(),
+          })
+          .nullish(),
+      })
+      .nullish(),
+  })
+  .nullish();
 type Req = z.infer<typeof requirement>;
 
 /** What placement reads of a node: a full `Node` fits, and so does a node row mapped back. */
@@ -56,7 +76,11 @@ const AUTO_TOLERATIONS: Toleration[] = [
   { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
   { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
 ];
-const NETWORK_UNAVAILABLE: Toleration = { key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' };
+const NETWORK_UNAVAILABLE: Toleration = {
+  key: 'node.kubernetes.io/network-unavailable',
+  operator: 'Exists',
+  effect: 'NoSchedule',
+};
 
 /** The tolerations the DaemonSet controller adds to every pod it creates from `spec`. */
 export function daemonSetAutoTolerations(spec: Pick<PodSpec, 'hostNetwork'>): Toleration[] {
@@ -87,12 +111,16 @@ function parseInt64(s: string): bigint | null {
 function requirementErrors(r: Req): string[] {
   const vals = r.values ?? [];
   const errs = labelKeyErrors(r.key).map((e) => `key ${JSON.stringify(r.key)}: ${e}`);
-  if ((r.operator === 'In' || r.operator === 'NotIn') && vals.length === 0) errs.push(`${r.key} ${r.operator} needs at least one value`);
-  else if ((r.operator === 'Exists' || r.operator === 'DoesNotExist') && vals.length > 0) errs.push(`${r.key} ${r.operator} takes no values`);
+  if ((r.operator === 'In' || r.operator === 'NotIn') && vals.length === 0)
+    errs.push(`${r.key} ${r.operator} needs at least one value`);
+  else if ((r.operator === 'Exists' || r.operator === 'DoesNotExist') && vals.length > 0)
+    errs.push(`${r.key} ${r.operator} takes no values`);
   else if (r.operator === 'Gt' || r.operator === 'Lt') {
     if (vals.length !== 1) errs.push(`${r.key} ${r.operator} needs exactly one value`);
-    else if (parseInt64(vals[0]!) === null) errs.push(`${r.key} ${r.operator} needs an integer value, not ${JSON.stringify(vals[0])}`);
-  } else if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(r.operator)) errs.push(`operator ${JSON.stringify(r.operator)} is not supported`);
+    else if (parseInt64(vals[0]!) === null)
+      errs.push(`${r.key} ${r.operator} needs an integer value, not ${JSON.stringify(vals[0])}`);
+  } else if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(r.operator))
+    errs.push(`operator ${JSON.stringify(r.operator)} is not supported`);
   for (const v of vals) errs.push(...labelValueErrors(v).map((e) => `value ${JSON.stringify(v)}: ${e}`));
   return errs;
 }
@@ -126,7 +154,8 @@ function labelMismatch(r: Req, labels: Record<string, string>): string | null {
 
 /** Fields selectors know one node field, metadata.name; In and NotIn take exactly one value. */
 function fieldErrors(r: Req): string[] {
-  if (r.operator !== 'In' && r.operator !== 'NotIn') return [`matchFields operator ${JSON.stringify(r.operator)} is not supported (In or NotIn)`];
+  if (r.operator !== 'In' && r.operator !== 'NotIn')
+    return [`matchFields operator ${JSON.stringify(r.operator)} is not supported (In or NotIn)`];
   return (r.values ?? []).length === 1 ? [] : [`matchFields ${r.key} ${r.operator} needs exactly one value`];
 }
 
@@ -144,12 +173,15 @@ function affinityMismatch(affinity: unknown, node: PlacementNode): string | null
   const required = parsed.data?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (!required) return null;
   // An empty term selects nothing and is skipped, as by the scheduler and the controller.
-  const terms = (required.nodeSelectorTerms ?? []).filter((t) => (t.matchExpressions ?? []).length + (t.matchFields ?? []).length > 0);
+  const terms = (required.nodeSelectorTerms ?? []).filter(
+    (t) => (t.matchExpressions ?? []).length + (t.matchFields ?? []).length > 0,
+  );
   if (terms.length === 0) return 'required node affinity has no non-empty nodeSelectorTerms, so it matches no node';
   const labels = node.metadata.labels ?? {};
   const why: string[] = [];
   for (const [i, t] of terms.entries()) {
-    const exprs = t.matchExpressions ?? [], fields = t.matchFields ?? [];
+    const exprs = t.matchExpressions ?? [],
+      fields = t.matchFields ?? [];
     const errors = [...exprs.flatMap(requirementErrors), ...fields.flatMap(fieldErrors)];
     if (errors.length > 0) {
       why.push(`term ${i + 1} is invalid and matches nothing: ${errors.join('; ')}`);
@@ -162,7 +194,9 @@ function affinityMismatch(affinity: unknown, node: PlacementNode): string | null
     if (misses.length === 0) return null;
     why.push(terms.length === 1 ? misses.join(', ') : `term ${i + 1}: ${misses.join(', ')}`);
   }
-  return terms.length === 1 ? `required node affinity does not match: ${why[0]}` : `required node affinity matches none of its ${terms.length} nodeSelectorTerms: ${why.join('; ')}`;
+  return terms.length === 1
+    ? `required node affinity does not match: ${why[0]}`
+    : `required node affinity matches none of its ${terms.length} nodeSelectorTerms: ${why.join('; ')}`;
 }
 
 /** Where a DaemonSet pod built from `spec` stands on `node`, and why. */
@@ -170,10 +204,13 @@ export function daemonPodPlacement(node: PlacementNode, spec: PodSpec): Placemen
   const reasons: string[] = [];
   const notes: string[] = [];
   const labels = node.metadata.labels ?? {};
-  if (spec.nodeName && spec.nodeName !== node.metadata.name) reasons.push(`the pod template sets nodeName ${spec.nodeName}`);
+  if (spec.nodeName && spec.nodeName !== node.metadata.name)
+    reasons.push(`the pod template sets nodeName ${spec.nodeName}`);
   for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) {
     if (hasKey(labels, k) && labels[k] === v) continue;
-    reasons.push(`nodeSelector ${k}=${v} does not match: ${hasKey(labels, k) ? `the node has ${k}=${labels[k]}` : `the node has no ${k} label`}`);
+    reasons.push(
+      `nodeSelector ${k}=${v} does not match: ${hasKey(labels, k) ? `the node has ${k}=${labels[k]}` : `the node has no ${k} label`}`,
+    );
   }
   const affinity = affinityMismatch(spec.affinity, node);
   if (affinity) reasons.push(affinity);
@@ -185,11 +222,16 @@ export function daemonPodPlacement(node: PlacementNode, spec: PodSpec): Placemen
   for (const taint of node.spec?.taints ?? []) {
     const matching = own.filter((t) => toleratesTaint(t, taint));
     if (taint.effect === 'PreferNoSchedule') {
-      if (matching.length === 0) notes.push(`taint ${formatTaint(taint)} is not tolerated, but PreferNoSchedule does not block`);
+      if (matching.length === 0)
+        notes.push(`taint ${formatTaint(taint)} is not tolerated, but PreferNoSchedule does not block`);
     } else if (matching.length > 0) {
-      const seconds = matching.map((t) => t.tolerationSeconds).filter((s): s is number => s !== undefined && s !== null);
+      const seconds = matching
+        .map((t) => t.tolerationSeconds)
+        .filter((s): s is number => s !== undefined && s !== null);
       if (taint.effect === 'NoExecute' && seconds.length > 0) {
-        notes.push(`taint ${formatTaint(taint)} is tolerated for ${Math.max(0, Math.min(...seconds))}s only, then the pod is evicted`);
+        notes.push(
+          `taint ${formatTaint(taint)} is tolerated for ${Math.max(0, Math.min(...seconds))}s only, then the pod is evicted`,
+        );
       }
     } else if (auto.some((t) => toleratesTaint(t, taint))) {
       notes.push(`taint ${formatTaint(taint)} is tolerated automatically by DaemonSet pods`);
@@ -202,14 +244,24 @@ export function daemonPodPlacement(node: PlacementNode, spec: PodSpec): Placemen
   return { shouldRun: reasons.length === 0, shouldContinueRunning: fits && !evicts, reasons, notes };
 }
 
-export interface DaemonSetRef { namespace?: string; name: string }
+export interface DaemonSetRef {
+  namespace?: string;
+  name: string;
+}
 /**
  * start: the controller will create a pod (reasons: what kept it off before);
  * stop: the pod will be deleted or evicted (reasons: why);
  * kept: a running pod stays, though no new one would be created (reasons: why not).
  */
-export interface PlacementChange { daemonSet: DaemonSetRef; change: 'start' | 'stop' | 'kept'; reasons: string[] }
-export interface NodePlacementPreview { node: string; changes: PlacementChange[] }
+export interface PlacementChange {
+  daemonSet: DaemonSetRef;
+  change: 'start' | 'stop' | 'kept';
+  reasons: string[];
+}
+export interface NodePlacementPreview {
+  node: string;
+  changes: PlacementChange[];
+}
 
 const sameLabels = (a: Record<string, string> = {}, b: Record<string, string> = {}) =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => hasKey(b, k) && b[k] === v);
@@ -221,21 +273,32 @@ const sameLabels = (a: Record<string, string> = {}, b: Record<string, string> = 
  * before the edit: it cannot see a pod left running by an earlier NoSchedule taint.
  */
 export function placementPreview(
-  nodesBefore: readonly PlacementNode[], nodesAfter: readonly PlacementNode[], daemonSets: readonly PlacementDaemonSet[],
+  nodesBefore: readonly PlacementNode[],
+  nodesAfter: readonly PlacementNode[],
+  daemonSets: readonly PlacementDaemonSet[],
 ): NodePlacementPreview[] {
   const before = new Map(nodesBefore.map((n) => [n.metadata.name, n]));
   const out: NodePlacementPreview[] = [];
   for (const after of nodesAfter) {
     const was = before.get(after.metadata.name);
-    if (!was || (sameLabels(was.metadata.labels, after.metadata.labels) && sameTaints(was.spec?.taints, after.spec?.taints))) continue;
+    if (
+      !was ||
+      (sameLabels(was.metadata.labels, after.metadata.labels) && sameTaints(was.spec?.taints, after.spec?.taints))
+    )
+      continue;
     const changes: PlacementChange[] = [];
     for (const ds of daemonSets) {
       const spec = ds.spec?.template?.spec;
       if (!spec) continue;
-      const daemonSet = { ...(ds.metadata.namespace ? { namespace: ds.metadata.namespace } : {}), name: ds.metadata.name };
-      const p0 = daemonPodPlacement(was, spec), p1 = daemonPodPlacement(after, spec);
+      const daemonSet = {
+        ...(ds.metadata.namespace ? { namespace: ds.metadata.namespace } : {}),
+        name: ds.metadata.name,
+      };
+      const p0 = daemonPodPlacement(was, spec),
+        p1 = daemonPodPlacement(after, spec);
       if (!p0.shouldRun && p1.shouldRun) changes.push({ daemonSet, change: 'start', reasons: p0.reasons });
-      else if (p0.shouldRun && !p1.shouldContinueRunning) changes.push({ daemonSet, change: 'stop', reasons: p1.reasons });
+      else if (p0.shouldRun && !p1.shouldContinueRunning)
+        changes.push({ daemonSet, change: 'stop', reasons: p1.reasons });
       else if (p0.shouldRun && !p1.shouldRun) changes.push({ daemonSet, change: 'kept', reasons: p1.reasons });
     }
     out.push({ node: after.metadata.name, changes });

@@ -11,10 +11,36 @@ function sel(text: string): Selector {
 
 const rows = [
   podRow({ name: 'api-1', namespace: 'imagepod', labels: { app: 'imagepod-api' }, nodeName: 'cpu-node-1' }),
-  podRow({ name: 'worker-2', namespace: 'imagepod', labels: { app: 'imagepod-gpu-worker' }, gpu: { 'nvidia.com/gpu': 2 }, nodeName: 'gpu-node-1' }),
-  podRow({ name: 'worker-10', namespace: 'imagepod', labels: { app: 'imagepod-gpu-worker' }, gpu: { 'nvidia.com/gpu': 1 }, restarts: 4, nodeName: 'gpu-node-2' }),
-  podRow({ name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' }, status: 'CrashLoopBackOff', createdAt: '2026-01-03T00:00:00Z' }),
-  podRow({ name: 'pending', namespace: 'default', phase: 'Pending', status: 'Pending', nodeName: null, createdAt: null }),
+  podRow({
+    name: 'worker-2',
+    namespace: 'imagepod',
+    labels: { app: 'imagepod-gpu-worker' },
+    gpu: { 'nvidia.com/gpu': 2 },
+    nodeName: 'gpu-node-1',
+  }),
+  podRow({
+    name: 'worker-10',
+    namespace: 'imagepod',
+    labels: { app: 'imagepod-gpu-worker' },
+    gpu: { 'nvidia.com/gpu': 1 },
+    restarts: 4,
+    nodeName: 'gpu-node-2',
+  }),
+  podRow({
+    name: 'coredns',
+    namespace: 'kube-system',
+    labels: { 'k8s-app': 'kube-dns' },
+    status: 'CrashLoopBackOff',
+    createdAt: '2026-01-03T00:00:00Z',
+  }),
+  podRow({
+    name: 'pending',
+    namespace: 'default',
+    phase: 'Pending',
+    status: 'Pending',
+    nodeName: null,
+    createdAt: null,
+  }),
 ];
 
 describe('filterPods', () => {
@@ -22,12 +48,21 @@ describe('filterPods', () => {
     expect(filterPods(rows, EMPTY_POD_FILTER)).toHaveLength(rows.length);
   });
   it('filters by namespace exactly', () => {
-    expect(filterPods(rows, { ...EMPTY_POD_FILTER, namespace: 'imagepod' }).map((p) => p.name)).toEqual(['api-1', 'worker-2', 'worker-10']);
+    expect(filterPods(rows, { ...EMPTY_POD_FILTER, namespace: 'imagepod' }).map((p) => p.name)).toEqual([
+      'api-1',
+      'worker-2',
+      'worker-10',
+    ]);
     expect(filterPods(rows, { ...EMPTY_POD_FILTER, namespace: 'image' })).toEqual([]);
   });
   it('filters by label selector', () => {
-    expect(filterPods(rows, { ...EMPTY_POD_FILTER, selector: sel('app=imagepod-gpu-worker') }).map((p) => p.name)).toEqual(['worker-2', 'worker-10']);
-    expect(filterPods(rows, { ...EMPTY_POD_FILTER, selector: sel('!app') }).map((p) => p.name)).toEqual(['coredns', 'pending']);
+    expect(
+      filterPods(rows, { ...EMPTY_POD_FILTER, selector: sel('app=imagepod-gpu-worker') }).map((p) => p.name),
+    ).toEqual(['worker-2', 'worker-10']);
+    expect(filterPods(rows, { ...EMPTY_POD_FILTER, selector: sel('!app') }).map((p) => p.name)).toEqual([
+      'coredns',
+      'pending',
+    ]);
   });
   it('searches name, namespace, node and status case-insensitively', () => {
     expect(filterPods(rows, { ...EMPTY_POD_FILTER, search: 'WORKER' })).toHaveLength(2);
@@ -43,11 +78,21 @@ describe('filterPods', () => {
 
 describe('sortPods', () => {
   it('sorts by namespace then name by default, numbers in names naturally', () => {
-    expect(sortPods(rows, DEFAULT_POD_SORT).map((p) => p.name)).toEqual(['pending', 'api-1', 'worker-2', 'worker-10', 'coredns']);
+    expect(sortPods(rows, DEFAULT_POD_SORT).map((p) => p.name)).toEqual([
+      'pending',
+      'api-1',
+      'worker-2',
+      'worker-10',
+      'coredns',
+    ]);
   });
   it('sorts numerically by restarts and GPUs, both directions', () => {
     expect(sortPods(rows, { key: 'restarts', dir: 'desc' })[0]!.name).toBe('worker-10');
-    expect(sortPods(rows, { key: 'gpu', dir: 'desc' }).slice(0, 2).map((p) => p.name)).toEqual(['worker-2', 'worker-10']);
+    expect(
+      sortPods(rows, { key: 'gpu', dir: 'desc' })
+        .slice(0, 2)
+        .map((p) => p.name),
+    ).toEqual(['worker-2', 'worker-10']);
   });
   it('sorts age youngest first when ascending, missing timestamps last', () => {
     const names = sortPods(rows, { key: 'age', dir: 'asc' }).map((p) => p.name);

@@ -25,11 +25,11 @@ export function filterPods(rows: readonly PodRow[], f: PodFilter): PodRow[] {
     if (f.selector.length > 0 && !matchesSelector(f.selector, p.labels)) return false;
     if (!needle) return true;
     return (
-      p.name.toLowerCase().includes(needle)
-      || p.namespace.toLowerCase().includes(needle)
-      || (p.nodeName ?? '').toLowerCase().includes(needle)
-      || p.status.toLowerCase().includes(needle)
-      || (p.owner?.name ?? '').toLowerCase().includes(needle)
+      p.name.toLowerCase().includes(needle) ||
+      p.namespace.toLowerCase().includes(needle) ||
+      (p.nodeName ?? '').toLowerCase().includes(needle) ||
+      p.status.toLowerCase().includes(needle) ||
+      (p.owner?.name ?? '').toLowerCase().includes(needle)
     );
   });
 }
@@ -46,15 +46,22 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 
 function compareBy(key: PodSortKey, a: PodRow, b: PodRow): number {
   switch (key) {
-    case 'name': return collator.compare(a.name, b.name);
-    case 'namespace': return collator.compare(a.namespace, b.namespace);
-    case 'status': return collator.compare(a.status, b.status);
-    case 'restarts': return a.restarts - b.restarts;
-    case 'node': return collator.compare(a.nodeName ?? '', b.nodeName ?? '');
-    case 'gpu': return sumGpus(a.gpu) - sumGpus(b.gpu);
+    case 'name':
+      return collator.compare(a.name, b.name);
+    case 'namespace':
+      return collator.compare(a.namespace, b.namespace);
+    case 'status':
+      return collator.compare(a.status, b.status);
+    case 'restarts':
+      return a.restarts - b.restarts;
+    case 'node':
+      return collator.compare(a.nodeName ?? '', b.nodeName ?? '');
+    case 'gpu':
+      return sumGpus(a.gpu) - sumGpus(b.gpu);
     // Ascending age means youngest first, as in kubectl's --sort-by=.metadata.creationTimestamp reversed;
     // a missing timestamp sorts as the oldest.
-    case 'age': return (b.createdAt ?? '').localeCompare(a.createdAt ?? '');
+    case 'age':
+      return (b.createdAt ?? '').localeCompare(a.createdAt ?? '');
   }
 }
 
@@ -64,11 +71,12 @@ function compareBy(key: PodSortKey, a: PodRow, b: PodRow): number {
  */
 export function sortPods(rows: readonly PodRow[], sort: PodSort): PodRow[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => (
-    sign * compareBy(sort.key, a, b)
-    || collator.compare(a.namespace, b.namespace)
-    || collator.compare(a.name, b.name)
-  ));
+  return [...rows].sort(
+    (a, b) =>
+      sign * compareBy(sort.key, a, b) ||
+      collator.compare(a.namespace, b.namespace) ||
+      collator.compare(a.name, b.name),
+  );
 }
 
 /** Distinct namespaces of the rows, sorted, for the namespace select. */

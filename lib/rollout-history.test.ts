@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PodTemplate, Workload } from './kube-types';
 import {
-  controllerRevisionHistory, controllerRevisionUndoPatch, deploymentHistory, deploymentUndoPatch, pickRevision,
-  replicaSetTemplate, revisionTemplate, sameTemplate, type ControllerRevision,
+  controllerRevisionHistory,
+  controllerRevisionUndoPatch,
+  deploymentHistory,
+  deploymentUndoPatch,
+  pickRevision,
+  replicaSetTemplate,
+  revisionTemplate,
+  sameTemplate,
+  type ControllerRevision,
 } from './rollout-history';
 import { templateDiff } from './template-diff';
 
@@ -15,16 +22,29 @@ const deployment = (image: string, annotations: Record<string, string> = {}): Wo
   metadata: { name: 'api', namespace: 'ns', uid: 'd1', resourceVersion: '42', annotations },
   spec: { template: template(image) },
 });
-const rs = (name: string, revision: string | undefined, image: string, opts: { uid?: string; annotations?: Record<string, string> } = {}): Workload => ({
+const rs = (
+  name: string,
+  revision: string | undefined,
+  image: string,
+  opts: { uid?: string; annotations?: Record<string, string> } = {},
+): Workload => ({
   metadata: {
-    name, namespace: 'ns', uid: name, creationTimestamp: '2026-01-01T00:00:00Z',
+    name,
+    namespace: 'ns',
+    uid: name,
+    creationTimestamp: '2026-01-01T00:00:00Z',
     annotations: { ...(revision ? { 'deployment.kubernetes.io/revision': revision } : {}), ...opts.annotations },
     ownerReferences: owner(opts.uid ?? 'd1'),
   },
   spec: { template: template(image, { 'pod-template-hash': `${name}-hash` }) },
 });
 const cr = (name: string, revision: number, image: string, uid = 'w1'): ControllerRevision => ({
-  metadata: { name, uid: name, ownerReferences: owner(uid), annotations: { 'kubernetes.io/change-cause': `set ${image}` } },
+  metadata: {
+    name,
+    uid: name,
+    ownerReferences: owner(uid),
+    annotations: { 'kubernetes.io/change-cause': `set ${image}` },
+  },
   revision,
   data: { spec: { template: { $patch: 'replace', ...template(image) } } },
 });
@@ -45,8 +65,14 @@ describe('deploymentHistory', () => {
   });
 
   it('compares templates whatever their key order', () => {
-    const a: PodTemplate = { spec: { containers: [{ name: 'c', image: 'x' }] }, metadata: { labels: { b: '1', a: '2' } } };
-    const b: PodTemplate = { metadata: { labels: { a: '2', b: '1' } }, spec: { containers: [{ image: 'x', name: 'c' }] } };
+    const a: PodTemplate = {
+      spec: { containers: [{ name: 'c', image: 'x' }] },
+      metadata: { labels: { b: '1', a: '2' } },
+    };
+    const b: PodTemplate = {
+      metadata: { labels: { a: '2', b: '1' } },
+      spec: { containers: [{ image: 'x', name: 'c' }] },
+    };
     expect(sameTemplate(a, b)).toBe(true);
     expect(sameTemplate(a, template('y'))).toBe(false);
   });
@@ -56,14 +82,21 @@ describe('controllerRevisionHistory', () => {
   it('lists owned revisions newest first; the highest is current; $patch is dropped', () => {
     const w: Workload = { metadata: { name: 'w', uid: 'w1' } };
     const rows = controllerRevisionHistory(w, [cr('w-1', 1, 'w:1'), cr('w-3', 3, 'w:3'), cr('x-2', 2, 'x:2', 'other')]);
-    expect(rows.map((r) => [r.revision, r.current, r.changeCause])).toEqual([[3, true, 'set w:3'], [1, false, 'set w:1']]);
+    expect(rows.map((r) => [r.revision, r.current, r.changeCause])).toEqual([
+      [3, true, 'set w:3'],
+      [1, false, 'set w:1'],
+    ]);
     expect(rows[0]!.template).toEqual(template('w:3'));
     expect(revisionTemplate({ metadata: { name: 'e', uid: 'e' }, revision: 1 })).toBeNull();
   });
 });
 
 describe('pickRevision (as kubectl rollout undo --to-revision)', () => {
-  const rows = deploymentHistory(deployment('api:3'), [rs('a', '1', 'api:1'), rs('c', '3', 'api:3'), rs('b', '2', 'api:2')]);
+  const rows = deploymentHistory(deployment('api:3'), [
+    rs('a', '1', 'api:1'),
+    rs('c', '3', 'api:3'),
+    rs('b', '2', 'api:2'),
+  ]);
   it('0 means the revision before the latest', () => {
     expect(pickRevision(rows, 0)).toMatchObject({ row: { revision: 2 } });
   });
@@ -78,12 +111,22 @@ describe('pickRevision (as kubectl rollout undo --to-revision)', () => {
 
 describe('undo patches', () => {
   it('Deployment: precondition, template without the hash label, annotations as kubectl restores them', () => {
-    const d = deployment('api:2', { 'kubernetes.io/change-cause': 'now', 'deployment.kubernetes.io/revision': '2', team: 'x' });
-    const old = rs('a', '1', 'api:1', { annotations: { 'kubernetes.io/change-cause': 'before', 'deployment.kubernetes.io/desired-replicas': '3' } });
+    const d = deployment('api:2', {
+      'kubernetes.io/change-cause': 'now',
+      'deployment.kubernetes.io/revision': '2',
+      team: 'x',
+    });
+    const old = rs('a', '1', 'api:1', {
+      annotations: { 'kubernetes.io/change-cause': 'before', 'deployment.kubernetes.io/desired-replicas': '3' },
+    });
     expect(deploymentUndoPatch(d, old)).toEqual([
       { op: 'replace', path: '/metadata/resourceVersion', value: '42' },
       { op: 'replace', path: '/spec/template', value: template('api:1') },
-      { op: 'add', path: '/metadata/annotations', value: { 'deployment.kubernetes.io/revision': '2', 'kubernetes.io/change-cause': 'before' } },
+      {
+        op: 'add',
+        path: '/metadata/annotations',
+        value: { 'deployment.kubernetes.io/revision': '2', 'kubernetes.io/change-cause': 'before' },
+      },
     ]);
     expect(replicaSetTemplate(old)?.metadata?.labels).toEqual({ app: 'api' });
     expect(old.spec?.template?.metadata?.labels?.['pod-template-hash']).toBe('a-hash'); // not mutated
@@ -92,7 +135,10 @@ describe('undo patches', () => {
   it('StatefulSet/DaemonSet: the revision data with the workload resourceVersion', () => {
     const w: Workload = { metadata: { name: 'w', uid: 'w1', resourceVersion: '7' } };
     const patch = controllerRevisionUndoPatch(w, cr('w-1', 1, 'w:1'));
-    expect(patch).toEqual({ spec: { template: { $patch: 'replace', ...template('w:1') } }, metadata: { resourceVersion: '7' } });
+    expect(patch).toEqual({
+      spec: { template: { $patch: 'replace', ...template('w:1') } },
+      metadata: { resourceVersion: '7' },
+    });
   });
 });
 

@@ -13,8 +13,12 @@ export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
 const HASH_LABEL = 'pod-template-hash';
 /** Annotations `kubectl rollout undo` keeps from the Deployment instead of taking them from the ReplicaSet. */
 const SKIPPED_ANNOTATIONS = new Set([
-  'kubectl.kubernetes.io/last-applied-configuration', REVISION_ANNOTATION, 'deployment.kubernetes.io/revision-history',
-  'deployment.kubernetes.io/desired-replicas', 'deployment.kubernetes.io/max-replicas', 'deprecated.deployment.rollback.to',
+  'kubectl.kubernetes.io/last-applied-configuration',
+  REVISION_ANNOTATION,
+  'deployment.kubernetes.io/revision-history',
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+  'deprecated.deployment.rollback.to',
 ]);
 
 /** A ControllerRevision as the API returns it: `data` is the strategic merge patch that restores the template. */
@@ -37,7 +41,8 @@ export interface HistoryRow {
   template: PodTemplate;
 }
 
-const ownedBy = (o: KubeObject, uid: string) => Boolean(o.metadata.ownerReferences?.some((r) => r.controller && r.uid === uid));
+const ownedBy = (o: KubeObject, uid: string) =>
+  Boolean(o.metadata.ownerReferences?.some((r) => r.controller && r.uid === uid));
 const imagesOf = (t: PodTemplate) => t.spec.containers.map((c) => c.image ?? '');
 const newestFirst = (a: HistoryRow, b: HistoryRow) => b.revision - a.revision;
 
@@ -80,7 +85,10 @@ export function deploymentHistory(d: Workload, replicaSets: readonly Workload[])
     const template = replicaSetTemplate(rs);
     if (!ownedBy(rs, d.metadata.uid) || !Number.isInteger(revision) || !template) continue;
     rows.push({
-      revision, name: rs.metadata.name, template, images: imagesOf(template),
+      revision,
+      name: rs.metadata.name,
+      template,
+      images: imagesOf(template),
       changeCause: rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] ?? null,
       createdAt: rs.metadata.creationTimestamp ?? null,
       current: live ? sameTemplate(template, live) : false,
@@ -100,7 +108,10 @@ export function controllerRevisionHistory(w: Workload, revisions: readonly Contr
     const template = revisionTemplate(cr);
     if (!ownedBy(cr, w.metadata.uid) || !template) continue;
     rows.push({
-      revision: cr.revision, name: cr.metadata.name, template, images: imagesOf(template),
+      revision: cr.revision,
+      name: cr.metadata.name,
+      template,
+      images: imagesOf(template),
       changeCause: cr.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] ?? null,
       createdAt: cr.metadata.creationTimestamp ?? null,
       current: false,
@@ -120,7 +131,10 @@ export function pickRevision(rows: readonly HistoryRow[], toRevision: number): {
   if (toRevision > 0) {
     const row = sorted.find((r) => r.revision === toRevision);
     if (row) return { row };
-    const known = sorted.map((r) => r.revision).reverse().join(', ');
+    const known = sorted
+      .map((r) => r.revision)
+      .reverse()
+      .join(', ');
     return { error: `revision ${toRevision} is not in the history${known ? ` (revisions: ${known})` : ''}` };
   }
   const previous = sorted[1];
@@ -128,7 +142,11 @@ export function pickRevision(rows: readonly HistoryRow[], toRevision: number): {
 }
 
 /** A JSON patch operation (RFC 6902), as `application/json-patch+json` takes it. */
-export interface JsonPatchOp { op: 'add' | 'replace'; path: string; value: unknown }
+export interface JsonPatchOp {
+  op: 'add' | 'replace';
+  path: string;
+  value: unknown;
+}
 
 /**
  * The JSON patch `kubectl rollout undo` sends for a Deployment: the revision's template, and the
@@ -139,7 +157,8 @@ export interface JsonPatchOp { op: 'add' | 'replace'; path: string; value: unkno
 export function deploymentUndoPatch(d: Workload, rs: Workload): JsonPatchOp[] {
   const annotations: Record<string, string> = {};
   for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (SKIPPED_ANNOTATIONS.has(k)) annotations[k] = v;
-  for (const [k, v] of Object.entries(rs.metadata.annotations ?? {})) if (!SKIPPED_ANNOTATIONS.has(k)) annotations[k] = v;
+  for (const [k, v] of Object.entries(rs.metadata.annotations ?? {}))
+    if (!SKIPPED_ANNOTATIONS.has(k)) annotations[k] = v;
   return [
     { op: 'replace', path: '/metadata/resourceVersion', value: d.metadata.resourceVersion },
     { op: 'replace', path: '/spec/template', value: replicaSetTemplate(rs) },

@@ -25,15 +25,19 @@ export function rolloutState(kind: 'Deployment' | 'StatefulSet' | 'DaemonSet', w
     const updated = s.updatedReplicas ?? 0;
     const total = s.replicas ?? 0;
     const available = s.availableReplicas ?? 0;
-    if (updated < want) return { state: 'progressing', message: `${updated} of ${want} new replicas have been updated` };
-    if (total > updated) return { state: 'progressing', message: `${total - updated} old replicas are pending termination` };
-    if (available < updated) return { state: 'progressing', message: `${available} of ${updated} updated replicas are available` };
+    if (updated < want)
+      return { state: 'progressing', message: `${updated} of ${want} new replicas have been updated` };
+    if (total > updated)
+      return { state: 'progressing', message: `${total - updated} old replicas are pending termination` };
+    if (available < updated)
+      return { state: 'progressing', message: `${available} of ${updated} updated replicas are available` };
     return { state: 'complete', message: 'Successfully rolled out' };
   }
 
   if (kind === 'StatefulSet') {
     const strategy = w.spec?.updateStrategy?.type ?? 'RollingUpdate';
-    if (strategy !== 'RollingUpdate') return { state: 'complete', message: `${strategy} strategy: rollout status is not tracked` };
+    if (strategy !== 'RollingUpdate')
+      return { state: 'complete', message: `${strategy} strategy: rollout status is not tracked` };
     const want = w.spec?.replicas ?? 1;
     const ready = s.readyReplicas ?? 0;
     if (ready < want) return { state: 'progressing', message: `${ready} of ${want} pods are ready` };
@@ -52,12 +56,16 @@ export function rolloutState(kind: 'Deployment' | 'StatefulSet' | 'DaemonSet', w
   }
 
   const strategy = w.spec?.updateStrategy?.type ?? 'RollingUpdate';
-  if (strategy !== 'RollingUpdate') return { state: 'complete', message: `${strategy} strategy: rollout status is not tracked` };
+  if (strategy !== 'RollingUpdate')
+    return { state: 'complete', message: `${strategy} strategy: rollout status is not tracked` };
   const desired = s.desiredNumberScheduled ?? 0;
   const updated = s.updatedNumberScheduled ?? 0;
   const available = s.numberAvailable ?? 0;
-  if (updated < desired) return { state: 'progressing', message: `${updated} of ${desired} updated pods are scheduled` };
-  if (available < desired) return { state: 'progressing', message: `${available} of ${desired} updated pods are available` };
-  if (desired === 0) return { state: 'complete', message: 'No node selected: 0 pods (label GPU nodes to place workers)' };
+  if (updated < desired)
+    return { state: 'progressing', message: `${updated} of ${desired} updated pods are scheduled` };
+  if (available < desired)
+    return { state: 'progressing', message: `${available} of ${desired} updated pods are available` };
+  if (desired === 0)
+    return { state: 'complete', message: 'No node selected: 0 pods (label GPU nodes to place workers)' };
   return { state: 'complete', message: 'Successfully rolled out' };
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { nodeTone, podTone, rolloutTone } from './status-tone';
 
 const pod = (status: string, extra: Partial<Parameters<typeof podTone>[0]> = {}) => ({
-  status, phase: 'Running', readyContainers: 1, totalContainers: 1, terminating: false, ...extra,
+  status,
+  phase: 'Running',
+  readyContainers: 1,
+  totalContainers: 1,
+  terminating: false,
+  ...extra,
 });
 
 describe('podTone', () => {
@@ -16,7 +21,15 @@ describe('podTone', () => {
     expect(podTone(pod('Init:0/2', { phase: 'Pending' }))).toBe('warn');
   });
   it('is red when broken', () => {
-    for (const s of ['CrashLoopBackOff', 'ImagePullBackOff', 'Error', 'OOMKilled', 'ExitCode:137', 'Init:Error', 'Evicted']) {
+    for (const s of [
+      'CrashLoopBackOff',
+      'ImagePullBackOff',
+      'Error',
+      'OOMKilled',
+      'ExitCode:137',
+      'Init:Error',
+      'Evicted',
+    ]) {
       expect(podTone(pod(s)), s).toBe('bad');
     }
   });

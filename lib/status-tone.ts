@@ -8,19 +8,42 @@ import type { RolloutState } from './rollout';
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral' | 'info';
 
 const BAD_POD_REASONS = new Set([
-  'Failed', 'Error', 'CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'InvalidImageName',
-  'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'OOMKilled',
-  'ContainerStatusUnknown', 'Evicted', 'Unknown', 'NodeLost', 'UnexpectedAdmissionError',
-  'OutOfgpu', 'OutOfcpu', 'OutOfmemory',
+  'Failed',
+  'Error',
+  'CrashLoopBackOff',
+  'ImagePullBackOff',
+  'ErrImagePull',
+  'InvalidImageName',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+  'OOMKilled',
+  'ContainerStatusUnknown',
+  'Evicted',
+  'Unknown',
+  'NodeLost',
+  'UnexpectedAdmissionError',
+  'OutOfgpu',
+  'OutOfcpu',
+  'OutOfmemory',
 ]);
 
 /** Tone of a pod's STATUS column. */
-export function podTone(p: Pick<PodRow, 'status' | 'phase' | 'readyContainers' | 'totalContainers' | 'terminating'>): Tone {
+export function podTone(
+  p: Pick<PodRow, 'status' | 'phase' | 'readyContainers' | 'totalContainers' | 'terminating'>,
+): Tone {
   const s = p.status;
   if (p.terminating) return 'neutral';
   if (s === 'Completed' || s === 'Succeeded' || p.phase === 'Succeeded') return 'neutral';
-  if (BAD_POD_REASONS.has(s) || s.startsWith('Init:Error') || s.startsWith('Init:CrashLoopBackOff')
-    || s.startsWith('ExitCode:') || s.startsWith('Signal:') || s.startsWith('Init:ExitCode:') || s.startsWith('OutOf')) {
+  if (
+    BAD_POD_REASONS.has(s) ||
+    s.startsWith('Init:Error') ||
+    s.startsWith('Init:CrashLoopBackOff') ||
+    s.startsWith('ExitCode:') ||
+    s.startsWith('Signal:') ||
+    s.startsWith('Init:ExitCode:') ||
+    s.startsWith('OutOf')
+  ) {
     return 'bad';
   }
   if (s === 'Running') return p.readyContainers === p.totalContainers ? 'ok' : 'warn';
@@ -37,9 +60,13 @@ export function nodeTone(n: Pick<NodeRow, 'ready' | 'unschedulable'>): Tone {
 /** Tone of a rollout state badge. */
 export function rolloutTone(r: Pick<RolloutState, 'state'>): Tone {
   switch (r.state) {
-    case 'complete': return 'ok';
-    case 'progressing': return 'warn';
-    case 'paused': return 'neutral';
-    case 'failed': return 'bad';
+    case 'complete':
+      return 'ok';
+    case 'progressing':
+      return 'warn';
+    case 'paused':
+      return 'neutral';
+    case 'failed':
+      return 'bad';
   }
 }

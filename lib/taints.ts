@@ -43,8 +43,10 @@ export function removeTaint(taints: readonly Taint[] | undefined, key: string, e
 
 /** True when both lists hold the same taints (key, value, effect), in any order. */
 export function sameTaints(a: readonly Taint[] | undefined, b: readonly Taint[] | undefined): boolean {
-  const ids = (l: readonly Taint[] | undefined) => (l ?? []).map((t) => JSON.stringify([t.key, t.value ?? '', t.effect])).sort();
-  const x = ids(a), y = ids(b);
+  const ids = (l: readonly Taint[] | undefined) =>
+    (l ?? []).map((t) => JSON.stringify([t.key, t.value ?? '', t.effect])).sort();
+  const x = ids(a),
+    y = ids(b);
   return x.length === y.length && x.every((id, i) => id === y[i]);
 }
 
@@ -53,7 +55,10 @@ export function sameTaints(a: readonly Taint[] | undefined, b: readonly Taint[] 
  * concurrent edit would be lost: pass the resourceVersion the list was read at to turn that race
  * into a 409 Conflict instead.
  */
-export function taintPatch(taints: readonly Taint[], resourceVersion?: string): { metadata?: { resourceVersion: string }; spec: { taints: Taint[] } } {
+export function taintPatch(
+  taints: readonly Taint[],
+  resourceVersion?: string,
+): { metadata?: { resourceVersion: string }; spec: { taints: Taint[] } } {
   return { ...(resourceVersion ? { metadata: { resourceVersion } } : {}), spec: { taints: [...taints] } };
 }
 

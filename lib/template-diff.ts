@@ -21,7 +21,9 @@ const KIND = { '+': 'add', '-': 'del', ' ': 'ctx' } as const;
 
 /** Hunks that turn `from` into `to`, with `context` unchanged lines around each change; [] when equal. */
 export function templateDiff(from: PodTemplate, to: PodTemplate, context = 3): DiffHunk[] {
-  return toHunks(structuredPatch('current', 'revision', templateYaml(from), templateYaml(to), '', '', { context }).hunks);
+  return toHunks(
+    structuredPatch('current', 'revision', templateYaml(from), templateYaml(to), '', '', { context }).hunks,
+  );
 }
 
 /** The hunks of a unified diff given as text (e.g. a deploy preview's per-object diff). */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRow, PodRow, ResourceClaimRow, ViewDelta, WorkloadRow } from './views';
-import { FULL_NAMESPACES, NO_NAMESPACES, filterDelta, isFullScope, keyVisible, rowVisible, type ViewScope } from './view-scope';
+import {
+  FULL_NAMESPACES,
+  NO_NAMESPACES,
+  filterDelta,
+  isFullScope,
+  keyVisible,
+  rowVisible,
+  type ViewScope,
+} from './view-scope';
 
 const only = (...ns: string[]) => ({ all: false as const, namespaces: new Set(ns) });
 const scope = (over: Partial<ViewScope> = {}): ViewScope => ({
@@ -47,7 +55,10 @@ describe('rowVisible / keyVisible', () => {
 describe('filterDelta', () => {
   it('keeps the revision range and drops what the user cannot see', () => {
     const d: ViewDelta = {
-      view: 'pods', epoch: 'e', from: 4, to: 7,
+      view: 'pods',
+      epoch: 'e',
+      from: 4,
+      to: 7,
       upserts: [pod('team-a', 'a'), pod('team-b', 'b')],
       deletes: ['team-a/gone', 'team-b/secret-name'],
     };
@@ -60,9 +71,14 @@ describe('filterDelta', () => {
 describe('isFullScope', () => {
   it('is true only when everything is allowed', () => {
     const all: ViewScope = {
-      nodes: true, pods: FULL_NAMESPACES, events: FULL_NAMESPACES,
+      nodes: true,
+      pods: FULL_NAMESPACES,
+      events: FULL_NAMESPACES,
       workloads: { Deployment: FULL_NAMESPACES, StatefulSet: FULL_NAMESPACES, DaemonSet: FULL_NAMESPACES },
-      deviceclasses: true, resourceslices: true, resourceclaims: FULL_NAMESPACES, resourceclaimtemplates: FULL_NAMESPACES,
+      deviceclasses: true,
+      resourceslices: true,
+      resourceclaims: FULL_NAMESPACES,
+      resourceclaimtemplates: FULL_NAMESPACES,
     };
     expect(isFullScope(all)).toBe(true);
     expect(isFullScope({ ...all, resourceclaims: only('x') })).toBe(false);
@@ -73,7 +89,8 @@ describe('isFullScope', () => {
 });
 
 describe('DRA views', () => {
-  const claim = (namespace: string, name: string) => ({ key: `${namespace}/${name}`, namespace, name }) as ResourceClaimRow;
+  const claim = (namespace: string, name: string) =>
+    ({ key: `${namespace}/${name}`, namespace, name }) as ResourceClaimRow;
   it('filters claims by namespace like pods, and slices and classes all or nothing like nodes', () => {
     expect(rowVisible('resourceclaims', claim('team-a', 'c'), scope())).toBe(true);
     expect(rowVisible('resourceclaims', claim('team-b', 'c'), scope())).toBe(false);

@@ -5,7 +5,16 @@
  * Pure: rows, keys and deltas in, the visible part out.
  */
 import { WORKLOAD_RESOURCES, type WorkloadKind } from './kube-resources';
-import type { EventRow, PodRow, ResourceClaimRow, ResourceClaimTemplateRow, Row, ViewDelta, ViewName, WorkloadRow } from './views';
+import type {
+  EventRow,
+  PodRow,
+  ResourceClaimRow,
+  ResourceClaimTemplateRow,
+  Row,
+  ViewDelta,
+  ViewName,
+  WorkloadRow,
+} from './views';
 
 /** Namespaces a user may list a resource in: every one, or the named ones (possibly none). */
 export type NamespaceScope = { all: true } | { all: false; namespaces: ReadonlySet<string> };
@@ -27,10 +36,19 @@ export const NO_NAMESPACES: NamespaceScope = { all: false, namespaces: new Set()
 
 /** A scope that shows nothing of any view: the start of a scope built view by view. */
 export function emptyViewScope(): ViewScope {
-  const workloads = Object.fromEntries(Object.keys(WORKLOAD_RESOURCES).map((k) => [k, NO_NAMESPACES])) as Record<WorkloadKind, NamespaceScope>;
+  const workloads = Object.fromEntries(Object.keys(WORKLOAD_RESOURCES).map((k) => [k, NO_NAMESPACES])) as Record<
+    WorkloadKind,
+    NamespaceScope
+  >;
   return {
-    nodes: false, pods: NO_NAMESPACES, events: NO_NAMESPACES, workloads,
-    deviceclasses: false, resourceslices: false, resourceclaims: NO_NAMESPACES, resourceclaimtemplates: NO_NAMESPACES,
+    nodes: false,
+    pods: NO_NAMESPACES,
+    events: NO_NAMESPACES,
+    workloads,
+    deviceclasses: false,
+    resourceslices: false,
+    resourceclaims: NO_NAMESPACES,
+    resourceclaimtemplates: NO_NAMESPACES,
   };
 }
 
@@ -44,8 +62,16 @@ export function isEmptyScope(scope: NamespaceScope): boolean {
 
 /** True when the user may read every row of every view: the shared, pre-encoded answers apply. */
 export function isFullScope(scope: ViewScope): boolean {
-  return scope.nodes && scope.pods.all && scope.events.all && Object.values(scope.workloads).every((s) => s.all)
-    && scope.deviceclasses && scope.resourceslices && scope.resourceclaims.all && scope.resourceclaimtemplates.all;
+  return (
+    scope.nodes &&
+    scope.pods.all &&
+    scope.events.all &&
+    Object.values(scope.workloads).every((s) => s.all) &&
+    scope.deviceclasses &&
+    scope.resourceslices &&
+    scope.resourceclaims.all &&
+    scope.resourceclaimtemplates.all
+  );
 }
 
 export function rowVisible(view: ViewName, row: Row, scope: ViewScope): boolean {

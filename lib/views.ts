@@ -13,8 +13,14 @@ import { podStatus } from './pod-status';
 import { rolloutState, type RolloutState } from './rollout';
 
 export type ViewName =
-  | 'nodes' | 'pods' | 'workloads' | 'events'
-  | 'deviceclasses' | 'resourceslices' | 'resourceclaims' | 'resourceclaimtemplates';
+  | 'nodes'
+  | 'pods'
+  | 'workloads'
+  | 'events'
+  | 'deviceclasses'
+  | 'resourceslices'
+  | 'resourceclaims'
+  | 'resourceclaimtemplates';
 
 export type { DeviceClassRow, ResourceClaimRow, ResourceClaimTemplateRow, ResourceSliceRow };
 
@@ -73,7 +79,6 @@ export interface NodeRow {
   createdAt: string | null;
 }
 
-
 export interface WorkloadRow {
   key: string;
   kind: WorkloadKind;
@@ -110,8 +115,14 @@ export interface EventRow {
 }
 
 export type Row =
-  | PodRow | NodeRow | WorkloadRow | EventRow
-  | DeviceClassRow | ResourceSliceRow | ResourceClaimRow | ResourceClaimTemplateRow;
+  | PodRow
+  | NodeRow
+  | WorkloadRow
+  | EventRow
+  | DeviceClassRow
+  | ResourceSliceRow
+  | ResourceClaimRow
+  | ResourceClaimTemplateRow;
 
 /**
  * A view as an API answer: the rows and the view revision they reflect. `epoch` names the server
@@ -154,8 +165,14 @@ export function toPodRow(p: GpuPod): PodRow {
     nodeName: p.spec.nodeName ?? null,
     gpu: podGpuRequests(p),
     gpuUnits: { ...podUnitRequests(p) },
-    resourceClaims: p.spec.resourceClaims?.map(({ name, resourceClaimName, resourceClaimTemplateName }) => ({ name, resourceClaimName, resourceClaimTemplateName })) ?? [],
-    resourceClaimStatuses: p.status?.resourceClaimStatuses?.map(({ name, resourceClaimName }) => ({ name, resourceClaimName })) ?? [],
+    resourceClaims:
+      p.spec.resourceClaims?.map(({ name, resourceClaimName, resourceClaimTemplateName }) => ({
+        name,
+        resourceClaimName,
+        resourceClaimTemplateName,
+      })) ?? [],
+    resourceClaimStatuses:
+      p.status?.resourceClaimStatuses?.map(({ name, resourceClaimName }) => ({ name, resourceClaimName })) ?? [],
     labels: p.metadata.labels ?? {},
     owner: owner ? { kind: owner.kind, name: owner.name } : null,
     createdAt: p.metadata.creationTimestamp ?? null,
@@ -207,7 +224,11 @@ export function toNodeRow(n: Node): NodeRow {
     gpuProduct: labels['nvidia.com/gpu.product'] ?? null,
     gpuMemoryMiB: Number.isFinite(mem) && mem > 0 ? mem : null,
     conditions: (n.status?.conditions ?? []).map(({ type, status, reason, message, lastTransitionTime }) => ({
-      type, status, reason, message, lastTransitionTime,
+      type,
+      status,
+      reason,
+      message,
+      lastTransitionTime,
     })),
     kubeletVersion: n.status?.nodeInfo?.kubeletVersion ?? null,
     createdAt: n.metadata.creationTimestamp ?? null,

@@ -8,7 +8,12 @@ for (const name of ['unit', 'integration']) {
   const f = `${dir}/${name}.json`;
   if (!existsSync(f)) continue;
   const r = JSON.parse(readFileSync(f, 'utf8'));
-  suites.push({ name, passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests });
+  suites.push({
+    name,
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+  });
 }
 if (existsSync(`${dir}/e2e.json`)) {
   const s = JSON.parse(readFileSync(`${dir}/e2e.json`, 'utf8')).stats;
@@ -17,7 +22,9 @@ if (existsSync(`${dir}/e2e.json`)) {
 const total = { passed: 0, failed: 0, skipped: 0 };
 for (const s of suites) {
   console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`);
-  total.passed += s.passed; total.failed += s.failed; total.skipped += s.skipped;
+  total.passed += s.passed;
+  total.failed += s.failed;
+  total.skipped += s.skipped;
 }
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 || suites.length === 0 ? 1 : 0);

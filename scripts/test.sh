@@ -29,8 +29,9 @@ trap cleanup EXIT
 export KUBECONFIG="$PWD/.devcluster/kubeconfig"
 
 rm -rf .test-reports && mkdir -p .test-reports
-echo "== lint and types"
+echo "== lint, format and types"
 npx eslint .
+npx prettier --check --log-level warn .
 npx tsc --noEmit
 echo "== unit"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json

@@ -5,7 +5,9 @@ export default function OverviewLoading() {
   return (
     <div data-testid="overview-loading" className="grid gap-4 xl:grid-cols-2">
       <Skeleton className="col-span-full h-7 w-40" />
-      {Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-56" />)}
+      {Array.from({ length: 4 }, (_, i) => (
+        <Skeleton key={i} className="h-56" />
+      ))}
     </div>
   );
 }

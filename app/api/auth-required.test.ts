@@ -43,7 +43,9 @@ describe('every /api route without a session', () => {
 
   for (const r of routes) {
     it(`${r.pattern} answers 401 (or is a listed public route)`, async () => {
-      const mod = (await import(r.file)) as Partial<Record<(typeof METHODS)[number], (req: NextRequest, seg: { params: Promise<unknown> }) => Promise<Response>>>;
+      const mod = (await import(r.file)) as Partial<
+        Record<(typeof METHODS)[number], (req: NextRequest, seg: { params: Promise<unknown> }) => Promise<Response>>
+      >;
       const methods = METHODS.filter((m) => typeof mod[m] === 'function');
       expect(methods.length, `${r.pattern} exports no handler`).toBeGreaterThan(0);
       for (const m of methods) {
@@ -51,7 +53,10 @@ describe('every /api route without a session', () => {
         const write = m !== 'GET';
         const req = new NextRequest(new URL(`http://127.0.0.1${r.urlPath}`), {
           method: m,
-          headers: { host: '127.0.0.1', ...(write ? { origin: 'http://127.0.0.1', 'content-type': 'application/json' } : {}) },
+          headers: {
+            host: '127.0.0.1',
+            ...(write ? { origin: 'http://127.0.0.1', 'content-type': 'application/json' } : {}),
+          },
           body: write ? '{}' : undefined,
         });
         const res = await mod[m]!(req, { params: Promise.resolve(r.params) });

@@ -16,7 +16,9 @@ const call = async (h: typeof healthz, url: string) => {
 
 describe('probe routes', () => {
   // Braces matter: a function returned from beforeEach would run as a teardown.
-  beforeEach(() => { cache.everSynced.mockReset(); });
+  beforeEach(() => {
+    cache.everSynced.mockReset();
+  });
 
   it('healthz answers ok whatever the cache state', async () => {
     cache.everSynced.mockReturnValue(false);
@@ -25,13 +27,19 @@ describe('probe routes', () => {
 
   it('readyz is 503 until the first LIST completes, then 200, with nothing else in the body', async () => {
     cache.everSynced.mockReturnValue(false);
-    expect(await call(readyz, '/api/readyz')).toEqual({ status: 503, body: { status: 'not ready' }, cache: 'no-store' });
+    expect(await call(readyz, '/api/readyz')).toEqual({
+      status: 503,
+      body: { status: 'not ready' },
+      cache: 'no-store',
+    });
     cache.everSynced.mockReturnValue(true);
     expect(await call(readyz, '/api/readyz')).toEqual({ status: 200, body: { status: 'ready' }, cache: 'no-store' });
   });
 
   it('readyz hides the reason when the cache cannot even be built', async () => {
-    cache.everSynced.mockImplementation(() => { throw new Error('connect ECONNREFUSED 10.0.0.1:443 token=secret'); });
+    cache.everSynced.mockImplementation(() => {
+      throw new Error('connect ECONNREFUSED 10.0.0.1:443 token=secret');
+    });
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await call(readyz, '/api/readyz');
     spy.mockRestore();

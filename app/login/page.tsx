@@ -8,7 +8,11 @@ import { authSettings } from '@/lib/server/auth/settings';
 export const metadata: Metadata = { title: 'Sign in' };
 
 /** Sign in: a Kubernetes bearer token, single sign-on when configured, or local mode's link. */
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const next = safeNext(typeof params.next === 'string' ? params.next : '/');
   if (await currentPageSession()) redirect(next);

@@ -9,8 +9,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const out = process.argv[2];
-if (!out) { console.error('usage: gen.mjs <outDir>'); process.exit(2); }
-const int = (name, def) => { const v = Number(process.env[name] ?? def); if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be an integer`); return v; };
+if (!out) {
+  console.error('usage: gen.mjs <outDir>');
+  process.exit(2);
+}
+const int = (name, def) => {
+  const v = Number(process.env[name] ?? def);
+  if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be an integer`);
+  return v;
+};
 const NODES = int('BENCH_NODES', 1000);
 const GPU_NODES = Math.min(NODES, int('BENCH_GPU_NODES', Math.round(NODES * 0.3)));
 const NAMESPACES = int('BENCH_NAMESPACES', 20);
@@ -55,7 +62,8 @@ for (let i = 0; i < NODES; i++) {
     ? { cpu: '96', memory: '1152Gi', pods: '110', 'nvidia.com/gpu': '8', 'ephemeral-storage': '4Ti' }
     : { cpu: '32', memory: '128Gi', pods: '110', 'ephemeral-storage': '500Gi' };
   nodes.push({
-    apiVersion: 'v1', kind: 'Node',
+    apiVersion: 'v1',
+    kind: 'Node',
     metadata: { name, labels, annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'kwok.x-k8s.io/node': 'fake' } },
     status: { capacity: res, allocatable: res },
   });
@@ -74,28 +82,35 @@ const KINDS = [
   { name: 'inference', cpu: '1', memory: '4Gi', gpu: 0 },
 ];
 const podSpec = (app, k, extraEnv) => ({
-  containers: [{
-    name: app,
-    image: `registry.imagepod.local/bench/${k.name}:1.${k.name.length}.0`,
-    env: extraEnv,
-    ports: [{ containerPort: 8080, name: 'http' }],
-    resources: {
-      requests: { cpu: k.cpu, memory: k.memory, ...(k.gpu ? { 'nvidia.com/gpu': String(k.gpu) } : {}) },
-      limits: { memory: k.memory, ...(k.gpu ? { 'nvidia.com/gpu': String(k.gpu) } : {}) },
+  containers: [
+    {
+      name: app,
+      image: `registry.imagepod.local/bench/${k.name}:1.${k.name.length}.0`,
+      env: extraEnv,
+      ports: [{ containerPort: 8080, name: 'http' }],
+      resources: {
+        requests: { cpu: k.cpu, memory: k.memory, ...(k.gpu ? { 'nvidia.com/gpu': String(k.gpu) } : {}) },
+        limits: { memory: k.memory, ...(k.gpu ? { 'nvidia.com/gpu': String(k.gpu) } : {}) },
+      },
     },
-  }],
+  ],
   terminationGracePeriodSeconds: 0,
 });
 for (let n = 0; n < NAMESPACES; n++) {
   const ns = `bench-${pad(n, 2)}`;
   const team = `team-${pad(n % 7, 2)}`;
-  namespaces.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'imagepod.io/bench': 'cluster-scale', team } } });
+  namespaces.push({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: ns, labels: { 'imagepod.io/bench': 'cluster-scale', team } },
+  });
   for (let d = 0; d < DEPLOYMENTS; d++) {
     const k = KINDS[d % KINDS.length];
     const app = `${k.name}${d >= KINDS.length ? `-${d}` : ''}`;
     const labels = { app, team, tier: k.gpu ? 'gpu' : 'cpu', 'app.kubernetes.io/part-of': 'imagepod-bench' };
     deployments.push({
-      apiVersion: 'apps/v1', kind: 'Deployment',
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
       metadata: { name: app, namespace: ns, labels },
       spec: {
         replicas: REPLICAS,
@@ -107,10 +122,18 @@ for (let n = 0; n < NAMESPACES; n++) {
   }
   for (let p = 0; p < PLAIN; p++) {
     const name = `job-${pad(p, 4)}`;
-    const k = p % 20 === 0 ? { name: 'finetune', cpu: '2', memory: '16Gi', gpu: 1 } : { name: 'job', cpu: '100m', memory: '256Mi', gpu: 0 };
+    const k =
+      p % 20 === 0
+        ? { name: 'finetune', cpu: '2', memory: '16Gi', gpu: 1 }
+        : { name: 'job', cpu: '100m', memory: '256Mi', gpu: 0 };
     pods.push({
-      apiVersion: 'v1', kind: 'Pod',
-      metadata: { name, namespace: ns, labels: { app: 'job', team, 'job-index': String(p), 'app.kubernetes.io/part-of': 'imagepod-bench' } },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name,
+        namespace: ns,
+        labels: { app: 'job', team, 'job-index': String(p), 'app.kubernetes.io/part-of': 'imagepod-bench' },
+      },
       spec: { ...podSpec('job', k, [{ name: 'JOB_INDEX', value: String(p) }]), restartPolicy: 'Never' },
     });
     churnTargets.push(`${ns}/${name}`);
@@ -122,10 +145,21 @@ chunked('pods', pods);
 writeFileSync(path.join(out, 'churn-targets.txt'), churnTargets.join('\n') + '\n');
 
 const expectedPods = NAMESPACES * (DEPLOYMENTS * REPLICAS + PLAIN);
-writeFileSync(path.join(out, 'expected.json'), JSON.stringify({
-  nodes: NODES, gpuNodes: GPU_NODES, namespaces: NAMESPACES, deployments: deployments.length,
-  deploymentPods: NAMESPACES * DEPLOYMENTS * REPLICAS, plainPods: pods.length, pods: expectedPods,
-  gpuCapacity: GPU_NODES * 8,
-  gpuRequested: NAMESPACES * (Math.floor((DEPLOYMENTS + KINDS.length - 2) / KINDS.length) * REPLICAS + Math.ceil(PLAIN / 20)),
-}));
-console.log(`${NODES} nodes (${GPU_NODES} GPU), ${NAMESPACES} namespaces, ${deployments.length} Deployments x ${REPLICAS}, ${pods.length} plain pods = ${expectedPods} pods`);
+writeFileSync(
+  path.join(out, 'expected.json'),
+  JSON.stringify({
+    nodes: NODES,
+    gpuNodes: GPU_NODES,
+    namespaces: NAMESPACES,
+    deployments: deployments.length,
+    deploymentPods: NAMESPACES * DEPLOYMENTS * REPLICAS,
+    plainPods: pods.length,
+    pods: expectedPods,
+    gpuCapacity: GPU_NODES * 8,
+    gpuRequested:
+      NAMESPACES * (Math.floor((DEPLOYMENTS + KINDS.length - 2) / KINDS.length) * REPLICAS + Math.ceil(PLAIN / 20)),
+  }),
+);
+console.log(
+  `${NODES} nodes (${GPU_NODES} GPU), ${NAMESPACES} namespaces, ${deployments.length} Deployments x ${REPLICAS}, ${pods.length} plain pods = ${expectedPods} pods`,
+);

@@ -21,7 +21,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 
-const env = (k, d) => { const v = process.env[k] ?? d; if (v === undefined) throw new Error(`missing env ${k}`); return v; };
+const env = (k, d) => {
+  const v = process.env[k] ?? d;
+  if (v === undefined) throw new Error(`missing env ${k}`);
+  return v;
+};
 const REPO = env('REPO_DIR');
 const KUBECTL = env('KUBECTL');
 const KUBECONFIG = env('KUBECONFIG');
@@ -51,10 +55,15 @@ const secs = (ms) => (ms === null ? '—' : (ms / 1000).toFixed(2));
 function kubectl(args, { stdin, timeoutMs = 180_000, deadline = true } = {}) {
   const bound = Math.max(1_000, Math.min(timeoutMs, deadline ? left() : timeoutMs));
   return new Promise((resolve, reject) => {
-    const child = execFile(KUBECTL, args, { env: { ...process.env, KUBECONFIG }, timeout: bound, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`kubectl ${args.join(' ')}: ${(stderr || err.message).trim().slice(0, 600)}`));
-      else resolve(stdout);
-    });
+    const child = execFile(
+      KUBECTL,
+      args,
+      { env: { ...process.env, KUBECONFIG }, timeout: bound, killSignal: 'SIGKILL', maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`kubectl ${args.join(' ')}: ${(stderr || err.message).trim().slice(0, 600)}`));
+        else resolve(stdout);
+      },
+    );
     if (stdin !== undefined) child.stdin.end(stdin);
   });
 }
@@ -62,14 +71,21 @@ function kubectl(args, { stdin, timeoutMs = 180_000, deadline = true } = {}) {
 // ---------------------------------------------------------------- the bundle
 const kustomization = parse(readFileSync(path.join(BUNDLE, 'kustomization.yaml'), 'utf8'));
 const FILES = kustomization.resources;
-const OBJECTS = FILES.flatMap((f) => parseAllDocuments(readFileSync(path.join(BUNDLE, f), 'utf8')).map((d) => d.toJS()).filter(Boolean).map((o) => ({ ...o, file: f })));
+const OBJECTS = FILES.flatMap((f) =>
+  parseAllDocuments(readFileSync(path.join(BUNDLE, f), 'utf8'))
+    .map((d) => d.toJS())
+    .filter(Boolean)
+    .map((o) => ({ ...o, file: f })),
+);
 const ns = (o) => o.metadata.namespace ?? NS;
 const DEPLOYMENTS = OBJECTS.filter((o) => o.kind === 'Deployment');
 const ROLLOUTS = OBJECTS.filter((o) => o.kind === 'StatefulSet' || o.kind === 'DaemonSet');
 const WORKLOADS = [...DEPLOYMENTS, ...ROLLOUTS];
 const GENERATED = OBJECTS.filter((o) => o.kind === 'Secret' && o.metadata.annotations?.['imagepod.io/generate']);
 /** Claims the StatefulSets' volumeClaimTemplates make: `<template>-<statefulset>-<ordinal>`. */
-const CLAIM_PREFIXES = OBJECTS.filter((o) => o.kind === 'StatefulSet').flatMap((o) => (o.spec.volumeClaimTemplates ?? []).map((t) => `${t.metadata.name}-${o.metadata.name}-`));
+const CLAIM_PREFIXES = OBJECTS.filter((o) => o.kind === 'StatefulSet').flatMap((o) =>
+  (o.spec.volumeClaimTemplates ?? []).map((t) => `${t.metadata.name}-${o.metadata.name}-`),
+);
 const POD_NAMESPACES = [...new Set(WORKLOADS.map(ns))];
 /** The object as in its file (without the bookkeeping `file`). */
 const strip = (o) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'file'));
@@ -78,7 +94,11 @@ const strip = (o) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== 
 async function stackPods() {
   const out = [];
   for (const n of POD_NAMESPACES) {
-    const list = JSON.parse(await kubectl(['get', 'pods', '-n', n, '-l', 'app.kubernetes.io/part-of=imagepod', '-o', 'json'], { deadline: !CLEAR_ONLY }));
+    const list = JSON.parse(
+      await kubectl(['get', 'pods', '-n', n, '-l', 'app.kubernetes.io/part-of=imagepod', '-o', 'json'], {
+        deadline: !CLEAR_ONLY,
+      }),
+    );
     out.push(...list.items.map((p) => `${n}/${p.metadata.name}`));
   }
   return out;
@@ -88,8 +108,14 @@ async function stackPods() {
 async function presentWorkloads() {
   const present = [];
   for (const n of POD_NAMESPACES) {
-    const names = (await kubectl(['get', 'deployments,statefulsets,daemonsets', '-n', n, '-o', 'name'], { deadline: !CLEAR_ONLY })).split('\n').filter(Boolean);
-    for (const w of WORKLOADS.filter((x) => ns(x) === n)) if (names.includes(`${w.kind.toLowerCase()}.apps/${w.metadata.name}`)) present.push(`${w.kind}/${n}/${w.metadata.name}`);
+    const names = (
+      await kubectl(['get', 'deployments,statefulsets,daemonsets', '-n', n, '-o', 'name'], { deadline: !CLEAR_ONLY })
+    )
+      .split('\n')
+      .filter(Boolean);
+    for (const w of WORKLOADS.filter((x) => ns(x) === n))
+      if (names.includes(`${w.kind.toLowerCase()}.apps/${w.metadata.name}`))
+        present.push(`${w.kind}/${n}/${w.metadata.name}`);
   }
   return present;
 }
@@ -98,16 +124,26 @@ async function presentWorkloads() {
 async function clearStack() {
   const t = Date.now();
   const list = { apiVersion: 'v1', kind: 'List', items: OBJECTS.filter((o) => o.kind !== 'Namespace').map(strip) };
-  await kubectl(['delete', '--ignore-not-found', '--wait=true', '--timeout=120s', '-f', '-'], { stdin: JSON.stringify(list), deadline: !CLEAR_ONLY });
-  const pvcs = JSON.parse(await kubectl(['get', 'pvc', '-n', NS, '-o', 'json'], { deadline: !CLEAR_ONLY })).items.map((p) => p.metadata.name)
+  await kubectl(['delete', '--ignore-not-found', '--wait=true', '--timeout=120s', '-f', '-'], {
+    stdin: JSON.stringify(list),
+    deadline: !CLEAR_ONLY,
+  });
+  const pvcs = JSON.parse(await kubectl(['get', 'pvc', '-n', NS, '-o', 'json'], { deadline: !CLEAR_ONLY }))
+    .items.map((p) => p.metadata.name)
     .filter((n) => CLAIM_PREFIXES.some((pre) => n.startsWith(pre) && /^\d+$/.test(n.slice(pre.length))));
-  if (pvcs.length) await kubectl(['delete', 'pvc', '-n', NS, '--ignore-not-found', '--wait=true', '--timeout=120s', ...pvcs], { deadline: !CLEAR_ONLY });
-  await kubectl(['delete', 'configmap', SETTINGS_CM, '-n', NS, '--ignore-not-found', '--wait=true', '--timeout=60s'], { deadline: !CLEAR_ONLY });
+  if (pvcs.length)
+    await kubectl(['delete', 'pvc', '-n', NS, '--ignore-not-found', '--wait=true', '--timeout=120s', ...pvcs], {
+      deadline: !CLEAR_ONLY,
+    });
+  await kubectl(['delete', 'configmap', SETTINGS_CM, '-n', NS, '--ignore-not-found', '--wait=true', '--timeout=60s'], {
+    deadline: !CLEAR_ONLY,
+  });
   const end = Date.now() + 120_000;
   for (;;) {
     const pods = await stackPods();
     if (!pods.length) break;
-    if (Date.now() > end) throw new Error(`pods of the stack still there after clearing: ${pods.slice(0, 5).join(', ')}`);
+    if (Date.now() > end)
+      throw new Error(`pods of the stack still there after clearing: ${pods.slice(0, 5).join(', ')}`);
     if (!CLEAR_ONLY) checkDeadline('clearing the stack');
     await sleep(250);
   }
@@ -128,8 +164,21 @@ async function seedDeploy({ fillSecrets = true } = {}) {
     if (fillSecrets && GENERATED.some((s) => s.file === f)) {
       const ts = Date.now();
       for (const s of GENERATED.filter((x) => x.file === f)) {
-        const keys = s.metadata.annotations['imagepod.io/generate'].split(',').map((k) => k.trim()).filter(Boolean);
-        await kubectl(['-n', ns(s), 'patch', 'secret', s.metadata.name, '--type', 'merge', '-p', JSON.stringify({ stringData: Object.fromEntries(keys.map((k) => [k, gen()])) })]);
+        const keys = s.metadata.annotations['imagepod.io/generate']
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean);
+        await kubectl([
+          '-n',
+          ns(s),
+          'patch',
+          'secret',
+          s.metadata.name,
+          '--type',
+          'merge',
+          '-p',
+          JSON.stringify({ stringData: Object.fromEntries(keys.map((k) => [k, gen()])) }),
+        ]);
       }
       phases.secretsMs += Date.now() - ts;
     }
@@ -137,9 +186,17 @@ async function seedDeploy({ fillSecrets = true } = {}) {
   const tw = Date.now();
   const timeout = `--timeout=${Math.max(1, Math.floor(left() / 1000) - 5)}s`;
   for (const n of [...new Set(DEPLOYMENTS.map(ns))]) {
-    await kubectl(['wait', '--for=condition=Available', '-n', n, timeout, ...DEPLOYMENTS.filter((d) => ns(d) === n).map((d) => `deployment/${d.metadata.name}`)]);
+    await kubectl([
+      'wait',
+      '--for=condition=Available',
+      '-n',
+      n,
+      timeout,
+      ...DEPLOYMENTS.filter((d) => ns(d) === n).map((d) => `deployment/${d.metadata.name}`),
+    ]);
   }
-  for (const w of ROLLOUTS) await kubectl(['rollout', 'status', '-n', ns(w), timeout, `${w.kind.toLowerCase()}/${w.metadata.name}`]);
+  for (const w of ROLLOUTS)
+    await kubectl(['rollout', 'status', '-n', ns(w), timeout, `${w.kind.toLowerCase()}/${w.metadata.name}`]);
   phases.waitMs = Date.now() - tw;
   return { ms: Date.now() - t0, ...phases };
 }
@@ -152,20 +209,35 @@ let cookie = '';
 function request(method, pathname, body) {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request({
-      host: PANEL.hostname, port: PANEL.port, path: pathname, method, agent,
-      headers: { cookie, accept: 'application/json', ...(data ? { 'content-type': 'application/json', 'content-length': data.length, origin: PANEL.origin } : {}) },
-    }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json = null;
-        try { json = JSON.parse(text); } catch { /* not JSON: keep the text */ }
-        resolve({ status: res.statusCode, json, text, headers: res.headers });
-      });
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: PANEL.hostname,
+        port: PANEL.port,
+        path: pathname,
+        method,
+        agent,
+        headers: {
+          cookie,
+          accept: 'application/json',
+          ...(data ? { 'content-type': 'application/json', 'content-length': data.length, origin: PANEL.origin } : {}),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json = null;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            /* not JSON: keep the text */
+          }
+          resolve({ status: res.statusCode, json, text, headers: res.headers });
+        });
+        res.on('error', reject);
+      },
+    );
     req.setTimeout(30_000, () => req.destroy(new Error(`timeout ${method} ${pathname}`)));
     req.on('error', reject);
     if (data) req.write(data);
@@ -223,7 +295,8 @@ async function waitCacheEmpty() {
 async function panelDeploy(settings) {
   const t0 = Date.now();
   const started = await request('POST', '/api/deploy/runs', { settings });
-  if (started.status !== 202) throw new Error(`POST /api/deploy/runs: HTTP ${started.status} ${started.text.slice(0, 300)}`);
+  if (started.status !== 202)
+    throw new Error(`POST /api/deploy/runs: HTTP ${started.status} ${started.text.slice(0, 300)}`);
   const id = started.json.run.id;
   let run;
   for (;;) {
@@ -236,9 +309,22 @@ async function panelDeploy(settings) {
   const ms = Date.now() - t0;
   const objects = run.stages.flatMap((s) => s.objects);
   const count = (c) => objects.filter((o) => o.change === c).length;
-  const stages = Object.fromEntries(run.stages.map((s) => [s.id, s.startedAt && s.finishedAt ? Date.parse(s.finishedAt) - Date.parse(s.startedAt) : null]));
+  const stages = Object.fromEntries(
+    run.stages.map((s) => [
+      s.id,
+      s.startedAt && s.finishedAt ? Date.parse(s.finishedAt) - Date.parse(s.startedAt) : null,
+    ]),
+  );
   if (run.state !== 'succeeded') throw new Error(`panel deploy ${run.state}: ${run.error}`);
-  return { ms, created: count('created'), changed: count('changed'), unchanged: count('unchanged'), objects: objects.length, stages, notUnchanged: objects.filter((o) => o.change !== 'unchanged').map((o) => o.key) };
+  return {
+    ms,
+    created: count('created'),
+    changed: count('changed'),
+    unchanged: count('unchanged'),
+    objects: objects.length,
+    stages,
+    notUnchanged: objects.filter((o) => o.change !== 'unchanged').map((o) => o.key),
+  };
 }
 
 // ---------------------------------------------------------------- main
@@ -257,9 +343,14 @@ async function main() {
   for (;;) {
     const present = await presentWorkloads();
     if (!present.length) break;
-    if (process.env.BENCH_TAKE_OVER === '1') { log(`taking over the present stack (${present.length} workloads), BENCH_TAKE_OVER=1`); break; }
+    if (process.env.BENCH_TAKE_OVER === '1') {
+      log(`taking over the present stack (${present.length} workloads), BENCH_TAKE_OVER=1`);
+      break;
+    }
     if (Date.now() > idleEnd) {
-      log(`the stack is deployed (${present.join(', ')}) — someone else's test? Not touching it; set BENCH_TAKE_OVER=1 to clear it anyway`);
+      log(
+        `the stack is deployed (${present.join(', ')}) — someone else's test? Not touching it; set BENCH_TAKE_OVER=1 to clear it anyway`,
+      );
       return 2;
     }
     log(`the stack is up (${present.length} workloads): waiting up to ${IDLE_WAIT_S} s for it to go`);
@@ -271,14 +362,23 @@ async function main() {
   log('panel signed in and synced');
   writeFileSync(TOUCHED, `${new Date().toISOString()}\n`);
   const rounds = [];
-  const result = { startedAt: new Date(T0).toISOString(), rounds, load: readFileSync('/proc/loadavg', 'utf8').trim(), files: FILES.length, objects: OBJECTS.length };
+  const result = {
+    startedAt: new Date(T0).toISOString(),
+    rounds,
+    load: readFileSync('/proc/loadavg', 'utf8').trim(),
+    files: FILES.length,
+    objects: OBJECTS.length,
+  };
   let settings = null;
   try {
     const c0 = await clearStack();
     await waitCacheEmpty();
     log(`stack cleared (${c0} ms)`);
     const s = await request('GET', '/api/deploy/settings');
-    if (s.status !== 200 || s.json.stored !== false) throw new Error(`expected the bundle's default settings with no stored ConfigMap, got HTTP ${s.status} ${s.text.slice(0, 200)}`);
+    if (s.status !== 200 || s.json.stored !== false)
+      throw new Error(
+        `expected the bundle's default settings with no stored ConfigMap, got HTTP ${s.status} ${s.text.slice(0, 200)}`,
+      );
     settings = s.json.settings; // = DEFAULT_SETTINGS: nothing stored after the clear
     await request('GET', '/api/deploy/runs'); // loads the route module before the first timing
     for (let i = 1; i <= ROUNDS; i++) {
@@ -290,14 +390,20 @@ async function main() {
         await waitCacheEmpty();
         if (way === 'seed') {
           round.seed = await seedDeploy();
-          log(`round ${i} seed: ${secs(round.seed.ms)} s (apply ${secs(round.seed.applyMs)}, secrets ${secs(round.seed.secretsMs)}, wait ${secs(round.seed.waitMs)})`);
+          log(
+            `round ${i} seed: ${secs(round.seed.ms)} s (apply ${secs(round.seed.applyMs)}, secrets ${secs(round.seed.secretsMs)}, wait ${secs(round.seed.waitMs)})`,
+          );
           round.seedReapply = await seedDeploy({ fillSecrets: false });
           log(`round ${i} seed re-apply (unchanged): ${secs(round.seedReapply.ms)} s`);
         } else {
           round.panel = await panelDeploy(settings);
-          log(`round ${i} panel: ${secs(round.panel.ms)} s (${round.panel.created} created; stages ${JSON.stringify(round.panel.stages)})`);
+          log(
+            `round ${i} panel: ${secs(round.panel.ms)} s (${round.panel.created} created; stages ${JSON.stringify(round.panel.stages)})`,
+          );
           round.redeploy = await panelDeploy(settings);
-          log(`round ${i} panel redeploy: ${secs(round.redeploy.ms)} s (${round.redeploy.unchanged}/${round.redeploy.objects} unchanged${round.redeploy.notUnchanged.length ? `; NOT unchanged: ${round.redeploy.notUnchanged.join(', ')}` : ''})`);
+          log(
+            `round ${i} panel redeploy: ${secs(round.redeploy.ms)} s (${round.redeploy.unchanged}/${round.redeploy.objects} unchanged${round.redeploy.notUnchanged.length ? `; NOT unchanged: ${round.redeploy.notUnchanged.join(', ')}` : ''})`,
+          );
         }
       }
       rounds.push(round);
@@ -317,17 +423,46 @@ async function main() {
   const reapplyMed = median(rounds.map((r) => r.seedReapply.ms));
   const ratio = panelMed / seedMed;
   const redeployAllUnchanged = rounds.every((r) => r.redeploy.notUnchanged.length === 0);
-  Object.assign(result, { settings, medians: { seedMs: seedMed, panelMs: panelMed, ratio, redeployMs: redeployMed, seedReapplyMs: reapplyMed }, redeployAllUnchanged, targets: TARGETS });
+  Object.assign(result, {
+    settings,
+    medians: { seedMs: seedMed, panelMs: panelMed, ratio, redeployMs: redeployMed, seedReapplyMs: reapplyMed },
+    redeployAllUnchanged,
+    targets: TARGETS,
+  });
   writeFileSync(OUT_JSON, `${JSON.stringify(result, null, 2)}\n`);
 
   const pass = (ok) => (ok ? 'PASS' : 'FAIL');
   const rows = [
     ['figure', 'rounds (s)', 'median (s)', 'target', ''],
-    ['seed: kubectl apply -f ×' + FILES.length + ' + patch secrets + wait', rounds.map((r) => secs(r.seed.ms)).join(' / '), secs(seedMed), '', ''],
-    ['panel: POST /api/deploy/runs → succeeded', rounds.map((r) => secs(r.panel.ms)).join(' / '), secs(panelMed), '', ''],
+    [
+      'seed: kubectl apply -f ×' + FILES.length + ' + patch secrets + wait',
+      rounds.map((r) => secs(r.seed.ms)).join(' / '),
+      secs(seedMed),
+      '',
+      '',
+    ],
+    [
+      'panel: POST /api/deploy/runs → succeeded',
+      rounds.map((r) => secs(r.panel.ms)).join(' / '),
+      secs(panelMed),
+      '',
+      '',
+    ],
     ['ratio panel / seed', '', ratio.toFixed(2), `≤ ${TARGETS.ratio}`, pass(ratio <= TARGETS.ratio)],
-    ['panel redeploy, unchanged bundle', rounds.map((r) => secs(r.redeploy.ms)).join(' / '), secs(redeployMed), `< ${TARGETS.redeployMs / 1000}`, pass(redeployMed < TARGETS.redeployMs && redeployAllUnchanged)],
-    ['(info) seed re-apply of the unchanged files + wait', rounds.map((r) => secs(r.seedReapply.ms)).join(' / '), secs(reapplyMed), '', ''],
+    [
+      'panel redeploy, unchanged bundle',
+      rounds.map((r) => secs(r.redeploy.ms)).join(' / '),
+      secs(redeployMed),
+      `< ${TARGETS.redeployMs / 1000}`,
+      pass(redeployMed < TARGETS.redeployMs && redeployAllUnchanged),
+    ],
+    [
+      '(info) seed re-apply of the unchanged files + wait',
+      rounds.map((r) => secs(r.seedReapply.ms)).join(' / '),
+      secs(reapplyMed),
+      '',
+      '',
+    ],
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   for (const r of rows) console.log(r.map((v, c) => String(v).padEnd(widths[c])).join('  '));
@@ -336,7 +471,10 @@ async function main() {
   return ratio <= TARGETS.ratio && redeployMed < TARGETS.redeployMs && redeployAllUnchanged ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  log(`FAILED: ${e.stack ?? e}`);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    log(`FAILED: ${e.stack ?? e}`);
+    process.exit(2);
+  },
+);

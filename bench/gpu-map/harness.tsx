@@ -9,10 +9,14 @@ import { GpuPageView } from '@/components/gpus/gpu-page-view';
 import { sampleCluster } from '@/lib/gpu-page/sample-cluster';
 
 declare global {
-  interface Window { benchResult?: Record<string, number>; benchNodes?: number }
+  interface Window {
+    benchResult?: Record<string, number>;
+    benchNodes?: number;
+  }
 }
 
-const frame = () => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))));
+const frame = () =>
+  new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))));
 
 async function main() {
   const nodes = window.benchNodes ?? 1000;
@@ -22,10 +26,19 @@ async function main() {
   const gpus = model.nodes.reduce((n, m) => n + m.gpus.length, 0);
   const root = createRoot(document.getElementById('root')!);
   const start = performance.now();
-  flushSync(() => root.render(
-    <GpuPageView model={model} deviceClasses={[]} draServed idlePods={new Set(['team-0/p-0-0'])} idleNote={null} podInfo={() => undefined}
-      initial={{ filter: { model: '', selector: '', state: '' }, where: null }} />,
-  ));
+  flushSync(() =>
+    root.render(
+      <GpuPageView
+        model={model}
+        deviceClasses={[]}
+        draServed
+        idlePods={new Set(['team-0/p-0-0'])}
+        idleNote={null}
+        podInfo={() => undefined}
+        initial={{ filter: { model: '', selector: '', state: '' }, where: null }}
+      />,
+    ),
+  );
   const rendered = performance.now() - start;
   const painted = (await frame()) - start;
   // Scroll the map end to end in 20 steps; the slowest step is what a person would feel.
@@ -40,8 +53,16 @@ async function main() {
     worstScroll = Math.max(worstScroll, d);
   }
   const cells = document.querySelectorAll('[data-testid^="gpu-cell-"]').length;
-  console.log("scroll", steps.join(" "));
-  window.benchResult = { nodes, gpus, modelBuildMs: built, renderMs: rendered, firstPaintMs: painted, worstScrollFrameMs: worstScroll, cellsInDom: cells };
+  console.log('scroll', steps.join(' '));
+  window.benchResult = {
+    nodes,
+    gpus,
+    modelBuildMs: built,
+    renderMs: rendered,
+    firstPaintMs: painted,
+    worstScrollFrameMs: worstScroll,
+    cellsInDom: cells,
+  };
 }
 
 void main();

@@ -23,7 +23,11 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 
 await build({
   entryPoints: [path.join(here, 'harness.tsx')],
-  bundle: true, minify: true, format: 'iife', jsx: 'automatic', target: 'es2022',
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  jsx: 'automatic',
+  target: 'es2022',
   outfile: path.join(out, 'harness.js'),
   alias: { '@': root, 'next/link': path.join(here, 'link-stub.tsx') },
   define: { 'process.env.NODE_ENV': '"production"' },
@@ -31,21 +35,28 @@ await build({
 });
 const cssIn = readFileSync(path.join(root, 'app/globals.css'), 'utf8');
 const css = await postcss([tailwind({ base: root })]).process(cssIn, { from: path.join(root, 'app/globals.css') });
-writeFileSync(path.join(out, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><style>${css.css}</style></head>
-<body><main style="padding:24px;max-width:1400px"><div id="root"></div></main><script>window.benchNodes=${nodes}</script><script src="harness.js"></script></body></html>`);
+writeFileSync(
+  path.join(out, 'index.html'),
+  `<!doctype html><html><head><meta charset="utf-8"><style>${css.css}</style></head>
+<body><main style="padding:24px;max-width:1400px"><div id="root"></div></main><script>window.benchNodes=${nodes}</script><script src="harness.js"></script></body></html>`,
+);
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
 const results = [];
 try {
   for (let i = 0; i < runs; i++) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('console', (m) => { if (process.env.BENCH_VERBOSE) console.log('  page:', m.text()); });
+    page.on('console', (m) => {
+      if (process.env.BENCH_VERBOSE) console.log('  page:', m.text());
+    });
     await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
     await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 60_000 });
     results.push(await page.evaluate(() => window.benchResult));
     if (i === 0 && process.env.BENCH_SCREENSHOT) {
       mkdirSync(path.dirname(process.env.BENCH_SCREENSHOT), { recursive: true });
-      await page.evaluate(() => { document.querySelector('[data-testid="gpu-map"]').scrollTop = 0; });
+      await page.evaluate(() => {
+        document.querySelector('[data-testid="gpu-map"]').scrollTop = 0;
+      });
       await page.screenshot({ path: process.env.BENCH_SCREENSHOT, fullPage: true });
     }
     await page.close();
@@ -54,7 +65,9 @@ try {
   await browser.close();
 }
 const fmt = (k) => results.map((r) => r[k].toFixed(1)).join(' / ');
-console.log(`GPU map: ${results[0].nodes} nodes, ${results[0].gpus} GPU cells (${results[0].cellsInDom} in the DOM, virtualised), ${runs} runs`);
+console.log(
+  `GPU map: ${results[0].nodes} nodes, ${results[0].gpus} GPU cells (${results[0].cellsInDom} in the DOM, virtualised), ${runs} runs`,
+);
 console.log(`  model build (in page) ms: ${fmt('modelBuildMs')}`);
 console.log(`  render ms:                ${fmt('renderMs')}`);
 console.log(`  render → first paint ms:  ${fmt('firstPaintMs')}   (target < 1000)`);

@@ -31,16 +31,20 @@ function manifests(d, out = []) {
   return out;
 }
 
-const pages = manifests(path.join(dir, 'server', 'app')).map((file) => {
-  const g = {};
-  new Function('globalThis', readFileSync(file, 'utf8'))(g);
-  const [route, m] = Object.entries(g.__RSC_MANIFEST)[0];
-  const files = new Set(build.rootMainFiles);
-  // global-error's chunks load only when the root layout itself fails.
-  for (const [entry, chunks] of Object.entries(m.entryJSFiles)) if (!entry.endsWith('/global-error')) for (const c of chunks) files.add(c);
-  const url = route.replace(/\/page$/, '').replace(/\/\([^)]+\)/g, '') || '/';
-  return { url, files: [...files].filter((f) => existsSync(path.join(dir, f))) };
-}).filter((p) => !p.url.startsWith('/_')).sort((a, b) => a.url.localeCompare(b.url));
+const pages = manifests(path.join(dir, 'server', 'app'))
+  .map((file) => {
+    const g = {};
+    new Function('globalThis', readFileSync(file, 'utf8'))(g);
+    const [route, m] = Object.entries(g.__RSC_MANIFEST)[0];
+    const files = new Set(build.rootMainFiles);
+    // global-error's chunks load only when the root layout itself fails.
+    for (const [entry, chunks] of Object.entries(m.entryJSFiles))
+      if (!entry.endsWith('/global-error')) for (const c of chunks) files.add(c);
+    const url = route.replace(/\/page$/, '').replace(/\/\([^)]+\)/g, '') || '/';
+    return { url, files: [...files].filter((f) => existsSync(path.join(dir, f))) };
+  })
+  .filter((p) => !p.url.startsWith('/_'))
+  .sort((a, b) => a.url.localeCompare(b.url));
 
 // Shared: the chunks every page loads (framework, root and panel layouts).
 const shared = pages.map((p) => new Set(p.files)).reduce((a, b) => new Set([...a].filter((f) => b.has(f))));
@@ -49,9 +53,14 @@ const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const sharedSize = sum([...shared]);
 const rows = pages.map((p) => ({ url: p.url, total: sum(p.files), own: sum(p.files.filter((f) => !shared.has(f))) }));
 
-console.log(`First-load JS per page (gzip; raw in brackets), build ${readFileSync(path.join(dir, 'BUILD_ID'), 'utf8').trim()}`);
+console.log(
+  `First-load JS per page (gzip; raw in brackets), build ${readFileSync(path.join(dir, 'BUILD_ID'), 'utf8').trim()}`,
+);
 console.log(`${'page'.padEnd(16)}${'first load'.padStart(22)}${'page-specific'.padStart(22)}`);
-for (const r of rows) console.log(`${r.url.padEnd(16)}${`${kb(r.total.gz)} (${kb(r.total.raw)})`.padStart(22)}${`${kb(r.own.gz)} (${kb(r.own.raw)})`.padStart(22)}`);
+for (const r of rows)
+  console.log(
+    `${r.url.padEnd(16)}${`${kb(r.total.gz)} (${kb(r.total.raw)})`.padStart(22)}${`${kb(r.own.gz)} (${kb(r.own.raw)})`.padStart(22)}`,
+  );
 console.log(`${'shared by all'.padEnd(16)}${`${kb(sharedSize.gz)} (${kb(sharedSize.raw)})`.padStart(22)}`);
 try {
   writeSync(3, JSON.stringify({ shared: sharedSize, pages: rows }));

@@ -31,7 +31,10 @@ export function AuditScreen() {
   const [range, setRange] = useState('');
   // The "since" bound moves in whole minutes, so the query key is stable between renders.
   const since = range ? new Date(Math.floor((now - Number(range)) / 60_000) * 60_000).toISOString() : undefined;
-  const filter = useMemo(() => ({ user: user.trim() || undefined, action: action || undefined, result: result || undefined, since }), [user, action, result, since]);
+  const filter = useMemo(
+    () => ({ user: user.trim() || undefined, action: action || undefined, result: result || undefined, since }),
+    [user, action, result, since],
+  );
   const query = useAuditQuery(filter);
   const data = query.data;
 
@@ -39,35 +42,80 @@ export function AuditScreen() {
     <>
       <PageHeader
         title="Audit"
-        subtitle={data
-          ? <span data-testid="audit-count">{data.total} {data.total === 1 ? 'action' : 'actions'} recorded as Events in namespace <code>{data.namespace}</code></span>
-          : 'Who did what through the panel'}
+        subtitle={
+          data ? (
+            <span data-testid="audit-count">
+              {data.total} {data.total === 1 ? 'action' : 'actions'} recorded as Events in namespace{' '}
+              <code>{data.namespace}</code>
+            </span>
+          ) : (
+            'Who did what through the panel'
+          )
+        }
       />
       <div className="flex flex-col gap-3">
         <div className="flex flex-wrap gap-2">
-          <Input data-testid="audit-user-filter" type="search" aria-label="User" placeholder="user…" value={user} onChange={(e) => setUser(e.target.value)} className="w-64" />
-          <Select data-testid="audit-action-filter" aria-label="Action" value={action} onChange={(e) => setAction(AUDIT_ACTIONS.find((a) => a === e.target.value) ?? '')}>
+          <Input
+            data-testid="audit-user-filter"
+            type="search"
+            aria-label="User"
+            placeholder="user…"
+            value={user}
+            onChange={(e) => setUser(e.target.value)}
+            className="w-64"
+          />
+          <Select
+            data-testid="audit-action-filter"
+            aria-label="Action"
+            value={action}
+            onChange={(e) => setAction(AUDIT_ACTIONS.find((a) => a === e.target.value) ?? '')}
+          >
             <option value="">All actions</option>
-            {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{a}</option>)}
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
           </Select>
-          <Select data-testid="audit-result-filter" aria-label="Result" value={result} onChange={(e) => setResult((['success', 'failure', 'denied'] as const).find((r) => r === e.target.value) ?? '')}>
+          <Select
+            data-testid="audit-result-filter"
+            aria-label="Result"
+            value={result}
+            onChange={(e) =>
+              setResult((['success', 'failure', 'denied'] as const).find((r) => r === e.target.value) ?? '')
+            }
+          >
             <option value="">All results</option>
             <option value="success">success</option>
             <option value="denied">denied</option>
             <option value="failure">failure</option>
           </Select>
-          <Select data-testid="audit-range-filter" aria-label="Time range" value={range} onChange={(e) => setRange(e.target.value)}>
-            {RANGES.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+          <Select
+            data-testid="audit-range-filter"
+            aria-label="Time range"
+            value={range}
+            onChange={(e) => setRange(e.target.value)}
+          >
+            {RANGES.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
           </Select>
         </div>
         {!data ? (
-          <QueryPending query={query} what="the audit trail" skeleton={<TableSkeleton rows={8} testId="audit-loading" />} />
+          <QueryPending
+            query={query}
+            what="the audit trail"
+            skeleton={<TableSkeleton rows={8} testId="audit-loading" />}
+          />
         ) : (
           <>
             {query.isError && <QueryError query={query} what="the latest audit trail" />}
             <AuditTable rows={data.items} now={now} />
             <p className="text-xs text-zinc-500">
-              The API server keeps Events for its <code>--event-ttl</code> (one hour by default); every record is also written to the panel&apos;s log as an <code>[audit]</code> line.
+              The API server keeps Events for its <code>--event-ttl</code> (one hour by default); every record is also
+              written to the panel&apos;s log as an <code>[audit]</code> line.
             </p>
           </>
         )}
@@ -77,7 +125,12 @@ export function AuditScreen() {
 }
 
 function AuditTable({ rows, now }: { rows: AuditRow[]; now: number }) {
-  if (rows.length === 0) return <EmptyState testId="audit-empty" title="No actions match">Nothing recorded for these filters.</EmptyState>;
+  if (rows.length === 0)
+    return (
+      <EmptyState testId="audit-empty" title="No actions match">
+        Nothing recorded for these filters.
+      </EmptyState>
+    );
   return (
     <TableScroll>
       <Table data-testid="audit-table">
@@ -98,11 +151,19 @@ function AuditTable({ rows, now }: { rows: AuditRow[]; now: number }) {
                 {formatClock(r.time)}
                 <span className="ml-1.5 text-xs text-zinc-400">{formatAge(r.time, now)} ago</span>
               </TD>
-              <TD className="max-w-96 truncate font-mono text-xs" title={r.user}>{r.user}</TD>
-              <TD><code className="text-xs">{r.action}</code></TD>
+              <TD className="max-w-96 truncate font-mono text-xs" title={r.user}>
+                {r.user}
+              </TD>
+              <TD>
+                <code className="text-xs">{r.action}</code>
+              </TD>
               <TD className="font-mono text-xs">{targetText(r.target) || <span className="text-zinc-400">—</span>}</TD>
-              <TD><Badge tone={RESULT_TONE[r.result]}>{r.result}</Badge></TD>
-              <TD className="max-w-[32rem] text-xs text-zinc-600" title={r.message}><span className="line-clamp-2">{r.message}</span></TD>
+              <TD>
+                <Badge tone={RESULT_TONE[r.result]}>{r.result}</Badge>
+              </TD>
+              <TD className="max-w-[32rem] text-xs text-zinc-600" title={r.message}>
+                <span className="line-clamp-2">{r.message}</span>
+              </TD>
             </TR>
           ))}
         </TBody>

@@ -4,7 +4,12 @@ import { cn } from '../ui/cn';
  * A GPU allocation bar: requested over allocatable. Indigo while there is room, amber when
  * full, red when requests exceed what the node offers (it lost GPUs under running pods).
  */
-export function GpuBar({ requested, allocatable, testId, className }: {
+export function GpuBar({
+  requested,
+  allocatable,
+  testId,
+  className,
+}: {
   requested: number;
   allocatable: number;
   testId?: string;

@@ -6,7 +6,14 @@ const SHOWN = 8;
  * The chart tooltip: the time and the visible series' values, largest first, capped at eight
  * lines (a per-GPU chart of a large cluster has hundreds of series).
  */
-export function SeriesTooltip({ active, payload, label, names, hidden, unit }: {
+export function SeriesTooltip({
+  active,
+  payload,
+  label,
+  names,
+  hidden,
+  unit,
+}: {
   active?: boolean;
   payload?: readonly { dataKey?: unknown; value?: unknown }[];
   label?: unknown;
@@ -24,7 +31,11 @@ export function SeriesTooltip({ active, payload, label, names, hidden, unit }: {
       <p className="mb-1 font-medium text-zinc-700">{new Date(Number(label)).toLocaleString('en-GB')}</p>
       {items.slice(0, SHOWN).map((p) => (
         <p key={p.key} className="flex items-center gap-1.5 text-zinc-600">
-          <span aria-hidden className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: names.get(p.key)?.color }} />
+          <span
+            aria-hidden
+            className="inline-block h-2 w-2 rounded-full"
+            style={{ backgroundColor: names.get(p.key)?.color }}
+          />
           <span className="max-w-56 truncate">{names.get(p.key)?.name}</span>
           <span className="ml-auto pl-3 font-mono text-zinc-900">{formatMetric(p.value, unit)}</span>
         </p>

@@ -40,7 +40,10 @@ export function DeployScreen() {
   const showRun = run !== null && (run.state === 'running' || shown === 'run');
 
   const allowed = access.get(DEPLOY_RIGHT);
-  const denied = allowed && !allowed.allowed ? `Kubernetes does not allow you to change the stack in namespace imagepod${allowed.reason ? `: ${allowed.reason}` : ''}` : null;
+  const denied =
+    allowed && !allowed.allowed
+      ? `Kubernetes does not allow you to change the stack in namespace imagepod${allowed.reason ? `: ${allowed.reason}` : ''}`
+      : null;
   const running = run?.state === 'running';
   const parsed = draft ? parseDraft(draft) : null;
 
@@ -56,16 +59,39 @@ export function DeployScreen() {
 
   return (
     <>
-      <PageHeader title="Deploy" subtitle="The ImagePod stack (manifests/imagepod): preview, deploy and undeploy with your own Kubernetes rights" />
+      <PageHeader
+        title="Deploy"
+        subtitle="The ImagePod stack (manifests/imagepod): preview, deploy and undeploy with your own Kubernetes rights"
+      />
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
         <div className="flex flex-col gap-4 xl:col-span-2">
           <SettingsCard
-            settingsQ={settingsQ} draft={draft} onChange={setDraft} running={running} previewing={preview.isPending} starting={start.isPending}
-            denied={denied} allowed={Boolean(allowed)} error={(preview.error ?? start.error)?.message ?? null} onPreview={doPreview} onDeploy={doDeploy}
+            settingsQ={settingsQ}
+            draft={draft}
+            onChange={setDraft}
+            running={running}
+            previewing={preview.isPending}
+            starting={start.isPending}
+            denied={denied}
+            allowed={Boolean(allowed)}
+            error={(preview.error ?? start.error)?.message ?? null}
+            onPreview={doPreview}
+            onDeploy={doDeploy}
           />
           <RunOrPreview
-            run={run} showRun={showRun} preview={preview.data} take={take} onShowRun={() => setShown('run')}
-            onTakeOwnership={(key, on) => setTake((t) => { const n = new Set(t); if (on) n.add(key); else n.delete(key); return n; })}
+            run={run}
+            showRun={showRun}
+            preview={preview.data}
+            take={take}
+            onShowRun={() => setShown('run')}
+            onTakeOwnership={(key, on) =>
+              setTake((t) => {
+                const n = new Set(t);
+                if (on) n.add(key);
+                else n.delete(key);
+                return n;
+              })
+            }
           />
         </div>
         <div className="flex flex-col gap-4">

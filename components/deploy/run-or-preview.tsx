@@ -8,7 +8,14 @@ import { PreviewList } from './preview-list';
 import { RunProgress } from './run-progress';
 
 /** Below the settings: the run's progress, or the preview, or a way back to the last run. */
-export function RunOrPreview({ run, showRun, preview, take, onTakeOwnership, onShowRun }: {
+export function RunOrPreview({
+  run,
+  showRun,
+  preview,
+  take,
+  onTakeOwnership,
+  onShowRun,
+}: {
   run: DeployRun | null;
   showRun: boolean;
   preview: DeployPreview | undefined;
@@ -17,13 +24,22 @@ export function RunOrPreview({ run, showRun, preview, take, onTakeOwnership, onS
   onShowRun: () => void;
 }) {
   if (showRun && run) {
-    return <Card><CardHeader title={run.kind === 'deploy' ? 'Deploy progress' : 'Undeploy progress'} /><CardBody><RunProgress run={run} /></CardBody></Card>;
+    return (
+      <Card>
+        <CardHeader title={run.kind === 'deploy' ? 'Deploy progress' : 'Undeploy progress'} />
+        <CardBody>
+          <RunProgress run={run} />
+        </CardBody>
+      </Card>
+    );
   }
   if (preview) {
     return (
       <Card>
         <CardHeader title="Preview" aside="server-side dry run against the live cluster" />
-        <CardBody><PreviewList preview={preview} takeOwnership={take} onTakeOwnership={onTakeOwnership} /></CardBody>
+        <CardBody>
+          <PreviewList preview={preview} takeOwnership={take} onTakeOwnership={onTakeOwnership} />
+        </CardBody>
       </Card>
     );
   }

@@ -3,7 +3,14 @@ import type { Tone } from '@/lib/status-tone';
 import { Badge } from '../ui/badge';
 
 const OBJECT_TONE: Record<RunObject['state'], Tone> = {
-  pending: 'neutral', applying: 'info', waiting: 'warn', ready: 'ok', failed: 'bad', deleting: 'info', deleted: 'neutral', kept: 'info',
+  pending: 'neutral',
+  applying: 'info',
+  waiting: 'warn',
+  ready: 'ok',
+  failed: 'bad',
+  deleting: 'info',
+  deleted: 'neutral',
+  kept: 'info',
 };
 const STAGE_TONE: Record<RunStage['state'], Tone> = { pending: 'neutral', running: 'info', done: 'ok', failed: 'bad' };
 const RUN_TONE: Record<DeployRun['state'], Tone> = { running: 'info', succeeded: 'ok', failed: 'bad' };
@@ -13,24 +20,50 @@ export function RunProgress({ run }: { run: DeployRun }) {
   return (
     <div className="flex flex-col gap-3" data-testid="deploy-run" data-state={run.state} data-kind={run.kind}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <Badge tone={RUN_TONE[run.state]} data-testid="run-state">{run.kind} {run.state}</Badge>
-        <span className="text-zinc-600">by <span className="font-mono text-xs">{run.user}</span>, started {new Date(run.startedAt).toLocaleTimeString()}
-          {run.finishedAt && `, took ${((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000).toFixed(1)} s`}</span>
+        <Badge tone={RUN_TONE[run.state]} data-testid="run-state">
+          {run.kind} {run.state}
+        </Badge>
+        <span className="text-zinc-600">
+          by <span className="font-mono text-xs">{run.user}</span>, started{' '}
+          {new Date(run.startedAt).toLocaleTimeString()}
+          {run.finishedAt && `, took ${((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000).toFixed(1)} s`}
+        </span>
       </div>
-      {run.error && <p role="alert" data-testid="run-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{run.error}</p>}
+      {run.error && (
+        <p
+          role="alert"
+          data-testid="run-error"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
+          {run.error}
+        </p>
+      )}
       {run.stages.map((s) => (
         <section key={s.id} data-testid={`run-stage-${s.id}`} data-state={s.state}>
           <h3 className="mb-1 flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">
             {s.id.split('-')[0]}. {s.title}
-            <Badge tone={STAGE_TONE[s.state]} dot={false} className="normal-case">{s.state}</Badge>
+            <Badge tone={STAGE_TONE[s.state]} dot={false} className="normal-case">
+              {s.state}
+            </Badge>
           </h3>
           <ul className="divide-y divide-zinc-100 rounded-md border border-zinc-200 bg-white">
             {s.objects.map((o) => (
-              <li key={o.key} data-testid={`run-object-${o.key.replace(/[^a-zA-Z0-9-]/g, '-')}`} data-state={o.state} className="flex flex-wrap items-center gap-2 px-3 py-1.5">
-                <Badge tone={OBJECT_TONE[o.state]} className="w-24 justify-center">{o.state}</Badge>
+              <li
+                key={o.key}
+                data-testid={`run-object-${o.key.replace(/[^a-zA-Z0-9-]/g, '-')}`}
+                data-state={o.state}
+                className="flex flex-wrap items-center gap-2 px-3 py-1.5"
+              >
+                <Badge tone={OBJECT_TONE[o.state]} className="w-24 justify-center">
+                  {o.state}
+                </Badge>
                 <span className="font-mono text-[12.5px] text-zinc-800">{o.key}</span>
                 {o.change && <span className="text-xs text-zinc-500">{o.change}</span>}
-                {o.message && <span className={o.state === 'failed' ? 'text-xs text-red-700' : 'text-xs text-zinc-600'}>{o.message}</span>}
+                {o.message && (
+                  <span className={o.state === 'failed' ? 'text-xs text-red-700' : 'text-xs text-zinc-600'}>
+                    {o.message}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

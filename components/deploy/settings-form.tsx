@@ -21,8 +21,14 @@ export function toDraft(s: DeploySettings): SettingsDraft {
 }
 
 /** Validates a draft with the server's own schema: the settings, or an error per field. */
-export function parseDraft(d: SettingsDraft): { settings: DeploySettings | null; errors: Partial<Record<Field, string>> } {
-  const candidate = { ...d, apiReplicas: /^\s*-?\d+(\.\d+)?\s*$/.test(d.apiReplicas) ? Number(d.apiReplicas) : d.apiReplicas };
+export function parseDraft(d: SettingsDraft): {
+  settings: DeploySettings | null;
+  errors: Partial<Record<Field, string>>;
+} {
+  const candidate = {
+    ...d,
+    apiReplicas: /^\s*-?\d+(\.\d+)?\s*$/.test(d.apiReplicas) ? Number(d.apiReplicas) : d.apiReplicas,
+  };
   const r = deploySettingsSchema.safeParse(candidate);
   if (r.success) return { settings: r.data, errors: {} };
   const errors: Partial<Record<Field, string>> = {};
@@ -34,7 +40,12 @@ export function parseDraft(d: SettingsDraft): { settings: DeploySettings | null;
 }
 
 /** The operator's settings, each field checked as it is typed (the same schema the server uses). */
-export function SettingsForm({ draft, onChange, errors, disabled }: {
+export function SettingsForm({
+  draft,
+  onChange,
+  errors,
+  disabled,
+}: {
   draft: SettingsDraft;
   onChange: (d: SettingsDraft) => void;
   errors: Partial<Record<Field, string>>;
@@ -53,9 +64,13 @@ export function SettingsForm({ draft, onChange, errors, disabled }: {
             onChange={(e) => onChange({ ...draft, [field]: e.target.value })}
             className="font-mono text-[13px]"
           />
-          {errors[field]
-            ? <span role="alert" data-testid={`setting-error-${field}`} className="text-xs text-red-700">{errors[field]}</span>
-            : <span className="text-xs text-zinc-500">{hint}</span>}
+          {errors[field] ? (
+            <span role="alert" data-testid={`setting-error-${field}`} className="text-xs text-red-700">
+              {errors[field]}
+            </span>
+          ) : (
+            <span className="text-xs text-zinc-500">{hint}</span>
+          )}
         </label>
       ))}
     </div>

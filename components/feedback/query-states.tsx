@@ -18,7 +18,12 @@ export function loadError(q: { error: unknown; failureReason: unknown }): unknow
  * ever synced) reads "Cannot reach the Kubernetes API: …. Retrying…": the query retries, and the
  * live stream refetches it as soon as the cache reports a change, so no table pretends to be empty.
  */
-export function LoadError({ error, what, onRetry, retrying }: {
+export function LoadError({
+  error,
+  what,
+  onRetry,
+  retrying,
+}: {
   error: unknown;
   /** What failed to load, e.g. "pods". */
   what: string;
@@ -44,10 +49,18 @@ export function LoadError({ error, what, onRetry, retrying }: {
     <ErrorState
       testId="view-error"
       title={title}
-      message={<span data-testid="view-error-message" data-code={api?.code ?? 'UNKNOWN'}>{message}</span>}
-      action={onRetry && (
-        <Button size="sm" onClick={onRetry} disabled={retrying}>{retrying ? 'Retrying…' : 'Retry now'}</Button>
-      )}
+      message={
+        <span data-testid="view-error-message" data-code={api?.code ?? 'UNKNOWN'}>
+          {message}
+        </span>
+      }
+      action={
+        onRetry && (
+          <Button size="sm" onClick={onRetry} disabled={retrying}>
+            {retrying ? 'Retrying…' : 'Retry now'}
+          </Button>
+        )
+      }
     />
   );
 }
@@ -62,7 +75,9 @@ interface LoadableQuery {
 
 /** A query's load failure as a LoadError with a retry button wired to that query. */
 export function QueryError({ query, what }: { query: LoadableQuery; what: string }) {
-  return <LoadError error={loadError(query)} what={what} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  return (
+    <LoadError error={loadError(query)} what={what} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+  );
 }
 
 /** A view without data yet: its failure if loading failed, else its skeleton. */

@@ -18,7 +18,11 @@ export function RouteError({ error, retry, area }: { error: unknown; retry: () =
       testId="route-error"
       title={`The ${area} page failed`}
       message={errorMessage(error)}
-      action={<Button size="sm" onClick={() => retry()}>Try again</Button>}
+      action={
+        <Button size="sm" onClick={() => retry()}>
+          Try again
+        </Button>
+      }
     />
   );
 }

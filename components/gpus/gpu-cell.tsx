@@ -11,7 +11,11 @@ import { CELL_CLASS } from './cell-style';
 export const CELL_WIDTH = 104;
 
 /** What a click on a segment selects: the node, the GPU and the segment's start slot. */
-export interface CellSelection { node: string; gpu: string; start: number }
+export interface CellSelection {
+  node: string;
+  gpu: string;
+  start: number;
+}
 
 /** `H100-80GB-HBM3` for `NVIDIA-H100-80GB-HBM3`: the vendor is the same on every cell of a row. */
 const shortLabel = (label: string) => label.replace(/^(NVIDIA|AMD|Intel)[- ]/i, '').replace(/^Tesla[- ]/, '');
@@ -26,7 +30,13 @@ function segmentText(kind: string, label: string, width: number): string {
 }
 
 function holderText(holders: PhysicalGpu['units'][number]['holders']): string {
-  return holders.map((h) => [h.pod ? podKey(h.pod) : null, h.claim ? `claim ${h.claim.namespace}/${h.claim.name}` : null].filter(Boolean).join(' · ')).join(', ');
+  return holders
+    .map((h) =>
+      [h.pod ? podKey(h.pod) : null, h.claim ? `claim ${h.claim.namespace}/${h.claim.name}` : null]
+        .filter(Boolean)
+        .join(' · '),
+    )
+    .join(', ');
 }
 
 /**
@@ -34,7 +44,13 @@ function holderText(holders: PhysicalGpu['units'][number]['holders']): string {
  * placement, shares), coloured by state. A dashed outline marks a GPU whose layout and holders are
  * drawn from counts (device plugin), not known (DRA). Each segment is a button naming its holders.
  */
-export const GpuCell = memo(function GpuCell({ node, gpu, idlePods, selected, onSelect }: {
+export const GpuCell = memo(function GpuCell({
+  node,
+  gpu,
+  idlePods,
+  selected,
+  onSelect,
+}: {
   node: string;
   gpu: PhysicalGpu;
   idlePods: ReadonlySet<string>;
@@ -50,7 +66,10 @@ export const GpuCell = memo(function GpuCell({ node, gpu, idlePods, selected, on
       data-exact={gpu.exact}
       data-layout={gpu.layout}
       title={`${gpu.id} · ${gpu.product ?? 'unknown model'}${gpu.exact ? '' : ' · layout and holders drawn from counts'}`}
-      className={cn('flex h-7 shrink-0 overflow-hidden rounded-[3px] border bg-white', gpu.exact ? 'border-zinc-400' : 'border-dashed border-zinc-500')}
+      className={cn(
+        'flex h-7 shrink-0 overflow-hidden rounded-[3px] border bg-white',
+        gpu.exact ? 'border-zinc-400' : 'border-dashed border-zinc-500',
+      )}
       style={{ width: CELL_WIDTH }}
     >
       {segments.map((s) => {
@@ -71,7 +90,8 @@ export const GpuCell = memo(function GpuCell({ node, gpu, idlePods, selected, on
             className={cn(
               'h-full min-w-0 truncate border-r border-white/70 leading-[26px] last:border-r-0 focus-visible:outline-2 focus-visible:outline-indigo-700',
               width < 24 ? 'px-0 text-[9px]' : 'px-0.5 text-[10px]',
-              CELL_CLASS[state], selected === s.start && 'outline-2 -outline-offset-2 outline-zinc-900',
+              CELL_CLASS[state],
+              selected === s.start && 'outline-2 -outline-offset-2 outline-zinc-900',
             )}
             style={{ width, flex: `0 0 ${width}px` }}
           >

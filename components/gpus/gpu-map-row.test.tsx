@@ -10,7 +10,16 @@ const noop = () => {};
 
 describe('GpuMapRow', () => {
   it('draws whole GPUs, MIG slices and shares as segments, dashed when drawn from counts', () => {
-    const html = (i: number) => renderToStaticMarkup(<GpuMapRow node={model.nodes[i]!} gpus={model.nodes[i]!.gpus} idlePods={new Set()} selection={null} onSelect={noop} />);
+    const html = (i: number) =>
+      renderToStaticMarkup(
+        <GpuMapRow
+          node={model.nodes[i]!}
+          gpus={model.nodes[i]!.gpus}
+          idlePods={new Set()}
+          selection={null}
+          onSelect={noop}
+        />,
+      );
     const whole = html(0);
     expect(whole.match(/data-testid="gpu-segment"/g)).toHaveLength(8);
     expect(whole).toContain('data-exact="false"');
@@ -22,7 +31,15 @@ describe('GpuMapRow', () => {
     expect(dra).toContain('claim ml/claim-3-0');
   });
   it('marks allocated segments of idle pods as idle', () => {
-    const html = renderToStaticMarkup(<GpuMapRow node={model.nodes[0]!} gpus={model.nodes[0]!.gpus} idlePods={new Set(['team-0/p-0-0'])} selection={null} onSelect={noop} />);
+    const html = renderToStaticMarkup(
+      <GpuMapRow
+        node={model.nodes[0]!}
+        gpus={model.nodes[0]!.gpus}
+        idlePods={new Set(['team-0/p-0-0'])}
+        selection={null}
+        onSelect={noop}
+      />,
+    );
     expect(html.match(/data-state="idle"/g)).toHaveLength(1);
   });
 });

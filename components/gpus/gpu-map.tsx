@@ -11,7 +11,14 @@ import { GpuMapRow, ROW_HEIGHT } from './gpu-map-row';
  * are in the DOM — 1,000 nodes × 8 GPUs cost what twenty rows cost. Presentational: rows, the
  * idle set and the selection come in as props.
  */
-export function GpuMap({ rows, total, idlePods, selection, onSelect, height = 'max-h-[min(60vh,36rem)]' }: {
+export function GpuMap({
+  rows,
+  total,
+  idlePods,
+  selection,
+  onSelect,
+  height = 'max-h-[min(60vh,36rem)]',
+}: {
   rows: readonly MapRow[];
   /** GPU nodes before filtering, to tell "no GPU nodes" from "no match". */
   total: number;
@@ -32,7 +39,12 @@ export function GpuMap({ rows, total, idlePods, selection, onSelect, height = 'm
   });
   const items = virtualizer.getVirtualItems();
   return (
-    <div ref={scrollRef} data-testid="gpu-map" data-rows={rows.length} className={`${height} overflow-auto rounded-lg border border-zinc-200 bg-white`}>
+    <div
+      ref={scrollRef}
+      data-testid="gpu-map"
+      data-rows={rows.length}
+      className={`${height} overflow-auto rounded-lg border border-zinc-200 bg-white`}
+    >
       {rows.length === 0 ? (
         <p data-testid="gpu-map-empty" className="px-3 py-10 text-center text-sm text-zinc-500">
           {total === 0 ? 'No node in this cluster offers GPUs.' : 'No node matches these filters.'}
@@ -42,7 +54,11 @@ export function GpuMap({ rows, total, idlePods, selection, onSelect, height = 'm
           {items.map((vi) => {
             const r = rows[vi.index]!;
             return (
-              <div key={vi.key} className="absolute inset-x-0 border-b border-zinc-100" style={{ top: vi.start, height: ROW_HEIGHT }}>
+              <div
+                key={vi.key}
+                className="absolute inset-x-0 border-b border-zinc-100"
+                style={{ top: vi.start, height: ROW_HEIGHT }}
+              >
                 <GpuMapRow node={r.node} gpus={r.gpus} idlePods={idlePods} selection={selection} onSelect={onSelect} />
               </div>
             );

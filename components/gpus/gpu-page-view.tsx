@@ -31,7 +31,15 @@ function writeUrl(s: GpuPageState) {
  * The GPU page's body on a built model: inventory, the filterable GPU map with a selection panel,
  * and "Where can this run?" answered in the browser from the same model the map draws.
  */
-export function GpuPageView({ model, deviceClasses, draServed, idlePods, idleNote, podInfo, initial }: {
+export function GpuPageView({
+  model,
+  deviceClasses,
+  draServed,
+  idlePods,
+  idleNote,
+  podInfo,
+  initial,
+}: {
   model: GpuClusterModel;
   deviceClasses: readonly DeviceClass[];
   draServed: boolean | undefined;
@@ -53,48 +61,120 @@ export function GpuPageView({ model, deviceClasses, draServed, idlePods, idleNot
   const selectorNow = useMemo(() => parseSelector(filter.selector), [filter.selector]);
   const rows = useMemo(() => {
     const sel = parseSelector(deferred.selector);
-    return filterMapRows(model.nodes, { model: deferred.model, selector: sel.ok ? sel.selector : [], state: deferred.state }, idlePods);
+    return filterMapRows(
+      model.nodes,
+      { model: deferred.model, selector: sel.ok ? sel.selector : [], state: deferred.state },
+      idlePods,
+    );
   }, [model.nodes, deferred, idlePods]);
 
-  const classes = useMemo(() => deviceClasses.map(simpleDeviceClass).filter((c): c is SimpleDeviceClass => c !== null), [deviceClasses]);
+  const classes = useMemo(
+    () => deviceClasses.map(simpleDeviceClass).filter((c): c is SimpleDeviceClass => c !== null),
+    [deviceClasses],
+  );
   const form = useMemo(() => (where ? whereRequestFromForm(where, classes) : null), [where, classes]);
   const answer = useMemo(() => (form?.ok ? whereCanThisRun(model.nodes, form.request) : null), [form, model.nodes]);
 
-  const onFilter = (next: MapFilterText) => { setFilter(next); writeUrl({ filter: next, where }); };
-  const onWhere = (next: WhereFormText | null) => { setWhere(next); writeUrl({ filter, where: next }); };
+  const onFilter = (next: MapFilterText) => {
+    setFilter(next);
+    writeUrl({ filter: next, where });
+  };
+  const onWhere = (next: WhereFormText | null) => {
+    setWhere(next);
+    writeUrl({ filter, where: next });
+  };
   const selectedNode = selection ? model.nodes.find((n) => n.node === selection.node) : undefined;
 
   return (
     <div className="flex flex-col gap-4">
       <GpuInventoryCards inventory={inventory} />
       <Card data-testid="gpu-map-card">
-        <CardHeader title="GPU map" aside={<span data-testid="gpu-map-count">{rows.length.toLocaleString('en-US')} of {gpuNodes.toLocaleString('en-US')} GPU nodes</span>} />
+        <CardHeader
+          title="GPU map"
+          aside={
+            <span data-testid="gpu-map-count">
+              {rows.length.toLocaleString('en-US')} of {gpuNodes.toLocaleString('en-US')} GPU nodes
+            </span>
+          }
+        />
         <CardBody className="flex flex-col gap-3">
-          <GpuMapFilters value={filter} onChange={onFilter} models={models} selectorError={selectorNow.ok ? null : selectorNow.error} idleKnown={idleNote === null} />
+          <GpuMapFilters
+            value={filter}
+            onChange={onFilter}
+            models={models}
+            selectorError={selectorNow.ok ? null : selectorNow.error}
+            idleKnown={idleNote === null}
+          />
           <GpuLegend idleKnown={idleNote === null} />
-          {idleNote && <p data-testid="gpu-idle-note" className="text-xs text-zinc-500">{idleNote}</p>}
-          {draServed === false && <p data-testid="gpu-dra-not-served" className="text-xs text-zinc-500">This cluster does not serve resource.k8s.io/v1: DRA devices and claims are not shown.</p>}
+          {idleNote && (
+            <p data-testid="gpu-idle-note" className="text-xs text-zinc-500">
+              {idleNote}
+            </p>
+          )}
+          {draServed === false && (
+            <p data-testid="gpu-dra-not-served" className="text-xs text-zinc-500">
+              This cluster does not serve resource.k8s.io/v1: DRA devices and claims are not shown.
+            </p>
+          )}
           <GpuMap rows={rows} total={gpuNodes} idlePods={idlePods} selection={selection} onSelect={setSelection} />
-          {selection && <GpuSelectionPanel selection={selection} node={selectedNode} idlePods={idlePods} podInfo={podInfo} onClose={() => setSelection(null)} />}
+          {selection && (
+            <GpuSelectionPanel
+              selection={selection}
+              node={selectedNode}
+              idlePods={idlePods}
+              podInfo={podInfo}
+              onClose={() => setSelection(null)}
+            />
+          )}
         </CardBody>
       </Card>
       <Card data-testid="where-card">
         <CardHeader
           title="Where can this run?"
-          aside={where
-            ? <button type="button" data-testid="where-clear" onClick={() => onWhere(null)} className="text-indigo-700 hover:underline">Clear</button>
-            : <button type="button" data-testid="where-start" onClick={() => onWhere(EMPTY_WHERE_FORM)} className="text-indigo-700 hover:underline">Ask</button>}
+          aside={
+            where ? (
+              <button
+                type="button"
+                data-testid="where-clear"
+                onClick={() => onWhere(null)}
+                className="text-indigo-700 hover:underline"
+              >
+                Clear
+              </button>
+            ) : (
+              <button
+                type="button"
+                data-testid="where-start"
+                onClick={() => onWhere(EMPTY_WHERE_FORM)}
+                className="text-indigo-700 hover:underline"
+              >
+                Ask
+              </button>
+            )
+          }
         />
         <CardBody className="flex flex-col gap-4">
           {where ? (
             <>
-              <WhereForm value={where} onChange={onWhere} errors={form && !form.ok ? form.errors : {}} classes={classes} />
+              <WhereForm
+                value={where}
+                onChange={onWhere}
+                errors={form && !form.ok ? form.errors : {}}
+                classes={classes}
+              />
               {answer && <WhereResults answer={answer} />}
             </>
           ) : (
             <p className="text-sm text-zinc-500">
-              Describe a GPU request — N × <code>nvidia.com/gpu</code>, N MIG slices, N shares or N devices of a DeviceClass — to see the nodes where it fits now and why the others do not.{' '}
-              <button type="button" onClick={() => onWhere(EMPTY_WHERE_FORM)} className="text-indigo-700 hover:underline">Ask</button>
+              Describe a GPU request — N × <code>nvidia.com/gpu</code>, N MIG slices, N shares or N devices of a
+              DeviceClass — to see the nodes where it fits now and why the others do not.{' '}
+              <button
+                type="button"
+                onClick={() => onWhere(EMPTY_WHERE_FORM)}
+                className="text-indigo-700 hover:underline"
+              >
+                Ask
+              </button>
             </p>
           )}
         </CardBody>

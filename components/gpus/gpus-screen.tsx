@@ -25,23 +25,47 @@ export function GpusScreen({ initial }: { initial: GpuPageState }) {
   const idle = useIdleGpusQuery(IDLE_WINDOW, IDLE_THRESHOLD, IDLE_REFRESH_MS);
   const pods = usePodsQuery();
   const idlePods = useMemo(() => idlePodSet(idle.data?.items), [idle.data]);
-  const byKey = useMemo(() => new Map((pods.data?.items ?? []).map((p) => [`${p.namespace}/${p.name}`, p])), [pods.data]);
+  const byKey = useMemo(
+    () => new Map((pods.data?.items ?? []).map((p) => [`${p.namespace}/${p.name}`, p])),
+    [pods.data],
+  );
   const podInfo = useCallback((key: string) => byKey.get(key), [byKey]);
-  const idleNote = idle.data ? null : idle.isError ? 'Idle GPUs are not shown: Prometheus did not answer.' : 'Looking for idle GPUs…';
+  const idleNote = idle.data
+    ? null
+    : idle.isError
+      ? 'Idle GPUs are not shown: Prometheus did not answer.'
+      : 'Looking for idle GPUs…';
 
   const total = model?.nodes.reduce((n, m) => n + m.physical.total, 0) ?? 0;
   return (
     <>
       <PageHeader
         title="GPUs"
-        subtitle={model
-          ? <span data-testid="gpus-subtitle">{total.toLocaleString('en-US')} physical GPUs · {model.pendingPods.length} pending GPU pod{model.pendingPods.length === 1 ? '' : 's'}</span>
-          : undefined}
+        subtitle={
+          model ? (
+            <span data-testid="gpus-subtitle">
+              {total.toLocaleString('en-US')} physical GPUs · {model.pendingPods.length} pending GPU pod
+              {model.pendingPods.length === 1 ? '' : 's'}
+            </span>
+          ) : undefined
+        }
       />
       {model ? (
         <>
-          {error != null && <div className="mb-3"><LoadError error={error} what="the latest GPU data" /></div>}
-          <GpuPageView model={model} deviceClasses={deviceClasses} draServed={draServed} idlePods={idlePods} idleNote={idleNote} podInfo={podInfo} initial={initial} />
+          {error != null && (
+            <div className="mb-3">
+              <LoadError error={error} what="the latest GPU data" />
+            </div>
+          )}
+          <GpuPageView
+            model={model}
+            deviceClasses={deviceClasses}
+            draServed={draServed}
+            idlePods={idlePods}
+            idleNote={idleNote}
+            podInfo={podInfo}
+            initial={initial}
+          />
         </>
       ) : error != null && !isLoading ? (
         <LoadError error={error} what="GPUs" />

@@ -9,7 +9,9 @@ export function GpusSkeleton() {
         <Skeleton className="h-40" />
       </div>
       <div className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-4">
-        {Array.from({ length: 8 }, (_, i) => <Skeleton key={i} className="h-7" />)}
+        {Array.from({ length: 8 }, (_, i) => (
+          <Skeleton key={i} className="h-7" />
+        ))}
       </div>
     </div>
   );

@@ -21,15 +21,39 @@ export function NodeGpuMap({ model: m }: { model: NodeGpuModel | undefined }) {
   const pods = usePodsQuery();
   const [selection, setSelection] = useState<CellSelection | null>(null);
   const idlePods = useMemo(() => idlePodSet(idle.data?.items), [idle.data]);
-  const byKey = useMemo(() => new Map((pods.data?.items ?? []).map((p) => [`${p.namespace}/${p.name}`, p])), [pods.data]);
+  const byKey = useMemo(
+    () => new Map((pods.data?.items ?? []).map((p) => [`${p.namespace}/${p.name}`, p])),
+    [pods.data],
+  );
   if (!m || m.gpus.length === 0) return null;
   return (
     <Card data-testid="node-gpu-map">
-      <CardHeader title="GPU map" aside={`${m.physical.total} physical GPU${m.physical.total === 1 ? '' : 's'}${m.physical.estimated ? ' (estimated)' : ''}`} />
+      <CardHeader
+        title="GPU map"
+        aside={`${m.physical.total} physical GPU${m.physical.total === 1 ? '' : 's'}${m.physical.estimated ? ' (estimated)' : ''}`}
+      />
       <CardBody className="flex flex-col gap-3">
-        <div className="overflow-x-auto"><GpuMapRow node={m} gpus={m.gpus} idlePods={idlePods} selection={selection} onSelect={setSelection} nodeLink={false} className="px-0" /></div>
+        <div className="overflow-x-auto">
+          <GpuMapRow
+            node={m}
+            gpus={m.gpus}
+            idlePods={idlePods}
+            selection={selection}
+            onSelect={setSelection}
+            nodeLink={false}
+            className="px-0"
+          />
+        </div>
         <GpuLegend idleKnown={idle.data !== undefined} />
-        {selection && <GpuSelectionPanel selection={selection} node={m} idlePods={idlePods} podInfo={(k) => byKey.get(k)} onClose={() => setSelection(null)} />}
+        {selection && (
+          <GpuSelectionPanel
+            selection={selection}
+            node={m}
+            idlePods={idlePods}
+            podInfo={(k) => byKey.get(k)}
+            onClose={() => setSelection(null)}
+          />
+        )}
       </CardBody>
     </Card>
   );

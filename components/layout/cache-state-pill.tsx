@@ -30,8 +30,10 @@ export function CacheStatePill() {
       role="status"
       className={cn(
         'flex max-w-[60ch] min-w-0 items-center gap-2 rounded-full border px-3 py-1 text-xs font-medium',
-        s.kind === 'failed' ? 'border-red-200 bg-red-50 text-red-800'
-          : s.kind === 'reconnecting' || s.kind === 'starting' ? 'border-amber-200 bg-amber-50 text-amber-900'
+        s.kind === 'failed'
+          ? 'border-red-200 bg-red-50 text-red-800'
+          : s.kind === 'reconnecting' || s.kind === 'starting'
+            ? 'border-amber-200 bg-amber-50 text-amber-900'
             : 'border-zinc-200 bg-white text-zinc-700',
       )}
     >

@@ -8,7 +8,9 @@ export function ClusterName() {
   return (
     <div className="flex min-w-0 items-baseline gap-2 text-xs">
       <span className="font-medium tracking-wide text-zinc-500 uppercase">Cluster</span>
-      <span data-testid="cluster-server" className="truncate font-mono text-zinc-700">{data?.server ?? '…'}</span>
+      <span data-testid="cluster-server" className="truncate font-mono text-zinc-700">
+        {data?.server ?? '…'}
+      </span>
     </div>
   );
 }

@@ -18,7 +18,18 @@ export function NavIcon({ name, className }: { name: string; className?: string 
   const d = PATHS[name];
   if (!d) return null;
   return (
-    <svg aria-hidden viewBox="0 0 24 24" className={className} width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden
+      viewBox="0 0 24 24"
+      className={className}
+      width="16"
+      height="16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d={d} />
     </svg>
   );

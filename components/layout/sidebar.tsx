@@ -14,7 +14,12 @@ export function Sidebar({ user, mode }: { user: string; mode: 'token' | 'oidc' |
     <aside className="w-52 shrink-0 bg-zinc-900">
       <nav aria-label="Main" className="sticky top-0 flex h-screen flex-col text-zinc-300">
         <div className="flex h-12 items-center gap-2 border-b border-white/10 px-4">
-          <span aria-hidden className="grid size-6 place-items-center rounded bg-indigo-500 text-xs font-bold text-white">IP</span>
+          <span
+            aria-hidden
+            className="grid size-6 place-items-center rounded bg-indigo-500 text-xs font-bold text-white"
+          >
+            IP
+          </span>
           <span className="flex flex-col leading-tight">
             <span className="text-sm font-semibold tracking-tight text-white">ImagePod</span>
             <span className="text-[11px] text-zinc-500">Control Panel</span>

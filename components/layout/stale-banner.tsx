@@ -15,9 +15,11 @@ export function StaleBanner() {
       data-testid="stale-banner"
       data-state={s.kind}
       role="alert"
-      className={s.kind === 'failed'
-        ? 'border-b border-red-200 bg-red-50 px-5 py-2 text-sm text-red-900'
-        : 'border-b border-amber-200 bg-amber-50 px-5 py-2 text-sm text-amber-900'}
+      className={
+        s.kind === 'failed'
+          ? 'border-b border-red-200 bg-red-50 px-5 py-2 text-sm text-red-900'
+          : 'border-b border-amber-200 bg-amber-50 px-5 py-2 text-sm text-amber-900'
+      }
     >
       <span className="font-semibold">Stale data.</span>{' '}
       {s.kind === 'failed'

@@ -9,8 +9,12 @@ import { useStreamShared } from '@/lib/queries/stream/live-stream-context';
 export function StreamModeNote() {
   if (useStreamShared()) return null;
   return (
-    <span role="note" data-testid="stream-mode-note" className="rounded border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs text-amber-800"
-      title="Without SharedWorker, every tab keeps its own live connection; browsers allow about six per server over HTTP/1.1">
+    <span
+      role="note"
+      data-testid="stream-mode-note"
+      className="rounded border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs text-amber-800"
+      title="Without SharedWorker, every tab keeps its own live connection; browsers allow about six per server over HTTP/1.1"
+    >
       This browser cannot share the live connection between tabs: keep few tabs open
     </span>
   );

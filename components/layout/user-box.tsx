@@ -23,7 +23,9 @@ export function UserBox({ user, mode }: { user: string; mode: string }) {
       <div className="flex items-start gap-2">
         <NavIcon name="user" className="mt-0.5 shrink-0 text-zinc-500" />
         <div className="min-w-0">
-          <div className="truncate text-xs font-medium text-white" title={user} data-testid="user-name">{user}</div>
+          <div className="truncate text-xs font-medium text-white" title={user} data-testid="user-name">
+            {user}
+          </div>
           <div className="text-[11px] text-zinc-500">via {MODE[mode] ?? mode}</div>
         </div>
       </div>

@@ -10,8 +10,12 @@ import { cn } from '../ui/cn';
 function css(s: AnsiStyle): CSSProperties | undefined {
   if (!s.fg && !s.bg && !s.bold && !s.dim && !s.italic && !s.underline) return undefined;
   return {
-    color: s.fg, backgroundColor: s.bg, fontWeight: s.bold ? 700 : undefined, opacity: s.dim ? 0.7 : undefined,
-    fontStyle: s.italic ? 'italic' : undefined, textDecoration: s.underline ? 'underline' : undefined,
+    color: s.fg,
+    backgroundColor: s.bg,
+    fontWeight: s.bold ? 700 : undefined,
+    opacity: s.dim ? 0.7 : undefined,
+    fontStyle: s.italic ? 'italic' : undefined,
+    textDecoration: s.underline ? 'underline' : undefined,
   };
 }
 
@@ -24,7 +28,14 @@ function shortTs(ts: string): string {
  * One log line: optional timestamp, the pod (coloured per pod in selector mode), then the text
  * as React text spans (ANSI colours as styles, search matches highlighted; never HTML).
  */
-export const LogRow = memo(function LogRow({ line, search, current, showPod, timestamps, wrap }: {
+export const LogRow = memo(function LogRow({
+  line,
+  search,
+  current,
+  showPod,
+  timestamps,
+  wrap,
+}: {
   line: ShownLine;
   search: RegExp | null;
   current: boolean;
@@ -52,11 +63,30 @@ export const LogRow = memo(function LogRow({ line, search, current, showPod, tim
         current && 'outline outline-1 -outline-offset-1 outline-yellow-400',
       )}
     >
-      {timestamps && <span data-testid="log-ts" className="shrink-0 text-zinc-500">{shortTs(e.ts)}</span>}
-      {showPod && <span className="w-44 shrink-0 truncate" style={{ color: podColour(e.pod) }} title={`${e.pod}/${e.container}`}>{e.pod}</span>}
+      {timestamps && (
+        <span data-testid="log-ts" className="shrink-0 text-zinc-500">
+          {shortTs(e.ts)}
+        </span>
+      )}
+      {showPod && (
+        <span className="w-44 shrink-0 truncate" style={{ color: podColour(e.pod) }} title={`${e.pod}/${e.container}`}>
+          {e.pod}
+        </span>
+      )}
       <span className={cn('min-w-0', wrap ? 'break-all whitespace-pre-wrap' : 'whitespace-pre')}>
         {segments.map((s, i) => (
-          <span key={i} style={css(s.style)} className={s.hit ? (current ? 'rounded-sm bg-yellow-300 text-black' : 'rounded-sm bg-yellow-600/70 text-white') : undefined} data-hit={s.hit || undefined}>
+          <span
+            key={i}
+            style={css(s.style)}
+            className={
+              s.hit
+                ? current
+                  ? 'rounded-sm bg-yellow-300 text-black'
+                  : 'rounded-sm bg-yellow-600/70 text-white'
+                : undefined
+            }
+            data-hit={s.hit || undefined}
+          >
             {s.text}
           </span>
         ))}

@@ -32,10 +32,37 @@ export function LogsScreen({ initial }: { initial: LogSource }) {
       <div className="flex items-baseline justify-between">
         <h1 className="text-xl font-semibold text-zinc-900">Logs</h1>
         <p className="text-xs text-zinc-500">
-          {source.pod ? <>pod <span className="font-mono">{source.namespace}/{source.pod}</span></> : <>pods <span className="font-mono">{source.selector}</span> in <span className="font-mono">{source.namespace}</span>{source.node ? <> on <span className="font-mono">{source.node}</span></> : null}</>}
+          {source.pod ? (
+            <>
+              pod{' '}
+              <span className="font-mono">
+                {source.namespace}/{source.pod}
+              </span>
+            </>
+          ) : (
+            <>
+              pods <span className="font-mono">{source.selector}</span> in{' '}
+              <span className="font-mono">{source.namespace}</span>
+              {source.node ? (
+                <>
+                  {' '}
+                  on <span className="font-mono">{source.node}</span>
+                </>
+              ) : null}
+            </>
+          )}
         </p>
       </div>
-      <LogSourceBar source={source} onApply={apply} pods={pods.data?.items ?? []} capacity={capacity} onCapacity={(n) => { setCapacity(n); setGeneration((g) => g + 1); }} />
+      <LogSourceBar
+        source={source}
+        onApply={apply}
+        pods={pods.data?.items ?? []}
+        capacity={capacity}
+        onCapacity={(n) => {
+          setCapacity(n);
+          setGeneration((g) => g + 1);
+        }}
+      />
       <LogPane key={`${generation}`} source={source} capacity={capacity} display={display} setDisplay={setDisplay} />
     </div>
   );

@@ -18,8 +18,21 @@ const THRESHOLDS = [5, 10, 20, 30];
 
 /** Which unit of the GPU: the whole GPU, a MIG instance (profile, id) or its shares. */
 function unitLabel(g: IdleGpu) {
-  if (g.kind === 'mig') return <>MIG {g.profile} <span className="text-xs text-zinc-500">#{g.instance}</span></>;
-  if (g.kind === 'shared') return <>shared <span className="text-xs text-zinc-500">{g.holders.length} holder{g.holders.length === 1 ? '' : 's'}</span></>;
+  if (g.kind === 'mig')
+    return (
+      <>
+        MIG {g.profile} <span className="text-xs text-zinc-500">#{g.instance}</span>
+      </>
+    );
+  if (g.kind === 'shared')
+    return (
+      <>
+        shared{' '}
+        <span className="text-xs text-zinc-500">
+          {g.holders.length} holder{g.holders.length === 1 ? '' : 's'}
+        </span>
+      </>
+    );
   return 'whole';
 }
 
@@ -30,39 +43,83 @@ export function IdleGpusCard({ window, refreshMs }: { window: TimeWindow; refres
   const items = q.data?.items;
   const error = loadError(q);
   return (
-    <Card className="xl:col-span-2" data-testid="idle-gpus" data-state={error ? 'error' : items ? 'ready' : 'loading'} aria-busy={q.isFetching}>
+    <Card
+      className="xl:col-span-2"
+      data-testid="idle-gpus"
+      data-state={error ? 'error' : items ? 'ready' : 'loading'}
+      aria-busy={q.isFetching}
+    >
       <CardHeader
         title="Allocated but idle GPUs"
         aside={
           <label className="flex items-center gap-1.5">
             under
-            <Select aria-label="Idle threshold" value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} className="h-7 text-xs" data-testid="idle-threshold">
-              {THRESHOLDS.map((t) => <option key={t} value={t}>{t} %</option>)}
+            <Select
+              aria-label="Idle threshold"
+              value={threshold}
+              onChange={(e) => setThreshold(Number(e.target.value))}
+              className="h-7 text-xs"
+              data-testid="idle-threshold"
+            >
+              {THRESHOLDS.map((t) => (
+                <option key={t} value={t}>
+                  {t} %
+                </option>
+              ))}
             </Select>
           </label>
         }
       />
       <CardBody className="p-0">
         {error ? (
-          <div className="p-4"><PrometheusError error={error} onRetry={() => void q.refetch()} retrying={q.isFetching} /></div>
+          <div className="p-4">
+            <PrometheusError error={error} onRetry={() => void q.refetch()} retrying={q.isFetching} />
+          </div>
         ) : !items ? (
           <TableSkeleton rows={3} />
         ) : items.length === 0 ? (
-          <EmptyState className="m-4" title="No idle allocated GPU">No GPU, MIG instance or share held by a pod stayed under {threshold} % for 5 minutes in this window.</EmptyState>
+          <EmptyState className="m-4" title="No idle allocated GPU">
+            No GPU, MIG instance or share held by a pod stayed under {threshold} % for 5 minutes in this window.
+          </EmptyState>
         ) : (
           <div className="max-h-80 overflow-y-auto">
             <Table>
-              <THead><TR><TH>Pod</TH><TH>Node</TH><TH>GPU</TH><TH>Unit</TH><TH>Idle for</TH><TH>Max util.</TH></TR></THead>
+              <THead>
+                <TR>
+                  <TH>Pod</TH>
+                  <TH>Node</TH>
+                  <TH>GPU</TH>
+                  <TH>Unit</TH>
+                  <TH>Idle for</TH>
+                  <TH>Max util.</TH>
+                </TR>
+              </THead>
               <TBody>
                 {items.map((g) => (
-                  <TR key={`${g.node}/${g.uuid || g.gpu}/${g.instance ?? ''}`} data-testid="idle-gpu-row" data-kind={g.kind}>
+                  <TR
+                    key={`${g.node}/${g.uuid || g.gpu}/${g.instance ?? ''}`}
+                    data-testid="idle-gpu-row"
+                    data-kind={g.kind}
+                  >
                     <TD className="font-mono text-xs whitespace-nowrap">
-                      {g.holders.map((h) => <div key={`${h.namespace}/${h.pod}/${h.vgpu ?? ''}`}>{h.namespace}/{h.pod}</div>)}
+                      {g.holders.map((h) => (
+                        <div key={`${h.namespace}/${h.pod}/${h.vgpu ?? ''}`}>
+                          {h.namespace}/{h.pod}
+                        </div>
+                      ))}
                     </TD>
-                    <TD className="whitespace-nowrap"><Link href={`/nodes/${encodeURIComponent(g.node)}`} className="text-indigo-700 hover:underline">{g.node}</Link></TD>
-                    <TD title={g.uuid} className="whitespace-nowrap">{g.gpu} <span className="text-xs text-zinc-500">{g.model}</span></TD>
+                    <TD className="whitespace-nowrap">
+                      <Link href={`/nodes/${encodeURIComponent(g.node)}`} className="text-indigo-700 hover:underline">
+                        {g.node}
+                      </Link>
+                    </TD>
+                    <TD title={g.uuid} className="whitespace-nowrap">
+                      {g.gpu} <span className="text-xs text-zinc-500">{g.model}</span>
+                    </TD>
                     <TD className="whitespace-nowrap">{unitLabel(g)}</TD>
-                    <TD title={`since ${new Date(g.idleSince).toLocaleString('en-GB')}`}>{humanDuration(g.idleSeconds * 1000)}</TD>
+                    <TD title={`since ${new Date(g.idleSince).toLocaleString('en-GB')}`}>
+                      {humanDuration(g.idleSeconds * 1000)}
+                    </TD>
                     <TD>{g.maxUtil} %</TD>
                   </TR>
                 ))}

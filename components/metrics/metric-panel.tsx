@@ -17,7 +17,13 @@ import { PrometheusError } from './prometheus-error';
  * down reads as such, per panel, and clears at the next successful refresh) or an empty state.
  * The header links to the logs of the same window.
  */
-export function MetricPanel({ id, window, node, refreshMs, emptyHint }: {
+export function MetricPanel({
+  id,
+  window,
+  node,
+  refreshMs,
+  emptyHint,
+}: {
   id: string;
   window: TimeWindow;
   node?: string;
@@ -35,11 +41,17 @@ export function MetricPanel({ id, window, node, refreshMs, emptyHint }: {
     <Card data-testid={`panel-${id}`} data-state={state} aria-busy={q.isFetching}>
       <CardHeader
         title={def.title}
-        aside={d && (
-          <Link href={logsLink(d.start * 1000, d.end * 1000, { node })} className="text-indigo-700 hover:underline" data-testid={`panel-${id}-logs`}>
-            Logs of this window
-          </Link>
-        )}
+        aside={
+          d && (
+            <Link
+              href={logsLink(d.start * 1000, d.end * 1000, { node })}
+              className="text-indigo-700 hover:underline"
+              data-testid={`panel-${id}-logs`}
+            >
+              Logs of this window
+            </Link>
+          )
+        }
       />
       <CardBody className="pt-2">
         <p className="mb-2 text-xs text-zinc-500">{(node && def.nodeHint) || def.hint}</p>
@@ -48,10 +60,19 @@ export function MetricPanel({ id, window, node, refreshMs, emptyHint }: {
         ) : !d ? (
           <Skeleton className="h-[220px] w-full" />
         ) : d.series.length === 0 ? (
-          <EmptyState title="No series in this window" className="py-16">{emptyHint ?? 'Prometheus has no data for this panel yet.'}</EmptyState>
+          <EmptyState title="No series in this window" className="py-16">
+            {emptyHint ?? 'Prometheus has no data for this panel yet.'}
+          </EmptyState>
         ) : (
           <>
-            <TimeSeriesChart series={d.series} rows={d.rows} unit={def.unit} start={d.start * 1000} end={d.end * 1000} testId={`chart-${id}`} />
+            <TimeSeriesChart
+              series={d.series}
+              rows={d.rows}
+              unit={def.unit}
+              start={d.start * 1000}
+              end={d.end * 1000}
+              testId={`chart-${id}`}
+            />
             {d.truncated && <p className="mt-1 text-xs text-amber-700">Showing the first {d.series.length} series.</p>}
           </>
         )}

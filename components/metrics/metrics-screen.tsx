@@ -29,7 +29,12 @@ export function MetricsScreen() {
       <PageHeader
         title="Metrics"
         subtitle="From Prometheus; every signed-in user sees every series (not filtered by Kubernetes RBAC)."
-        actions={<><RangePicker value={win} onChange={setWin} /><RefreshPicker value={refreshMs} onChange={setRefreshMs} /></>}
+        actions={
+          <>
+            <RangePicker value={win} onChange={setWin} />
+            <RefreshPicker value={refreshMs} onChange={setRefreshMs} />
+          </>
+        }
       />
       <Section title="GPUs">
         <MetricPanel id="gpu-util" {...p} />
@@ -37,21 +42,41 @@ export function MetricsScreen() {
         <MetricPanel id="gpu-memory" {...p} />
         <MetricPanel id="gpu-temperature" {...p} />
         <MetricPanel id="gpu-power" {...p} />
-        <MetricPanel id="gpu-allocation" {...p} emptyHint="kube-state-metrics reports no nvidia.com/gpu requests or allocatable." />
+        <MetricPanel
+          id="gpu-allocation"
+          {...p}
+          emptyHint="kube-state-metrics reports no nvidia.com/gpu requests or allocatable."
+        />
       </Section>
       <Section title="Allocation">
         <IdleGpusCard {...p} />
         <IdleHoursCard {...p} />
       </Section>
       <Section title="ImagePod API">
-        <MetricPanel id="api-rate" {...p} emptyHint="No http_requests_total from job imagepod-api: is the API deployed and scraped?" />
+        <MetricPanel
+          id="api-rate"
+          {...p}
+          emptyHint="No http_requests_total from job imagepod-api: is the API deployed and scraped?"
+        />
         <MetricPanel id="api-errors" {...p} />
         <MetricPanel id="api-latency" {...p} />
       </Section>
       <Section title="Pods and components">
-        <MetricPanel id="pod-cpu" {...p} emptyHint="No cAdvisor series: Prometheus does not scrape the kubelets’ /metrics/cadvisor." />
-        <MetricPanel id="pod-memory" {...p} emptyHint="No cAdvisor series: Prometheus does not scrape the kubelets’ /metrics/cadvisor." />
-        <MetricPanel id="components-up" {...p} emptyHint="kube-state-metrics reports no postgres, redis or imagepod-gpu-worker in the imagepod namespace: deploy the bundle." />
+        <MetricPanel
+          id="pod-cpu"
+          {...p}
+          emptyHint="No cAdvisor series: Prometheus does not scrape the kubelets’ /metrics/cadvisor."
+        />
+        <MetricPanel
+          id="pod-memory"
+          {...p}
+          emptyHint="No cAdvisor series: Prometheus does not scrape the kubelets’ /metrics/cadvisor."
+        />
+        <MetricPanel
+          id="components-up"
+          {...p}
+          emptyHint="kube-state-metrics reports no postgres, redis or imagepod-gpu-worker in the imagepod namespace: deploy the bundle."
+        />
       </Section>
       <PromqlBox window={win} />
     </div>

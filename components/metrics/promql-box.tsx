@@ -19,17 +19,41 @@ export function PromqlBox({ window }: { window: TimeWindow }) {
     <Card data-testid="promql">
       <CardHeader title="PromQL" aside="range query over the selected window" />
       <CardBody className="flex flex-col gap-3">
-        <form className="flex gap-2" onSubmit={(e) => { e.preventDefault(); setQuery(text.trim()); }}>
-          <Input aria-label="PromQL query" placeholder='e.g. sum by (node) (DCGM_FI_DEV_GPU_UTIL)' value={text} onChange={(e) => setText(e.target.value)}
-            className="flex-1 font-mono" data-testid="promql-input" invalid={q.error?.status === 400} />
-          <Button type="submit" variant="primary" disabled={!text.trim()} data-testid="promql-run">Run</Button>
+        <form
+          className="flex gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setQuery(text.trim());
+          }}
+        >
+          <Input
+            aria-label="PromQL query"
+            placeholder="e.g. sum by (node) (DCGM_FI_DEV_GPU_UTIL)"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            className="flex-1 font-mono"
+            data-testid="promql-input"
+            invalid={q.error?.status === 400}
+          />
+          <Button type="submit" variant="primary" disabled={!text.trim()} data-testid="promql-run">
+            Run
+          </Button>
         </form>
         {q.error ? (
           <PrometheusError error={q.error} />
         ) : q.data && q.data.series.length === 0 ? (
-          <EmptyState title="No series" testId="promql-empty">The query matched nothing in this window.</EmptyState>
+          <EmptyState title="No series" testId="promql-empty">
+            The query matched nothing in this window.
+          </EmptyState>
         ) : q.data ? (
-          <TimeSeriesChart series={q.data.series} rows={q.data.rows} unit="count" start={q.data.start * 1000} end={q.data.end * 1000} testId="chart-promql" />
+          <TimeSeriesChart
+            series={q.data.series}
+            rows={q.data.rows}
+            unit="count"
+            start={q.data.start * 1000}
+            end={q.data.end * 1000}
+            testId="chart-promql"
+          />
         ) : null}
       </CardBody>
     </Card>

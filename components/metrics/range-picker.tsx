@@ -23,27 +23,70 @@ export function RangePicker({ value, onChange }: { value: TimeWindow; onChange: 
   const invalid = !(end > start);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <div role="group" aria-label="Time range" className="inline-flex overflow-hidden rounded-md border border-zinc-300 bg-white">
+      <div
+        role="group"
+        aria-label="Time range"
+        className="inline-flex overflow-hidden rounded-md border border-zinc-300 bg-white"
+      >
         {RANGE_PRESET_NAMES.map((r) => {
           const on = !custom && 'range' in value && value.range === r;
           return (
-            <button key={r} type="button" aria-pressed={on} data-testid={`range-${r}`} onClick={() => { setCustom(false); onChange({ range: r }); }}
-              className={cn('h-8 border-r border-zinc-200 px-2.5 text-sm', on ? 'bg-indigo-600 text-white' : 'text-zinc-700 hover:bg-zinc-50')}>
+            <button
+              key={r}
+              type="button"
+              aria-pressed={on}
+              data-testid={`range-${r}`}
+              onClick={() => {
+                setCustom(false);
+                onChange({ range: r });
+              }}
+              className={cn(
+                'h-8 border-r border-zinc-200 px-2.5 text-sm',
+                on ? 'bg-indigo-600 text-white' : 'text-zinc-700 hover:bg-zinc-50',
+              )}
+            >
               {r}
             </button>
           );
         })}
-        <button type="button" aria-pressed={custom} data-testid="range-custom" onClick={() => setCustom(true)}
-          className={cn('h-8 px-2.5 text-sm', custom ? 'bg-indigo-600 text-white' : 'text-zinc-700 hover:bg-zinc-50')}>
+        <button
+          type="button"
+          aria-pressed={custom}
+          data-testid="range-custom"
+          onClick={() => setCustom(true)}
+          className={cn('h-8 px-2.5 text-sm', custom ? 'bg-indigo-600 text-white' : 'text-zinc-700 hover:bg-zinc-50')}
+        >
           Custom
         </button>
       </div>
       {custom && (
-        <form className="flex items-center gap-1.5" onSubmit={(e) => { e.preventDefault(); if (!invalid) onChange({ start, end }); }}>
-          <Input type="datetime-local" aria-label="From" value={from} onChange={(e) => setFrom(e.target.value)} invalid={invalid} data-testid="range-from" />
+        <form
+          className="flex items-center gap-1.5"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!invalid) onChange({ start, end });
+          }}
+        >
+          <Input
+            type="datetime-local"
+            aria-label="From"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            invalid={invalid}
+            data-testid="range-from"
+          />
           <span className="text-xs text-zinc-500">to</span>
-          <Input type="datetime-local" aria-label="To" value={to} onChange={(e) => setTo(e.target.value)} invalid={invalid} data-testid="range-to" />
-          <Button type="submit" size="md" disabled={invalid} data-testid="range-apply">Apply</Button>
+          <Input
+            type="datetime-local"
+            aria-label="To"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            invalid={invalid}
+            data-testid="range-to"
+          />
+          <Button type="submit" size="md" disabled={invalid} data-testid="range-apply">
+            Apply
+          </Button>
         </form>
       )}
     </div>

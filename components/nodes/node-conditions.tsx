@@ -21,16 +21,26 @@ export function NodeConditions({ conditions, now }: { conditions: NodeRow['condi
       ) : (
         <Table>
           <THead>
-            <tr><TH>Type</TH><TH>Status</TH><TH>Reason</TH><TH>Message</TH><TH className="text-right">Since</TH></tr>
+            <tr>
+              <TH>Type</TH>
+              <TH>Status</TH>
+              <TH>Reason</TH>
+              <TH>Message</TH>
+              <TH className="text-right">Since</TH>
+            </tr>
           </THead>
           <TBody>
             {conditions.map((c) => (
               <TR key={c.type} data-testid={`node-condition-${c.type}`}>
                 <TD className="font-medium">{c.type}</TD>
-                <TD><Badge tone={conditionTone(c.type, c.status)}>{c.status}</Badge></TD>
+                <TD>
+                  <Badge tone={conditionTone(c.type, c.status)}>{c.status}</Badge>
+                </TD>
                 <TD className="text-zinc-600">{c.reason ?? '—'}</TD>
                 <TD className="text-zinc-600">{c.message ?? '—'}</TD>
-                <TD className="text-right whitespace-nowrap text-zinc-500 tabular-nums">{formatAge(c.lastTransitionTime, now)}</TD>
+                <TD className="text-right whitespace-nowrap text-zinc-500 tabular-nums">
+                  {formatAge(c.lastTransitionTime, now)}
+                </TD>
               </TR>
             ))}
           </TBody>

@@ -50,8 +50,10 @@ export function NodeDetail({ name }: { name: string }) {
   const now = useNow();
   const node = nodeQ.data;
   const pods = useMemo(
-    () => podsQ.data?.items.filter((p) => p.nodeName === name)
-      .sort((a, b) => collator.compare(a.namespace, b.namespace) || collator.compare(a.name, b.name)),
+    () =>
+      podsQ.data?.items
+        .filter((p) => p.nodeName === name)
+        .sort((a, b) => collator.compare(a.namespace, b.namespace) || collator.compare(a.name, b.name)),
     [podsQ.data, name],
   );
   const patchCheck = { verb: 'patch', resource: 'nodes', name } as const;
@@ -60,7 +62,11 @@ export function NodeDetail({ name }: { name: string }) {
   const gpuModel = useMemo(() => model?.nodes.find((m) => m.node === name), [model, name]);
   const allocation = useMemo(() => (model ? (gpuModel ? nodeAllocation(gpuModel) : []) : undefined), [model, gpuModel]);
 
-  const back = <Link href="/nodes" className="text-sm text-indigo-700 hover:underline">← All nodes</Link>;
+  const back = (
+    <Link href="/nodes" className="text-sm text-indigo-700 hover:underline">
+      ← All nodes
+    </Link>
+  );
   if (node === undefined) {
     return (
       <>
@@ -73,7 +79,9 @@ export function NodeDetail({ name }: { name: string }) {
     return (
       <>
         <PageHeader title={<span className="font-mono">{name}</span>} actions={back} />
-        <EmptyState testId="node-not-found" title={`Node ${name} is not in the cluster`}>It may have been deleted, or the name is misspelled.</EmptyState>
+        <EmptyState testId="node-not-found" title={`Node ${name} is not in the cluster`}>
+          It may have been deleted, or the name is misspelled.
+        </EmptyState>
       </>
     );
   }
@@ -84,11 +92,18 @@ export function NodeDetail({ name }: { name: string }) {
         title={
           <span className="flex items-center gap-3">
             <span className="font-mono">{node.name}</span>
-            <Badge tone={nodeTone(node)} data-testid={`node-status-${node.name}`}>{node.status}</Badge>
+            <Badge tone={nodeTone(node)} data-testid={`node-status-${node.name}`}>
+              {node.status}
+            </Badge>
           </span>
         }
         subtitle={node.roles.length ? `Roles: ${node.roles.join(', ')}` : 'No roles'}
-        actions={<>{back}<NodeCordon node={node} access={access} /></>}
+        actions={
+          <>
+            {back}
+            <NodeCordon node={node} access={access} />
+          </>
+        }
       />
       {!podsQ.data && Boolean(loadError(podsQ)) && (
         <QueryError query={podsQ} what="pods, so GPU requests are unknown" />
@@ -96,7 +111,10 @@ export function NodeDetail({ name }: { name: string }) {
       <Card>
         <CardBody>
           <dl className="grid grid-cols-2 gap-4 md:grid-cols-6">
-            <Fact label="GPU product">{gpuModel?.gpus.find((g) => g.product)?.product ?? node.gpuProduct ?? '—'}{node.gpuMemoryMiB ? ` (${formatMemory(`${node.gpuMemoryMiB}Mi`)})` : ''}</Fact>
+            <Fact label="GPU product">
+              {gpuModel?.gpus.find((g) => g.product)?.product ?? node.gpuProduct ?? '—'}
+              {node.gpuMemoryMiB ? ` (${formatMemory(`${node.gpuMemoryMiB}Mi`)})` : ''}
+            </Fact>
             <Fact label="CPU allocatable">{formatCpu(node.cpuAllocatable)}</Fact>
             <Fact label="Memory allocatable">{formatMemory(node.memoryAllocatable)}</Fact>
             <Fact label="Pods allocatable">{node.podsAllocatable ?? '—'}</Fact>
@@ -112,13 +130,25 @@ export function NodeDetail({ name }: { name: string }) {
         <Card>
           <CardHeader
             title="Labels"
-            aside={<Link href={`/nodes/labels?node=${encodeURIComponent(node.name)}`} data-testid="node-edit-labels" className="font-medium text-indigo-700 hover:underline">{Object.keys(node.labels).length} · Edit labels</Link>}
+            aside={
+              <Link
+                href={`/nodes/labels?node=${encodeURIComponent(node.name)}`}
+                data-testid="node-edit-labels"
+                className="font-medium text-indigo-700 hover:underline"
+              >
+                {Object.keys(node.labels).length} · Edit labels
+              </Link>
+            }
           />
-          <CardBody><LabelChips labels={node.labels} max={Number.POSITIVE_INFINITY} testId="node-labels" /></CardBody>
+          <CardBody>
+            <LabelChips labels={node.labels} max={Number.POSITIVE_INFINITY} testId="node-labels" />
+          </CardBody>
         </Card>
         <Card>
           <CardHeader title="Taints" aside={`${node.taints.length}`} />
-          <CardBody><NodeTaintsEditor node={node} access={access} /></CardBody>
+          <CardBody>
+            <NodeTaintsEditor node={node} access={access} />
+          </CardBody>
         </Card>
       </div>
       <NodeConditions conditions={node.conditions} now={now} />

@@ -21,26 +21,54 @@ function gpuLine(g: PhysicalGpu): string {
  * GPUs, MIG slices, shares and DRA devices, one row per resource or DRA unit kind with a bar, and
  * each physical GPU with its layout and state.
  */
-export function NodeGpuCard({ node, allocation, model }: { node: string; allocation: GpuAllocation[] | undefined; model?: NodeGpuModel }) {
+export function NodeGpuCard({
+  node,
+  allocation,
+  model,
+}: {
+  node: string;
+  allocation: GpuAllocation[] | undefined;
+  model?: NodeGpuModel;
+}) {
   const t = allocation ? sumAllocations(allocation) : null;
   const n = model ? nodeGpuNumbers(model) : null;
   return (
     <Card data-testid="node-gpu-allocation">
-      <CardHeader title="GPU allocation" aside="units requested by pods bound to this node (not finished) or allocated to claims" />
+      <CardHeader
+        title="GPU allocation"
+        aside="units requested by pods bound to this node (not finished) or allocated to claims"
+      />
       <CardBody className="grid grid-cols-6 gap-4">
-        <Stat label="Physical GPUs" value={n ? `${n.physical}${n.estimated ? '~' : ''}` : t ? 0 : '…'} testId={t ? `gpu-physical-${node}` : undefined} />
-        <Stat label="GPUs free" value={n ? n.physicalFree : t ? 0 : '…'} testId={t ? `gpu-physical-free-${node}` : undefined} />
+        <Stat
+          label="Physical GPUs"
+          value={n ? `${n.physical}${n.estimated ? '~' : ''}` : t ? 0 : '…'}
+          testId={t ? `gpu-physical-${node}` : undefined}
+        />
+        <Stat
+          label="GPUs free"
+          value={n ? n.physicalFree : t ? 0 : '…'}
+          testId={t ? `gpu-physical-free-${node}` : undefined}
+        />
         <Stat label="Units" value={t ? t.capacity : '…'} testId={t ? `gpu-capacity-${node}` : undefined} />
         <Stat label="Allocatable" value={t ? t.allocatable : '…'} testId={t ? `gpu-allocatable-${node}` : undefined} />
         <Stat label="Requested" value={t ? t.requested : '…'} testId={t ? `gpu-requested-${node}` : undefined} />
-        <Stat label="Free" value={t ? t.free : '…'} testId={t ? `gpu-free-${node}` : undefined} tone={t && t.free < 0 ? 'bad' : undefined} />
+        <Stat
+          label="Free"
+          value={t ? t.free : '…'}
+          testId={t ? `gpu-free-${node}` : undefined}
+          tone={t && t.free < 0 ? 'bad' : undefined}
+        />
       </CardBody>
       {allocation && allocation.length > 0 && (
         <Table className="border-t border-zinc-200">
           <THead>
             <tr>
-              <TH>Resource</TH><TH className="text-right">Capacity</TH><TH className="text-right">Allocatable</TH>
-              <TH className="text-right">Requested</TH><TH className="text-right">Free</TH><TH className="w-1/3">Used</TH>
+              <TH>Resource</TH>
+              <TH className="text-right">Capacity</TH>
+              <TH className="text-right">Allocatable</TH>
+              <TH className="text-right">Requested</TH>
+              <TH className="text-right">Free</TH>
+              <TH className="w-1/3">Used</TH>
             </tr>
           </THead>
           <TBody>
@@ -51,15 +79,30 @@ export function NodeGpuCard({ node, allocation, model }: { node: string; allocat
                 <TD className="text-right tabular-nums">{a.allocatable}</TD>
                 <TD className="text-right tabular-nums">{a.requested}</TD>
                 <TD className="text-right tabular-nums">{a.free}</TD>
-                <TD><GpuBar requested={a.requested} allocatable={a.allocatable} /></TD>
+                <TD>
+                  <GpuBar requested={a.requested} allocatable={a.allocatable} />
+                </TD>
               </TR>
             ))}
           </TBody>
         </Table>
       )}
       {model && model.gpus.length > 0 && (
-        <ul data-testid="node-physical-gpus" className="grid gap-x-4 border-t border-zinc-200 px-4 py-2 text-xs text-zinc-600 sm:grid-cols-2">
-          {model.gpus.map((g) => <li key={g.id} data-testid={`node-gpu-${g.id}`} data-state={g.state} className="truncate font-mono" title={g.uuid ?? g.id}>{g.id}: {gpuLine(g)}</li>)}
+        <ul
+          data-testid="node-physical-gpus"
+          className="grid gap-x-4 border-t border-zinc-200 px-4 py-2 text-xs text-zinc-600 sm:grid-cols-2"
+        >
+          {model.gpus.map((g) => (
+            <li
+              key={g.id}
+              data-testid={`node-gpu-${g.id}`}
+              data-state={g.state}
+              className="truncate font-mono"
+              title={g.uuid ?? g.id}
+            >
+              {g.id}: {gpuLine(g)}
+            </li>
+          ))}
         </ul>
       )}
       {allocation && allocation.length === 0 && (

@@ -16,7 +16,15 @@ function breakdown(list: GpuAllocation[] | undefined, field: keyof Omit<GpuAlloc
  * (`gpu-capacity-<node>`, `gpu-requested-<node>`, `gpu-allocatable-<node>`, `gpu-free-<node>`).
  * `allocation` is undefined while pods load, shown as "…" (without test ids), never as 0.
  */
-export function NodeGpuCells({ node, allocation, numbers }: { node: string; allocation: GpuAllocation[] | undefined; numbers: NodeGpuNumbers | undefined }) {
+export function NodeGpuCells({
+  node,
+  allocation,
+  numbers,
+}: {
+  node: string;
+  allocation: GpuAllocation[] | undefined;
+  numbers: NodeGpuNumbers | undefined;
+}) {
   const t = allocation ? sumAllocations(allocation) : null;
   const hasGpus = Boolean(t && (t.capacity > 0 || t.requested > 0));
   const dim = hasGpus ? 'text-zinc-900' : 'text-zinc-400';
@@ -26,21 +34,42 @@ export function NodeGpuCells({ node, allocation, numbers }: { node: string; allo
     <>
       <td
         data-testid={numbers ? `gpu-physical-${node}` : undefined}
-        title={numbers ? `${numbers.physicalFree} of ${numbers.physical} physical GPUs free${numbers.estimated ? ' (count inferred from labels)' : ''}` : undefined}
-        className={cn('px-3 py-2 text-right whitespace-nowrap tabular-nums', numbers?.physical ? 'text-zinc-900' : 'text-zinc-400')}
+        title={
+          numbers
+            ? `${numbers.physicalFree} of ${numbers.physical} physical GPUs free${numbers.estimated ? ' (count inferred from labels)' : ''}`
+            : undefined
+        }
+        className={cn(
+          'px-3 py-2 text-right whitespace-nowrap tabular-nums',
+          numbers?.physical ? 'text-zinc-900' : 'text-zinc-400',
+        )}
       >
-        {numbers ? (numbers.physical ? `${numbers.physicalFree} / ${numbers.physical}${numbers.estimated ? '~' : ''}` : '—') : '…'}
+        {numbers
+          ? numbers.physical
+            ? `${numbers.physicalFree} / ${numbers.physical}${numbers.estimated ? '~' : ''}`
+            : '—'
+          : '…'}
       </td>
-      <td data-testid={id('gpu-capacity')} title={breakdown(allocation, 'capacity')} className={cn('px-3 py-2 text-right tabular-nums', dim)}>
+      <td
+        data-testid={id('gpu-capacity')}
+        title={breakdown(allocation, 'capacity')}
+        className={cn('px-3 py-2 text-right tabular-nums', dim)}
+      >
         {t ? t.capacity : '…'}
       </td>
       <td className="px-3 py-2">
         <div className={cn('flex items-baseline justify-end gap-1 tabular-nums', dim)}>
-          <span data-testid={id('gpu-requested')} title={breakdown(allocation, 'requested')} className="font-semibold">{t ? t.requested : '…'}</span>
+          <span data-testid={id('gpu-requested')} title={breakdown(allocation, 'requested')} className="font-semibold">
+            {t ? t.requested : '…'}
+          </span>
           <span className="text-zinc-400">/</span>
-          <span data-testid={id('gpu-allocatable')} title={breakdown(allocation, 'allocatable')}>{t ? t.allocatable : '…'}</span>
+          <span data-testid={id('gpu-allocatable')} title={breakdown(allocation, 'allocatable')}>
+            {t ? t.allocatable : '…'}
+          </span>
         </div>
-        {t && hasGpus && <GpuBar requested={t.requested} allocatable={t.allocatable} testId={`gpu-bar-${node}`} className="mt-1" />}
+        {t && hasGpus && (
+          <GpuBar requested={t.requested} allocatable={t.allocatable} testId={`gpu-bar-${node}`} className="mt-1" />
+        )}
       </td>
       <td
         data-testid={id('gpu-free')}

@@ -17,7 +17,9 @@ export function NodeGpuCharts({ node }: { node: string }) {
         <RangePicker value={win} onChange={setWin} />
       </div>
       <div className="grid gap-4 xl:grid-cols-2">
-        {NODE_PANELS.map((id) => <MetricPanel key={id} id={id} window={win} node={node} refreshMs={30_000} />)}
+        {NODE_PANELS.map((id) => (
+          <MetricPanel key={id} id={id} window={win} node={node} refreshMs={30_000} />
+        ))}
       </div>
     </section>
   );

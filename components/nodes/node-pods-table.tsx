@@ -9,7 +9,15 @@ import { cn } from '../ui/cn';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 
 /** The pods bound to a node with their GPU units and claims; finished pods are dimmed (they hold no GPU). */
-export function NodePodsTable({ pods, now, model }: { pods: PodRow[] | undefined; now: number; model?: GpuClusterModel }) {
+export function NodePodsTable({
+  pods,
+  now,
+  model,
+}: {
+  pods: PodRow[] | undefined;
+  now: number;
+  model?: GpuClusterModel;
+}) {
   return (
     <Card data-testid="node-pods">
       <CardHeader title="Pods on this node" aside={pods ? `${pods.length} pods` : 'loading…'} />
@@ -18,8 +26,17 @@ export function NodePodsTable({ pods, now, model }: { pods: PodRow[] | undefined
         <Table>
           <THead>
             <tr>
-              <TH>Namespace</TH><TH>Name</TH><TH>Status</TH><TH className="text-right">Restarts</TH>
-              <TH className="text-right" title="GPU units requested and DRA claims (counted while the pod is not finished)">GPU</TH><TH className="text-right">Age</TH>
+              <TH>Namespace</TH>
+              <TH>Name</TH>
+              <TH>Status</TH>
+              <TH className="text-right">Restarts</TH>
+              <TH
+                className="text-right"
+                title="GPU units requested and DRA claims (counted while the pod is not finished)"
+              >
+                GPU
+              </TH>
+              <TH className="text-right">Age</TH>
             </tr>
           </THead>
           <TBody>
@@ -27,15 +44,24 @@ export function NodePodsTable({ pods, now, model }: { pods: PodRow[] | undefined
               const cell = podGpuCell(p, model?.holdings.get(p.key));
               const holds = podHoldsResources(p);
               return (
-                <TR key={p.key} data-testid={`node-pod-${p.namespace}-${p.name}`} className={cn(!holds && 'opacity-60')}>
+                <TR
+                  key={p.key}
+                  data-testid={`node-pod-${p.namespace}-${p.name}`}
+                  className={cn(!holds && 'opacity-60')}
+                >
                   <TD className="font-mono text-[12.5px] text-zinc-600">{p.namespace}</TD>
                   <TD className="font-mono text-[12.5px]">{p.name}</TD>
-                  <TD><PodStatusBadge pod={p} /></TD>
+                  <TD>
+                    <PodStatusBadge pod={p} />
+                  </TD>
                   <TD className="text-right tabular-nums">{p.restarts}</TD>
                   <TD
                     data-testid={`node-pod-gpu-${p.namespace}-${p.name}`}
                     title={cell.title}
-                    className={cn('text-right whitespace-nowrap tabular-nums', cell.text && holds && 'font-semibold text-zinc-900')}
+                    className={cn(
+                      'text-right whitespace-nowrap tabular-nums',
+                      cell.text && holds && 'font-semibold text-zinc-900',
+                    )}
                   >
                     {cell.text || '—'}
                   </TD>

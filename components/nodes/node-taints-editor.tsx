@@ -21,7 +21,10 @@ const plain = (t: Taint) => ({ key: t.key, ...(t.value ? { value: t.value } : {}
  */
 export function NodeTaintsEditor({ node, access }: { node: NodeRow; access: AccessAnswer | undefined }) {
   // Everything of the row an edit on this page changes: each of those edits moves the resourceVersion.
-  const snap = useNodeSnapshotQuery(node.name, JSON.stringify([node.taints.map(plain), node.unschedulable, node.labels]));
+  const snap = useNodeSnapshotQuery(
+    node.name,
+    JSON.stringify([node.taints.map(plain), node.unschedulable, node.labels]),
+  );
   const m = useNodeTaintsMutation(node.name);
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
@@ -36,7 +39,8 @@ export function NodeTaintsEditor({ node, access }: { node: NodeRow; access: Acce
    * list, so the other change is kept, not overwritten.
    */
   const write = async (edit: (taints: Taint[]) => Taint[]) => {
-    const send = (s: NonNullable<typeof base>) => m.mutateAsync({ taints: edit(s.node.taints).map(plain), resourceVersion: s.resourceVersion! });
+    const send = (s: NonNullable<typeof base>) =>
+      m.mutateAsync({ taints: edit(s.node.taints).map(plain), resourceVersion: s.resourceVersion! });
     if (!base) return;
     try {
       await send(base);
@@ -44,7 +48,10 @@ export function NodeTaintsEditor({ node, access }: { node: NodeRow; access: Acce
       const fresh = e instanceof ApiError && e.status === 409 ? (await snap.refetch()).data : undefined;
       if (!fresh?.resourceVersion) return;
       m.reset();
-      const retried = await send(fresh).then(() => true, () => false); // a second failure stays on screen as m.error
+      const retried = await send(fresh).then(
+        () => true,
+        () => false,
+      ); // a second failure stays on screen as m.error
       if (!retried) return;
     }
     setKey('');
@@ -59,7 +66,11 @@ export function NodeTaintsEditor({ node, access }: { node: NodeRow; access: Acce
     return (
       <div className="flex flex-col gap-2">
         <NodeTaints taints={node.taints} testId="node-taints" />
-        {access && <p data-testid="node-taints-denied" className="text-xs text-zinc-500">Kubernetes does not allow you to change this node{access.reason ? `: ${access.reason}` : ''}.</p>}
+        {access && (
+          <p data-testid="node-taints-denied" className="text-xs text-zinc-500">
+            Kubernetes does not allow you to change this node{access.reason ? `: ${access.reason}` : ''}.
+          </p>
+        )}
       </div>
     );
   }
@@ -68,11 +79,19 @@ export function NodeTaintsEditor({ node, access }: { node: NodeRow; access: Acce
       <ul data-testid="node-taints" className="flex flex-wrap gap-1">
         {node.taints.length === 0 && <li className="text-sm text-zinc-400">No taints</li>}
         {node.taints.map((t) => (
-          <li key={`${t.key}:${t.effect}`} data-testid={`node-taint-${t.key}-${t.effect}`} className="flex items-center gap-1 rounded border border-zinc-200 bg-zinc-50 py-px pr-0.5 pl-1.5 font-mono text-[11px]">
+          <li
+            key={`${t.key}:${t.effect}`}
+            data-testid={`node-taint-${t.key}-${t.effect}`}
+            className="flex items-center gap-1 rounded border border-zinc-200 bg-zinc-50 py-px pr-0.5 pl-1.5 font-mono text-[11px]"
+          >
             {formatTaint(t)}
             <button
-              type="button" aria-label={`Remove taint ${formatTaint(t)}`} data-testid={`node-taint-remove-${t.key}-${t.effect}`} disabled={busy}
-              onClick={() => void write((list) => removeTaint(list, t.key, t.effect))} className="rounded px-1 text-zinc-500 hover:bg-red-100 hover:text-red-800 disabled:opacity-40"
+              type="button"
+              aria-label={`Remove taint ${formatTaint(t)}`}
+              data-testid={`node-taint-remove-${t.key}-${t.effect}`}
+              disabled={busy}
+              onClick={() => void write((list) => removeTaint(list, t.key, t.effect))}
+              className="rounded px-1 text-zinc-500 hover:bg-red-100 hover:text-red-800 disabled:opacity-40"
             >
               ✕
             </button>
@@ -80,15 +99,52 @@ export function NodeTaintsEditor({ node, access }: { node: NodeRow; access: Acce
         ))}
       </ul>
       <form onSubmit={add} className="flex flex-wrap items-center gap-2" data-testid="node-taint-form">
-        <Input aria-label="Taint key" data-testid="taint-key" placeholder="key" value={key} invalid={errors.some((x) => x.startsWith('key'))} onChange={(e) => setKey(e.target.value.trim())} className="w-44 min-w-0 flex-1 font-mono text-[13px]" />
-        <Input aria-label="Taint value" data-testid="taint-value" placeholder="value" value={value} invalid={errors.some((x) => x.startsWith('value'))} onChange={(e) => setValue(e.target.value.trim())} className="w-32 font-mono text-[13px]" />
-        <Select aria-label="Taint effect" data-testid="taint-effect" value={effect} onChange={(e) => setEffect(TAINT_EFFECTS.find((x) => x === e.target.value) ?? 'NoSchedule')}>
-          {TAINT_EFFECTS.map((x) => <option key={x} value={x}>{x}</option>)}
+        <Input
+          aria-label="Taint key"
+          data-testid="taint-key"
+          placeholder="key"
+          value={key}
+          invalid={errors.some((x) => x.startsWith('key'))}
+          onChange={(e) => setKey(e.target.value.trim())}
+          className="w-44 min-w-0 flex-1 font-mono text-[13px]"
+        />
+        <Input
+          aria-label="Taint value"
+          data-testid="taint-value"
+          placeholder="value"
+          value={value}
+          invalid={errors.some((x) => x.startsWith('value'))}
+          onChange={(e) => setValue(e.target.value.trim())}
+          className="w-32 font-mono text-[13px]"
+        />
+        <Select
+          aria-label="Taint effect"
+          data-testid="taint-effect"
+          value={effect}
+          onChange={(e) => setEffect(TAINT_EFFECTS.find((x) => x === e.target.value) ?? 'NoSchedule')}
+        >
+          {TAINT_EFFECTS.map((x) => (
+            <option key={x} value={x}>
+              {x}
+            </option>
+          ))}
         </Select>
-        <Button type="submit" size="md" data-testid="taint-add" disabled={busy || !key || errors.length > 0}>Add taint</Button>
+        <Button type="submit" size="md" data-testid="taint-add" disabled={busy || !key || errors.length > 0}>
+          Add taint
+        </Button>
       </form>
-      {errors.length > 0 && <ul role="alert" data-testid="taint-errors" className="list-disc pl-5 text-xs text-red-700">{errors.map((x) => <li key={x}>{x}</li>)}</ul>}
-      {m.error && <p role="alert" data-testid="taint-error" className="text-xs text-red-700">{m.error.message}</p>}
+      {errors.length > 0 && (
+        <ul role="alert" data-testid="taint-errors" className="list-disc pl-5 text-xs text-red-700">
+          {errors.map((x) => (
+            <li key={x}>{x}</li>
+          ))}
+        </ul>
+      )}
+      {m.error && (
+        <p role="alert" data-testid="taint-error" className="text-xs text-red-700">
+          {m.error.message}
+        </p>
+      )}
     </div>
   );
 }

@@ -8,14 +8,25 @@ export function taintText(t: Taint): string {
 
 /** A node's taints as chips; NoExecute in red, NoSchedule in amber. */
 export function NodeTaints({ taints, testId }: { taints: Taint[]; testId?: string }) {
-  if (taints.length === 0) return <span data-testid={testId} className="text-zinc-400">—</span>;
+  if (taints.length === 0)
+    return (
+      <span data-testid={testId} className="text-zinc-400">
+        —
+      </span>
+    );
   return (
     <div data-testid={testId} className="flex flex-wrap gap-1">
       {taints.map((t) => (
         <Chip
           key={`${t.key}:${t.effect}`}
           title={taintText(t)}
-          className={t.effect === 'NoExecute' ? 'border-red-200 bg-red-50 text-red-800' : t.effect === 'NoSchedule' ? 'border-amber-200 bg-amber-50 text-amber-900' : undefined}
+          className={
+            t.effect === 'NoExecute'
+              ? 'border-red-200 bg-red-50 text-red-800'
+              : t.effect === 'NoSchedule'
+                ? 'border-amber-200 bg-amber-50 text-amber-900'
+                : undefined
+          }
         >
           {taintText(t)}
         </Chip>

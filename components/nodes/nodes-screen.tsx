@@ -40,17 +40,33 @@ export function NodesScreen() {
     <>
       <PageHeader
         title="Nodes"
-        subtitle={<span data-testid="nodes-count">{c.total} nodes · {c.ready} ready · {c.notReady} not ready</span>}
-        actions={<Link href="/nodes/labels" data-testid="nodes-label-link" className="text-sm font-medium text-indigo-700 hover:underline">Label nodes</Link>}
+        subtitle={
+          <span data-testid="nodes-count">
+            {c.total} nodes · {c.ready} ready · {c.notReady} not ready
+          </span>
+        }
+        actions={
+          <Link
+            href="/nodes/labels"
+            data-testid="nodes-label-link"
+            className="text-sm font-medium text-indigo-700 hover:underline"
+          >
+            Label nodes
+          </Link>
+        }
       />
       <div className="flex flex-col gap-3">
         {!podsQ.data && Boolean(loadError(podsQ)) && (
           <QueryError query={podsQ} what="pods, so GPU requests are unknown" />
         )}
         {nodesQ.isError && <QueryError query={nodesQ} what="the latest nodes" />}
-        {nodes.length === 0
-          ? <EmptyState testId="nodes-empty" title="No nodes">The cluster has no Node objects.</EmptyState>
-          : <NodesTable nodes={nodes} allocation={allocation} model={model} />}
+        {nodes.length === 0 ? (
+          <EmptyState testId="nodes-empty" title="No nodes">
+            The cluster has no Node objects.
+          </EmptyState>
+        ) : (
+          <NodesTable nodes={nodes} allocation={allocation} model={model} />
+        )}
       </div>
     </>
   );

@@ -15,7 +15,13 @@ import { NodeGpuCells } from './node-gpu-cells';
 import { NodeTaints } from './node-taints';
 
 /** Labels every node carries; hidden from the collapsed chip list so the telling ones show. */
-const NOISY_LABELS = ['kubernetes.io/', 'beta.kubernetes.io/', 'node-role.kubernetes.io/', 'node.kubernetes.io/instance-type', 'type'];
+const NOISY_LABELS = [
+  'kubernetes.io/',
+  'beta.kubernetes.io/',
+  'node-role.kubernetes.io/',
+  'node.kubernetes.io/instance-type',
+  'type',
+];
 
 function gpuMemory(bytes: number | null | undefined, labelMiB: number | null) {
   const text = bytes ? formatMemory(String(bytes)) : labelMiB ? formatMemory(`${labelMiB}Mi`) : null;
@@ -23,11 +29,25 @@ function gpuMemory(bytes: number | null | undefined, labelMiB: number | null) {
 }
 
 /** The nodes table: status, roles, GPU model, CPU/memory and GPU allocation, labels and taints. */
-export function NodesTable({ nodes, allocation, model }: { nodes: NodeRow[]; allocation: Map<string, GpuAllocation[]> | null; model: GpuClusterModel | undefined }) {
+export function NodesTable({
+  nodes,
+  allocation,
+  model,
+}: {
+  nodes: NodeRow[];
+  allocation: Map<string, GpuAllocation[]> | null;
+  model: GpuClusterModel | undefined;
+}) {
   // The model's per-node numbers (physical GPUs, products), the same the GPU page and node detail show.
-  const numbers = useMemo(() => (model ? new Map<string, NodeGpuNumbers>(model.nodes.map((m) => [m.node, nodeGpuNumbers(m)])) : null), [model]);
+  const numbers = useMemo(
+    () => (model ? new Map<string, NodeGpuNumbers>(model.nodes.map((m) => [m.node, nodeGpuNumbers(m)])) : null),
+    [model],
+  );
   // A GPU's memory as the model reads it (a MIG-single node's label states one slice's memory).
-  const memory = useMemo(() => new Map((model?.nodes ?? []).map((m) => [m.node, m.gpus.find((g) => g.memoryBytes)?.memoryBytes ?? null])), [model]);
+  const memory = useMemo(
+    () => new Map((model?.nodes ?? []).map((m) => [m.node, m.gpus.find((g) => g.memoryBytes)?.memoryBytes ?? null])),
+    [model],
+  );
   return (
     <TableScroll>
       <Table data-testid="nodes-table" className="min-w-[1100px]">
@@ -39,10 +59,21 @@ export function NodesTable({ nodes, allocation, model }: { nodes: NodeRow[]; all
             <TH>GPU product</TH>
             <TH className="text-right">CPU</TH>
             <TH className="text-right">Memory</TH>
-            <TH className="text-right" title="Physical GPUs: free (no unit held) / total, whatever they are split into">GPUs free</TH>
-            <TH className="text-right" title="GPU units: whole GPUs, MIG slices, shares and DRA devices">Units</TH>
-            <TH className="w-32 text-right" title="Units requested by pods bound to the node (not finished) or allocated to claims / allocatable">Requested / alloc.</TH>
-            <TH className="text-right" title="Allocatable units not in use">Free</TH>
+            <TH className="text-right" title="Physical GPUs: free (no unit held) / total, whatever they are split into">
+              GPUs free
+            </TH>
+            <TH className="text-right" title="GPU units: whole GPUs, MIG slices, shares and DRA devices">
+              Units
+            </TH>
+            <TH
+              className="w-32 text-right"
+              title="Units requested by pods bound to the node (not finished) or allocated to claims / allocatable"
+            >
+              Requested / alloc.
+            </TH>
+            <TH className="text-right" title="Allocatable units not in use">
+              Free
+            </TH>
             <TH>Labels</TH>
             <TH>Taints</TH>
           </tr>
@@ -51,21 +82,39 @@ export function NodesTable({ nodes, allocation, model }: { nodes: NodeRow[]; all
           {nodes.map((n) => (
             <TR key={n.key} data-testid={`node-row-${n.name}`}>
               <TD className="font-mono text-[12.5px] whitespace-nowrap">
-                <Link href={`/nodes/${encodeURIComponent(n.name)}`} data-testid={`node-link-${n.name}`} className="font-medium text-indigo-700 hover:underline">
+                <Link
+                  href={`/nodes/${encodeURIComponent(n.name)}`}
+                  data-testid={`node-link-${n.name}`}
+                  className="font-medium text-indigo-700 hover:underline"
+                >
                   {n.name}
                 </Link>
               </TD>
-              <TD><Badge tone={nodeTone(n)} data-testid={`node-status-${n.name}`}>{n.status}</Badge></TD>
-              <TD className="text-zinc-600">{n.roles.length ? n.roles.join(', ') : <span className="text-zinc-400">—</span>}</TD>
+              <TD>
+                <Badge tone={nodeTone(n)} data-testid={`node-status-${n.name}`}>
+                  {n.status}
+                </Badge>
+              </TD>
+              <TD className="text-zinc-600">
+                {n.roles.length ? n.roles.join(', ') : <span className="text-zinc-400">—</span>}
+              </TD>
               <TD data-testid={`node-gpu-product-${n.name}`} className="max-w-48 text-zinc-700">
                 {numbers?.get(n.name)?.products[0] ?? n.gpuProduct ?? <span className="text-zinc-400">—</span>}
                 {gpuMemory(memory.get(n.name), n.gpuMemoryMiB)}
               </TD>
               <TD className="text-right tabular-nums">{formatCpu(n.cpuAllocatable)}</TD>
               <TD className="text-right whitespace-nowrap tabular-nums">{formatMemory(n.memoryAllocatable)}</TD>
-              <NodeGpuCells node={n.name} allocation={allocation ? (allocation.get(n.name) ?? []) : undefined} numbers={numbers?.get(n.name)} />
-              <TD className="w-64 max-w-64"><LabelChips labels={n.labels} max={2} testId={`node-labels-${n.name}`} hidePrefixes={NOISY_LABELS} /></TD>
-              <TD className="max-w-64"><NodeTaints taints={n.taints} testId={`node-taints-${n.name}`} /></TD>
+              <NodeGpuCells
+                node={n.name}
+                allocation={allocation ? (allocation.get(n.name) ?? []) : undefined}
+                numbers={numbers?.get(n.name)}
+              />
+              <TD className="w-64 max-w-64">
+                <LabelChips labels={n.labels} max={2} testId={`node-labels-${n.name}`} hidePrefixes={NOISY_LABELS} />
+              </TD>
+              <TD className="max-w-64">
+                <NodeTaints taints={n.taints} testId={`node-taints-${n.name}`} />
+              </TD>
             </TR>
           ))}
         </TBody>

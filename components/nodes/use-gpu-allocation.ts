@@ -11,7 +11,10 @@ import { useGpuCluster } from '@/lib/queries/gpus/gpu-cluster-query';
  * undefined / null until nodes and pods are loaded, so "requested" is never shown as 0 just
  * because pods have not arrived.
  */
-export function useGpuAllocation(): { model: GpuClusterModel | undefined; allocation: Map<string, GpuAllocation[]> | null } {
+export function useGpuAllocation(): {
+  model: GpuClusterModel | undefined;
+  allocation: Map<string, GpuAllocation[]> | null;
+} {
   const { model } = useGpuCluster();
   const allocation = useMemo(() => (model ? allocationFromModel(model) : null), [model]);
   return { model, allocation };

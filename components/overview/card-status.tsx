@@ -16,7 +16,12 @@ export interface CardQuery {
  * A card's body while its view is not loaded: the error (never an empty list) or skeleton lines.
  * Renders `children` once every needed view has data.
  */
-export function CardStatus({ ready, queries, what, children }: {
+export function CardStatus({
+  ready,
+  queries,
+  what,
+  children,
+}: {
   ready: boolean;
   queries: CardQuery[];
   what: string;

@@ -18,30 +18,59 @@ function asks(p: PendingGpuPod): string {
  * GPU model, oldest first, with the scheduler's message (insufficient units, taints, claims that
  * cannot be allocated, …).
  */
-export function PendingGpuPodsCard({ pending, query, now }: { pending: readonly PendingGpuPod[] | undefined; query: CardQuery; now: number }) {
+export function PendingGpuPodsCard({
+  pending,
+  query,
+  now,
+}: {
+  pending: readonly PendingGpuPod[] | undefined;
+  query: CardQuery;
+  now: number;
+}) {
   const list = pending
-    ? [...pending].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.pod.namespace.localeCompare(b.pod.namespace) || a.pod.name.localeCompare(b.pod.name))
+    ? [...pending].sort(
+        (a, b) =>
+          (a.createdAt ?? '').localeCompare(b.createdAt ?? '') ||
+          a.pod.namespace.localeCompare(b.pod.namespace) ||
+          a.pod.name.localeCompare(b.pod.name),
+      )
     : [];
   return (
     <Card data-testid="pending-gpu-pods">
-      <CardHeader title="Pending GPU pods" aside={pending ? <span data-testid="pending-gpu-pods-count">{list.length}</span> : undefined} />
+      <CardHeader
+        title="Pending GPU pods"
+        aside={pending ? <span data-testid="pending-gpu-pods-count">{list.length}</span> : undefined}
+      />
       <CardStatus ready={pending !== undefined} queries={[query]} what="pods">
         {list.length === 0 ? (
           <p className="px-4 py-3 text-sm text-zinc-500">Every GPU pod is scheduled.</p>
         ) : (
           <ul className="divide-y divide-zinc-100">
             {list.slice(0, MAX_SHOWN).map((p) => (
-              <li key={`${p.pod.namespace}/${p.pod.name}`} data-testid={`pending-gpu-pod-${p.pod.namespace}-${p.pod.name}`} className="px-4 py-2">
+              <li
+                key={`${p.pod.namespace}/${p.pod.name}`}
+                data-testid={`pending-gpu-pod-${p.pod.namespace}-${p.pod.name}`}
+                className="px-4 py-2"
+              >
                 <div className="flex items-baseline justify-between gap-3">
-                  <span className="truncate font-mono text-[12.5px] text-zinc-900">{p.pod.namespace}/{p.pod.name}</span>
-                  <span className="shrink-0 text-xs text-zinc-500 tabular-nums">{asks(p)} · {formatAge(p.createdAt, now)}</span>
+                  <span className="truncate font-mono text-[12.5px] text-zinc-900">
+                    {p.pod.namespace}/{p.pod.name}
+                  </span>
+                  <span className="shrink-0 text-xs text-zinc-500 tabular-nums">
+                    {asks(p)} · {formatAge(p.createdAt, now)}
+                  </span>
                 </div>
-                <p data-testid={`pending-gpu-pod-message-${p.pod.namespace}-${p.pod.name}`} className="mt-0.5 text-xs break-words text-amber-800">
+                <p
+                  data-testid={`pending-gpu-pod-message-${p.pod.namespace}-${p.pod.name}`}
+                  className="mt-0.5 text-xs break-words text-amber-800"
+                >
                   {p.reason ?? 'Waiting for the scheduler'}
                 </p>
               </li>
             ))}
-            {list.length > MAX_SHOWN && <li className="px-4 py-2 text-xs text-zinc-500">and {list.length - MAX_SHOWN} more</li>}
+            {list.length > MAX_SHOWN && (
+              <li className="px-4 py-2 text-xs text-zinc-500">and {list.length - MAX_SHOWN} more</li>
+            )}
           </ul>
         )}
       </CardStatus>

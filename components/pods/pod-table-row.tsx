@@ -8,7 +8,17 @@ import { PodStatusBadge } from './pod-status-badge';
 import { podTestId } from './pod-test-id';
 
 /** One row of the pods table, at a fixed height so the virtualizer need not measure it. */
-export function PodTableRow({ pod: p, index, height, now }: { pod: PodRow; index: number; height: number; now: number }) {
+export function PodTableRow({
+  pod: p,
+  index,
+  height,
+  now,
+}: {
+  pod: PodRow;
+  index: number;
+  height: number;
+  now: number;
+}) {
   const gpu = podGpuCell(p);
   return (
     <tr
@@ -20,22 +30,60 @@ export function PodTableRow({ pod: p, index, height, now }: { pod: PodRow; index
       <td className="px-3 font-mono text-[12.5px] text-zinc-900" title={p.name}>
         <span className="flex items-center gap-2">
           <span className="truncate">{p.name}</span>
-          <Link href={logsHref({ namespace: p.namespace, pod: p.name })} data-testid={podTestId('logs', p)} className="shrink-0 font-sans text-xs text-indigo-700 hover:underline">logs</Link>
+          <Link
+            href={logsHref({ namespace: p.namespace, pod: p.name })}
+            data-testid={podTestId('logs', p)}
+            className="shrink-0 font-sans text-xs text-indigo-700 hover:underline"
+          >
+            logs
+          </Link>
         </span>
       </td>
-      <td className="truncate px-3 font-mono text-[12.5px] text-zinc-600" title={p.namespace}>{p.namespace}</td>
-      <td className="px-3"><PodStatusBadge pod={p} testId={podTestId('status', p)} /></td>
-      <td data-testid={podTestId('ready', p)} className="px-3 tabular-nums text-zinc-700">{p.readyContainers}/{p.totalContainers}</td>
-      <td data-testid={podTestId('restarts', p)} className={cn('px-3 text-right tabular-nums', p.restarts > 0 ? 'text-amber-700' : 'text-zinc-500')}>{p.restarts}</td>
-      <td data-testid={podTestId('node', p)} className="truncate px-3 font-mono text-[12.5px]" title={p.nodeName ?? p.schedulingMessage ?? 'Not scheduled'}>
-        {p.nodeName
-          ? <Link href={`/nodes/${encodeURIComponent(p.nodeName)}`} className="text-indigo-700 hover:underline">{p.nodeName}</Link>
-          : <span className="text-zinc-400">—</span>}
+      <td className="truncate px-3 font-mono text-[12.5px] text-zinc-600" title={p.namespace}>
+        {p.namespace}
       </td>
-      <td data-testid={podTestId('gpu', p)} title={gpu.title} className={cn('truncate px-3 text-right tabular-nums', gpu.text ? 'font-medium text-zinc-900' : 'text-zinc-400')}>
+      <td className="px-3">
+        <PodStatusBadge pod={p} testId={podTestId('status', p)} />
+      </td>
+      <td data-testid={podTestId('ready', p)} className="px-3 tabular-nums text-zinc-700">
+        {p.readyContainers}/{p.totalContainers}
+      </td>
+      <td
+        data-testid={podTestId('restarts', p)}
+        className={cn('px-3 text-right tabular-nums', p.restarts > 0 ? 'text-amber-700' : 'text-zinc-500')}
+      >
+        {p.restarts}
+      </td>
+      <td
+        data-testid={podTestId('node', p)}
+        className="truncate px-3 font-mono text-[12.5px]"
+        title={p.nodeName ?? p.schedulingMessage ?? 'Not scheduled'}
+      >
+        {p.nodeName ? (
+          <Link href={`/nodes/${encodeURIComponent(p.nodeName)}`} className="text-indigo-700 hover:underline">
+            {p.nodeName}
+          </Link>
+        ) : (
+          <span className="text-zinc-400">—</span>
+        )}
+      </td>
+      <td
+        data-testid={podTestId('gpu', p)}
+        title={gpu.title}
+        className={cn(
+          'truncate px-3 text-right tabular-nums',
+          gpu.text ? 'font-medium text-zinc-900' : 'text-zinc-400',
+        )}
+      >
         {gpu.text || '—'}
       </td>
-      <td data-testid={podTestId('age', p)} title={p.createdAt ?? undefined} className="px-3 text-right tabular-nums text-zinc-600">{formatAge(p.createdAt, now)}</td>
+      <td
+        data-testid={podTestId('age', p)}
+        title={p.createdAt ?? undefined}
+        className="px-3 text-right tabular-nums text-zinc-600"
+      >
+        {formatAge(p.createdAt, now)}
+      </td>
     </tr>
   );
 }

@@ -12,7 +12,12 @@ export interface PodFilterText {
  * The pods toolbar: namespace select, label selector (with its parse error shown inline, and
  * not applied while invalid), free-text search.
  */
-export function PodsFilters({ value, onChange, namespaces, selectorError }: {
+export function PodsFilters({
+  value,
+  onChange,
+  namespaces,
+  selectorError,
+}: {
   value: PodFilterText;
   onChange: (next: PodFilterText) => void;
   namespaces: string[];
@@ -29,8 +34,14 @@ export function PodsFilters({ value, onChange, namespaces, selectorError }: {
           className="w-48"
         >
           <option value="">All namespaces</option>
-          {namespaces.map((ns) => <option key={ns} value={ns}>{ns}</option>)}
-          {value.namespace && !namespaces.includes(value.namespace) && <option value={value.namespace}>{value.namespace}</option>}
+          {namespaces.map((ns) => (
+            <option key={ns} value={ns}>
+              {ns}
+            </option>
+          ))}
+          {value.namespace && !namespaces.includes(value.namespace) && (
+            <option value={value.namespace}>{value.namespace}</option>
+          )}
         </Select>
       </label>
       <label className="flex min-w-72 flex-1 flex-col gap-1 text-xs font-medium text-zinc-600">
@@ -46,7 +57,12 @@ export function PodsFilters({ value, onChange, namespaces, selectorError }: {
           className="font-mono text-[13px]"
         />
         {selectorError && (
-          <span id="pods-selector-error" data-testid="pods-selector-error" role="alert" className="font-normal text-red-700">
+          <span
+            id="pods-selector-error"
+            data-testid="pods-selector-error"
+            role="alert"
+            className="font-normal text-red-700"
+          >
             Invalid label selector: {selectorError}. The selector is not applied.
           </span>
         )}

@@ -69,9 +69,19 @@ export function PodsScreen({ initial }: { initial: PodFilterText }) {
         }
       />
       <div className="flex flex-col gap-3">
-        <PodsFilters value={text} onChange={onChange} namespaces={namespaces} selectorError={selectorNow.ok ? null : selectorNow.error} />
+        <PodsFilters
+          value={text}
+          onChange={onChange}
+          namespaces={namespaces}
+          selectorError={selectorNow.ok ? null : selectorNow.error}
+        />
         {query.isError && <QueryError query={query} what="the latest pods" />}
-        <PodsTable rows={filtered} total={rows.length} sort={sort} onSort={(key) => setSort((s) => toggleSort(s, key))} />
+        <PodsTable
+          rows={filtered}
+          total={rows.length}
+          sort={sort}
+          onSort={(key) => setSort((s) => toggleSort(s, key))}
+        />
       </div>
     </>
   );

@@ -4,7 +4,13 @@ import { SortableTH, TH } from '../ui/table';
 /** The pods table's column widths and its sticky, sortable header. */
 export function PodsTableHead({ sort, onSort }: { sort: PodSort; onSort: (key: PodSortKey) => void }) {
   const sortable = (key: PodSortKey, label: string, className?: string) => (
-    <SortableTH label={label} active={sort.key === key} dir={sort.dir} onSort={() => onSort(key)} className={className} />
+    <SortableTH
+      label={label}
+      active={sort.key === key}
+      dir={sort.dir}
+      onSort={() => onSort(key)}
+      className={className}
+    />
   );
   return (
     <>

@@ -16,7 +16,12 @@ const COLUMNS = 8;
  * The pods table, virtualized: only the rows in view (plus overscan) are in the DOM, between two
  * spacer rows, so 10,000 pods scroll smoothly in a fixed-height container with a sticky header.
  */
-export function PodsTable({ rows, total, sort, onSort }: {
+export function PodsTable({
+  rows,
+  total,
+  sort,
+  onSort,
+}: {
   rows: PodRow[];
   /** Pods before filtering, to tell "no pods" from "no match". */
   total: number;
@@ -43,15 +48,33 @@ export function PodsTable({ rows, total, sort, onSort }: {
       data-testid="pods-scroll"
       className="h-[calc(100vh-17rem)] min-h-80 overflow-auto rounded-lg border border-zinc-200 bg-white"
     >
-      <table data-testid="pods-table" aria-rowcount={rows.length + 1} className="w-full min-w-[1040px] table-fixed border-collapse text-left text-[13px]">
+      <table
+        data-testid="pods-table"
+        aria-rowcount={rows.length + 1}
+        className="w-full min-w-[1040px] table-fixed border-collapse text-left text-[13px]"
+      >
         <PodsTableHead sort={sort} onSort={onSort} />
         <tbody>
-          {padTop > 0 && <tr aria-hidden style={{ height: padTop }}><td colSpan={COLUMNS} /></tr>}
-          {items.map((vi) => <PodTableRow key={vi.key} pod={rows[vi.index]!} index={vi.index} height={ROW_HEIGHT} now={now} />)}
-          {padBottom > 0 && <tr aria-hidden style={{ height: padBottom }}><td colSpan={COLUMNS} /></tr>}
+          {padTop > 0 && (
+            <tr aria-hidden style={{ height: padTop }}>
+              <td colSpan={COLUMNS} />
+            </tr>
+          )}
+          {items.map((vi) => (
+            <PodTableRow key={vi.key} pod={rows[vi.index]!} index={vi.index} height={ROW_HEIGHT} now={now} />
+          ))}
+          {padBottom > 0 && (
+            <tr aria-hidden style={{ height: padBottom }}>
+              <td colSpan={COLUMNS} />
+            </tr>
+          )}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={COLUMNS} data-testid="pods-no-match" className="px-3 py-10 text-center text-sm text-zinc-500">
+              <td
+                colSpan={COLUMNS}
+                data-testid="pods-no-match"
+                className="px-3 py-10 text-center text-sm text-zinc-500"
+              >
                 {total === 0 ? 'The cluster has no pods.' : 'No pods match these filters.'}
               </td>
             </tr>

@@ -12,13 +12,21 @@ const TONES: Record<Tone, { box: string; dot: string }> = {
 
 /** A status pill; `data-tone` lets tests assert the colour meaning without reading classes. */
 export function Badge({
-  tone = 'neutral', dot = true, className, children, ...rest
+  tone = 'neutral',
+  dot = true,
+  className,
+  children,
+  ...rest
 }: HTMLAttributes<HTMLSpanElement> & { tone?: Tone; dot?: boolean }) {
   const t = TONES[tone];
   return (
     <span
       data-tone={tone}
-      className={cn('inline-flex max-w-full items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset', t.box, className)}
+      className={cn(
+        'inline-flex max-w-full items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset',
+        t.box,
+        className,
+      )}
       {...rest}
     >
       {dot && <span aria-hidden className={cn('size-1.5 shrink-0 rounded-full', t.dot)} />}

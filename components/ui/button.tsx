@@ -13,14 +13,20 @@ const SIZES: Record<Size, string> = { sm: 'h-7 px-2 text-xs', md: 'h-8 px-3 text
 
 /** A button in one of three variants; defaults to type="button" so it never submits by accident. */
 export function Button({
-  variant = 'secondary', size = 'md', className, type = 'button', ...rest
+  variant = 'secondary',
+  size = 'md',
+  className,
+  type = 'button',
+  ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: Size }) {
   return (
     <button
       type={type}
       className={cn(
         'inline-flex items-center gap-1.5 rounded-md font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed',
-        VARIANTS[variant], SIZES[size], className,
+        VARIANTS[variant],
+        SIZES[size],
+        className,
       )}
       {...rest}
     />

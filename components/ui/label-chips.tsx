@@ -6,7 +6,13 @@ import { cn } from './cn';
 /** One `key=value` chip in monospace. */
 export function Chip({ children, className, title }: { children: ReactNode; className?: string; title?: string }) {
   return (
-    <span title={title} className={cn('inline-block max-w-full truncate rounded border border-zinc-200 bg-zinc-50 px-1.5 py-px font-mono text-[11px] text-zinc-700', className)}>
+    <span
+      title={title}
+      className={cn(
+        'inline-block max-w-full truncate rounded border border-zinc-200 bg-zinc-50 px-1.5 py-px font-mono text-[11px] text-zinc-700',
+        className,
+      )}
+    >
       {children}
     </span>
   );
@@ -16,7 +22,12 @@ export function Chip({ children, className, title }: { children: ReactNode; clas
  * Labels as chips, collapsed to the first `max` with a "+N" toggle; `hidePrefixes` drops noise
  * (e.g. kubernetes.io/hostname) from the collapsed view only, where it may leave just "+N".
  */
-export function LabelChips({ labels, max = 3, testId, hidePrefixes = [] }: {
+export function LabelChips({
+  labels,
+  max = 3,
+  testId,
+  hidePrefixes = [],
+}: {
   labels: Record<string, string>;
   max?: number;
   testId?: string;
@@ -31,7 +42,9 @@ export function LabelChips({ labels, max = 3, testId, hidePrefixes = [] }: {
   return (
     <div data-testid={testId} data-expanded={open} className="flex max-w-full flex-wrap items-center gap-1">
       {shown.map(([k, v]) => (
-        <Chip key={k} title={`${k}=${v}`}>{v === '' ? k : `${k}=${v}`}</Chip>
+        <Chip key={k} title={`${k}=${v}`}>
+          {v === '' ? k : `${k}=${v}`}
+        </Chip>
       ))}
       {(hidden > 0 || open) && (
         <button

@@ -24,7 +24,13 @@ export function TR({ className, ...rest }: HTMLAttributes<HTMLTableRowElement>) 
 }
 
 export function TH({ className, ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn('border-b border-zinc-200 px-3 py-2 font-medium whitespace-nowrap', className)} {...rest} />;
+  return (
+    <th
+      scope="col"
+      className={cn('border-b border-zinc-200 px-3 py-2 font-medium whitespace-nowrap', className)}
+      {...rest}
+    />
+  );
 }
 
 export function TD({ className, ...rest }: TdHTMLAttributes<HTMLTableCellElement>) {
@@ -33,13 +39,29 @@ export function TD({ className, ...rest }: TdHTMLAttributes<HTMLTableCellElement
 
 /** A header cell that sorts its column; shows the direction and sets aria-sort. */
 export function SortableTH({
-  label, active, dir, onSort, className, ...rest
-}: ThHTMLAttributes<HTMLTableCellElement> & { label: string; active: boolean; dir: 'asc' | 'desc'; onSort: () => void }) {
+  label,
+  active,
+  dir,
+  onSort,
+  className,
+  ...rest
+}: ThHTMLAttributes<HTMLTableCellElement> & {
+  label: string;
+  active: boolean;
+  dir: 'asc' | 'desc';
+  onSort: () => void;
+}) {
   return (
     <TH aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={className} {...rest}>
-      <button type="button" onClick={onSort} className={cn('inline-flex items-center gap-1 hover:text-zinc-900', active && 'text-zinc-900')}>
+      <button
+        type="button"
+        onClick={onSort}
+        className={cn('inline-flex items-center gap-1 hover:text-zinc-900', active && 'text-zinc-900')}
+      >
         {label}
-        <span aria-hidden className="w-2 text-[10px]">{active ? (dir === 'asc' ? '▲' : '▼') : ''}</span>
+        <span aria-hidden className="w-2 text-[10px]">
+          {active ? (dir === 'asc' ? '▲' : '▼') : ''}
+        </span>
       </button>
     </TH>
   );

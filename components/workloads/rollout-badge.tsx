@@ -11,5 +11,9 @@ const LABEL: Record<RolloutState['state'], string> = {
 
 /** A workload's rollout state as `kubectl rollout status` would judge it. */
 export function RolloutBadge({ rollout, testId }: { rollout: RolloutState; testId?: string }) {
-  return <Badge tone={rolloutTone(rollout)} data-testid={testId} data-state={rollout.state} title={rollout.message}>{LABEL[rollout.state]}</Badge>;
+  return (
+    <Badge tone={rolloutTone(rollout)} data-testid={testId} data-state={rollout.state} title={rollout.message}>
+      {LABEL[rollout.state]}
+    </Badge>
+  );
 }

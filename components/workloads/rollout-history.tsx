@@ -24,34 +24,59 @@ export function RolloutHistory({ w, access }: { w: WorkloadRow; access: AccessAn
   const q = useHistoryQuery(ref, historyVersion(w));
   const [target, setTarget] = useState<HistoryRow | null>(null);
   const now = useNow();
-  if (!q.data) return <QueryPending query={q} what="the rollout history" skeleton={<TableSkeleton rows={3} testId="history-loading" />} />;
-  const denied = access && !access.allowed
-    ? `Kubernetes does not allow you to change ${w.kind} ${w.name}${access.reason ? `: ${access.reason}` : ''}`
-    : null;
+  if (!q.data)
+    return (
+      <QueryPending
+        query={q}
+        what="the rollout history"
+        skeleton={<TableSkeleton rows={3} testId="history-loading" />}
+      />
+    );
+  const denied =
+    access && !access.allowed
+      ? `Kubernetes does not allow you to change ${w.kind} ${w.name}${access.reason ? `: ${access.reason}` : ''}`
+      : null;
   return (
     <>
       <TableScroll>
         <Table data-testid="history-table">
           <THead>
-            <tr><TH>Revision</TH><TH>Change cause</TH><TH>Images</TH><TH>Age</TH><TH /></tr>
+            <tr>
+              <TH>Revision</TH>
+              <TH>Change cause</TH>
+              <TH>Images</TH>
+              <TH>Age</TH>
+              <TH />
+            </tr>
           </THead>
           <TBody>
             {q.data.rows.map((r) => (
               <TR key={r.name} data-testid={`history-row-${r.revision}`} data-current={r.current}>
                 <TD className="whitespace-nowrap tabular-nums">
                   <span className="font-medium">{r.revision}</span>
-                  {r.current && <Badge tone="ok" className="ml-2" data-testid="history-current">current</Badge>}
+                  {r.current && (
+                    <Badge tone="ok" className="ml-2" data-testid="history-current">
+                      current
+                    </Badge>
+                  )}
                 </TD>
                 <TD className="max-w-72 text-zinc-600">{r.changeCause ?? <span className="text-zinc-400">—</span>}</TD>
                 <TD className="max-w-80">
-                  {r.images.map((img, i) => <div key={`${i}-${img}`} title={img} className="truncate font-mono text-[11.5px] text-zinc-600">{img}</div>)}
+                  {r.images.map((img, i) => (
+                    <div key={`${i}-${img}`} title={img} className="truncate font-mono text-[11.5px] text-zinc-600">
+                      {img}
+                    </div>
+                  ))}
                 </TD>
                 <TD className="whitespace-nowrap text-zinc-600">{formatAge(r.createdAt, now)}</TD>
                 <TD className="text-right">
                   {!r.current && (
                     <Button
-                      size="sm" data-testid={`history-undo-${r.revision}`} disabled={!access || Boolean(denied)}
-                      title={denied ?? `Show the template diff, then roll back to revision ${r.revision}`} onClick={() => setTarget(r)}
+                      size="sm"
+                      data-testid={`history-undo-${r.revision}`}
+                      disabled={!access || Boolean(denied)}
+                      title={denied ?? `Show the template diff, then roll back to revision ${r.revision}`}
+                      onClick={() => setTarget(r)}
                     >
                       Roll back to this
                     </Button>
@@ -60,7 +85,11 @@ export function RolloutHistory({ w, access }: { w: WorkloadRow; access: AccessAn
               </TR>
             ))}
             {q.data.rows.length === 0 && (
-              <tr><td colSpan={5} className="px-3 py-6 text-center text-sm text-zinc-500">No revisions recorded yet.</td></tr>
+              <tr>
+                <td colSpan={5} className="px-3 py-6 text-center text-sm text-zinc-500">
+                  No revisions recorded yet.
+                </td>
+              </tr>
             )}
           </TBody>
         </Table>

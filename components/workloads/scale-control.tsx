@@ -12,7 +12,13 @@ import { parseReplicas, workloadTestId } from './workload-list';
 const RESOURCE = { Deployment: 'deployments', StatefulSet: 'statefulsets' } as const;
 
 export function scaleCheck(w: Pick<WorkloadRow, 'kind' | 'namespace'>) {
-  return { verb: 'patch' as const, group: 'apps', resource: RESOURCE[w.kind as keyof typeof RESOURCE] ?? 'deployments', subresource: 'scale', namespace: w.namespace };
+  return {
+    verb: 'patch' as const,
+    group: 'apps',
+    resource: RESOURCE[w.kind as keyof typeof RESOURCE] ?? 'deployments',
+    subresource: 'scale',
+    namespace: w.namespace,
+  };
 }
 
 /**
@@ -20,29 +26,59 @@ export function scaleCheck(w: Pick<WorkloadRow, 'kind' | 'namespace'>) {
  * credentials. Disabled, with Kubernetes' reason, when the user may not; DaemonSets explain that
  * their size follows node labels. Progress shows in the row's Ready column, live.
  */
-export function ScaleControl({ w, access, max = 100 }: { w: WorkloadRow; access: AccessAnswer | undefined; max?: number }) {
+export function ScaleControl({
+  w,
+  access,
+  max = 100,
+}: {
+  w: WorkloadRow;
+  access: AccessAnswer | undefined;
+  max?: number;
+}) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState(String(w.desired));
   const mutation = useMutation<unknown, ApiError, number>({
-    mutationFn: (replicas) => fetchJson(`/api/workloads/${RESOURCE[w.kind as keyof typeof RESOURCE]}/${w.namespace}/${w.name}/scale`, {
-      method: 'PATCH', body: JSON.stringify({ replicas }),
-    }),
+    mutationFn: (replicas) =>
+      fetchJson(`/api/workloads/${RESOURCE[w.kind as keyof typeof RESOURCE]}/${w.namespace}/${w.name}/scale`, {
+        method: 'PATCH',
+        body: JSON.stringify({ replicas }),
+      }),
     onSuccess: () => setOpen(false),
   });
 
   if (w.kind === 'DaemonSet') {
-    return <span className="text-xs text-zinc-400" title="A DaemonSet runs one pod on each node its selector matches; label nodes to change where it runs.">one per node</span>;
+    return (
+      <span
+        className="text-xs text-zinc-400"
+        title="A DaemonSet runs one pod on each node its selector matches; label nodes to change where it runs."
+      >
+        one per node
+      </span>
+    );
   }
   if (access && !access.allowed) {
     return (
-      <span data-testid={workloadTestId('scale-denied', w)} className="text-xs text-zinc-400" title={`Kubernetes does not allow you to scale ${w.kind}s in ${w.namespace}${access.reason ? `: ${access.reason}` : ''}`}>
+      <span
+        data-testid={workloadTestId('scale-denied', w)}
+        className="text-xs text-zinc-400"
+        title={`Kubernetes does not allow you to scale ${w.kind}s in ${w.namespace}${access.reason ? `: ${access.reason}` : ''}`}
+      >
         no scale right
       </span>
     );
   }
   if (!open) {
     return (
-      <Button size="sm" data-testid={workloadTestId('scale', w)} disabled={!access} onClick={() => { setText(String(w.desired)); mutation.reset(); setOpen(true); }}>
+      <Button
+        size="sm"
+        data-testid={workloadTestId('scale', w)}
+        disabled={!access}
+        onClick={() => {
+          setText(String(w.desired));
+          mutation.reset();
+          setOpen(true);
+        }}
+      >
         Scale
       </Button>
     );
@@ -57,7 +93,9 @@ export function ScaleControl({ w, access, max = 100 }: { w: WorkloadRow; access:
   return (
     <form onSubmit={submit} className="flex flex-col gap-1" data-testid={workloadTestId('scale-form', w)}>
       <div className="flex items-center gap-1">
-        <Button size="sm" aria-label="One fewer" onClick={() => step(-1)}>−</Button>
+        <Button size="sm" aria-label="One fewer" onClick={() => step(-1)}>
+          −
+        </Button>
         <input
           aria-label={`Replicas of ${w.name}`}
           data-testid={workloadTestId('scale-input', w)}
@@ -67,13 +105,27 @@ export function ScaleControl({ w, access, max = 100 }: { w: WorkloadRow; access:
           aria-invalid={!parsed.ok || undefined}
           className="h-7 w-14 rounded-md border border-zinc-300 px-1.5 text-right text-xs tabular-nums aria-invalid:border-red-400"
         />
-        <Button size="sm" aria-label="One more" onClick={() => step(1)}>+</Button>
-        <Button size="sm" type="submit" variant="primary" disabled={!parsed.ok || mutation.isPending} data-testid={workloadTestId('scale-apply', w)}>
+        <Button size="sm" aria-label="One more" onClick={() => step(1)}>
+          +
+        </Button>
+        <Button
+          size="sm"
+          type="submit"
+          variant="primary"
+          disabled={!parsed.ok || mutation.isPending}
+          data-testid={workloadTestId('scale-apply', w)}
+        >
           {mutation.isPending ? '…' : 'Apply'}
         </Button>
-        <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
+        <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
       </div>
-      {error && <span role="alert" data-testid={workloadTestId('scale-error', w)} className="max-w-64 text-xs text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" data-testid={workloadTestId('scale-error', w)} className="max-w-64 text-xs text-red-700">
+          {error}
+        </span>
+      )}
     </form>
   );
 }

@@ -18,10 +18,18 @@ const collator = new Intl.Collator('en', { numeric: true });
 export function filterWorkloads(rows: readonly WorkloadRow[], f: WorkloadFilter): WorkloadRow[] {
   const needle = f.search.trim().toLowerCase();
   return rows
-    .filter((w) => (f.kind === null || w.kind === f.kind)
-      && (f.namespace === null || w.namespace === f.namespace)
-      && (!needle || w.name.toLowerCase().includes(needle) || w.images.some((i) => i.toLowerCase().includes(needle))))
-    .sort((a, b) => collator.compare(a.namespace, b.namespace) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || collator.compare(a.name, b.name));
+    .filter(
+      (w) =>
+        (f.kind === null || w.kind === f.kind) &&
+        (f.namespace === null || w.namespace === f.namespace) &&
+        (!needle || w.name.toLowerCase().includes(needle) || w.images.some((i) => i.toLowerCase().includes(needle))),
+    )
+    .sort(
+      (a, b) =>
+        collator.compare(a.namespace, b.namespace) ||
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+        collator.compare(a.name, b.name),
+    );
 }
 
 /** `workload-row-deployment-imagepod-imagepod-api`: the test id stem of a workload. */

@@ -40,22 +40,61 @@ export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: 
     <>
       <PageHeader
         title="Workloads"
-        subtitle={<span data-testid="workloads-count" data-shown={shown.length} data-total={rows.length}>{shown.length} of {rows.length} workloads</span>}
+        subtitle={
+          <span data-testid="workloads-count" data-shown={shown.length} data-total={rows.length}>
+            {shown.length} of {rows.length} workloads
+          </span>
+        }
       />
       <div className="flex flex-col gap-3">
         <div className="flex flex-wrap gap-2">
-          <Select data-testid="workloads-kind-filter" aria-label="Kind" value={kind} onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? '')}>
+          <Select
+            data-testid="workloads-kind-filter"
+            aria-label="Kind"
+            value={kind}
+            onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? '')}
+          >
             <option value="">All kinds</option>
-            {KINDS.map((k) => <option key={k} value={k}>{k}s</option>)}
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}s
+              </option>
+            ))}
           </Select>
-          <Select data-testid="workloads-namespace-filter" aria-label="Namespace" value={namespace} onChange={(e) => setNamespace(e.target.value)} className="w-48">
+          <Select
+            data-testid="workloads-namespace-filter"
+            aria-label="Namespace"
+            value={namespace}
+            onChange={(e) => setNamespace(e.target.value)}
+            className="w-48"
+          >
             <option value="">All namespaces</option>
-            {namespaces.map((ns) => <option key={ns} value={ns}>{ns}</option>)}
+            {namespaces.map((ns) => (
+              <option key={ns} value={ns}>
+                {ns}
+              </option>
+            ))}
           </Select>
-          <Input data-testid="workloads-search" type="search" aria-label="Search" placeholder="name or image…" value={search} onChange={(e) => setSearch(e.target.value)} className="w-64" />
+          <Input
+            data-testid="workloads-search"
+            type="search"
+            aria-label="Search"
+            placeholder="name or image…"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            className="w-64"
+          />
         </div>
         {query.isError && <QueryError query={query} what="the latest workloads" />}
-        <WorkloadsTable rows={shown} scaleAccess={(w) => access.get(scaleCheck(w))} emptyText={rows.length === 0 ? 'The cluster has no Deployments, StatefulSets or DaemonSets.' : 'No workloads match these filters.'} />
+        <WorkloadsTable
+          rows={shown}
+          scaleAccess={(w) => access.get(scaleCheck(w))}
+          emptyText={
+            rows.length === 0
+              ? 'The cluster has no Deployments, StatefulSets or DaemonSets.'
+              : 'No workloads match these filters.'
+          }
+        />
       </div>
     </>
   );

@@ -16,16 +16,32 @@ import { workloadHref, workloadTestId } from './workload-list';
  * a scale control (shown only where Kubernetes lets the user scale).
  * The table is always rendered; without rows it says why in one row.
  */
-export function WorkloadsTable({ rows, emptyText, scaleAccess }: { rows: WorkloadRow[]; emptyText: string; scaleAccess: (w: WorkloadRow) => AccessAnswer | undefined }) {
+export function WorkloadsTable({
+  rows,
+  emptyText,
+  scaleAccess,
+}: {
+  rows: WorkloadRow[];
+  emptyText: string;
+  scaleAccess: (w: WorkloadRow) => AccessAnswer | undefined;
+}) {
   return (
     <TableScroll>
       <Table data-testid="workloads-table" className="min-w-[1100px]">
         <THead>
           <tr>
-            <TH>Kind</TH><TH>Namespace</TH><TH>Name</TH>
-            <TH className="text-right" title="Ready / desired">Ready</TH>
-            <TH className="text-right">Up-to-date</TH><TH className="text-right">Available</TH>
-            <TH>Images</TH><TH className="text-right" title="GPUs each pod requests">GPU / pod</TH>
+            <TH>Kind</TH>
+            <TH>Namespace</TH>
+            <TH>Name</TH>
+            <TH className="text-right" title="Ready / desired">
+              Ready
+            </TH>
+            <TH className="text-right">Up-to-date</TH>
+            <TH className="text-right">Available</TH>
+            <TH>Images</TH>
+            <TH className="text-right" title="GPUs each pod requests">
+              GPU / pod
+            </TH>
             <TH>Rollout</TH>
             <TH>Scale</TH>
           </tr>
@@ -35,29 +51,52 @@ export function WorkloadsTable({ rows, emptyText, scaleAccess }: { rows: Workloa
             const gpus = sumGpus(w.gpuPerPod);
             return (
               <TR key={w.key} data-testid={workloadTestId('row', w)}>
-                <TD><Badge tone="info" dot={false}>{w.kind}</Badge></TD>
+                <TD>
+                  <Badge tone="info" dot={false}>
+                    {w.kind}
+                  </Badge>
+                </TD>
                 <TD className="font-mono text-[12.5px] text-zinc-600">{w.namespace}</TD>
                 <TD className="font-mono text-[12.5px] font-medium">
-                  <Link href={workloadHref(w)} data-testid={workloadTestId('link', w)} className="text-indigo-700 hover:underline">{w.name}</Link>
+                  <Link
+                    href={workloadHref(w)}
+                    data-testid={workloadTestId('link', w)}
+                    className="text-indigo-700 hover:underline"
+                  >
+                    {w.name}
+                  </Link>
                 </TD>
                 <TD
                   data-testid={workloadTestId('ready', w)}
-                  className={cn('text-right whitespace-nowrap tabular-nums', w.ready < w.desired ? 'font-semibold text-amber-700' : 'text-zinc-800')}
+                  className={cn(
+                    'text-right whitespace-nowrap tabular-nums',
+                    w.ready < w.desired ? 'font-semibold text-amber-700' : 'text-zinc-800',
+                  )}
                 >
                   {w.ready}/{w.desired}
                 </TD>
-                <TD data-testid={workloadTestId('updated', w)} className="text-right tabular-nums">{w.updated}</TD>
-                <TD data-testid={workloadTestId('available', w)} className="text-right tabular-nums">{w.available}</TD>
+                <TD data-testid={workloadTestId('updated', w)} className="text-right tabular-nums">
+                  {w.updated}
+                </TD>
+                <TD data-testid={workloadTestId('available', w)} className="text-right tabular-nums">
+                  {w.available}
+                </TD>
                 <TD className="max-w-80">
                   <div className="flex flex-col gap-0.5">
                     {w.images.map((img, i) => (
-                      <span key={`${i}-${img}`} title={img} className="truncate font-mono text-[11.5px] text-zinc-600">{img}</span>
+                      <span key={`${i}-${img}`} title={img} className="truncate font-mono text-[11.5px] text-zinc-600">
+                        {img}
+                      </span>
                     ))}
                   </div>
                 </TD>
                 <TD
                   data-testid={workloadTestId('gpu', w)}
-                  title={Object.entries(w.gpuPerPod).map(([k, v]) => `${k}: ${v}`).join(', ') || 'No GPU request'}
+                  title={
+                    Object.entries(w.gpuPerPod)
+                      .map(([k, v]) => `${k}: ${v}`)
+                      .join(', ') || 'No GPU request'
+                  }
                   className={cn('text-right tabular-nums', gpus > 0 ? 'font-medium' : 'text-zinc-400')}
                 >
                   {gpus > 0 ? gpus : '—'}
@@ -65,16 +104,22 @@ export function WorkloadsTable({ rows, emptyText, scaleAccess }: { rows: Workloa
                 <TD className="max-w-96">
                   <div className="flex flex-col items-start gap-0.5">
                     <RolloutBadge rollout={w.rollout} testId={workloadTestId('rollout', w)} />
-                    <span data-testid={workloadTestId('rollout-message', w)} className="text-xs text-zinc-500">{w.rollout.message}</span>
+                    <span data-testid={workloadTestId('rollout-message', w)} className="text-xs text-zinc-500">
+                      {w.rollout.message}
+                    </span>
                   </div>
                 </TD>
-                <TD className="whitespace-nowrap"><ScaleControl w={w} access={scaleAccess(w)} /></TD>
+                <TD className="whitespace-nowrap">
+                  <ScaleControl w={w} access={scaleAccess(w)} />
+                </TD>
               </TR>
             );
           })}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={10} data-testid="workloads-empty" className="px-3 py-10 text-center text-sm text-zinc-500">{emptyText}</td>
+              <td colSpan={10} data-testid="workloads-empty" className="px-3 py-10 text-center text-sm text-zinc-500">
+                {emptyText}
+              </td>
             </tr>
           )}
         </TBody>

@@ -10,12 +10,17 @@ import { appendFileSync, existsSync, renameSync, statSync, writeFileSync, mkdirS
 import path from 'node:path';
 import { COMPONENTS, previousLog } from './lines.mjs';
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
-  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1] && !all[i + 1].startsWith('--') ? all[i + 1] : 'true']);
-  return acc;
-}, []));
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => {
+    if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1] && !all[i + 1].startsWith('--') ? all[i + 1] : 'true']);
+    return acc;
+  }, []),
+);
 const dir = args.dir;
-if (!dir) { console.error('usage: gen.mjs --dir DIR [--rate N] [--max-bytes N] [--components a,b]'); process.exit(2); }
+if (!dir) {
+  console.error('usage: gen.mjs --dir DIR [--rate N] [--max-bytes N] [--components a,b]');
+  process.exit(2);
+}
 const rate = Math.max(0.1, Number(args.rate ?? 2));
 const maxBytes = Number(args['max-bytes'] ?? 8 * 1024 * 1024);
 const names = (args.components ?? Object.keys(COMPONENTS).join(',')).split(',').filter((n) => COMPONENTS[n]);
@@ -27,7 +32,10 @@ let seq = 0;
 function stamp(d) {
   const ms = d.getTime();
   if (ms <= lastMs) seq++;
-  else { lastMs = ms; seq = 0; }
+  else {
+    lastMs = ms;
+    seq = 0;
+  }
   return `${new Date(Math.max(ms, lastMs)).toISOString().slice(0, -1)}${String(seq).padStart(6, '0')}Z`;
 }
 const cri = (d, text, stream = 'stdout') => `${stamp(d)} ${stream} F ${text}\n`;
@@ -37,7 +45,12 @@ for (const n of names) {
   const prev = path.join(dir, `${n}.previous.log`);
   if (!existsSync(prev)) {
     const t0 = Date.now() - 3600_000;
-    writeFileSync(prev, previousLog(n).map((l, i) => cri(new Date(t0 + i * 150), l, /ERROR|FATAL|fatal|error/.test(l) ? 'stderr' : 'stdout')).join(''));
+    writeFileSync(
+      prev,
+      previousLog(n)
+        .map((l, i) => cri(new Date(t0 + i * 150), l, /ERROR|FATAL|fatal|error/.test(l) ? 'stderr' : 'stdout'))
+        .join(''),
+    );
   }
   if (!existsSync(file(n))) writeFileSync(file(n), '');
 }
@@ -67,8 +80,17 @@ function tick() {
   }
 }
 const timer = setInterval(tick, tickMs);
-if (args.once) { tick(); clearInterval(timer); }
-process.on('SIGTERM', () => { clearInterval(timer); process.exit(0); });
-process.on('SIGINT', () => { clearInterval(timer); process.exit(0); });
+if (args.once) {
+  tick();
+  clearInterval(timer);
+}
+process.on('SIGTERM', () => {
+  clearInterval(timer);
+  process.exit(0);
+});
+process.on('SIGINT', () => {
+  clearInterval(timer);
+  process.exit(0);
+});
 console.log(`[logs-gen] ${names.join(', ')} → ${dir} at ${rate} lines/s each (rotate at ${maxBytes} bytes)`);
 setInterval(() => console.log(`[logs-gen] ${written} lines written`), 60_000).unref();

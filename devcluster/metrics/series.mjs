@@ -45,8 +45,16 @@ export function gpuSample(gpu, t) {
 
 /** DCGM's labels for one GPU, plus the pod holding it (as dcgm-exporter does with pod mapping). */
 export function gpuLabels(gpu) {
-  const l = { gpu: String(gpu.index), UUID: gpuUuid(gpu.node, gpu.index), device: `nvidia${gpu.index}`, modelName: gpu.model, Hostname: gpu.node, node: gpu.node };
-  if (gpu.holder) Object.assign(l, { namespace: gpu.holder.namespace, pod: gpu.holder.pod, container: gpu.holder.container });
+  const l = {
+    gpu: String(gpu.index),
+    UUID: gpuUuid(gpu.node, gpu.index),
+    device: `nvidia${gpu.index}`,
+    modelName: gpu.model,
+    Hostname: gpu.node,
+    node: gpu.node,
+  };
+  if (gpu.holder)
+    Object.assign(l, { namespace: gpu.holder.namespace, pod: gpu.holder.pod, container: gpu.holder.container });
   return l;
 }
 
@@ -58,13 +66,18 @@ export function gpuLabels(gpu) {
 export function migSample(gpu, inst, t) {
   const util = gpuUtil(`${gpu.node}/${gpu.index}`, inst.giId, t, inst.holder);
   const used = inst.holder ? Math.round(inst.memoryMiB * (0.2 + (0.6 * util) / 100)) : 0;
-  return { DCGM_FI_PROF_GR_ENGINE_ACTIVE: util / 100, DCGM_FI_DEV_FB_USED: used, DCGM_FI_DEV_FB_FREE: inst.memoryMiB - used };
+  return {
+    DCGM_FI_PROF_GR_ENGINE_ACTIVE: util / 100,
+    DCGM_FI_DEV_FB_USED: used,
+    DCGM_FI_DEV_FB_FREE: inst.memoryMiB - used,
+  };
 }
 
 /** dcgm-exporter's labels for a MIG instance: the parent GPU's, plus GPU_I_PROFILE and GPU_I_ID. */
 export function migLabels(gpu, inst) {
   const l = { ...gpuLabels({ ...gpu, holder: null }), GPU_I_PROFILE: inst.profile, GPU_I_ID: String(inst.giId) };
-  if (inst.holder) Object.assign(l, { namespace: inst.holder.namespace, pod: inst.holder.pod, container: inst.holder.container });
+  if (inst.holder)
+    Object.assign(l, { namespace: inst.holder.namespace, pod: inst.holder.pod, container: inst.holder.container });
   return l;
 }
 

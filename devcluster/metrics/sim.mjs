@@ -23,7 +23,17 @@ import { execFile } from 'node:child_process';
 import http from 'node:http';
 import { promisify } from 'node:util';
 import { DRA_DRIVER, LAYOUT, physicalGpus } from '../fixtures/gpu-fixtures.mjs';
-import { API_ROUTES, LATENCY_BUCKETS, SIM_UTIL_ANNOTATION, gpuLabels, gpuSample, latencyFraction, migLabels, migSample, waveCounter } from './series.mjs';
+import {
+  API_ROUTES,
+  LATENCY_BUCKETS,
+  SIM_UTIL_ANNOTATION,
+  gpuLabels,
+  gpuSample,
+  latencyFraction,
+  migLabels,
+  migSample,
+  waveCounter,
+} from './series.mjs';
 
 const [port, kubectl, kubeconfig] = process.argv.slice(2);
 const run = promisify(execFile);
@@ -37,22 +47,37 @@ const LAYOUT_NODES = new Map(LAYOUT.nodes.map((n) => [n.name, n]));
 const units = new Map();
 let state = { nodes: [], pods: [] };
 
-const qty = (s) => (s === undefined ? 0 : s.endsWith('m') ? Number(s.slice(0, -1)) / 1000 : Number.parseFloat(s) * ({ Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30 }[s.replace(/^[\d.]+/, '')] ?? 1));
+const qty = (s) =>
+  s === undefined
+    ? 0
+    : s.endsWith('m')
+      ? Number(s.slice(0, -1)) / 1000
+      : Number.parseFloat(s) * ({ Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30 }[s.replace(/^[\d.]+/, '')] ?? 1);
 const holds = (p) => p.spec.nodeName && !['Succeeded', 'Failed'].includes(p.status?.phase);
 const holderOf = (p, container) => {
   const util = p.metadata.annotations?.[SIM_UTIL_ANNOTATION];
-  return { uid: p.metadata.uid, namespace: p.metadata.namespace, pod: p.metadata.name, container, util: util === undefined ? undefined : Number(util) };
+  return {
+    uid: p.metadata.uid,
+    namespace: p.metadata.namespace,
+    pod: p.metadata.name,
+    container,
+    util: util === undefined ? undefined : Number(util),
+  };
 };
 
 /** The units of a layout node: whole GPUs, MIG instances, or `replicas` shares per GPU (round robin). */
 function layoutUnits(node) {
   const gpus = physicalGpus(node);
-  if (node.dra) return gpus.flatMap((gpu) => (gpu.mig ? gpu.mig.map((inst) => ({ gpu, inst, draDevice: inst.draDevice })) : [{ gpu, draDevice: gpu.draDevice }]));
+  if (node.dra)
+    return gpus.flatMap((gpu) =>
+      gpu.mig ? gpu.mig.map((inst) => ({ gpu, inst, draDevice: inst.draDevice })) : [{ gpu, draDevice: gpu.draDevice }],
+    );
   const mig = node.migStrategy === 'single' ? () => 'nvidia.com/gpu' : (inst) => `nvidia.com/mig-${inst.profile}`;
   const shared = node.sharing?.renameByDefault ? 'nvidia.com/gpu.shared' : 'nvidia.com/gpu';
   const out = gpus.flatMap((gpu) => (gpu.mig ? gpu.mig.map((inst) => ({ gpu, inst, resource: mig(inst) })) : []));
   for (let r = 0; r < (node.sharing?.replicas ?? 1); r++) {
-    for (const gpu of gpus.filter((g) => !g.mig)) out.push({ gpu, resource: shared, replica: node.sharing ? r : undefined });
+    for (const gpu of gpus.filter((g) => !g.mig))
+      out.push({ gpu, resource: shared, replica: node.sharing ? r : undefined });
   }
   return out.map((u) => ({ ...u, holder: null }));
 }
@@ -61,12 +86,22 @@ async function refresh() {
   const env = { ...process.env, KUBECONFIG: kubeconfig };
   const { stdout } = await run(kubectl, ['get', 'nodes,pods', '-A', '-o', 'json'], { env, maxBuffer: 256 << 20 });
   // Claims (DRA) only where resource.k8s.io/v1 is served; without them DRA GPUs stay free.
-  const claims = await run(kubectl, ['get', 'resourceclaims.v1.resource.k8s.io', '-A', '-o', 'json'], { env, maxBuffer: 256 << 20 })
-    .then((r) => JSON.parse(r.stdout).items, () => []);
+  const claims = await run(kubectl, ['get', 'resourceclaims.v1.resource.k8s.io', '-A', '-o', 'json'], {
+    env,
+    maxBuffer: 256 << 20,
+  }).then(
+    (r) => JSON.parse(r.stdout).items,
+    () => [],
+  );
   const items = JSON.parse(stdout).items;
   const nodes = items.filter((o) => o.kind === 'Node');
-  const pods = items.filter((o) => o.kind === 'Pod' && holds(o))
-    .sort((a, b) => a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) || a.metadata.name.localeCompare(b.metadata.name));
+  const pods = items
+    .filter((o) => o.kind === 'Pod' && holds(o))
+    .sort(
+      (a, b) =>
+        a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) ||
+        a.metadata.name.localeCompare(b.metadata.name),
+    );
   const live = new Map(pods.map((p) => [p.metadata.uid, p]));
   for (const node of nodes) {
     const name = node.metadata.name;
@@ -112,7 +147,10 @@ async function refresh() {
   state = { nodes, pods };
 }
 
-const fmt = (labels) => `{${Object.entries(labels).map(([k, v]) => `${k}="${String(v).replace(/["\\\n]/g, '\\$&')}"`).join(',')}}`;
+const fmt = (labels) =>
+  `{${Object.entries(labels)
+    .map(([k, v]) => `${k}="${String(v).replace(/["\\\n]/g, '\\$&')}"`)
+    .join(',')}}`;
 
 function dcgm(t) {
   const out = new Map();
@@ -134,23 +172,44 @@ function dcgm(t) {
       const gpu = { node: name, index, model: g.model ?? model, memoryMiB: g.memoryMiB ?? memoryMiB };
       if (g.mig) {
         // A MIG-enabled GPU: device-level temperature and power, and each instance on its own.
-        const busiest = Math.max(0, ...us.map((x) => migSample(gpu, { ...x.inst, holder: x.holder }, t).DCGM_FI_PROF_GR_ENGINE_ACTIVE * 100));
-        const { DCGM_FI_DEV_GPU_TEMP, DCGM_FI_DEV_POWER_USAGE } = gpuSample({ ...gpu, holder: busiest ? { util: busiest } : null }, t);
+        const busiest = Math.max(
+          0,
+          ...us.map((x) => migSample(gpu, { ...x.inst, holder: x.holder }, t).DCGM_FI_PROF_GR_ENGINE_ACTIVE * 100),
+        );
+        const { DCGM_FI_DEV_GPU_TEMP, DCGM_FI_DEV_POWER_USAGE } = gpuSample(
+          { ...gpu, holder: busiest ? { util: busiest } : null },
+          t,
+        );
         emit({ DCGM_FI_DEV_GPU_TEMP, DCGM_FI_DEV_POWER_USAGE }, gpuLabels({ ...gpu, holder: null }));
-        for (const x of us) emit(migSample(gpu, { ...x.inst, holder: x.holder }, t), migLabels(gpu, { ...x.inst, holder: x.holder }));
+        for (const x of us)
+          emit(migSample(gpu, { ...x.inst, holder: x.holder }, t), migLabels(gpu, { ...x.inst, holder: x.holder }));
       } else if (us[0].replica !== undefined) {
         // A shared GPU, as dcgm-exporter --kubernetes-virtual-gpus reports it: one series per pod
         // holding a share (label vgpu = the replica), or one without a pod when nobody does.
         const held = us.filter((x) => x.holder);
         const share = { ...gpu, memoryMiB: Math.floor(gpu.memoryMiB / us.length) };
-        if (!held.length) emit({ ...gpuSample({ ...gpu, holder: null }, t), DCGM_FI_PROF_GR_ENGINE_ACTIVE: 0 }, gpuLabels({ ...gpu, holder: null }));
+        if (!held.length)
+          emit(
+            { ...gpuSample({ ...gpu, holder: null }, t), DCGM_FI_PROF_GR_ENGINE_ACTIVE: 0 },
+            gpuLabels({ ...gpu, holder: null }),
+          );
         for (const x of held) {
           const s = gpuSample({ ...share, holder: x.holder }, t);
-          emit({ ...s, DCGM_FI_DEV_FB_FREE: gpu.memoryMiB - s.DCGM_FI_DEV_FB_USED, DCGM_FI_PROF_GR_ENGINE_ACTIVE: s.DCGM_FI_DEV_GPU_UTIL / 100 }, { ...gpuLabels({ ...gpu, holder: x.holder }), vgpu: String(x.replica) });
+          emit(
+            {
+              ...s,
+              DCGM_FI_DEV_FB_FREE: gpu.memoryMiB - s.DCGM_FI_DEV_FB_USED,
+              DCGM_FI_PROF_GR_ENGINE_ACTIVE: s.DCGM_FI_DEV_GPU_UTIL / 100,
+            },
+            { ...gpuLabels({ ...gpu, holder: x.holder }), vgpu: String(x.replica) },
+          );
         }
       } else {
         const s = gpuSample({ ...gpu, holder: us[0].holder }, t);
-        emit({ ...s, DCGM_FI_PROF_GR_ENGINE_ACTIVE: s.DCGM_FI_DEV_GPU_UTIL / 100 }, gpuLabels({ ...gpu, holder: us[0].holder }));
+        emit(
+          { ...s, DCGM_FI_PROF_GR_ENGINE_ACTIVE: s.DCGM_FI_DEV_GPU_UTIL / 100 },
+          gpuLabels({ ...gpu, holder: us[0].holder }),
+        );
       }
     }
   }
@@ -168,7 +227,10 @@ function api(t) {
       reqs.push(`http_requests_total${fmt({ method: r.method, path: r.path, status })} ${n.toFixed(3)}`);
     }
     const base = { method: r.method, path: r.path };
-    for (const le of LATENCY_BUCKETS) hist.push(`http_request_duration_seconds_bucket${fmt({ ...base, le })} ${(total * latencyFraction(le, r.median)).toFixed(3)}`);
+    for (const le of LATENCY_BUCKETS)
+      hist.push(
+        `http_request_duration_seconds_bucket${fmt({ ...base, le })} ${(total * latencyFraction(le, r.median)).toFixed(3)}`,
+      );
     hist.push(`http_request_duration_seconds_bucket${fmt({ ...base, le: '+Inf' })} ${total.toFixed(3)}`);
     hist.push(`http_request_duration_seconds_sum${fmt(base)} ${(total * r.median * 1.2).toFixed(3)}`);
     hist.push(`http_request_duration_seconds_count${fmt(base)} ${total.toFixed(3)}`);
@@ -183,7 +245,12 @@ function cadvisor(t) {
     if (p.status?.phase !== 'Running') continue;
     const started = Date.parse(p.status.startTime ?? p.metadata.creationTimestamp) / 1000;
     for (const c of p.spec.containers) {
-      const labels = fmt({ namespace: p.metadata.namespace, pod: p.metadata.name, container: c.name, node: p.spec.nodeName });
+      const labels = fmt({
+        namespace: p.metadata.namespace,
+        pod: p.metadata.name,
+        container: c.name,
+        node: p.spec.nodeName,
+      });
       const cores = qty(c.resources?.requests?.cpu) * 0.6 || 0.02;
       cpu.push(`container_cpu_usage_seconds_total${labels} ${(cores * Math.max(0, t - started)).toFixed(3)}`);
       const bytes = qty(c.resources?.requests?.memory) * 0.7 || 64 * 2 ** 20;
@@ -194,11 +261,13 @@ function cadvisor(t) {
 }
 
 const PATHS = { '/metrics/dcgm': dcgm, '/metrics/api': api, '/metrics/cadvisor': cadvisor };
-http.createServer((req, res) => {
-  const f = PATHS[req.url];
-  if (!f) return void res.writeHead(404).end('not found\n');
-  res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' }).end(`${f(Date.now() / 1000).join('\n')}\n`);
-}).listen(Number(port), '127.0.0.1');
+http
+  .createServer((req, res) => {
+    const f = PATHS[req.url];
+    if (!f) return void res.writeHead(404).end('not found\n');
+    res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' }).end(`${f(Date.now() / 1000).join('\n')}\n`);
+  })
+  .listen(Number(port), '127.0.0.1');
 
 // Refresh forever; a failed read (API server restarting) keeps the last state and retries.
 for (;;) {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { tokenExpiry } from './jwt';
 
 const jwt = (payload: unknown) =>
-  ['{"alg":"RS256"}', JSON.stringify(payload), 'sig'].map((p, i) => (i < 2 ? Buffer.from(p).toString('base64url') : p)).join('.');
+  ['{"alg":"RS256"}', JSON.stringify(payload), 'sig']
+    .map((p, i) => (i < 2 ? Buffer.from(p).toString('base64url') : p))
+    .join('.');
 
 describe('tokenExpiry', () => {
   it('reads exp in milliseconds', () => {

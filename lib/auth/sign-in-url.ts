@@ -9,6 +9,7 @@ export function signInUrl(path: string): string {
 
 /** A `next` value that stays on this panel: a path starting with one "/", else "/". */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/login')) return '/';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/login'))
+    return '/';
   return /[\u0000-\u001f]/.test(next) ? '/' : next;
 }

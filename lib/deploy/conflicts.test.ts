@@ -9,19 +9,43 @@ import { classifyConflicts, isDriftManager, parseConflicts, type FieldConflict }
  * subresource, hence the "with subresource" and "using" parts).
  */
 const STATUS_TWO_FIELDS = {
-  kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'Conflict', code: 409,
-  message: 'Apply failed with 2 conflicts: conflicts with "imagepod-dashboard":\n- .spec.replicas\n- .spec.template.spec.containers[name="api"].image',
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  reason: 'Conflict',
+  code: 409,
+  message:
+    'Apply failed with 2 conflicts: conflicts with "imagepod-dashboard":\n- .spec.replicas\n- .spec.template.spec.containers[name="api"].image',
   details: {
     causes: [
       { reason: 'FieldManagerConflict', message: 'conflict with "imagepod-dashboard"', field: '.spec.replicas' },
-      { reason: 'FieldManagerConflict', message: 'conflict with "imagepod-dashboard"', field: '.spec.template.spec.containers[name="api"].image' },
+      {
+        reason: 'FieldManagerConflict',
+        message: 'conflict with "imagepod-dashboard"',
+        field: '.spec.template.spec.containers[name="api"].image',
+      },
     ],
   },
 };
 const STATUS_KUBECTL_SCALE = {
-  kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'Conflict', code: 409,
-  message: 'Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps/v1: .spec.replicas',
-  details: { causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "kubectl" with subresource "scale" using apps/v1', field: '.spec.replicas' }] },
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  reason: 'Conflict',
+  code: 409,
+  message:
+    'Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps/v1: .spec.replicas',
+  details: {
+    causes: [
+      {
+        reason: 'FieldManagerConflict',
+        message: 'conflict with "kubectl" with subresource "scale" using apps/v1',
+        field: '.spec.replicas',
+      },
+    ],
+  },
 };
 
 describe('parseConflicts', () => {
@@ -33,7 +57,9 @@ describe('parseConflicts', () => {
   });
 
   it('reads the manager of a change made through a subresource', () => {
-    expect(parseConflicts(STATUS_KUBECTL_SCALE.details.causes)).toEqual([{ field: '.spec.replicas', manager: 'kubectl' }]);
+    expect(parseConflicts(STATUS_KUBECTL_SCALE.details.causes)).toEqual([
+      { field: '.spec.replicas', manager: 'kubectl' },
+    ]);
   });
 
   it.each([
@@ -43,30 +69,54 @@ describe('parseConflicts', () => {
     ['conflict with "helm"', 'helm'],
     ['conflict with "Mozilla/5.0 (X11; Linux x86_64)" using v1', 'Mozilla/5.0 (X11; Linux x86_64)'],
   ])('%j → manager %j', (message, manager) => {
-    expect(parseConflicts([{ reason: 'FieldManagerConflict', message, field: '.data.x' }])).toEqual([{ field: '.data.x', manager }]);
+    expect(parseConflicts([{ reason: 'FieldManagerConflict', message, field: '.data.x' }])).toEqual([
+      { field: '.data.x', manager },
+    ]);
   });
 
   it('skips causes that are not field-manager conflicts, and copes with missing parts', () => {
     expect(parseConflicts([])).toEqual([]);
-    expect(parseConflicts([
-      { reason: 'FieldValueInvalid', message: 'Invalid value: -1', field: 'spec.replicas' },
-      {},
-      { message: 'conflict with "argocd-controller"' },
-    ])).toEqual([{ field: '', manager: 'argocd-controller' }]);
+    expect(
+      parseConflicts([
+        { reason: 'FieldValueInvalid', message: 'Invalid value: -1', field: 'spec.replicas' },
+        {},
+        { message: 'conflict with "argocd-controller"' },
+      ]),
+    ).toEqual([{ field: '', manager: 'argocd-controller' }]);
   });
 });
 
 describe('isDriftManager', () => {
-  it.each(['kubectl', 'kubectl-edit', 'kubectl-patch', 'kubectl-set', 'kubectl-scale', 'kubectl-label', 'kubectl-client-side-apply', 'kubectl-rollout', 'imagepod-dashboard-operate'])(
-    '%j: a hand-made change, restored by a deploy',
-    (m) => {
-      expect(isDriftManager(m)).toBe(true);
-    },
-  );
+  it.each([
+    'kubectl',
+    'kubectl-edit',
+    'kubectl-patch',
+    'kubectl-set',
+    'kubectl-scale',
+    'kubectl-label',
+    'kubectl-client-side-apply',
+    'kubectl-rollout',
+    'imagepod-dashboard-operate',
+  ])('%j: a hand-made change, restored by a deploy', (m) => {
+    expect(isDriftManager(m)).toBe(true);
+  });
 
   it.each([
-    'imagepod-dashboard', 'imagepod-dashboard-secrets', 'helm', 'argocd-controller', 'kube-controller-manager', 'flux',
-    'kubectl_edit', 'Kubectl', 'kubectl-', 'kubectl-Edit', 'kubectl-edit2', 'xkubectl', 'kubectl edit', 'before-first-apply', '',
+    'imagepod-dashboard',
+    'imagepod-dashboard-secrets',
+    'helm',
+    'argocd-controller',
+    'kube-controller-manager',
+    'flux',
+    'kubectl_edit',
+    'Kubectl',
+    'kubectl-',
+    'kubectl-Edit',
+    'kubectl-edit2',
+    'xkubectl',
+    'kubectl edit',
+    'before-first-apply',
+    '',
   ])('%j: another owner, a conflict', (m) => {
     expect(isDriftManager(m)).toBe(false);
   });
@@ -92,10 +142,19 @@ describe('classifyConflicts', () => {
   });
 
   it('is drift exactly when every manager is a drift manager (property)', () => {
-    const manager = fc.constantFrom('kubectl', 'kubectl-edit', 'imagepod-dashboard-operate', 'helm', 'kube-controller-manager', 'flux');
-    fc.assert(fc.property(fc.array(manager, { maxLength: 6 }), (ms) => {
-      const cls = classifyConflicts(ms.map((m) => c(m)));
-      expect(cls).toBe(ms.length === 0 ? 'none' : ms.every(isDriftManager) ? 'drift' : 'conflict');
-    }));
+    const manager = fc.constantFrom(
+      'kubectl',
+      'kubectl-edit',
+      'imagepod-dashboard-operate',
+      'helm',
+      'kube-controller-manager',
+      'flux',
+    );
+    fc.assert(
+      fc.property(fc.array(manager, { maxLength: 6 }), (ms) => {
+        const cls = classifyConflicts(ms.map((m) => c(m)));
+        expect(cls).toBe(ms.length === 0 ? 'none' : ms.every(isDriftManager) ? 'drift' : 'conflict');
+      }),
+    );
   });
 });

@@ -18,7 +18,9 @@ export function isDriftManager(manager: string): boolean {
 }
 
 /** Conflicts from a 409 Status's `details.causes` (reason FieldManagerConflict). */
-export function parseConflicts(causes: readonly { field?: string; message?: string; reason?: string }[]): FieldConflict[] {
+export function parseConflicts(
+  causes: readonly { field?: string; message?: string; reason?: string }[],
+): FieldConflict[] {
   const out: FieldConflict[] = [];
   for (const c of causes) {
     const m = /conflict with "([^"]+)"/.exec(c.message ?? '');

@@ -17,8 +17,23 @@ function liveDeployment(over: { replicas?: number; image?: string; env?: string 
       labels: { app: 'imagepod-api', 'imagepod.io/stage': '3-api' },
       annotations: { 'deployment.kubernetes.io/revision': '2' },
       managedFields: [
-        { manager: 'imagepod-dashboard', operation: 'Apply', apiVersion: 'apps/v1', time: '2026-11-25T21:40:11Z', fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:replicas': {} } } },
-        { manager: 'kube-controller-manager', operation: 'Update', apiVersion: 'apps/v1', subresource: 'status', time: '2026-11-25T21:40:30Z', fieldsType: 'FieldsV1', fieldsV1: { 'f:status': {} } },
+        {
+          manager: 'imagepod-dashboard',
+          operation: 'Apply',
+          apiVersion: 'apps/v1',
+          time: '2026-11-25T21:40:11Z',
+          fieldsType: 'FieldsV1',
+          fieldsV1: { 'f:spec': { 'f:replicas': {} } },
+        },
+        {
+          manager: 'kube-controller-manager',
+          operation: 'Update',
+          apiVersion: 'apps/v1',
+          subresource: 'status',
+          time: '2026-11-25T21:40:30Z',
+          fieldsType: 'FieldsV1',
+          fieldsV1: { 'f:status': {} },
+        },
       ],
     },
     spec: {
@@ -30,15 +45,30 @@ function liveDeployment(over: { replicas?: number; image?: string; env?: string 
       template: {
         metadata: { labels: { app: 'imagepod-api' } },
         spec: {
-          containers: [{
-            name: 'api', image: over.image ?? 'imagepod/api:0.1.0', imagePullPolicy: 'IfNotPresent',
-            env: [{ name: 'LOG_LEVEL', value: over.env ?? 'info' }], terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File',
-          }],
-          restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', terminationGracePeriodSeconds: 30,
+          containers: [
+            {
+              name: 'api',
+              image: over.image ?? 'imagepod/api:0.1.0',
+              imagePullPolicy: 'IfNotPresent',
+              env: [{ name: 'LOG_LEVEL', value: over.env ?? 'info' }],
+              terminationMessagePath: '/dev/termination-log',
+              terminationMessagePolicy: 'File',
+            },
+          ],
+          restartPolicy: 'Always',
+          dnsPolicy: 'ClusterFirst',
+          schedulerName: 'default-scheduler',
+          terminationGracePeriodSeconds: 30,
         },
       },
     },
-    status: { observedGeneration: 3, replicas: 2, readyReplicas: 2, availableReplicas: 2, conditions: [{ type: 'Available', status: 'True' }] },
+    status: {
+      observedGeneration: 3,
+      replicas: 2,
+      readyReplicas: 2,
+      availableReplicas: 2,
+      conditions: [{ type: 'Available', status: 'True' }],
+    },
   };
 }
 
@@ -60,14 +90,17 @@ describe('normalize', () => {
     expect(n.spec).toEqual(liveDeployment().spec);
   });
 
-  it('drops selfLink and the controller annotations, but keeps the operator\'s annotations', () => {
+  it("drops selfLink and the controller annotations, but keeps the operator's annotations", () => {
     const n = normalize({
       kind: 'DaemonSet',
       metadata: {
-        name: 'x', selfLink: '/apis/apps/v1/x',
+        name: 'x',
+        selfLink: '/apis/apps/v1/x',
         annotations: {
-          'deprecated.daemonset.template.generation': '4', 'kubectl.kubernetes.io/last-applied-configuration': '{}',
-          'deployment.kubernetes.io/revision': '1', 'imagepod.io/generate': 'a,b',
+          'deprecated.daemonset.template.generation': '4',
+          'kubectl.kubernetes.io/last-applied-configuration': '{}',
+          'deployment.kubernetes.io/revision': '1',
+          'imagepod.io/generate': 'a,b',
         },
       },
     });
@@ -75,14 +108,23 @@ describe('normalize', () => {
   });
 
   it('removes an annotations map that only held server annotations', () => {
-    expect(normalize({ kind: 'DaemonSet', metadata: { name: 'x', annotations: { 'deprecated.daemonset.template.generation': '1' } } }).metadata).toEqual({ name: 'x' });
+    expect(
+      normalize({
+        kind: 'DaemonSet',
+        metadata: { name: 'x', annotations: { 'deprecated.daemonset.template.generation': '1' } },
+      }).metadata,
+    ).toEqual({ name: 'x' });
     expect(normalize({ kind: 'ConfigMap', metadata: { name: 'x', annotations: {} } }).metadata).toEqual({ name: 'x' });
   });
 
   it('masks Secret values (data and stringData), keeping the key names in order', () => {
     const n = normalize({
-      apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name: 's' },
-      data: { 'redis-password': 'cmVk', 'postgres-password': 'cGc=' }, stringData: { token: 'plain' },
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'Opaque',
+      metadata: { name: 's' },
+      data: { 'redis-password': 'cmVk', 'postgres-password': 'cGc=' },
+      stringData: { token: 'plain' },
     });
     expect(n.data).toEqual({ 'postgres-password': '(hidden)', 'redis-password': '(hidden)' });
     expect(Object.keys(n.data as object)).toEqual(['postgres-password', 'redis-password']);
@@ -91,7 +133,7 @@ describe('normalize', () => {
     expect(JSON.stringify(n)).not.toMatch(/cmVk|cGc=|plain/);
   });
 
-  it('leaves a ConfigMap\'s data alone', () => {
+  it("leaves a ConfigMap's data alone", () => {
     expect(normalize({ kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: '1' } }).data).toEqual({ a: '1' });
   });
 
@@ -123,7 +165,7 @@ describe('diffObjects', () => {
     expect(diffObjects(a, b).changed).toBe(false);
   });
 
-  it('shows a real change as a unified YAML diff of just that line, with the object\'s name', () => {
+  it("shows a real change as a unified YAML diff of just that line, with the object's name", () => {
     const live = liveDeployment({ replicas: 5 });
     const d = diffObjects(live, dryRunOf(live, { replicas: 2 }), 'Deployment/imagepod/imagepod-api');
     expect(d.changed).toBe(true);
@@ -152,10 +194,12 @@ describe('diffObjects', () => {
   });
 
   it('is unchanged for any object compared with itself (property)', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => {
-      const o = { kind: 'ConfigMap', metadata: { name: 'x' }, data: v };
-      expect(diffObjects(o, structuredClone(o))).toEqual({ changed: false, diff: '' });
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const o = { kind: 'ConfigMap', metadata: { name: 'x' }, data: v };
+        expect(diffObjects(o, structuredClone(o))).toEqual({ changed: false, diff: '' });
+      }),
+    );
   });
 });
 
@@ -172,15 +216,25 @@ describe('changedPaths', () => {
 
   it('names the array that holds a change (arrays are compared whole)', () => {
     const live = liveDeployment({ replicas: 5, env: 'debug' });
-    expect(changedPaths(live, dryRunOf(live, { replicas: 2 }))).toEqual(['spec.replicas', 'spec.template.spec.containers']);
+    expect(changedPaths(live, dryRunOf(live, { replicas: 2 }))).toEqual([
+      'spec.replicas',
+      'spec.template.spec.containers',
+    ]);
   });
 
   it('names added and removed keys, sorted', () => {
-    expect(changedPaths({ metadata: { name: 'x' }, spec: { a: 1, c: 3 } }, { metadata: { name: 'x' }, spec: { b: 2, c: 3 } })).toEqual(['spec.a', 'spec.b']);
+    expect(
+      changedPaths(
+        { metadata: { name: 'x' }, spec: { a: 1, c: 3 } },
+        { metadata: { name: 'x' }, spec: { b: 2, c: 3 } },
+      ),
+    ).toEqual(['spec.a', 'spec.b']);
   });
 
   it('uses the prefix and falls back to "." for whole values', () => {
-    expect(changedPaths({ spec: { replicas: 1 } }, { spec: { replicas: 2 } }, 'Deployment')).toEqual(['Deployment.spec.replicas']);
+    expect(changedPaths({ spec: { replicas: 1 } }, { spec: { replicas: 2 } }, 'Deployment')).toEqual([
+      'Deployment.spec.replicas',
+    ]);
     expect(changedPaths({ spec: 1 }, { spec: { a: 1 } })).toEqual(['spec']);
     expect(changedPaths({ spec: [1] }, { spec: [2] })).toEqual(['spec']);
   });
@@ -190,12 +244,20 @@ describe('changedPaths', () => {
   });
 
   it('agrees with diffObjects on whether anything changed (property, same key order)', () => {
-    const v = fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.oneof(fc.integer({ min: 0, max: 2 }), fc.dictionary(fc.constantFrom('x', 'y'), fc.integer({ min: 0, max: 1 }))));
-    fc.assert(fc.property(v, v, (a, b) => {
-      const oa = { kind: 'ConfigMap', metadata: { name: 'n' }, spec: a };
-      const ob = { kind: 'ConfigMap', metadata: { name: 'n' }, spec: b };
-      expect(changedPaths(oa, ob).length > 0).toBe(diffObjects(oa, ob).changed);
-    }));
+    const v = fc.dictionary(
+      fc.constantFrom('a', 'b', 'c'),
+      fc.oneof(
+        fc.integer({ min: 0, max: 2 }),
+        fc.dictionary(fc.constantFrom('x', 'y'), fc.integer({ min: 0, max: 1 })),
+      ),
+    );
+    fc.assert(
+      fc.property(v, v, (a, b) => {
+        const oa = { kind: 'ConfigMap', metadata: { name: 'n' }, spec: a };
+        const ob = { kind: 'ConfigMap', metadata: { name: 'n' }, spec: b };
+        expect(changedPaths(oa, ob).length > 0).toBe(diffObjects(oa, ob).changed);
+      }),
+    );
   });
 });
 

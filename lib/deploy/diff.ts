@@ -31,7 +31,12 @@ export function normalize(input: unknown): Obj {
   if (o.kind === 'Secret') {
     for (const field of ['data', 'stringData'] as const) {
       const d = o[field] as Record<string, string> | undefined;
-      if (d) o[field] = Object.fromEntries(Object.keys(d).sort().map((k) => [k, '(hidden)']));
+      if (d)
+        o[field] = Object.fromEntries(
+          Object.keys(d)
+            .sort()
+            .map((k) => [k, '(hidden)']),
+        );
     }
   }
   return o;
@@ -49,7 +54,10 @@ export function diffObjects(live: unknown, after: unknown, name = 'object'): Obj
   const a = toYaml(normalize(live));
   const b = toYaml(normalize(after));
   if (a === b) return { changed: false, diff: '' };
-  return { changed: true, diff: createTwoFilesPatch(`${name} (live)`, `${name} (after deploy)`, a, b, '', '', { context: 3 }) };
+  return {
+    changed: true,
+    diff: createTwoFilesPatch(`${name} (live)`, `${name} (after deploy)`, a, b, '', '', { context: 3 }),
+  };
 }
 
 /** The top-level paths that differ (e.g. `spec.replicas`), for a one-line summary. */
@@ -64,5 +72,9 @@ function walk(a: unknown, b: unknown, path: string): string[] {
   const isObj = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!isObj(a) || !isObj(b)) return [path || '.'];
   const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
-  return [...keys].sort().flatMap((k) => walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k));
+  return [...keys]
+    .sort()
+    .flatMap((k) =>
+      walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k),
+    );
 }

@@ -7,7 +7,15 @@ import type { KubeObj } from './transform';
 const bundle = (): KubeObj[] => loadBundle(path.join(__dirname, '../../manifests/imagepod'));
 
 function obj(kind: string, name: string, stage?: string, namespace?: string): KubeObj {
-  return { apiVersion: 'v1', kind, metadata: { name, ...(namespace ? { namespace } : {}), ...(stage === undefined ? {} : { labels: { [STAGE_LABEL]: stage } }) } };
+  return {
+    apiVersion: 'v1',
+    kind,
+    metadata: {
+      name,
+      ...(namespace ? { namespace } : {}),
+      ...(stage === undefined ? {} : { labels: { [STAGE_LABEL]: stage } }),
+    },
+  };
 }
 
 describe('objectKey', () => {
@@ -98,7 +106,11 @@ describe('planStages', () => {
   });
 
   it('refuses an object with labels but without the stage label', () => {
-    const o: KubeObj = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'n', labels: { app: 'x' } } };
+    const o: KubeObj = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', namespace: 'n', labels: { app: 'x' } },
+    };
     expect(() => planStages([o])).toThrow('ConfigMap/n/c has no valid imagepod.io/stage label');
   });
 });

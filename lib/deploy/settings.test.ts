@@ -9,8 +9,10 @@ const SIZE_MSG = 'a size such as 10Gi';
 const RANGE_MSG = 'between 1Gi and 64Ti';
 const HOST_MSG = 'a DNS name such as imagepod.example.com (lower case)';
 const LABEL_MSG = 'key=value, e.g. accelerator=nvidia-tesla-gpu';
-const NAME_RULE = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', 'my.name' or '123-abc')";
-const VALUE_RULE = "must be empty or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', 'my_value' or '12345')";
+const NAME_RULE =
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', 'my.name' or '123-abc')";
+const VALUE_RULE =
+  "must be empty or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', 'my_value' or '12345')";
 
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 
@@ -21,11 +23,16 @@ function issuesWith(field: keyof DeploySettings | string, value: unknown): [stri
 }
 
 describe('DEFAULT_SETTINGS', () => {
-  it('are valid and are the seed\'s values', () => {
+  it("are valid and are the seed's values", () => {
     expect(deploySettingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS).toEqual({
-      registry: '', apiImage: 'imagepod/api:0.1.0', workerImage: 'imagepod/gpu-worker:0.1.0', apiReplicas: 2,
-      postgresStorage: '10Gi', ingressHost: 'imagepod.local', gpuNodeLabel: 'accelerator=nvidia-tesla-gpu',
+      registry: '',
+      apiImage: 'imagepod/api:0.1.0',
+      workerImage: 'imagepod/gpu-worker:0.1.0',
+      apiReplicas: 2,
+      postgresStorage: '10Gi',
+      ingressHost: 'imagepod.local',
+      gpuNodeLabel: 'accelerator=nvidia-tesla-gpu',
     });
   });
 
@@ -34,7 +41,9 @@ describe('DEFAULT_SETTINGS', () => {
     expect(extra.error?.issues.map((i) => i.code)).toEqual(['unrecognized_keys']);
     const missing: Partial<DeploySettings> = { ...DEFAULT_SETTINGS };
     delete missing.apiReplicas;
-    expect(deploySettingsSchema.safeParse(missing).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['apiReplicas', 'a whole number']]);
+    expect(deploySettingsSchema.safeParse(missing).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['apiReplicas', 'a whole number'],
+    ]);
   });
 });
 
@@ -87,7 +96,10 @@ describe('image references (apiImage, workerImage)', () => {
   });
 
   it('requires a value, and at most 512 characters', () => {
-    expect(issuesWith('apiImage', '')).toEqual([['apiImage', 'required'], ['apiImage', IMAGE_MSG]]);
+    expect(issuesWith('apiImage', '')).toEqual([
+      ['apiImage', 'required'],
+      ['apiImage', IMAGE_MSG],
+    ]);
     expect(issuesWith('apiImage', `${'a/'.repeat(256)}b`).map(([p]) => p)).toContain('apiImage');
     expect(issuesWith('apiImage', 1)).toHaveLength(1);
   });
@@ -95,16 +107,29 @@ describe('image references (apiImage, workerImage)', () => {
 
 describe('registry', () => {
   it.each([
-    '', 'registry.example.com', 'registry.example.com:5000', 'registry.example.com/mirror',
-    'registry.example.com:5000/mirror/deep', 'localhost:5000', '10.0.0.5:5000', 'Registry.Example.COM',
+    '',
+    'registry.example.com',
+    'registry.example.com:5000',
+    'registry.example.com/mirror',
+    'registry.example.com:5000/mirror/deep',
+    'localhost:5000',
+    '10.0.0.5:5000',
+    'Registry.Example.COM',
   ])('accepts %j', (registry) => {
     expect(issuesWith('registry', registry)).toEqual([]);
   });
 
   it.each([
-    'https://registry.example.com', 'registry.example.com/', '/mirror', 'registry.example.com/Mirror',
-    'registry example.com', 'registry.example.com:abc', 'registry.example.com/mirror:tag', '-registry.example.com',
-    'registry..example.com', `${'a'.repeat(256)}`,
+    'https://registry.example.com',
+    'registry.example.com/',
+    '/mirror',
+    'registry.example.com/Mirror',
+    'registry example.com',
+    'registry.example.com:abc',
+    'registry.example.com/mirror:tag',
+    '-registry.example.com',
+    'registry..example.com',
+    `${'a'.repeat(256)}`,
   ])('rejects %j', (registry) => {
     expect(issuesWith('registry', registry).map(([p]) => p)).toEqual(['registry']);
     if (registry.length <= 255) expect(issuesWith('registry', registry)).toEqual([['registry', REGISTRY_MSG]]);
@@ -163,9 +188,12 @@ describe('postgresStorage', () => {
 });
 
 describe('ingressHost', () => {
-  it.each(['imagepod.local', 'imagepod.example.com', 'a', 'panel-1.lab.example.com', 'x'.repeat(245)])('accepts %j', (h) => {
-    expect(issuesWith('ingressHost', h)).toEqual([]);
-  });
+  it.each(['imagepod.local', 'imagepod.example.com', 'a', 'panel-1.lab.example.com', 'x'.repeat(245)])(
+    'accepts %j',
+    (h) => {
+      expect(issuesWith('ingressHost', h)).toEqual([]);
+    },
+  );
 
   it.each([
     ['Not A Host', [HOST_MSG]],
@@ -217,7 +245,10 @@ describe('gpuNodeLabel', () => {
   });
 
   it('reports key and value problems together', () => {
-    expect(issuesWith('gpuNodeLabel', 'a b=c d')).toEqual([['gpuNodeLabel', NAME_RULE], ['gpuNodeLabel', VALUE_RULE]]);
+    expect(issuesWith('gpuNodeLabel', 'a b=c d')).toEqual([
+      ['gpuNodeLabel', NAME_RULE],
+      ['gpuNodeLabel', VALUE_RULE],
+    ]);
   });
 });
 
@@ -227,8 +258,12 @@ describe('refused here, not half-way through a deploy by the cluster', () => {
     expect(issuesWith('ingressHost', '10.0.0.1').map(([p]) => p)).toEqual(['ingressHost']);
   });
 
-  it('ingressHost: 246–253 characters, so that Grafana\'s `grafana.<host>` exceeds 253 (the API server refuses that Ingress)', () => {
-    expect(issuesWith('ingressHost', `${'x'.repeat(63)}.${'x'.repeat(63)}.${'x'.repeat(63)}.${'x'.repeat(56)}`).map(([p]) => p)).toEqual(['ingressHost']);
+  it("ingressHost: 246–253 characters, so that Grafana's `grafana.<host>` exceeds 253 (the API server refuses that Ingress)", () => {
+    expect(
+      issuesWith('ingressHost', `${'x'.repeat(63)}.${'x'.repeat(63)}.${'x'.repeat(63)}.${'x'.repeat(56)}`).map(
+        ([p]) => p,
+      ),
+    ).toEqual(['ingressHost']);
   });
 
   it('registry: a single name without a dot, a port or "localhost" is no host (`mirror/imagepod/api` is pulled from Docker Hub)', () => {
@@ -239,11 +274,23 @@ describe('refused here, not half-way through a deploy by the cluster', () => {
 describe('every invalid field is named, all at once', () => {
   it('reports each bad field by its own path', () => {
     const r = deploySettingsSchema.safeParse({
-      registry: 'https://x', apiImage: 'A/B', workerImage: '', apiReplicas: -1, postgresStorage: 'lots', ingressHost: 'Not A Host', gpuNodeLabel: 'a b=c',
+      registry: 'https://x',
+      apiImage: 'A/B',
+      workerImage: '',
+      apiReplicas: -1,
+      postgresStorage: 'lots',
+      ingressHost: 'Not A Host',
+      gpuNodeLabel: 'a b=c',
     });
-    expect([...new Set(r.error?.issues.map((i) => i.path.join('.')))].sort()).toEqual(
-      ['apiImage', 'apiReplicas', 'gpuNodeLabel', 'ingressHost', 'postgresStorage', 'registry', 'workerImage'],
-    );
+    expect([...new Set(r.error?.issues.map((i) => i.path.join('.')))].sort()).toEqual([
+      'apiImage',
+      'apiReplicas',
+      'gpuNodeLabel',
+      'ingressHost',
+      'postgresStorage',
+      'registry',
+      'workerImage',
+    ]);
   });
 });
 
@@ -258,14 +305,16 @@ describe('splitLabel', () => {
   });
 
   it('round-trips every valid label', () => {
-    fc.assert(fc.property(
-      fc.stringMatching(/^[a-z0-9]([a-z0-9.-]{0,20}[a-z0-9])?$/),
-      fc.stringMatching(/^([A-Za-z0-9]([A-Za-z0-9_.-]{0,20}[A-Za-z0-9])?)?$/),
-      (k, v) => {
-        const label = `${k}=${v}`;
-        expect(splitLabel(label)).toEqual([k, v]);
-        expect(deploySettingsSchema.safeParse({ ...DEFAULT_SETTINGS, gpuNodeLabel: label }).success).toBe(true);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[a-z0-9]([a-z0-9.-]{0,20}[a-z0-9])?$/),
+        fc.stringMatching(/^([A-Za-z0-9]([A-Za-z0-9_.-]{0,20}[A-Za-z0-9])?)?$/),
+        (k, v) => {
+          const label = `${k}=${v}`;
+          expect(splitLabel(label)).toEqual([k, v]);
+          expect(deploySettingsSchema.safeParse({ ...DEFAULT_SETTINGS, gpuNodeLabel: label }).success).toBe(true);
+        },
+      ),
+    );
   });
 });

@@ -8,13 +8,32 @@ import { DEFAULT_SETTINGS, isRegistryHost, splitLabel, type DeploySettings } fro
 export interface KubeObj {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; [k: string]: unknown };
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    [k: string]: unknown;
+  };
   [k: string]: unknown;
 }
 
-interface Container { name: string; image?: string }
-interface PodSpec { containers?: Container[]; initContainers?: Container[]; nodeSelector?: Record<string, string> }
-type WithTemplate = KubeObj & { spec: { replicas?: number; template: { spec: PodSpec }; volumeClaimTemplates?: { metadata: { name: string }; spec: { resources: { requests: Record<string, string> } } }[] } };
+interface Container {
+  name: string;
+  image?: string;
+}
+interface PodSpec {
+  containers?: Container[];
+  initContainers?: Container[];
+  nodeSelector?: Record<string, string>;
+}
+type WithTemplate = KubeObj & {
+  spec: {
+    replicas?: number;
+    template: { spec: PodSpec };
+    volumeClaimTemplates?: { metadata: { name: string }; spec: { resources: { requests: Record<string, string> } } }[];
+  };
+};
 type IngressObj = KubeObj & { spec: { rules?: { host?: string }[]; tls?: { hosts?: string[] }[] } };
 
 const API = { kind: 'Deployment', name: 'imagepod-api' };
@@ -58,7 +77,8 @@ export function applySettings(bundle: readonly KubeObj[], s: DeploySettings): Ku
         for (const c of pod.containers ?? []) if (c.name === 'api') c.image = s.apiImage;
       }
       if (is(o, WORKER)) for (const c of pod.containers ?? []) c.image = s.workerImage;
-      if (is(o, POSTGRES)) for (const t of w.spec.volumeClaimTemplates ?? []) t.spec.resources.requests.storage = s.postgresStorage;
+      if (is(o, POSTGRES))
+        for (const t of w.spec.volumeClaimTemplates ?? []) t.spec.resources.requests.storage = s.postgresStorage;
       // Everything that selects GPU nodes by the bundle's label follows the operator's label.
       if (pod.nodeSelector?.[defKey] === defValue) {
         delete pod.nodeSelector[defKey];

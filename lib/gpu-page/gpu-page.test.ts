@@ -30,14 +30,21 @@ describe('filterMapRows', () => {
   const none = new Set<string>();
   it('keeps every GPU node without filters and lists the models', () => {
     expect(filterMapRows(model.nodes, { model: '', selector: [], state: '' }, none)).toHaveLength(8);
-    expect(mapModels(model.nodes)).toEqual(['NVIDIA-H100-80GB-HBM3', 'NVIDIA-Tesla-T4', 'NVIDIA A100-SXM4-80GB'].sort());
+    expect(mapModels(model.nodes)).toEqual(
+      ['NVIDIA-H100-80GB-HBM3', 'NVIDIA-Tesla-T4', 'NVIDIA A100-SXM4-80GB'].sort(),
+    );
   });
   it('filters by model (drawing only its GPUs), label selector and state', () => {
     const t4 = filterMapRows(model.nodes, { model: 'NVIDIA-Tesla-T4', selector: [], state: '' }, none);
     expect(t4.map((r) => r.node.node)).toEqual(['node-0002', 'node-0006']);
     expect(t4[0]!.gpus.every((g) => g.product === 'NVIDIA-Tesla-T4')).toBe(true);
-    expect(filterMapRows(model.nodes, { model: '', selector: sel('topology.kubernetes.io/zone=zone-1'), state: '' }, none).map((r) => r.node.node))
-      .toEqual(['node-0001', 'node-0004', 'node-0007']);
+    expect(
+      filterMapRows(
+        model.nodes,
+        { model: '', selector: sel('topology.kubernetes.io/zone=zone-1'), state: '' },
+        none,
+      ).map((r) => r.node.node),
+    ).toEqual(['node-0001', 'node-0004', 'node-0007']);
     const unavailable = filterMapRows(model.nodes, { model: '', selector: [], state: 'unavailable' }, none);
     expect(unavailable.map((r) => r.node.node)).toEqual(['node-0001', 'node-0005']);
     expect(filterMapRows(model.nodes, { model: '', selector: [], state: 'idle' }, none)).toEqual([]);
@@ -58,9 +65,21 @@ describe('where form', () => {
     expect(parseTolerations('a=b:Sometimes').ok).toBe(false);
   });
   it('builds a request or names the fields at fault', () => {
-    const ok = whereRequestFromForm({ ...EMPTY_WHERE_FORM, kind: 'mig', profile: '1g.10gb', count: '2', tolerations: 'nvidia.com/gpu:NoSchedule' }, []);
-    expect(ok).toEqual({ ok: true, request: { ask: { kind: 'mig', profile: '1g.10gb', count: 2 }, tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] } });
-    const bad = whereRequestFromForm({ ...EMPTY_WHERE_FORM, kind: 'mig', profile: 'big', count: 'two', selector: 'a in (', tolerations: 'x:Never' }, []);
+    const ok = whereRequestFromForm(
+      { ...EMPTY_WHERE_FORM, kind: 'mig', profile: '1g.10gb', count: '2', tolerations: 'nvidia.com/gpu:NoSchedule' },
+      [],
+    );
+    expect(ok).toEqual({
+      ok: true,
+      request: {
+        ask: { kind: 'mig', profile: '1g.10gb', count: 2 },
+        tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
+      },
+    });
+    const bad = whereRequestFromForm(
+      { ...EMPTY_WHERE_FORM, kind: 'mig', profile: 'big', count: 'two', selector: 'a in (', tolerations: 'x:Never' },
+      [],
+    );
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(Object.keys(bad.errors).sort()).toEqual(['count', 'profile', 'selector', 'tolerations']);
@@ -81,19 +100,36 @@ describe('url state', () => {
   it('round-trips filters and the question', () => {
     const state = {
       filter: { model: 'NVIDIA-H100-80GB-HBM3', selector: 'zone=a', state: 'free' as const },
-      where: { ...EMPTY_WHERE_FORM, kind: 'mig' as const, profile: '1g.10gb', count: '3', tolerations: 'nvidia.com/gpu:NoSchedule' },
+      where: {
+        ...EMPTY_WHERE_FORM,
+        kind: 'mig' as const,
+        profile: '1g.10gb',
+        count: '3',
+        tolerations: 'nvidia.com/gpu:NoSchedule',
+      },
     };
     const q = pageStateQuery(state);
-    expect(readPageState(new URLSearchParams(q))).toEqual({ ...state, where: { ...state.where, resource: EMPTY_WHERE_FORM.resource } });
-    expect(readPageState({ state: 'bogus', ask: 'nope' })).toEqual({ filter: { model: '', selector: '', state: '' }, where: null });
+    expect(readPageState(new URLSearchParams(q))).toEqual({
+      ...state,
+      where: { ...state.where, resource: EMPTY_WHERE_FORM.resource },
+    });
+    expect(readPageState({ state: 'bogus', ask: 'nope' })).toEqual({
+      filter: { model: '', selector: '', state: '' },
+      where: null,
+    });
   });
 });
 
 describe('podWorkload', () => {
   it('reads Deployments through their ReplicaSet and other workloads directly', async () => {
     const { podWorkload } = await import('./pod-links');
-    expect(podWorkload({ owner: { kind: 'ReplicaSet', name: 'api-5d9f7' }, labels: { 'pod-template-hash': '5d9f7' } })).toEqual({ kind: 'Deployment', name: 'api' });
-    expect(podWorkload({ owner: { kind: 'StatefulSet', name: 'db' }, labels: {} })).toEqual({ kind: 'StatefulSet', name: 'db' });
+    expect(
+      podWorkload({ owner: { kind: 'ReplicaSet', name: 'api-5d9f7' }, labels: { 'pod-template-hash': '5d9f7' } }),
+    ).toEqual({ kind: 'Deployment', name: 'api' });
+    expect(podWorkload({ owner: { kind: 'StatefulSet', name: 'db' }, labels: {} })).toEqual({
+      kind: 'StatefulSet',
+      name: 'db',
+    });
     expect(podWorkload({ owner: { kind: 'Job', name: 'train' }, labels: {} })).toBeNull();
     expect(podWorkload({ owner: null, labels: {} })).toBeNull();
   });

@@ -16,7 +16,8 @@ export function podWorkload(p: PodOwnerInfo): { kind: WorkloadKind; name: string
   if (!o) return null;
   if (isWorkloadKind(o.kind)) return { kind: o.kind, name: o.name };
   const hash = p.labels['pod-template-hash'];
-  if (o.kind === 'ReplicaSet' && hash && o.name.endsWith(`-${hash}`)) return { kind: 'Deployment', name: o.name.slice(0, -hash.length - 1) };
+  if (o.kind === 'ReplicaSet' && hash && o.name.endsWith(`-${hash}`))
+    return { kind: 'Deployment', name: o.name.slice(0, -hash.length - 1) };
   return null;
 }
 

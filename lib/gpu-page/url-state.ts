@@ -36,12 +36,19 @@ export function readPageState(p: Params): GpuPageState {
   const filter = { model: get(p, 'model'), selector: get(p, 'selector'), state: isState(state) ? state : '' } as const;
   if (!isKind(ask)) return { filter, where: null };
   const d = EMPTY_WHERE_FORM;
-  const or = (key: string, fallback: string) => (p instanceof URLSearchParams ? p.has(key) : p[key] !== undefined) ? get(p, key) : fallback;
+  const or = (key: string, fallback: string) =>
+    (p instanceof URLSearchParams ? p.has(key) : p[key] !== undefined) ? get(p, key) : fallback;
   return {
     filter,
     where: {
-      kind: ask, count: or('n', d.count), resource: or('resource', d.resource), profile: get(p, 'profile'),
-      deviceClass: get(p, 'class'), product: get(p, 'product'), selector: get(p, 'where'), tolerations: get(p, 'tolerate'),
+      kind: ask,
+      count: or('n', d.count),
+      resource: or('resource', d.resource),
+      profile: get(p, 'profile'),
+      deviceClass: get(p, 'class'),
+      product: get(p, 'product'),
+      selector: get(p, 'where'),
+      tolerations: get(p, 'tolerate'),
     },
   };
 }
@@ -49,7 +56,9 @@ export function readPageState(p: Params): GpuPageState {
 /** The query string (without `?`) for the state; empty fields are left out. */
 export function pageStateQuery(s: GpuPageState): string {
   const q = new URLSearchParams();
-  const put = (k: string, v: string) => { if (v) q.set(k, v); };
+  const put = (k: string, v: string) => {
+    if (v) q.set(k, v);
+  };
   put('model', s.filter.model);
   put('selector', s.filter.selector);
   put('state', s.filter.state);

@@ -25,7 +25,14 @@ export type WhereField = Exclude<keyof WhereFormText, 'kind'>;
 export type FieldErrors = Partial<Record<WhereField, string>>;
 
 export const EMPTY_WHERE_FORM: WhereFormText = {
-  kind: 'resource', count: '1', resource: 'nvidia.com/gpu', profile: '', deviceClass: '', product: '', selector: '', tolerations: '',
+  kind: 'resource',
+  count: '1',
+  resource: 'nvidia.com/gpu',
+  profile: '',
+  deviceClass: '',
+  product: '',
+  selector: '',
+  tolerations: '',
 };
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
@@ -35,7 +42,9 @@ const isEffect = (s: string): s is Effect => (EFFECTS as readonly string[]).incl
 type TolerationIn = NonNullable<WhereRequest['tolerations']>[number];
 
 /** `key=value:Effect` → Equal; `key:Effect` or `key` → Exists; `*` (or `:Effect`) tolerates every key. */
-export function parseTolerations(text: string): { ok: true; tolerations: TolerationIn[] } | { ok: false; error: string } {
+export function parseTolerations(
+  text: string,
+): { ok: true; tolerations: TolerationIn[] } | { ok: false; error: string } {
   const out: TolerationIn[] = [];
   for (const raw of text.split(/[\n,]/)) {
     const item = raw.trim();
@@ -43,7 +52,8 @@ export function parseTolerations(text: string): { ok: true; tolerations: Tolerat
     const colon = item.lastIndexOf(':');
     const effectText = colon >= 0 ? item.slice(colon + 1) : '';
     const head = colon >= 0 ? item.slice(0, colon) : item;
-    if (colon >= 0 && !isEffect(effectText)) return { ok: false, error: `"${item}": the effect must be one of ${EFFECTS.join(', ')}` };
+    if (colon >= 0 && !isEffect(effectText))
+      return { ok: false, error: `"${item}": the effect must be one of ${EFFECTS.join(', ')}` };
     const effect = colon >= 0 ? { effect: effectText as Effect } : {};
     const eq = head.indexOf('=');
     const key = (eq >= 0 ? head.slice(0, eq) : head).trim();

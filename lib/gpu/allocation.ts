@@ -8,7 +8,11 @@ import type { GpuClusterModel, NodeGpuModel, UnitSummary } from './model-types';
 
 /** A summary's label: the resource (`nvidia.com/mig-1g.10gb`) or the DRA key (`gpu.nvidia.com:gpu`). */
 const toAllocation = (s: UnitSummary): GpuAllocation => ({
-  resource: s.key, capacity: s.capacity, allocatable: s.allocatable, requested: s.requested, free: s.free,
+  resource: s.key,
+  capacity: s.capacity,
+  allocatable: s.allocatable,
+  requested: s.requested,
+  free: s.free,
 });
 
 /** One node's rows, sorted by resource. */

@@ -38,7 +38,9 @@ function reason(claim: ResourceClaim, state: ClaimInfo['state'], users: readonly
  * pods that reference it (for the reasons of unreserved and pending claims).
  */
 export function indexClaims(
-  claims: Iterable<ResourceClaim>, poolNodes: ReadonlyMap<string, string>, users: ReadonlyMap<string, GpuPod[]>,
+  claims: Iterable<ResourceClaim>,
+  poolNodes: ReadonlyMap<string, string>,
+  users: ReadonlyMap<string, GpuPod[]>,
 ): ClaimIndex {
   const idx: ClaimIndex = { held: new Map(), infos: new Map(), byNode: new Map(), objectsByNode: new Map() };
   for (const c of claims) {
@@ -49,7 +51,9 @@ export function indexClaims(
       .filter((r) => r.resource === 'pods' && !r.apiGroup)
       .map((r) => ({ namespace: ref.namespace, name: r.name }));
     const state: ClaimInfo['state'] = !c.status?.allocation ? 'pending' : reserved.length ? 'reserved' : 'unreserved';
-    const holders: Holder[] = reserved.length ? reserved.map((pod) => ({ pod, claim: ref })) : [{ pod: null, claim: ref }];
+    const holders: Holder[] = reserved.length
+      ? reserved.map((pod) => ({ pod, claim: ref }))
+      : [{ pod: null, claim: ref }];
     let node: string | null = null;
     for (const r of results) {
       const dk = `${r.driver}/${r.pool}/${r.device}`;
@@ -69,7 +73,9 @@ export function indexClaims(
       else idx.objectsByNode.set(node, [c]);
     }
     idx.infos.set(key, {
-      claim: ref, state, node,
+      claim: ref,
+      state,
+      node,
       devices: results.map((r) => ({ driver: r.driver, pool: r.pool, device: r.device, request: r.request })),
       pods: state === 'reserved' ? reserved : using.map(podRef),
       reason: reason(c, state, using),

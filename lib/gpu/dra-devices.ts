@@ -58,7 +58,8 @@ const MEMORY_SLICE = 'memorySlice';
 
 /** MIG memory slices from `memorySlice<i>` capacities, else from the device name. */
 function placementOf(name: string, capacityKeys: readonly string[]): DraDevice['placement'] {
-  let start = Infinity, size = 0;
+  let start = Infinity,
+    size = 0;
   for (const k of capacityKeys) {
     if (!k.startsWith(MEMORY_SLICE) || k.length === MEMORY_SLICE.length) continue;
     // The index read digit by digit: tens of thousands of devices, no substring for each.
@@ -121,15 +122,31 @@ export function readDevice(driver: string, pool: string, node: string | null, d:
   const profile = str('profile') ?? (type === 'mig' ? (migName?.[1] ?? null) : null);
   const stem = migName ? d.name.slice(0, migName.index) : d.name;
   return {
-    key: `${driver}/${pool}/${d.name}`, driver, pool, name: d.name, node, type, attributes,
-    uuid: str('uuid'), parentUUID, productName: str('productName'),
-    profile, memoryBytes: mem !== null && mem >= 0 ? mem : null,
+    key: `${driver}/${pool}/${d.name}`,
+    driver,
+    pool,
+    name: d.name,
+    node,
+    type,
+    attributes,
+    uuid: str('uuid'),
+    parentUUID,
+    productName: str('productName'),
+    profile,
+    memoryBytes: mem !== null && mem >= 0 ? mem : null,
     placement: type === 'mig' ? placementOf(d.name, capacityKeys) : null,
     tainted: (d.taints ?? []).some((x) => x.effect === 'NoSchedule' || x.effect === 'NoExecute'),
     ref: { driver, pool, device: d.name },
     summaryKey: type === 'gpu' ? `${driver}:gpu` : `${driver}:mig-${profile ?? 'unknown'}`,
     stemKey: `${driver}/${pool}/${stem}`,
-    groupKey: type === 'gpu' ? (attributes.uuid ? `${driver}/${str('uuid')}` : null) : parentUUID ? `${driver}/${parentUUID}` : `${driver}/${pool}/${stem}`,
+    groupKey:
+      type === 'gpu'
+        ? attributes.uuid
+          ? `${driver}/${str('uuid')}`
+          : null
+        : parentUUID
+          ? `${driver}/${parentUUID}`
+          : `${driver}/${pool}/${stem}`,
   };
 }
 
@@ -156,7 +173,8 @@ export function indexSlices(slices: Iterable<ResourceSlice>): SliceIndex {
   for (const s of slices) {
     const id = `${s.spec.driver}/${s.spec.pool.name}`;
     const cur = newest.get(id);
-    if (!cur || s.spec.pool.generation > cur.generation) newest.set(id, { generation: s.spec.pool.generation, slices: [s] });
+    if (!cur || s.spec.pool.generation > cur.generation)
+      newest.set(id, { generation: s.spec.pool.generation, slices: [s] });
     else if (s.spec.pool.generation === cur.generation) cur.slices.push(s);
   }
   const idx: SliceIndex = { byNode: new Map(), poolNodes: new Map(), slicesByNode: new Map(), warnings: new Map() };

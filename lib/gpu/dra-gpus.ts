@@ -14,9 +14,11 @@ const overlaps = (a: Span, b: Span) => a.start < b.start + b.size && b.start < a
 
 /** The most non-overlapping spans one can pick (earliest end first is optimal for intervals). */
 export function maxDisjoint(spans: readonly Span[]): number {
-  let n = 0, end = -Infinity;
+  let n = 0,
+    end = -Infinity;
   let sorted = true;
-  for (let i = 1; i < spans.length && sorted; i++) sorted = spans[i - 1]!.start + spans[i - 1]!.size <= spans[i]!.start + spans[i]!.size;
+  for (let i = 1; i < spans.length && sorted; i++)
+    sorted = spans[i - 1]!.start + spans[i - 1]!.size <= spans[i]!.start + spans[i]!.size;
   // Drivers publish placements in order, so the sort is usually skipped.
   for (const s of sorted ? spans : [...spans].sort((a, b) => a.start + a.size - (b.start + b.size))) {
     if (s.start >= end) {
@@ -27,11 +29,15 @@ export function maxDisjoint(spans: readonly Span[]): number {
   return n;
 }
 
-interface Group { gpu: DraDevice | null; migs: DraDevice[] }
+interface Group {
+  gpu: DraDevice | null;
+  migs: DraDevice[];
+}
 
 function groupDevices(devices: readonly DraDevice[]): Group[] {
   const groups: Group[] = [];
-  const byUuid = new Map<string, Group>(), byName = new Map<string, Group>();
+  const byUuid = new Map<string, Group>(),
+    byName = new Map<string, Group>();
   for (const d of devices) {
     if (d.type !== 'gpu') continue;
     const g: Group = { gpu: d, migs: [] };
@@ -54,12 +60,30 @@ function groupDevices(devices: readonly DraDevice[]): Group[] {
   return groups;
 }
 
-const unitOf = (d: DraDevice, state: UnitState, holders: readonly Holder[] | undefined, placement: Span | null): GpuUnit => ({
-  id: d.key, kind: d.type === 'gpu' ? 'whole' : 'mig', source: 'dra', resource: d.driver, device: d.ref, profile: d.profile,
-  memoryBytes: d.memoryBytes, placement, attributes: d.attributes, state, holders: holders ?? NO_HOLDERS,
+const unitOf = (
+  d: DraDevice,
+  state: UnitState,
+  holders: readonly Holder[] | undefined,
+  placement: Span | null,
+): GpuUnit => ({
+  id: d.key,
+  kind: d.type === 'gpu' ? 'whole' : 'mig',
+  source: 'dra',
+  resource: d.driver,
+  device: d.ref,
+  profile: d.profile,
+  memoryBytes: d.memoryBytes,
+  placement,
+  attributes: d.attributes,
+  state,
+  holders: holders ?? NO_HOLDERS,
 });
 
-export interface DraGpus { gpus: PhysicalGpu[]; summaries: UnitSummary[]; warnings: string[] }
+export interface DraGpus {
+  gpus: PhysicalGpu[];
+  summaries: UnitSummary[];
+  warnings: string[];
+}
 
 /** The DRA GPUs of one node; `held` maps `driver/pool/device` to its holders. */
 export function draGpus(devices: readonly DraDevice[], held: ReadonlyMap<string, Holder[]>): DraGpus {
@@ -81,27 +105,50 @@ export function draGpus(devices: readonly DraDevice[], held: ReadonlyMap<string,
     const heldSpans = spans.filter((_, i) => migHolders[i]);
     const gpuHolders = g.gpu ? held.get(g.gpu.key) : undefined;
     const clash = heldSpans.some((a, i) => heldSpans.some((b, j) => j > i && overlaps(a, b)));
-    if (clash || (gpuHolders && heldSpans.length)) warnings.push(`${(g.gpu ?? g.migs[0]!).key}: overlapping devices are allocated at once`);
+    if (clash || (gpuHolders && heldSpans.length))
+      warnings.push(`${(g.gpu ?? g.migs[0]!).key}: overlapping devices are allocated at once`);
     const units: GpuUnit[] = [];
     if (g.gpu) {
-      const state: UnitState = gpuHolders ? 'allocated' : g.gpu.tainted ? 'unavailable' : heldSpans.length ? 'blocked' : 'free';
+      const state: UnitState = gpuHolders
+        ? 'allocated'
+        : g.gpu.tainted
+          ? 'unavailable'
+          : heldSpans.length
+            ? 'blocked'
+            : 'free';
       units.push(unitOf(g.gpu, state, gpuHolders, null));
     }
     g.migs.forEach((m, i) => {
       const s = spans[i]!;
       const mine = migHolders[i];
-      const state: UnitState = mine ? 'allocated' : m.tainted ? 'unavailable'
-        : gpuHolders || heldSpans.some((h) => overlaps(h, s)) ? 'blocked' : 'free';
+      const state: UnitState = mine
+        ? 'allocated'
+        : m.tainted
+          ? 'unavailable'
+          : gpuHolders || heldSpans.some((h) => overlaps(h, s))
+            ? 'blocked'
+            : 'free';
       units.push(unitOf(m, state, mine, s));
     });
     const layout = !g.gpu || heldSpans.length > 0 ? 'mig' : 'whole';
     const first = g.gpu ?? g.migs[0]!;
-    const id = g.gpu?.key ?? `${first.driver}/${first.pool}/${first.parentUUID ?? first.stemKey.slice(first.driver.length + first.pool.length + 2)}`;
+    const id =
+      g.gpu?.key ??
+      `${first.driver}/${first.pool}/${first.parentUUID ?? first.stemKey.slice(first.driver.length + first.pool.length + 2)}`;
     const width = layout === 'whole' ? 1 : slots;
     gpus.push({
-      id, source: 'dra', vendor: first.driver, product, memoryBytes: g.gpu?.memoryBytes ?? null,
-      uuid: g.gpu?.uuid ?? first.parentUUID, layout, sharing: null, slots: width, units,
-      state: gpuState(units), exact: true,
+      id,
+      source: 'dra',
+      vendor: first.driver,
+      product,
+      memoryBytes: g.gpu?.memoryBytes ?? null,
+      uuid: g.gpu?.uuid ?? first.parentUUID,
+      layout,
+      sharing: null,
+      slots: width,
+      units,
+      state: gpuState(units),
+      exact: true,
     });
     units.forEach((u, i) => accumulate(sums, u, id, product, devicesKey(g, i)));
   }
@@ -119,7 +166,10 @@ interface Acc {
 }
 
 const sameHolder = (a: Holder, b: Holder) =>
-  a.pod?.namespace === b.pod?.namespace && a.pod?.name === b.pod?.name && a.claim?.namespace === b.claim?.namespace && a.claim?.name === b.claim?.name;
+  a.pod?.namespace === b.pod?.namespace &&
+  a.pod?.name === b.pod?.name &&
+  a.claim?.namespace === b.claim?.namespace &&
+  a.claim?.name === b.claim?.name;
 
 function accumulate(sums: Map<string, Acc>, u: GpuUnit, gpu: string, product: string | null, key: string): void {
   const span = u.placement;
@@ -127,10 +177,23 @@ function accumulate(sums: Map<string, Acc>, u: GpuUnit, gpu: string, product: st
   if (!a) {
     a = {
       s: {
-        key, kind: u.kind, source: 'dra', resource: u.resource, profile: u.kind === 'mig' ? u.profile : null, product,
-        capacity: 0, allocatable: 0, requested: 0, used: 0, free: 0, blocked: 0, overcommitted: 0, holders: [],
+        key,
+        kind: u.kind,
+        source: 'dra',
+        resource: u.resource,
+        profile: u.kind === 'mig' ? u.profile : null,
+        product,
+        capacity: 0,
+        allocatable: 0,
+        requested: 0,
+        used: 0,
+        free: 0,
+        blocked: 0,
+        overcommitted: 0,
+        holders: [],
       },
-      spans: new Map(), counts: { offered: 0, free: 0, blocked: 0 },
+      spans: new Map(),
+      counts: { offered: 0, free: 0, blocked: 0 },
     };
     sums.set(key, a);
   }
@@ -159,7 +222,8 @@ function accumulate(sums: Map<string, Acc>, u: GpuUnit, gpu: string, product: st
  */
 function finish({ s, spans, counts }: Acc): UnitSummary {
   if (s.kind === 'mig') {
-    const sum = (f: (p: { all: Span[]; offered: Span[]; free: Span[] }) => Span[]) => [...spans.values()].reduce((n, p) => n + maxDisjoint(f(p)), 0);
+    const sum = (f: (p: { all: Span[]; offered: Span[]; free: Span[] }) => Span[]) =>
+      [...spans.values()].reduce((n, p) => n + maxDisjoint(f(p)), 0);
     s.capacity = sum((p) => p.all);
     s.allocatable = sum((p) => p.offered);
     s.free = sum((p) => p.free);

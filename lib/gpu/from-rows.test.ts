@@ -12,19 +12,32 @@ const cluster = () => {
       capacity: { cpu: '64', 'nvidia.com/gpu': '6', 'nvidia.com/mig-1g.10gb': '7', 'nvidia.com/mig-3g.40gb': '1' },
       labels: nvidiaLabels('NVIDIA-H100-80GB-HBM3', 8, { 'nvidia.com/mig.strategy': 'mixed' }),
     }),
-    node('shared', { capacity: { 'nvidia.com/gpu.shared': '8' }, labels: nvidiaLabels('NVIDIA-L4', 2, { 'nvidia.com/gpu.replicas': '4' }) }),
+    node('shared', {
+      capacity: { 'nvidia.com/gpu.shared': '8' },
+      labels: nvidiaLabels('NVIDIA-L4', 2, { 'nvidia.com/gpu.replicas': '4' }),
+    }),
     node('dra', { capacity: { cpu: '32' } }),
   ];
   const pods = [
     pod('whole', { node: 'mixed', limits: { 'nvidia.com/gpu': '2' } }),
     pod('slice', { node: 'mixed', limits: { 'nvidia.com/mig-1g.10gb': '1' } }),
     pod('share', { node: 'shared', limits: { 'nvidia.com/gpu.shared': '1' } }),
-    pod('dra-pod', { node: 'dra', claims: [{ name: 'gpu', resourceClaimTemplateName: 't' }], claimStatuses: [{ name: 'gpu', resourceClaimName: 'dra-pod-gpu-x' }] }),
-    pod('waiting', { limits: { 'nvidia.com/mig-3g.40gb': '2' }, unschedulable: '0/3 nodes are available: 1 Insufficient nvidia.com/mig-3g.40gb.' }),
+    pod('dra-pod', {
+      node: 'dra',
+      claims: [{ name: 'gpu', resourceClaimTemplateName: 't' }],
+      claimStatuses: [{ name: 'gpu', resourceClaimName: 'dra-pod-gpu-x' }],
+    }),
+    pod('waiting', {
+      limits: { 'nvidia.com/mig-3g.40gb': '2' },
+      unschedulable: '0/3 nodes are available: 1 Insufficient nvidia.com/mig-3g.40gb.',
+    }),
     pod('plain', { node: 'dra' }),
   ];
   const slices = [slice('dra', [gpuDevice(0), gpuDevice(1), migDevice(2, '1g.10gb', 0, 1)], { pool: 'dra' })];
-  const claims = [claim('dra-pod-gpu-x', { devices: ['gpu-1'], pool: 'dra', reservedFor: ['dra-pod'] }), claim('lonely', { pool: 'dra' })];
+  const claims = [
+    claim('dra-pod-gpu-x', { devices: ['gpu-1'], pool: 'dra', reservedFor: ['dra-pod'] }),
+    claim('lonely', { pool: 'dra' }),
+  ];
   return { nodes, pods, slices, claims };
 };
 
@@ -32,10 +45,14 @@ describe('the row adapter', () => {
   it('builds, from rows, the same model as from the objects', () => {
     const c = cluster();
     const direct = buildGpuCluster(c);
-    const fromRows = buildGpuCluster(gpuInputFromRows({
-      nodes: c.nodes.map(toNodeRow), pods: c.pods.map(toPodRow),
-      slices: c.slices.map(toResourceSliceRow), claims: c.claims.map(toResourceClaimRow),
-    }));
+    const fromRows = buildGpuCluster(
+      gpuInputFromRows({
+        nodes: c.nodes.map(toNodeRow),
+        pods: c.pods.map(toPodRow),
+        slices: c.slices.map(toResourceSliceRow),
+        claims: c.claims.map(toResourceClaimRow),
+      }),
+    );
     expect(fromRows.nodes.map(nodeGpuNumbers)).toEqual(direct.nodes.map(nodeGpuNumbers));
     expect(fromRows.nodes.map((n) => n.summaries)).toEqual(direct.nodes.map((n) => n.summaries));
     expect(fromRows.nodes.map((n) => n.gpus)).toEqual(direct.nodes.map((n) => n.gpus));
@@ -43,7 +60,9 @@ describe('the row adapter', () => {
     expect(fromRows.pendingClaims).toEqual(direct.pendingClaims);
     expect([...fromRows.holdings]).toEqual([...direct.holdings]);
     // What was built is what the pages read: MIG slice, share and DRA device held, the 3g pod pending.
-    expect(direct.holdings.get('default/dra-pod')!.claims[0]!.devices).toEqual([{ driver: 'gpu.nvidia.com', pool: 'dra', device: 'gpu-1' }]);
+    expect(direct.holdings.get('default/dra-pod')!.claims[0]!.devices).toEqual([
+      { driver: 'gpu.nvidia.com', pool: 'dra', device: 'gpu-1' },
+    ]);
     expect(direct.pendingPods.map((p) => p.pod.name)).toEqual(['waiting']);
   });
 

@@ -47,7 +47,9 @@ export const podFromRow = memoised((r: PodRow): GpuPod => {
   for (const k in r.gpuUnits) requests[k] = String(r.gpuUnits[k]);
   return {
     metadata: {
-      name: r.name, namespace: r.namespace, uid: r.uid,
+      name: r.name,
+      namespace: r.namespace,
+      uid: r.uid,
       ...(r.createdAt ? { creationTimestamp: r.createdAt } : {}),
       ...(r.terminating ? { deletionTimestamp: DELETING } : {}),
     },
@@ -67,7 +69,9 @@ export const podFromRow = memoised((r: PodRow): GpuPod => {
 export const sliceFromRow = memoised((r: ResourceSliceRow): ResourceSlice => ({
   metadata: { name: r.name, uid: r.uid },
   spec: {
-    driver: r.driver, pool: r.pool, devices: r.devices,
+    driver: r.driver,
+    pool: r.pool,
+    devices: r.devices,
     ...(r.nodeName ? { nodeName: r.nodeName } : {}),
     ...(r.allNodes ? { allNodes: true } : {}),
   },
@@ -75,7 +79,9 @@ export const sliceFromRow = memoised((r: ResourceSliceRow): ResourceSlice => ({
 
 export const claimFromRow = memoised((r: ResourceClaimRow): ResourceClaim => ({
   metadata: {
-    name: r.name, namespace: r.namespace, uid: r.uid,
+    name: r.name,
+    namespace: r.namespace,
+    uid: r.uid,
     ...(r.createdAt ? { creationTimestamp: r.createdAt } : {}),
     ...(r.deleting ? { deletionTimestamp: DELETING } : {}),
   },
@@ -103,7 +109,11 @@ export function gpuInputFromRows(rows: GpuRows): GpuClusterInput {
   const pods: GpuPod[] = [];
   for (const p of rows.pods) {
     let units = false;
-    for (const k in p.gpuUnits) if (p.gpuUnits[k]) { units = true; break; }
+    for (const k in p.gpuUnits)
+      if (p.gpuUnits[k]) {
+        units = true;
+        break;
+      }
     if (units || p.resourceClaims.length) pods.push(podFromRow(p));
   }
   return {

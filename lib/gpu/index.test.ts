@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocationByNode, containerGpus, isGpuResource, podGpuRequests, podHoldsResources, totalAllocation, type GpuCounts } from '.';
+import {
+  allocationByNode,
+  containerGpus,
+  isGpuResource,
+  podGpuRequests,
+  podHoldsResources,
+  totalAllocation,
+  type GpuCounts,
+} from '.';
 import type { Container, PodSpec } from '../kube-types';
 
 const c = (name: string, req: Record<string, string> = {}, lim: Record<string, string> = {}): Container => ({
-  name, resources: { requests: req, limits: lim },
+  name,
+  resources: { requests: req, limits: lim },
 });
 
 describe('isGpuResource', () => {
@@ -20,14 +29,18 @@ describe('isGpuResource', () => {
 describe('containerGpus', () => {
   it('takes the request, defaulting to the limit as the API server does for extended resources', () => {
     expect(containerGpus(c('a', {}, { 'nvidia.com/gpu': '2' }))).toEqual({ 'nvidia.com/gpu': 2 });
-    expect(containerGpus(c('a', { 'nvidia.com/gpu': '1' }, { 'nvidia.com/gpu': '1' }))).toEqual({ 'nvidia.com/gpu': 1 });
+    expect(containerGpus(c('a', { 'nvidia.com/gpu': '1' }, { 'nvidia.com/gpu': '1' }))).toEqual({
+      'nvidia.com/gpu': 1,
+    });
     expect(containerGpus(c('a', { cpu: '2', memory: '1Gi' }))).toEqual({});
   });
 });
 
 describe('podGpuRequests', () => {
   it('sums app containers over several extended resources', () => {
-    const spec: PodSpec = { containers: [c('a', { 'nvidia.com/gpu': '2' }), c('b', { 'nvidia.com/gpu': '1', 'amd.com/gpu': '1' })] };
+    const spec: PodSpec = {
+      containers: [c('a', { 'nvidia.com/gpu': '2' }), c('b', { 'nvidia.com/gpu': '1', 'amd.com/gpu': '1' })],
+    };
     expect(podGpuRequests({ spec })).toEqual({ 'nvidia.com/gpu': 3, 'amd.com/gpu': 1 });
   });
 
@@ -37,7 +50,10 @@ describe('podGpuRequests', () => {
       containers: [c('a', { 'nvidia.com/gpu': '1' }), c('b', { 'nvidia.com/gpu': '1' })],
     };
     expect(podGpuRequests({ spec })).toEqual({ 'nvidia.com/gpu': 4 });
-    const spec2: PodSpec = { initContainers: [c('i', { 'nvidia.com/gpu': '1' })], containers: [c('a', { 'nvidia.com/gpu': '3' })] };
+    const spec2: PodSpec = {
+      initContainers: [c('i', { 'nvidia.com/gpu': '1' })],
+      containers: [c('a', { 'nvidia.com/gpu': '3' })],
+    };
     expect(podGpuRequests({ spec: spec2 })).toEqual({ 'nvidia.com/gpu': 3 });
   });
 
@@ -86,18 +102,31 @@ describe('allocationByNode', () => {
     expect(a.get('g1')).toEqual([{ resource: 'nvidia.com/gpu', capacity: 8, allocatable: 8, requested: 3, free: 5 }]);
     expect(a.get('g2')).toEqual([{ resource: 'nvidia.com/gpu', capacity: 4, allocatable: 3, requested: 3, free: 0 }]);
     expect(a.get('cpu')).toEqual([]);
-    expect(totalAllocation(a)).toEqual([{ resource: 'nvidia.com/gpu', capacity: 12, allocatable: 11, requested: 6, free: 5 }]);
+    expect(totalAllocation(a)).toEqual([
+      { resource: 'nvidia.com/gpu', capacity: 12, allocatable: 11, requested: 6, free: 5 },
+    ]);
   });
 
   it('keeps free = allocatable - requested for any pods (property)', () => {
-    fc.assert(fc.property(
-      fc.array(fc.record({ node: fc.constantFrom('g1', 'g2', 'cpu'), n: fc.nat(8), phase: fc.constantFrom('Running', 'Pending', 'Failed') })),
-      (ps) => {
-        const a = allocationByNode(nodes, ps.map((p) => ({ nodeName: p.node, phase: p.phase, gpu: { 'nvidia.com/gpu': p.n } })));
-        for (const list of a.values()) for (const x of list) expect(x.free).toBe(x.allocatable - x.requested);
-        const req = ps.filter((p) => p.phase !== 'Failed').reduce((s, p) => s + p.n, 0);
-        expect(totalAllocation(a)[0]?.requested ?? 0).toBe(req);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            node: fc.constantFrom('g1', 'g2', 'cpu'),
+            n: fc.nat(8),
+            phase: fc.constantFrom('Running', 'Pending', 'Failed'),
+          }),
+        ),
+        (ps) => {
+          const a = allocationByNode(
+            nodes,
+            ps.map((p) => ({ nodeName: p.node, phase: p.phase, gpu: { 'nvidia.com/gpu': p.n } })),
+          );
+          for (const list of a.values()) for (const x of list) expect(x.free).toBe(x.allocatable - x.requested);
+          const req = ps.filter((p) => p.phase !== 'Failed').reduce((s, p) => s + p.n, 0);
+          expect(totalAllocation(a)[0]?.requested ?? 0).toBe(req);
+        },
+      ),
+    );
   });
 });

@@ -59,7 +59,11 @@ export function gpuInventory(nodes: readonly NodeGpuModel[]): GpuInventory {
       const product = g.product ?? 'unknown';
       const k = `${g.vendor}\u0000${product}`;
       let m = models.get(k);
-      if (!m) models.set(k, (m = { product, vendor: g.vendor, total: 0, free: 0, partial: 0, full: 0, nodes: 0, seen: new Set() }));
+      if (!m)
+        models.set(
+          k,
+          (m = { product, vendor: g.vendor, total: 0, free: 0, partial: 0, full: 0, nodes: 0, seen: new Set() }),
+        );
       m.total++;
       m[g.state]++;
       if (!m.seen.has(n.node)) {
@@ -69,7 +73,20 @@ export function gpuInventory(nodes: readonly NodeGpuModel[]): GpuInventory {
     }
     for (const s of n.summaries) {
       let r = resources.get(s.key);
-      if (!r) resources.set(s.key, (r = { key: s.key, kind: s.kind, source: s.source, capacity: 0, allocatable: 0, requested: 0, used: 0, free: 0 }));
+      if (!r)
+        resources.set(
+          s.key,
+          (r = {
+            key: s.key,
+            kind: s.kind,
+            source: s.source,
+            capacity: 0,
+            allocatable: 0,
+            requested: 0,
+            used: 0,
+            free: 0,
+          }),
+        );
       r.capacity += s.capacity;
       r.allocatable += s.allocatable;
       r.requested += s.requested;
@@ -78,7 +95,11 @@ export function gpuInventory(nodes: readonly NodeGpuModel[]): GpuInventory {
       if (s.kind !== 'mig' || !s.profile) continue;
       const pk = `${s.profile}\u0000${s.product ?? ''}\u0000${s.source}`;
       let p = profiles.get(pk);
-      if (!p) profiles.set(pk, (p = { profile: s.profile, product: s.product, source: s.source, total: 0, free: 0, used: 0 }));
+      if (!p)
+        profiles.set(
+          pk,
+          (p = { profile: s.profile, product: s.product, source: s.source, total: 0, free: 0, used: 0 }),
+        );
       p.total += s.allocatable;
       p.free += s.free;
       p.used += s.used;
@@ -86,8 +107,23 @@ export function gpuInventory(nodes: readonly NodeGpuModel[]): GpuInventory {
   }
   return {
     physical,
-    byModel: [...models.values()].map((m) => ({ product: m.product, vendor: m.vendor, total: m.total, free: m.free, partial: m.partial, full: m.full, nodes: m.nodes })).sort((a, b) => a.vendor.localeCompare(b.vendor) || a.product.localeCompare(b.product)),
-    byProfile: [...profiles.values()].sort((a, b) => a.profile.localeCompare(b.profile) || (a.product ?? '').localeCompare(b.product ?? '') || a.source.localeCompare(b.source)),
+    byModel: [...models.values()]
+      .map((m) => ({
+        product: m.product,
+        vendor: m.vendor,
+        total: m.total,
+        free: m.free,
+        partial: m.partial,
+        full: m.full,
+        nodes: m.nodes,
+      }))
+      .sort((a, b) => a.vendor.localeCompare(b.vendor) || a.product.localeCompare(b.product)),
+    byProfile: [...profiles.values()].sort(
+      (a, b) =>
+        a.profile.localeCompare(b.profile) ||
+        (a.product ?? '').localeCompare(b.product ?? '') ||
+        a.source.localeCompare(b.source),
+    ),
     byResource: [...resources.values()].sort((a, b) => a.key.localeCompare(b.key)),
   };
 }
@@ -118,6 +154,15 @@ export function nodeGpuNumbers(m: NodeGpuModel): NodeGpuNumbers {
     k.free += s.free;
     if (s.overcommitted > 0) overcommitted = true;
   }
-  const products = Object.entries(m.physical.byProduct).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([p]) => p);
-  return { physical: m.physical.total, physicalFree: m.physical.free, estimated: m.physical.estimated, products, byKind, overcommitted };
+  const products = Object.entries(m.physical.byProduct)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([p]) => p);
+  return {
+    physical: m.physical.total,
+    physicalFree: m.physical.free,
+    estimated: m.physical.estimated,
+    products,
+    byKind,
+    overcommitted,
+  };
 }

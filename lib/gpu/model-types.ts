@@ -5,11 +5,20 @@
  */
 import type { Taint } from '../kube-types';
 
-export interface PodRef { namespace: string; name: string }
-export interface ClaimRef { namespace: string; name: string }
+export interface PodRef {
+  namespace: string;
+  name: string;
+}
+export interface ClaimRef {
+  namespace: string;
+  name: string;
+}
 
 /** Who holds a unit: a pod (device plugin), or a claim and the pod(s) it is reserved for (DRA). */
-export interface Holder { pod: PodRef | null; claim: ClaimRef | null }
+export interface Holder {
+  pod: PodRef | null;
+  claim: ClaimRef | null;
+}
 
 /** whole: a whole GPU; mig: a MIG slice; share: one time-slicing/MPS replica of a GPU or slice. */
 export type UnitKind = 'whole' | 'mig' | 'share';
@@ -22,7 +31,11 @@ export type UnitSource = 'device-plugin' | 'dra';
  */
 export type UnitState = 'free' | 'allocated' | 'blocked' | 'unavailable';
 
-export interface DraDeviceRef { driver: string; pool: string; device: string }
+export interface DraDeviceRef {
+  driver: string;
+  pool: string;
+  device: string;
+}
 
 /** One schedulable unit: a count of one of a resource, or one DRA device. */
 export interface GpuUnit {

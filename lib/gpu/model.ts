@@ -10,7 +10,16 @@ import { indexSlices } from './dra-devices';
 import type { GpuPod, ResourceClaim, ResourceSlice } from './dra-types';
 import type { ClaimRef, GpuClusterModel, Holder, NodeGpuModel, PendingGpuPod, PodGpuHolding } from './model-types';
 import { nodeGpuModel, type Requests } from './node-model';
-import { podClaims, podHoldsUnits, podIsPending, podRef, podUnitRequests, podWantsClaims, refKey, schedulingReason } from './pod-requests';
+import {
+  podClaims,
+  podHoldsUnits,
+  podIsPending,
+  podRef,
+  podUnitRequests,
+  podWantsClaims,
+  refKey,
+  schedulingReason,
+} from './pod-requests';
 
 export interface GpuClusterInput {
   nodes: readonly Node[];
@@ -24,7 +33,8 @@ const NO_CLAIMS: ClaimRef[] = [];
 // Plain comparisons: this runs for every pod of every node, and localeCompare or a joined key would dominate.
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byRef = (a: { holder: Holder }, b: { holder: Holder }) =>
-  cmp(a.holder.pod?.namespace ?? '', b.holder.pod?.namespace ?? '') || cmp(a.holder.pod?.name ?? '', b.holder.pod?.name ?? '');
+  cmp(a.holder.pod?.namespace ?? '', b.holder.pod?.namespace ?? '') ||
+  cmp(a.holder.pod?.name ?? '', b.holder.pod?.name ?? '');
 
 /** The GPU model of every node, the waiting pods and claims, and what each pod holds. */
 export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
@@ -54,7 +64,11 @@ export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
     const requests = podUnitRequests(p);
     const refs = claimsOf[i] ?? NO_CLAIMS;
     let hasUnits = false;
-    for (const k in requests) if (requests[k]) { hasUnits = true; break; }
+    for (const k in requests)
+      if (requests[k]) {
+        hasUnits = true;
+        break;
+      }
     if (!hasUnits && !podWantsClaims(p)) continue;
     const pod = podRef(p);
     if (podHoldsUnits(p)) {
@@ -69,13 +83,26 @@ export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
         else reqs.set(resource, [e]);
       }
       holdings.set(refKey(pod), {
-        pod, node, requests,
+        pod,
+        node,
+        requests,
         claims: refs.map((claim) => ({
-          claim, devices: (claims.infos.get(refKey(claim))?.devices ?? []).map(({ driver, pool, device }) => ({ driver, pool, device })),
+          claim,
+          devices: (claims.infos.get(refKey(claim))?.devices ?? []).map(({ driver, pool, device }) => ({
+            driver,
+            pool,
+            device,
+          })),
         })),
       });
     } else if (podIsPending(p)) {
-      pendingPods.push({ pod, requests, claims: [...refs], reason: schedulingReason(p), createdAt: p.metadata.creationTimestamp ?? null });
+      pendingPods.push({
+        pod,
+        requests,
+        claims: [...refs],
+        reason: schedulingReason(p),
+        createdAt: p.metadata.creationTimestamp ?? null,
+      });
     }
   }
 
@@ -84,16 +111,27 @@ export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
     const name = n.metadata.name;
     const requests = requestsByNode.get(name) ?? new Map();
     for (const list of requests.values()) list.sort(byRef);
-    nodes.push(nodeGpuModel({
-      node: n, requests, devices: slices.byNode.get(name) ?? [], slices: slices.slicesByNode.get(name) ?? [],
-      claims: claims.objectsByNode.get(name) ?? [], claimRefs: claims.byNode.get(name) ?? [], held: claims.held,
-      sliceWarnings: slices.warnings.get(name) ?? [],
-    }));
+    nodes.push(
+      nodeGpuModel({
+        node: n,
+        requests,
+        devices: slices.byNode.get(name) ?? [],
+        slices: slices.slicesByNode.get(name) ?? [],
+        claims: claims.objectsByNode.get(name) ?? [],
+        claimRefs: claims.byNode.get(name) ?? [],
+        held: claims.held,
+        sliceWarnings: slices.warnings.get(name) ?? [],
+      }),
+    );
   }
-  pendingPods.sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || refKey(a.pod).localeCompare(refKey(b.pod)));
+  pendingPods.sort(
+    (a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || refKey(a.pod).localeCompare(refKey(b.pod)),
+  );
   const infos = [...claims.infos.values()].sort((a, b) => refKey(a.claim).localeCompare(refKey(b.claim)));
   return {
-    nodes, pendingPods, holdings,
+    nodes,
+    pendingPods,
+    holdings,
     unreservedClaims: infos.filter((c) => c.state === 'unreserved'),
     pendingClaims: infos.filter((c) => c.state === 'pending'),
   };
@@ -101,9 +139,13 @@ export function buildGpuCluster(input: GpuClusterInput): GpuClusterModel {
 
 /** The model of one node (node detail): the cluster model restricted to it. */
 export function buildNodeGpuModel(
-  node: Node, pods: readonly GpuPod[], slices: readonly ResourceSlice[] = [], claims: readonly ResourceClaim[] = [],
+  node: Node,
+  pods: readonly GpuPod[],
+  slices: readonly ResourceSlice[] = [],
+  claims: readonly ResourceClaim[] = [],
 ): NodeGpuModel {
   const name = node.metadata.name;
   const mine = pods.filter((p) => p.spec.nodeName === name);
-  return buildGpuCluster({ nodes: [node], pods: mine, slices: slices.filter((s) => s.spec.nodeName === name), claims }).nodes[0]!;
+  return buildGpuCluster({ nodes: [node], pods: mine, slices: slices.filter((s) => s.spec.nodeName === name), claims })
+    .nodes[0]!;
 }

@@ -44,8 +44,14 @@ function sameRequests(a: Requests, b: Requests): boolean {
     const y = b.get(resource);
     if (!y || y.length !== x.length) return false;
     for (let i = 0; i < x.length; i++) {
-      const p = x[i]!, q = y[i]!;
-      if (p.count !== q.count || p.holder.pod?.name !== q.holder.pod?.name || p.holder.pod?.namespace !== q.holder.pod?.namespace) return false;
+      const p = x[i]!,
+        q = y[i]!;
+      if (
+        p.count !== q.count ||
+        p.holder.pod?.name !== q.holder.pod?.name ||
+        p.holder.pod?.namespace !== q.holder.pod?.namespace
+      )
+        return false;
     }
   }
   return true;
@@ -53,13 +59,25 @@ function sameRequests(a: Requests, b: Requests): boolean {
 
 const same = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-interface Memo { slices: readonly ResourceSlice[]; claims: readonly ResourceClaim[]; requests: Requests; warnings: readonly string[]; model: NodeGpuModel }
+interface Memo {
+  slices: readonly ResourceSlice[];
+  claims: readonly ResourceClaim[];
+  requests: Requests;
+  warnings: readonly string[];
+  model: NodeGpuModel;
+}
 const memo = new WeakMap<Node, Memo>();
 
 /** The GPU model of one node. */
 export function nodeGpuModel(i: NodeInputs): NodeGpuModel {
   const hit = memo.get(i.node);
-  if (hit && same(hit.slices, i.slices) && same(hit.claims, i.claims) && same(hit.warnings, i.sliceWarnings) && sameRequests(hit.requests, i.requests)) {
+  if (
+    hit &&
+    same(hit.slices, i.slices) &&
+    same(hit.claims, i.claims) &&
+    same(hit.warnings, i.sliceWarnings) &&
+    sameRequests(hit.requests, i.requests)
+  ) {
     return hit.model;
   }
 
@@ -74,10 +92,12 @@ export function nodeGpuModel(i: NodeInputs): NodeGpuModel {
     node: n.metadata.name,
     ready: ready ? (ready.status === 'True' ? true : ready.status === 'False' ? false : null) : null,
     unschedulable: Boolean(n.spec?.unschedulable),
-    labels: n.metadata.labels ?? {}, taints: n.spec?.taints ?? [],
+    labels: n.metadata.labels ?? {},
+    taints: n.spec?.taints ?? [],
     migStrategy: gpuLabels.migStrategy ?? (views.some((v) => v.kind === 'mig' || v.profile) ? 'mixed' : null),
     sharing: gpuLabels.sharing ?? (plugin.gpus.some((g) => g.sharing) ? 'time-slicing' : null),
-    physical: physicalCount(gpus, plugin.estimated), gpus,
+    physical: physicalCount(gpus, plugin.estimated),
+    gpus,
     summaries: [...views.map(summarize), ...dra.summaries],
     claims: i.claimRefs,
     warnings: [...plugin.warnings, ...dra.warnings, ...i.sliceWarnings],

@@ -26,8 +26,17 @@ export function viewUnits(v: ResourceView): GpuUnit[] {
   const prefix = `${v.resource}#`;
   for (let i = 0; i < n; i++) {
     units.push({
-      id: idOf(prefix, i), kind: v.kind, source: 'device-plugin', resource: v.resource, device: null,
-      profile: v.profile, memoryBytes: v.memoryBytes, placement: null, attributes: null, state: i < v.allocatable ? 'free' : 'unavailable', holders: NO_HOLDERS,
+      id: idOf(prefix, i),
+      kind: v.kind,
+      source: 'device-plugin',
+      resource: v.resource,
+      device: null,
+      profile: v.profile,
+      memoryBytes: v.memoryBytes,
+      placement: null,
+      attributes: null,
+      state: i < v.allocatable ? 'free' : 'unavailable',
+      holders: NO_HOLDERS,
     });
   }
   let next = 0;
@@ -41,8 +50,17 @@ export function viewUnits(v: ResourceView): GpuUnit[] {
   return units;
 }
 
-interface Slice { profile: string | null; units: GpuUnit[]; mem: number; compute: number }
-interface MigGpu { slices: { slice: Slice; start: number }[]; mem: number; compute: number }
+interface Slice {
+  profile: string | null;
+  units: GpuUnit[];
+  mem: number;
+  compute: number;
+}
+interface MigGpu {
+  slices: { slice: Slice; start: number }[];
+  mem: number;
+  compute: number;
+}
 
 function chunk<T>(xs: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -52,7 +70,8 @@ function chunk<T>(xs: T[], size: number): T[][] {
 
 /** First-fit decreasing on memory and compute slices, onto `known` GPUs first, then new ones. */
 function pack(slices: Slice[], known: number, model: string | null): MigGpu[] {
-  const memSlots = migSlotCount(model), computeSlots = migComputeSlots(model);
+  const memSlots = migSlotCount(model),
+    computeSlots = migComputeSlots(model);
   const gpus: MigGpu[] = Array.from({ length: known }, () => ({ slices: [], mem: 0, compute: 0 }));
   const sorted = [...slices].sort((a, b) => b.mem - a.mem || (a.profile ?? '').localeCompare(b.profile ?? ''));
   for (const s of sorted) {
@@ -65,7 +84,11 @@ function pack(slices: Slice[], known: number, model: string | null): MigGpu[] {
   return gpus;
 }
 
-export interface PluginGpus { gpus: PhysicalGpu[]; estimated: boolean; warnings: string[] }
+export interface PluginGpus {
+  gpus: PhysicalGpu[];
+  estimated: boolean;
+  warnings: string[];
+}
 
 /** The physical GPUs behind the views of one node. */
 export function pluginGpus(views: readonly ResourceView[], labels: NodeGpuLabels): PluginGpus {
@@ -78,10 +101,26 @@ export function pluginGpus(views: readonly ResourceView[], labels: NodeGpuLabels
     const product = mine.find((v) => v.product)?.product ?? null;
     const gb = modelMemoryGb(product);
     const memory = mine.find((v) => v.kind !== 'mig' && !v.profile)?.memoryBytes ?? (gb ? gb * 2 ** 30 : null);
-    const push = (memoryBytes: number | null, layout: PhysicalGpu['layout'], sharing: PhysicalGpu['sharing'], slots: number, units: GpuUnit[]) => {
+    const push = (
+      memoryBytes: number | null,
+      layout: PhysicalGpu['layout'],
+      sharing: PhysicalGpu['sharing'],
+      slots: number,
+      units: GpuUnit[],
+    ) => {
       gpus.push({
-        id: idOf('gpu-', gpus.length), source: 'device-plugin', vendor, product, memoryBytes, uuid: null, layout, sharing, slots, units,
-        state: gpuState(units), exact: false,
+        id: idOf('gpu-', gpus.length),
+        source: 'device-plugin',
+        vendor,
+        product,
+        memoryBytes,
+        uuid: null,
+        layout,
+        sharing,
+        slots,
+        units,
+        state: gpuState(units),
+        exact: false,
       });
     };
     const slices: Slice[] = [];
@@ -90,21 +129,27 @@ export function pluginGpus(views: readonly ResourceView[], labels: NodeGpuLabels
       if (v.estimated) estimated = true;
       if (v.kind === 'whole') for (const u of units) push(v.memoryBytes, 'whole', null, 1, [u]);
       else if (v.kind === 'share' && !v.profile) {
-        for (const part of chunk(units, v.replicas)) push(v.memoryBytes, 'shared', labels.sharing ?? 'time-slicing', v.replicas, part);
+        for (const part of chunk(units, v.replicas))
+          push(v.memoryBytes, 'shared', labels.sharing ?? 'time-slicing', v.replicas, part);
       } else {
         const p = v.profile ? parseMigProfile(v.profile) : null;
         const mem = v.profile ? migMemorySlices(v.profile, product) : 1;
-        for (const part of chunk(units, v.kind === 'share' ? v.replicas : 1)) slices.push({ profile: v.profile, units: part, mem, compute: p?.compute ?? 1 });
+        for (const part of chunk(units, v.kind === 'share' ? v.replicas : 1))
+          slices.push({ profile: v.profile, units: part, mem, compute: p?.compute ?? 1 });
       }
     }
     if (slices.length === 0) continue;
     const unsplit = gpus.filter((g) => g.vendor === vendor).length;
     // Mixed (said or inferred): the count label counts every GPU of the model, split or not;
     // in single strategy it counts slices.
-    const known = labels.migStrategy !== 'single' && vendor === 'nvidia.com' && labels.count ? Math.max(0, labels.count - unsplit) : 0;
+    const known =
+      labels.migStrategy !== 'single' && vendor === 'nvidia.com' && labels.count
+        ? Math.max(0, labels.count - unsplit)
+        : 0;
     if (!known) estimated = true;
     const packed = pack(slices, known, product);
-    if (known && packed.length > known) warnings.push(`${vendor}: the labels count ${known} MIG-enabled GPUs, the slices need ${packed.length}`);
+    if (known && packed.length > known)
+      warnings.push(`${vendor}: the labels count ${known} MIG-enabled GPUs, the slices need ${packed.length}`);
     for (const g of packed) {
       const units: GpuUnit[] = [];
       for (const { slice, start } of g.slices) {
@@ -117,8 +162,17 @@ export function pluginGpus(views: readonly ResourceView[], labels: NodeGpuLabels
       }
       const shared = g.slices.some((s) => s.slice.units.some((u) => u.kind === 'share'));
       gpus.push({
-        id: idOf('gpu-', gpus.length), source: 'device-plugin', vendor, product, uuid: null, exact: false, memoryBytes: memory,
-        layout: 'mig', sharing: shared ? (labels.sharing ?? 'time-slicing') : null, slots: migSlotCount(product), units,
+        id: idOf('gpu-', gpus.length),
+        source: 'device-plugin',
+        vendor,
+        product,
+        uuid: null,
+        exact: false,
+        memoryBytes: memory,
+        layout: 'mig',
+        sharing: shared ? (labels.sharing ?? 'time-slicing') : null,
+        slots: migSlotCount(product),
+        units,
         state: gpuState(units),
       });
     }

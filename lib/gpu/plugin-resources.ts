@@ -47,7 +47,8 @@ const positiveInt = (v: string | undefined): number | null => {
 export function readGpuLabels(labels: Record<string, string>): NodeGpuLabels {
   const product = labels['nvidia.com/gpu.product'] ? parseProduct(labels['nvidia.com/gpu.product']) : null;
   const s = labels['nvidia.com/mig.strategy'];
-  const migStrategy: MigStrategy | null = s === 'single' || s === 'mixed' || s === 'none' ? s : product?.migProfile ? 'single' : null;
+  const migStrategy: MigStrategy | null =
+    s === 'single' || s === 'mixed' || s === 'none' ? s : product?.migProfile ? 'single' : null;
   const sh = labels['nvidia.com/gpu.sharing-strategy'];
   const sharing: SharingStrategy | null = sh === 'time-slicing' || sh === 'mps' ? sh : null;
   return { migStrategy, sharing, product, count: positiveInt(labels['nvidia.com/gpu.count']) };
@@ -63,7 +64,8 @@ function parseVram(v: string | undefined): number | null {
 
 function vendorProduct(vendor: string, labels: Record<string, string>, g: NodeGpuLabels): string | null {
   if (vendor === 'nvidia.com') return g.product?.model ?? null;
-  if (vendor === 'amd.com') return labels['amd.com/gpu.product-name'] ?? labels['beta.amd.com/gpu.product-name'] ?? null;
+  if (vendor === 'amd.com')
+    return labels['amd.com/gpu.product-name'] ?? labels['beta.amd.com/gpu.product-name'] ?? null;
   return labels[`${vendor}/gpu.product`] ?? labels[`${vendor}/product`] ?? null;
 }
 
@@ -78,19 +80,35 @@ type Requests = ReadonlyMap<string, { holder: Holder; count: number }[]>;
 type NodeSide = Omit<ResourceView, 'requested' | 'holders'>;
 
 /** The view of one resource from the node alone (labels, capacity, allocatable), or null. */
-function nodeSide(resource: string, labels: Record<string, string>, g: NodeGpuLabels, capacity: ResourceList | undefined, allocatable: ResourceList | undefined): NodeSide | null {
+function nodeSide(
+  resource: string,
+  labels: Record<string, string>,
+  g: NodeGpuLabels,
+  capacity: ResourceList | undefined,
+  allocatable: ResourceList | undefined,
+): NodeSide | null {
   const fam = classifyResource(resource);
   if (!fam) return null;
   const base = {
-    resource, vendor: fam.vendor, product: vendorProduct(fam.vendor, labels, g),
-    capacity: parseGpuQuantity(capacity?.[resource]), allocatable: parseGpuQuantity(allocatable?.[resource]),
+    resource,
+    vendor: fam.vendor,
+    product: vendorProduct(fam.vendor, labels, g),
+    capacity: parseGpuQuantity(capacity?.[resource]),
+    allocatable: parseGpuQuantity(allocatable?.[resource]),
   };
   const nvidia = fam.vendor === 'nvidia.com';
   if (fam.family === 'mig') {
     const stem = fam.shared ? resource.slice(0, -'.shared'.length) : resource;
     const r = positiveInt(labels[`${stem}.replicas`]) ?? 1;
     const shared = fam.shared || r > 1;
-    return { ...base, kind: shared ? 'share' : 'mig', profile: fam.profile, replicas: shared ? r : 1, memoryBytes: migMemory(fam.profile, labels), estimated: false };
+    return {
+      ...base,
+      kind: shared ? 'share' : 'mig',
+      profile: fam.profile,
+      replicas: shared ? r : 1,
+      memoryBytes: migMemory(fam.profile, labels),
+      estimated: false,
+    };
   }
   if (nvidia && !fam.shared && g.migStrategy === 'single' && resource === 'nvidia.com/gpu') {
     // Single strategy: nvidia.com/gpu counts MIG devices of one profile, named by the product label.
@@ -98,8 +116,12 @@ function nodeSide(resource: string, labels: Record<string, string>, g: NodeGpuLa
     const r = positiveInt(labels['nvidia.com/gpu.replicas']) ?? 1;
     const mem = positiveInt(labels['nvidia.com/gpu.memory']);
     return {
-      ...base, kind: r > 1 ? 'share' : 'mig', profile, replicas: r,
-      memoryBytes: mem ? mem * MIB : profile ? migMemory(profile, labels) : null, estimated: true,
+      ...base,
+      kind: r > 1 ? 'share' : 'mig',
+      profile,
+      replicas: r,
+      memoryBytes: mem ? mem * MIB : profile ? migMemory(profile, labels) : null,
+      estimated: true,
     };
   }
   const stem = fam.shared ? resource.slice(0, -'.shared'.length) : resource;
@@ -112,7 +134,10 @@ function nodeSide(resource: string, labels: Record<string, string>, g: NodeGpuLa
   const shared = fam.shared || replicas > 1;
   const mem = nvidia ? positiveInt(labels['nvidia.com/gpu.memory']) : null;
   return {
-    ...base, kind: shared ? 'share' : 'whole', profile: null, replicas: shared ? replicas : 1,
+    ...base,
+    kind: shared ? 'share' : 'whole',
+    profile: null,
+    replicas: shared ? replicas : 1,
     memoryBytes: mem ? mem * MIB : fam.vendor === 'amd.com' ? parseVram(labels['amd.com/gpu.vram']) : null,
     estimated: fam.shared && !r && !count,
   };
@@ -170,8 +195,19 @@ export function resourceViews(n: GpuNodeFields, requests: Requests): ResourceVie
 export function summarize(v: ResourceView): UnitSummary {
   const used = Math.min(v.requested, v.allocatable);
   return {
-    key: v.resource, kind: v.kind, source: 'device-plugin', resource: v.resource, profile: v.profile, product: v.product,
-    capacity: v.capacity, allocatable: v.allocatable, requested: v.requested, used, free: v.allocatable - used, blocked: 0,
-    overcommitted: Math.max(0, v.requested - v.allocatable), holders: v.holders,
+    key: v.resource,
+    kind: v.kind,
+    source: 'device-plugin',
+    resource: v.resource,
+    profile: v.profile,
+    product: v.product,
+    capacity: v.capacity,
+    allocatable: v.allocatable,
+    requested: v.requested,
+    used,
+    free: v.allocatable - used,
+    blocked: 0,
+    overcommitted: Math.max(0, v.requested - v.allocatable),
+    holders: v.holders,
   };
 }

@@ -68,7 +68,8 @@ export function podClaims(pod: GpuPod): ClaimRef[] {
   const namespace = pod.metadata.namespace ?? '';
   const out: ClaimRef[] = [];
   for (const rc of pod.spec.resourceClaims ?? []) {
-    const name = rc.resourceClaimName ?? pod.status?.resourceClaimStatuses?.find((s) => s.name === rc.name)?.resourceClaimName;
+    const name =
+      rc.resourceClaimName ?? pod.status?.resourceClaimStatuses?.find((s) => s.name === rc.name)?.resourceClaimName;
     if (name) out.push({ namespace, name });
   }
   return out;

@@ -17,15 +17,22 @@ export interface PodGpuCell {
 }
 
 /** The GPU cell of a pod row; `holding` (from the model) adds the claims' devices. */
-export function podGpuCell(p: Pick<PodRow, 'gpuUnits' | 'resourceClaims' | 'resourceClaimStatuses'>, holding?: PodGpuHolding): PodGpuCell {
+export function podGpuCell(
+  p: Pick<PodRow, 'gpuUnits' | 'resourceClaims' | 'resourceClaimStatuses'>,
+  holding?: PodGpuHolding,
+): PodGpuCell {
   const entries = Object.entries(p.gpuUnits);
   const units = entries.reduce((a, [, n]) => a + n, 0);
   const claims = p.resourceClaims.length;
   const lines = entries.map(([k, n]) => `${k}: ${n}`);
   for (const rc of p.resourceClaims) {
     const name = rc.resourceClaimName ?? p.resourceClaimStatuses.find((s) => s.name === rc.name)?.resourceClaimName;
-    const devices = name ? holding?.claims.find((c) => c.claim.name === name)?.devices ?? [] : [];
-    const where = devices.length ? ` → ${devices.map((d) => `${d.pool}/${d.device}`).join(', ')}` : name ? '' : ' (claim not created yet)';
+    const devices = name ? (holding?.claims.find((c) => c.claim.name === name)?.devices ?? []) : [];
+    const where = devices.length
+      ? ` → ${devices.map((d) => `${d.pool}/${d.device}`).join(', ')}`
+      : name
+        ? ''
+        : ' (claim not created yet)';
     lines.push(`claim ${name ?? rc.name}${where}`);
   }
   const claimText = claims ? `${claims} claim${claims > 1 ? 's' : ''}` : '';

@@ -59,7 +59,8 @@ const PROFILE = /^(?:\d+c\.)?(\d+)g\.(\d+)gb(?:\+[a-z0-9]+)*$/;
 export function parseMigProfile(profile: string): MigProfile | null {
   const m = PROFILE.exec(profile);
   if (!m) return null;
-  const compute = Number(m[1]), memoryGb = Number(m[2]);
+  const compute = Number(m[1]),
+    memoryGb = Number(m[2]);
   return compute > 0 && memoryGb > 0 ? { compute, memoryGb } : null;
 }
 

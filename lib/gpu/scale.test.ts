@@ -14,18 +14,29 @@ import { whereCanThisRun } from './where';
  * so a busy machine cannot make it flake.
  */
 function bigCluster(placements: boolean) {
-  const nodes: Node[] = [], pods: GpuPod[] = [], slices: ResourceSlice[] = [], claims: ResourceClaim[] = [];
+  const nodes: Node[] = [],
+    pods: GpuPod[] = [],
+    slices: ResourceSlice[] = [],
+    claims: ResourceClaim[] = [];
   for (let i = 0; i < 1000; i++) {
     const name = `node-${i}`;
     const shape = i % 4;
-    if (shape === 0) nodes.push(node(name, { capacity: { 'nvidia.com/gpu': '8' }, labels: nvidiaLabels('NVIDIA-H100-80GB-HBM3', 8) }));
+    if (shape === 0)
+      nodes.push(node(name, { capacity: { 'nvidia.com/gpu': '8' }, labels: nvidiaLabels('NVIDIA-H100-80GB-HBM3', 8) }));
     else if (shape === 1) {
-      nodes.push(node(name, {
-        capacity: { 'nvidia.com/gpu': '4', 'nvidia.com/mig-1g.10gb': '14', 'nvidia.com/mig-3g.40gb': '4' },
-        labels: nvidiaLabels('NVIDIA-H100-80GB-HBM3', 8, { 'nvidia.com/mig.strategy': 'mixed' }),
-      }));
+      nodes.push(
+        node(name, {
+          capacity: { 'nvidia.com/gpu': '4', 'nvidia.com/mig-1g.10gb': '14', 'nvidia.com/mig-3g.40gb': '4' },
+          labels: nvidiaLabels('NVIDIA-H100-80GB-HBM3', 8, { 'nvidia.com/mig.strategy': 'mixed' }),
+        }),
+      );
     } else if (shape === 2) {
-      nodes.push(node(name, { capacity: { 'nvidia.com/gpu': '32' }, labels: nvidiaLabels('NVIDIA-Tesla-T4-SHARED', 8, { 'nvidia.com/gpu.replicas': '4' }) }));
+      nodes.push(
+        node(name, {
+          capacity: { 'nvidia.com/gpu': '32' },
+          labels: nvidiaLabels('NVIDIA-Tesla-T4-SHARED', 8, { 'nvidia.com/gpu.replicas': '4' }),
+        }),
+      );
     } else {
       nodes.push(node(name));
       const devices = [];
@@ -47,8 +58,15 @@ function bigCluster(placements: boolean) {
   for (let p = pods.length; p < 10_000; p++) {
     const i = p % 1000;
     const shape = i % 4;
-    const limits: Record<string, string> = shape === 1 ? { 'nvidia.com/mig-1g.10gb': '1' } : shape === 3 ? {} : { 'nvidia.com/gpu': '1' };
-    pods.push(pod(`p-${p}`, { node: p % 10 === 0 ? undefined : `node-${i}`, limits, ...(p % 10 === 0 ? { unschedulable: 'Insufficient nvidia.com/gpu' } : {}) }));
+    const limits: Record<string, string> =
+      shape === 1 ? { 'nvidia.com/mig-1g.10gb': '1' } : shape === 3 ? {} : { 'nvidia.com/gpu': '1' };
+    pods.push(
+      pod(`p-${p}`, {
+        node: p % 10 === 0 ? undefined : `node-${i}`,
+        limits,
+        ...(p % 10 === 0 ? { unschedulable: 'Insufficient nvidia.com/gpu' } : {}),
+      }),
+    );
   }
   return { nodes, pods, slices, claims };
 }
@@ -73,7 +91,8 @@ function age(): number {
 function fullBuilds(placements: boolean, runs: number) {
   for (let r = 0; r < 2; r++) buildGpuCluster(bigCluster(placements));
   const times: number[] = [];
-  let input = bigCluster(placements), model = buildGpuCluster(input);
+  let input = bigCluster(placements),
+    model = buildGpuCluster(input);
   for (let r = 0; r < runs; r++) {
     input = bigCluster(placements);
     age();
@@ -106,13 +125,18 @@ describe('GPU model at scale', () => {
     let cells = 0;
     for (const n of model.nodes) for (const g of n.gpus) cells += gpuSegments(g).length;
     const map = performance.now() - t2;
-    console.log(`[gpu-model] 1,000 nodes × 8 GPUs, 10,000 pods, ${input.claims.length} claims: full build ${ms(times)}; `
-      + `rebuild after one pod changed ${ms(again)}; inventory + where ${tail.toFixed(1)} ms; segments of all 8,000 GPUs (${cells}) ${map.toFixed(1)} ms; `
-      + `with every MIG placement published on the 250 DRA nodes (20,000 devices) full build ${ms(withPlacements.times)}`);
+    console.log(
+      `[gpu-model] 1,000 nodes × 8 GPUs, 10,000 pods, ${input.claims.length} claims: full build ${ms(times)}; ` +
+        `rebuild after one pod changed ${ms(again)}; inventory + where ${tail.toFixed(1)} ms; segments of all 8,000 GPUs (${cells}) ${map.toFixed(1)} ms; ` +
+        `with every MIG placement published on the 250 DRA nodes (20,000 devices) full build ${ms(withPlacements.times)}`,
+    );
     expect(inv.physical.total).toBe(8000);
     expect(gpuInventory(withPlacements.model.nodes).physical.total).toBe(8000);
     expect(where.ok).toBe(true);
-    expect(model.nodes.find((n) => n.node === 'node-1')!.summaries.find((s) => s.key === 'nvidia.com/mig-1g.10gb')!.requested).toBeGreaterThan(0);
+    expect(
+      model.nodes.find((n) => n.node === 'node-1')!.summaries.find((s) => s.key === 'nvidia.com/mig-1g.10gb')!
+        .requested,
+    ).toBeGreaterThan(0);
     expect(Math.min(...times)).toBeLessThan(5000);
   });
 });

@@ -10,7 +10,8 @@ export const NO_HOLDERS: readonly Holder[] = Object.freeze([]);
 
 /** free: every usable unit free; full: none free (or no units); partial: in between. */
 export function gpuState(units: readonly GpuUnit[]): PhysicalGpu['state'] {
-  let free = 0, usable = 0;
+  let free = 0,
+    usable = 0;
   for (const u of units) {
     if (u.state === 'unavailable') continue;
     usable++;
@@ -29,7 +30,13 @@ function shareLabel(i: number, n: number): string {
 }
 
 const segment = (u: GpuUnit, start: number, size: number, label: string): GpuSegment => ({
-  start, size, unitId: u.id, kind: u.kind, label, state: u.state, holders: u.holders,
+  start,
+  size,
+  unitId: u.id,
+  kind: u.kind,
+  label,
+  state: u.state,
+  holders: u.holders,
 });
 
 const overlaps = (a: { start: number; size: number }, b: { start: number; size: number }) =>
@@ -42,7 +49,8 @@ function drawnUnits(gpu: PhysicalGpu): GpuUnit[] {
   const drawn = migs.filter((u) => u.state === 'allocated');
   // Static MIG (no whole-GPU device): the free devices are the configured slices, drawn too.
   if (!gpu.units.some((u) => u.kind === 'whole')) {
-    for (const u of migs) if (u.state !== 'allocated' && !drawn.some((d) => overlaps(d.placement!, u.placement!))) drawn.push(u);
+    for (const u of migs)
+      if (u.state !== 'allocated' && !drawn.some((d) => overlaps(d.placement!, u.placement!))) drawn.push(u);
   }
   return drawn;
 }
@@ -65,7 +73,16 @@ export function gpuSegments(gpu: PhysicalGpu): GpuSegment[] {
   const out: GpuSegment[] = [];
   let at = 0;
   const gap = (to: number) => {
-    if (to > at + 1e-9) out.push({ start: at, size: to - at, unitId: null, kind: 'empty', label: '', state: emptyState, holders: NO_HOLDERS });
+    if (to > at + 1e-9)
+      out.push({
+        start: at,
+        size: to - at,
+        unitId: null,
+        kind: 'empty',
+        label: '',
+        state: emptyState,
+        holders: NO_HOLDERS,
+      });
   };
   for (const u of sorted) {
     const p = u.placement!;

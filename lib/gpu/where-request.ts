@@ -30,11 +30,20 @@ export const gpuAskSchema = z.discriminatedUnion('kind', [
   /** N of one extended resource: `nvidia.com/gpu`, `amd.com/gpu`, `nvidia.com/mig-1g.10gb`, `nvidia.com/gpu.shared`... */
   z.object({ kind: z.literal('resource'), resource: z.string().min(3).max(253), count }),
   /** N slices of a MIG profile, however the node offers them (mixed, single, DRA). */
-  z.object({ kind: z.literal('mig'), profile: z.string().regex(/^(\d+c\.)?\d+g\.\d+gb(\+[a-z0-9]+)*$/, 'a MIG profile such as 1g.10gb'), count }),
+  z.object({
+    kind: z.literal('mig'),
+    profile: z.string().regex(/^(\d+c\.)?\d+g\.\d+gb(\+[a-z0-9]+)*$/, 'a MIG profile such as 1g.10gb'),
+    count,
+  }),
   /** N shares of a time-sliced or MPS GPU. */
   z.object({ kind: z.literal('shares'), count }),
   /** N devices of a DeviceClass, optionally with attributes equal to given values (productName...). */
-  z.object({ kind: z.literal('devices'), deviceClass: simpleDeviceClassSchema, count, attributes: z.record(z.string().max(253), attributeValue).optional() }),
+  z.object({
+    kind: z.literal('devices'),
+    deviceClass: simpleDeviceClassSchema,
+    count,
+    attributes: z.record(z.string().max(253), attributeValue).optional(),
+  }),
 ]);
 
 const toleration = z.object({

@@ -8,7 +8,10 @@ describe('parseAnsi', () => {
 
   it('turns SGR colours into styles and reset ends them', () => {
     const spans = parseAnsi('\x1b[32mINFO\x1b[0m:  ok');
-    expect(spans).toEqual([{ text: 'INFO', style: { fg: '#4ade80' } }, { text: ':  ok', style: {} }]);
+    expect(spans).toEqual([
+      { text: 'INFO', style: { fg: '#4ade80' } },
+      { text: ':  ok', style: {} },
+    ]);
   });
 
   it('combines bold, 256 and truecolour, and background', () => {

@@ -20,8 +20,22 @@ export interface AnsiSpan {
 
 /** The 16 basic colours, readable on the viewer's dark background. */
 const BASIC = [
-  '#4b5563', '#f87171', '#4ade80', '#facc15', '#60a5fa', '#c084fc', '#22d3ee', '#e5e7eb',
-  '#9ca3af', '#fca5a5', '#86efac', '#fde047', '#93c5fd', '#d8b4fe', '#67e8f9', '#ffffff',
+  '#4b5563',
+  '#f87171',
+  '#4ade80',
+  '#facc15',
+  '#60a5fa',
+  '#c084fc',
+  '#22d3ee',
+  '#e5e7eb',
+  '#9ca3af',
+  '#fca5a5',
+  '#86efac',
+  '#fde047',
+  '#93c5fd',
+  '#d8b4fe',
+  '#67e8f9',
+  '#ffffff',
 ];
 
 function color256(n: number): string | undefined {
@@ -42,13 +56,16 @@ export function applySgr(style: AnsiStyle, params: number[]): AnsiStyle {
   if (params.length === 0) params = [0];
   for (let i = 0; i < params.length; i++) {
     const p = params[i]!;
-    if (p === 0) { for (const k of Object.keys(s)) delete s[k as keyof AnsiStyle]; }
-    else if (p === 1) s.bold = true;
+    if (p === 0) {
+      for (const k of Object.keys(s)) delete s[k as keyof AnsiStyle];
+    } else if (p === 1) s.bold = true;
     else if (p === 2) s.dim = true;
     else if (p === 3) s.italic = true;
     else if (p === 4) s.underline = true;
-    else if (p === 22) { delete s.bold; delete s.dim; }
-    else if (p === 23) delete s.italic;
+    else if (p === 22) {
+      delete s.bold;
+      delete s.dim;
+    } else if (p === 23) delete s.italic;
     else if (p === 24) delete s.underline;
     else if (p >= 30 && p <= 37) s.fg = BASIC[p - 30];
     else if (p === 39) delete s.fg;
@@ -92,7 +109,11 @@ export function parseAnsi(line: string): AnsiSpan[] {
     push(line.slice(last, m.index));
     last = m.index + m[0].length;
     if (m[2] === 'm') {
-      const params = (m[1] ?? '').split(/[;:]/).filter((x) => x !== '').map(Number).filter((n) => Number.isFinite(n));
+      const params = (m[1] ?? '')
+        .split(/[;:]/)
+        .filter((x) => x !== '')
+        .map(Number)
+        .filter((n) => Number.isFinite(n));
       style = applySgr(style, params);
     }
   }
@@ -101,7 +122,14 @@ export function parseAnsi(line: string): AnsiSpan[] {
 }
 
 function sameStyle(a: AnsiStyle, b: AnsiStyle): boolean {
-  return a.fg === b.fg && a.bg === b.bg && a.bold === b.bold && a.dim === b.dim && a.italic === b.italic && a.underline === b.underline;
+  return (
+    a.fg === b.fg &&
+    a.bg === b.bg &&
+    a.bold === b.bold &&
+    a.dim === b.dim &&
+    a.italic === b.italic &&
+    a.underline === b.underline
+  );
 }
 
 /** The text without any escape sequence (what search and filters look at). */

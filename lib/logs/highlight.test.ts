@@ -4,9 +4,16 @@ import { highlightSpans } from './highlight';
 
 describe('highlightSpans', () => {
   it('cuts coloured spans at match boundaries and keeps their colours', () => {
-    const segs = highlightSpans(parseAnsi('\x1b[32mINFO\x1b[0m: job done'), [[2, 4], [6, 9]]);
+    const segs = highlightSpans(parseAnsi('\x1b[32mINFO\x1b[0m: job done'), [
+      [2, 4],
+      [6, 9],
+    ]);
     expect(segs.map((s) => [s.text, s.hit, s.style.fg ?? null])).toEqual([
-      ['IN', false, '#4ade80'], ['FO', true, '#4ade80'], [': ', false, null], ['job', true, null], [' done', false, null],
+      ['IN', false, '#4ade80'],
+      ['FO', true, '#4ade80'],
+      [': ', false, null],
+      ['job', true, null],
+      [' done', false, null],
     ]);
   });
 

@@ -7,7 +7,11 @@ const line = (ts: string, text: string, pod = 'p', container = 'c'): LogEntry =>
 describe('LogStore', () => {
   it('keeps the last N lines and reports the dropped older ones', () => {
     const s = new LogStore(2);
-    s.add([line('2026-01-01T00:00:01Z', 'a'), line('2026-01-01T00:00:02Z', 'b'), line('2026-01-01T00:00:03Z', '\x1b[31mERROR\x1b[0m c')]);
+    s.add([
+      line('2026-01-01T00:00:01Z', 'a'),
+      line('2026-01-01T00:00:02Z', 'b'),
+      line('2026-01-01T00:00:03Z', '\x1b[31mERROR\x1b[0m c'),
+    ]);
     expect(s.length).toBe(2);
     expect(s.dropped).toBe(1);
     expect(s.at(1)).toMatchObject({ plain: 'ERROR c', level: 'error' });
@@ -44,8 +48,10 @@ describe('LogStore', () => {
     s.add([line('2026-01-01T00:00:01.5Z', 'a1', 'a'), line('2026-01-01T00:00:03.5Z', 'b1', 'b')]);
     expect(s.beginResume()).toBe('2026-01-01T00:00:01Z');
     s.add([
-      line('2026-01-01T00:00:01.5Z', 'a1', 'a'), line('2026-01-01T00:00:02Z', 'a2', 'a'),
-      line('2026-01-01T00:00:03.5Z', 'b1', 'b'), line('2026-01-01T00:00:04Z', 'b2', 'b'),
+      line('2026-01-01T00:00:01.5Z', 'a1', 'a'),
+      line('2026-01-01T00:00:02Z', 'a2', 'a'),
+      line('2026-01-01T00:00:03.5Z', 'b1', 'b'),
+      line('2026-01-01T00:00:04Z', 'b2', 'b'),
       { k: 'm', pod: 'a', container: 'a', ts: '', text: 'reconnected' },
     ]);
     expect(s.ring.toArray().map((l) => l.e.text)).toEqual(['a1', 'b1', 'a2', 'b2', 'reconnected']);

@@ -10,7 +10,9 @@ const issue = (q: Record<string, string>) => {
 
 describe('log stream options', () => {
   it('accepts a pod or a selector with the usual options', () => {
-    expect(parse({ namespace: 'imagepod', selector: 'app=imagepod-api', tail: '100', since: '15m' }).success).toBe(true);
+    expect(parse({ namespace: 'imagepod', selector: 'app=imagepod-api', tail: '100', since: '15m' }).success).toBe(
+      true,
+    );
     const r = parse({ namespace: 'ns', pod: 'p-1', container: 'c', follow: 'false', previous: 'true' });
     expect(r.success && r.data).toMatchObject({ follow: false, previous: true });
   });
@@ -25,7 +27,9 @@ describe('log stream options', () => {
     expect(issue({ namespace: 'ns', pod: 'p', selector: 'a=b' })).toMatch(/^selector: give either/);
     expect(issue({ namespace: 'NS!', pod: 'p' })).toMatch(/^namespace: /);
     expect(issue({ namespace: 'ns', pod: 'p', bogus: '1' })).not.toBeNull();
-    expect(issue({ namespace: 'ns', pod: 'p', node: 'gpu-node-1' })).toBe('node: applies to a selector, not to one pod');
+    expect(issue({ namespace: 'ns', pod: 'p', node: 'gpu-node-1' })).toBe(
+      'node: applies to a selector, not to one pod',
+    );
   });
 
   it('durations and since', () => {
@@ -36,14 +40,28 @@ describe('log stream options', () => {
     expect(sinceParams('2026-01-01T10:00:00.500Z')).toEqual({ sinceTime: '2026-01-01T10:00:00Z' });
   });
 
-  it('the page reads presets and the metrics page\'s window, and builds the stream URL', () => {
-    expect(sourceFromParams({ preset: 'api' })).toMatchObject({ namespace: 'imagepod', selector: 'app=imagepod-api', tail: '500' });
-    const w = sourceFromParams({ since: '2026-01-01T00:00:00.000Z', until: '2026-01-01T01:00:00.000Z', node: 'gpu-node-1' });
+  it("the page reads presets and the metrics page's window, and builds the stream URL", () => {
+    expect(sourceFromParams({ preset: 'api' })).toMatchObject({
+      namespace: 'imagepod',
+      selector: 'app=imagepod-api',
+      tail: '500',
+    });
+    const w = sourceFromParams({
+      since: '2026-01-01T00:00:00.000Z',
+      until: '2026-01-01T01:00:00.000Z',
+      node: 'gpu-node-1',
+    });
     expect(w).toMatchObject({ since: '2026-01-01T00:00:00.000Z', until: '2026-01-01T01:00:00.000Z', tail: '' });
-    expect(streamUrl({ ...w, namespace: 'ns', pod: 'p', selector: '' })).toBe('/api/logs?namespace=ns&pod=p&since=2026-01-01T00%3A00%3A00.000Z&until=2026-01-01T01%3A00%3A00.000Z');
+    expect(streamUrl({ ...w, namespace: 'ns', pod: 'p', selector: '' })).toBe(
+      '/api/logs?namespace=ns&pod=p&since=2026-01-01T00%3A00%3A00.000Z&until=2026-01-01T01%3A00%3A00.000Z',
+    );
     const gpu = sourceFromParams({ since: '2026-01-01T00:00:00.000Z', node: 'gpu-node-1' });
     expect(gpu).toMatchObject({ selector: 'app=imagepod-gpu-worker', node: 'gpu-node-1' });
-    expect(streamUrl(gpu)).toBe('/api/logs?namespace=imagepod&selector=app%3Dimagepod-gpu-worker&node=gpu-node-1&since=2026-01-01T00%3A00%3A00.000Z');
-    expect(streamUrl(sourceFromParams({ preset: 'redis' }), '2026-01-01T00:00:05Z')).toBe('/api/logs?namespace=imagepod&selector=app%3Dredis&since=2026-01-01T00%3A00%3A05Z');
+    expect(streamUrl(gpu)).toBe(
+      '/api/logs?namespace=imagepod&selector=app%3Dimagepod-gpu-worker&node=gpu-node-1&since=2026-01-01T00%3A00%3A00.000Z',
+    );
+    expect(streamUrl(sourceFromParams({ preset: 'redis' }), '2026-01-01T00:00:05Z')).toBe(
+      '/api/logs?namespace=imagepod&selector=app%3Dredis&since=2026-01-01T00%3A00%3A05Z',
+    );
   });
 });

@@ -20,36 +20,63 @@ export function durationSeconds(text: string): number | null {
   return m ? Number(m[1]) * UNIT_S[m[2] as keyof typeof UNIT_S] : null;
 }
 
-const time = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s), 'not an RFC 3339 time');
+const time = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s), 'not an RFC 3339 time');
 
-export const logQuerySchema = z.strictObject({
-  namespace: z.string().max(63).regex(DNS_LABEL, 'not a valid namespace name'),
-  pod: z.string().max(253).regex(DNS_SUBDOMAIN, 'not a valid pod name').optional(),
-  selector: z.string().max(1024).optional(),
-  container: z.string().max(63).regex(DNS_LABEL, 'not a valid container name').optional(),
-  /** Selector streams: only the pods on this node (the metrics page links with a node). */
-  node: z.string().max(253).regex(DNS_SUBDOMAIN, 'not a valid node name').optional(),
-  follow: bool.default(true),
-  tail: z.string().regex(/^-?\d{1,9}$/, 'must be a whole number').transform(Number)
-    .pipe(z.number().min(0, 'must be 0 or more').max(MAX_TAIL, `must be at most ${MAX_TAIL}`)).optional(),
-  /** A duration (`15m`) back from now, or an RFC 3339 time. */
-  since: z.string().max(40).refine((s) => durationSeconds(s) !== null || time.safeParse(s).success, 'use a duration such as 15m or an RFC 3339 time')
-    .refine((s) => durationSeconds(s) !== null || Date.parse(s) <= Date.now() + 60_000, 'is in the future').optional(),
-  /** Lines stamped after this time are left out (a past window: from the metrics page). */
-  until: time.optional(),
-  previous: bool.default(false),
-}).superRefine((q, ctx) => {
-  if ((q.pod !== undefined) === (q.selector !== undefined)) ctx.addIssue({ code: 'custom', path: [q.pod !== undefined ? 'selector' : 'pod'], message: 'give either a pod or a label selector' });
-  if (q.node !== undefined && q.pod !== undefined) ctx.addIssue({ code: 'custom', path: ['node'], message: 'applies to a selector, not to one pod' });
-  if (q.selector !== undefined) {
-    const parsed = parseSelector(q.selector);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['selector'], message: parsed.error });
-    else if (parsed.selector.length === 0) ctx.addIssue({ code: 'custom', path: ['selector'], message: 'an empty selector would match every pod; name at least one label' });
-  }
-  if (q.since && q.until && durationSeconds(q.since) === null && Date.parse(q.until) < Date.parse(q.since)) {
-    ctx.addIssue({ code: 'custom', path: ['until'], message: 'is before since' });
-  }
-});
+export const logQuerySchema = z
+  .strictObject({
+    namespace: z.string().max(63).regex(DNS_LABEL, 'not a valid namespace name'),
+    pod: z.string().max(253).regex(DNS_SUBDOMAIN, 'not a valid pod name').optional(),
+    selector: z.string().max(1024).optional(),
+    container: z.string().max(63).regex(DNS_LABEL, 'not a valid container name').optional(),
+    /** Selector streams: only the pods on this node (the metrics page links with a node). */
+    node: z.string().max(253).regex(DNS_SUBDOMAIN, 'not a valid node name').optional(),
+    follow: bool.default(true),
+    tail: z
+      .string()
+      .regex(/^-?\d{1,9}$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().min(0, 'must be 0 or more').max(MAX_TAIL, `must be at most ${MAX_TAIL}`))
+      .optional(),
+    /** A duration (`15m`) back from now, or an RFC 3339 time. */
+    since: z
+      .string()
+      .max(40)
+      .refine(
+        (s) => durationSeconds(s) !== null || time.safeParse(s).success,
+        'use a duration such as 15m or an RFC 3339 time',
+      )
+      .refine((s) => durationSeconds(s) !== null || Date.parse(s) <= Date.now() + 60_000, 'is in the future')
+      .optional(),
+    /** Lines stamped after this time are left out (a past window: from the metrics page). */
+    until: time.optional(),
+    previous: bool.default(false),
+  })
+  .superRefine((q, ctx) => {
+    if ((q.pod !== undefined) === (q.selector !== undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [q.pod !== undefined ? 'selector' : 'pod'],
+        message: 'give either a pod or a label selector',
+      });
+    if (q.node !== undefined && q.pod !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['node'], message: 'applies to a selector, not to one pod' });
+    if (q.selector !== undefined) {
+      const parsed = parseSelector(q.selector);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['selector'], message: parsed.error });
+      else if (parsed.selector.length === 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['selector'],
+          message: 'an empty selector would match every pod; name at least one label',
+        });
+    }
+    if (q.since && q.until && durationSeconds(q.since) === null && Date.parse(q.until) < Date.parse(q.since)) {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: 'is before since' });
+    }
+  });
 
 export type LogQuery = z.output<typeof logQuerySchema>;
 

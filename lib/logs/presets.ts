@@ -44,7 +44,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export function sourceFromParams(sp: Params): LogSource {
   const preset = LOG_PRESETS.find((p) => p.id === first(sp.preset));
   const pod = first(sp.pod);
-  const selector = pod ? '' : preset?.selector ?? first(sp.selector);
+  const selector = pod ? '' : (preset?.selector ?? first(sp.selector));
   const since = first(sp.since);
   const node = pod ? '' : first(sp.node);
   // A node without a selector (the metrics page's GPU charts): the GPU workers on that node.
@@ -83,7 +83,12 @@ export function streamUrl(s: LogSource, resumeSince?: string | null): string {
 }
 
 /** The download URL of one pod's container (the whole log, streamed by the server). */
-export function downloadUrl(namespace: string, pod: string, container: string, opts: { previous: boolean; timestamps: boolean }): string {
+export function downloadUrl(
+  namespace: string,
+  pod: string,
+  container: string,
+  opts: { previous: boolean; timestamps: boolean },
+): string {
   const q = new URLSearchParams({ namespace, pod, container });
   if (opts.previous) q.set('previous', 'true');
   if (opts.timestamps) q.set('timestamps', 'true');

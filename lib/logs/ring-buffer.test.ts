@@ -18,13 +18,19 @@ describe('RingBuffer', () => {
   });
 
   it('equals the last N of everything pushed, for any pushes', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 20 }), fc.array(fc.array(fc.integer(), { maxLength: 30 }), { maxLength: 20 }), (cap, batches) => {
-      const r = new RingBuffer<number>(cap);
-      for (const b of batches) r.pushAll(b);
-      const all = batches.flat();
-      expect(r.toArray()).toEqual(all.slice(Math.max(0, all.length - cap)));
-      expect(r.dropped).toBe(Math.max(0, all.length - cap));
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(fc.array(fc.integer(), { maxLength: 30 }), { maxLength: 20 }),
+        (cap, batches) => {
+          const r = new RingBuffer<number>(cap);
+          for (const b of batches) r.pushAll(b);
+          const all = batches.flat();
+          expect(r.toArray()).toEqual(all.slice(Math.max(0, all.length - cap)));
+          expect(r.dropped).toBe(Math.max(0, all.length - cap));
+        },
+      ),
+    );
   });
 
   it('refuses a capacity below 1', () => {

@@ -25,8 +25,16 @@ describe('search and filter', () => {
   it('finds every match range, skipping empty matches, and is reusable', () => {
     const c = compileQuery('o', {});
     const re = c.ok ? c.re : null;
-    expect(findMatches('foo boo', re)).toEqual([[1, 2], [2, 3], [5, 6], [6, 7]]);
-    expect(findMatches('foo', re)).toEqual([[1, 2], [2, 3]]);
+    expect(findMatches('foo boo', re)).toEqual([
+      [1, 2],
+      [2, 3],
+      [5, 6],
+      [6, 7],
+    ]);
+    expect(findMatches('foo', re)).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
     const star = compileQuery('x*', { regex: true });
     expect(findMatches('axxb', star.ok ? star.re : null)).toEqual([[1, 3]]);
   });

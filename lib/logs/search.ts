@@ -14,7 +14,10 @@ export function compileQuery(query: string, opts: { regex?: boolean; caseSensiti
   try {
     return { ok: true, re: new RegExp(opts.regex ? query : escape(query), opts.caseSensitive ? 'g' : 'gi') };
   } catch (e) {
-    return { ok: false, error: `Invalid regular expression: ${e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e)}` };
+    return {
+      ok: false,
+      error: `Invalid regular expression: ${e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e)}`,
+    };
   }
 }
 
@@ -25,7 +28,10 @@ export function findMatches(text: string, re: RegExp | null, limit = 200): [numb
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) && out.length < limit) {
-    if (m[0].length === 0) { re.lastIndex++; continue; }
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
     out.push([m.index, m.index + m[0].length]);
   }
   re.lastIndex = 0;
@@ -42,7 +48,8 @@ export function matches(text: string, re: RegExp | null): boolean {
 
 export type LogLevel = 'error' | 'warn' | null;
 
-const ERROR = /\b(ERROR|ERR|FATAL|CRITICAL|CRIT|PANIC|Traceback|Exception)\b|level=(error|fatal)|"level":\s*"(error|fatal)"/i;
+const ERROR =
+  /\b(ERROR|ERR|FATAL|CRITICAL|CRIT|PANIC|Traceback|Exception)\b|level=(error|fatal)|"level":\s*"(error|fatal)"/i;
 const WARN = /\b(WARN|WARNING)\b|level=warn|"level":\s*"warn(ing)?"/i;
 
 /** ERROR / WARN by the usual markers of log formats (plain, logfmt, JSON). */
@@ -61,7 +68,18 @@ export function nextHit(hits: readonly number[], from: number, dir: 1 | -1): num
 }
 
 /** A stable colour per pod name (selector mode), from a palette readable on dark. */
-const POD_COLOURS = ['#60a5fa', '#f472b6', '#34d399', '#fbbf24', '#a78bfa', '#f87171', '#22d3ee', '#a3e635', '#fb923c', '#e879f9'];
+const POD_COLOURS = [
+  '#60a5fa',
+  '#f472b6',
+  '#34d399',
+  '#fbbf24',
+  '#a78bfa',
+  '#f87171',
+  '#22d3ee',
+  '#a3e635',
+  '#fb923c',
+  '#e879f9',
+];
 export function podColour(pod: string): string {
   let h = 0;
   for (let i = 0; i < pod.length; i++) h = (h * 31 + pod.charCodeAt(i)) >>> 0;

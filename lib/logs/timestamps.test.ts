@@ -11,17 +11,30 @@ describe('timestamps and CRI lines', () => {
   });
 
   it('splits the API `timestamps=true` output', () => {
-    expect(splitTimestamped('2026-01-02T03:04:05.123456789Z hello world')).toEqual({ ts: '2026-01-02T03:04:05.123456789Z', text: 'hello world' });
+    expect(splitTimestamped('2026-01-02T03:04:05.123456789Z hello world')).toEqual({
+      ts: '2026-01-02T03:04:05.123456789Z',
+      text: 'hello world',
+    });
     expect(splitTimestamped('2026-01-02T03:04:05Z')).toEqual({ ts: '2026-01-02T03:04:05Z', text: '' });
     expect(splitTimestamped('no stamp here')).toEqual({ ts: '', text: 'no stamp here' });
   });
 
   it('parses and formats CRI lines', () => {
-    expect(parseCriLine('2026-01-02T03:04:05.5Z stderr P part')).toEqual({ ts: '2026-01-02T03:04:05.5Z', stream: 'stderr', partial: true, text: 'part' });
+    expect(parseCriLine('2026-01-02T03:04:05.5Z stderr P part')).toEqual({
+      ts: '2026-01-02T03:04:05.5Z',
+      stream: 'stderr',
+      partial: true,
+      text: 'part',
+    });
     expect(parseCriLine('2026-01-02T03:04:05.5Z stdout F')).toMatchObject({ text: '' });
     expect(parseCriLine('garbage')).toBeNull();
     expect(parseCriLine('2026-01-02T03:04:05Z stdin F x')).toBeNull();
     const line = formatCriLine(new Date(Date.UTC(2026, 0, 2)), 'hi');
-    expect(parseCriLine(line.trimEnd())).toEqual({ ts: '2026-01-02T00:00:00.000Z', stream: 'stdout', partial: false, text: 'hi' });
+    expect(parseCriLine(line.trimEnd())).toEqual({
+      ts: '2026-01-02T00:00:00.000Z',
+      stream: 'stdout',
+      partial: false,
+      text: 'hi',
+    });
   });
 });

@@ -47,8 +47,10 @@ export function unitActivity(...extra: (string | undefined)[]): string {
  */
 export function perUnit(metric: string, node?: string, agg: 'max' | 'min' = 'max'): string {
   const n = nodeMatcher(node);
-  return `(${agg} by (node, gpu, UUID) (${metric}${matchers(NOT_MIG, n)}) unless on (node, UUID) ${metric}${matchers(MIG, n)})`
-    + ` or ${agg} by (node, gpu, UUID, GPU_I_ID, GPU_I_PROFILE) (${metric}${matchers(MIG, n)})`;
+  return (
+    `(${agg} by (node, gpu, UUID) (${metric}${matchers(NOT_MIG, n)}) unless on (node, UUID) ${metric}${matchers(MIG, n)})` +
+    ` or ${agg} by (node, gpu, UUID, GPU_I_ID, GPU_I_PROFILE) (${metric}${matchers(MIG, n)})`
+  );
 }
 
 /** Whole GPUs' utilisation per GPU (shares folded), MIG GPUs left out. */

@@ -51,13 +51,19 @@ export interface IdleOptions {
   staleSeconds: number;
 }
 
-const kindOf = (m: Record<string, string>): IdleUnitKind => (m.GPU_I_ID ? 'mig' : m.vgpu !== undefined ? 'shared' : 'gpu');
+const kindOf = (m: Record<string, string>): IdleUnitKind =>
+  m.GPU_I_ID ? 'mig' : m.vgpu !== undefined ? 'shared' : 'gpu';
 /**
  * Which series measure one unit held by one pod: a whole GPU or MIG instance per holder (one that
  * changed hands has a series per pod), a shared GPU with all its holders.
  */
 const unitKey = (m: Record<string, string>) =>
-  [m.node ?? m.Hostname ?? '', m.UUID || m.gpu || '', m.GPU_I_ID ?? '', m.vgpu !== undefined ? '' : `${m.namespace ?? ''}/${m.pod}`].join('\u0000');
+  [
+    m.node ?? m.Hostname ?? '',
+    m.UUID || m.gpu || '',
+    m.GPU_I_ID ?? '',
+    m.vgpu !== undefined ? '' : `${m.namespace ?? ''}/${m.pod}`,
+  ].join('\u0000');
 const collator = new Intl.Collator('en', { numeric: true });
 
 /** The unit's activity per timestamp: the busiest holder's value (shares of one GPU repeat the device). */
@@ -86,15 +92,40 @@ export function findIdleGpus(series: PromSeries[], o: IdleOptions): IdleGpu[] {
     const since = values[i]![0];
     const idleSeconds = values.at(-1)![0] - since;
     if (idleSeconds < o.minSeconds) continue;
-    const holders = group.map(({ metric: h }) => ({ namespace: h.namespace ?? '', pod: h.pod!, container: h.container ?? '', ...(h.vgpu !== undefined ? { vgpu: h.vgpu } : {}) }))
-      .sort((a, b) => collator.compare(a.vgpu ?? '', b.vgpu ?? '') || collator.compare(`${a.namespace}/${a.pod}`, `${b.namespace}/${b.pod}`));
+    const holders = group
+      .map(({ metric: h }) => ({
+        namespace: h.namespace ?? '',
+        pod: h.pod!,
+        container: h.container ?? '',
+        ...(h.vgpu !== undefined ? { vgpu: h.vgpu } : {}),
+      }))
+      .sort(
+        (a, b) =>
+          collator.compare(a.vgpu ?? '', b.vgpu ?? '') ||
+          collator.compare(`${a.namespace}/${a.pod}`, `${b.namespace}/${b.pod}`),
+      );
     const m = group[0]!.metric;
     out.push({
-      kind: kindOf(m), node: m.node ?? m.Hostname ?? '', gpu: m.gpu ?? '', uuid: m.UUID ?? '', model: m.modelName ?? '',
+      kind: kindOf(m),
+      node: m.node ?? m.Hostname ?? '',
+      gpu: m.gpu ?? '',
+      uuid: m.UUID ?? '',
+      model: m.modelName ?? '',
       ...(m.GPU_I_ID ? { instance: m.GPU_I_ID, profile: m.GPU_I_PROFILE ?? '' } : {}),
-      namespace: holders[0]!.namespace, pod: holders[0]!.pod, container: holders[0]!.container, holders,
-      idleSince: new Date(since * 1000).toISOString(), idleSeconds, maxUtil: Math.round(max * 100) / 100,
+      namespace: holders[0]!.namespace,
+      pod: holders[0]!.pod,
+      container: holders[0]!.container,
+      holders,
+      idleSince: new Date(since * 1000).toISOString(),
+      idleSeconds,
+      maxUtil: Math.round(max * 100) / 100,
     });
   }
-  return out.sort((a, b) => b.idleSeconds - a.idleSeconds || a.node.localeCompare(b.node) || collator.compare(a.gpu, b.gpu) || collator.compare(a.instance ?? '', b.instance ?? ''));
+  return out.sort(
+    (a, b) =>
+      b.idleSeconds - a.idleSeconds ||
+      a.node.localeCompare(b.node) ||
+      collator.compare(a.gpu, b.gpu) ||
+      collator.compare(a.instance ?? '', b.instance ?? ''),
+  );
 }

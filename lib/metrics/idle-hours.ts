@@ -25,11 +25,13 @@ export interface IdleHoursVars {
 }
 
 /** GPU units requested by each Running pod, by (namespace, pod). */
-export const allocatedUnits = `sum by (namespace, pod) (kube_pod_container_resource_requests{${gpuResource}})`
-  + ` * on (namespace, pod) (max by (namespace, pod) (kube_pod_status_phase{phase="Running"}) == 1)`;
+export const allocatedUnits =
+  `sum by (namespace, pod) (kube_pod_container_resource_requests{${gpuResource}})` +
+  ` * on (namespace, pod) (max by (namespace, pod) (kube_pod_status_phase{phase="Running"}) == 1)`;
 
 /** Share (0–1) of each pod's DCGM units under `threshold` %, by (namespace, pod). */
-export const idleShare = (threshold: number) => `avg by (namespace, pod) ((${unitActivity('pod!=""')}) < bool ${threshold})`;
+export const idleShare = (threshold: number) =>
+  `avg by (namespace, pod) ((${unitActivity('pod!=""')}) < bool ${threshold})`;
 
 /**
  * The subquery's resolution: the chart's step, but at most 60 s or 1/1,440 of the window. Each
@@ -82,7 +84,11 @@ export interface IdleHoursRow {
 }
 
 /** The workload kinds with a page of their own (/workloads/<resource>/<namespace>/<name>). */
-const WORKLOAD_PAGES: Record<string, string> = { Deployment: 'deployments', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets' };
+const WORKLOAD_PAGES: Record<string, string> = {
+  Deployment: 'deployments',
+  StatefulSet: 'statefulsets',
+  DaemonSet: 'daemonsets',
+};
 
 /** The page of a workload, or the pods list narrowed to it. */
 export function workloadHref(namespace: string, kind: string, name: string): string {
@@ -101,11 +107,26 @@ const NONE = '<none>';
 
 /** Pods' unit-hours folded into namespace and workload rows, most idle GPU-hours first. */
 export function shapeIdleHours(
-  a: { allocated: PromSample[]; measured: PromSample[]; idle: PromSample[]; pods: PromSample[]; replicaSets: PromSample[] },
+  a: {
+    allocated: PromSample[];
+    measured: PromSample[];
+    idle: PromSample[];
+    pods: PromSample[];
+    replicaSets: PromSample[];
+  },
   maxRows = 200,
 ): { namespaces: IdleHoursRow[]; workloads: IdleHoursRow[]; truncated: boolean } {
-  const rsOwner = new Map(a.replicaSets.filter((s) => s.metric.owner_kind && s.metric.owner_kind !== NONE)
-    .map((s) => [key(s.metric.namespace ?? '', s.metric.replicaset ?? ''), [s.metric.owner_kind!, s.metric.owner_name ?? '']] as const));
+  const rsOwner = new Map(
+    a.replicaSets
+      .filter((s) => s.metric.owner_kind && s.metric.owner_kind !== NONE)
+      .map(
+        (s) =>
+          [
+            key(s.metric.namespace ?? '', s.metric.replicaset ?? ''),
+            [s.metric.owner_kind!, s.metric.owner_name ?? ''],
+          ] as const,
+      ),
+  );
   const podOwner = new Map<string, readonly [string, string]>();
   for (const s of a.pods) {
     const m = s.metric;
@@ -113,7 +134,10 @@ export function shapeIdleHours(
     const rs = m.owner_kind === 'ReplicaSet' ? rsOwner.get(key(m.namespace ?? '', m.owner_name ?? '')) : undefined;
     podOwner.set(key(m.namespace ?? '', m.pod ?? ''), rs ?? [m.owner_kind, m.owner_name ?? '']);
   }
-  const perPod = new Map<string, { namespace: string; pod: string; allocated: number; measured: number; idle: number }>();
+  const perPod = new Map<
+    string,
+    { namespace: string; pod: string; allocated: number; measured: number; idle: number }
+  >();
   const add = (field: 'allocated' | 'measured' | 'idle', samples: PromSample[]) => {
     for (const s of samples) {
       const namespace = s.metric.namespace ?? '';
@@ -128,10 +152,26 @@ export function shapeIdleHours(
   add('measured', a.measured);
   add('idle', a.idle);
   const rows = new Map<string, IdleHoursRow>();
-  const fold = (scope: IdleHoursScope, namespace: string, p: { allocated: number; measured: number; idle: number }, kind?: string, name?: string) => {
+  const fold = (
+    scope: IdleHoursScope,
+    namespace: string,
+    p: { allocated: number; measured: number; idle: number },
+    kind?: string,
+    name?: string,
+  ) => {
     const k = key(scope, namespace, kind ?? '', name ?? '');
     const href = kind && name ? workloadHref(namespace, kind, name) : `/pods?${new URLSearchParams({ namespace })}`;
-    const r = rows.get(k) ?? { scope, namespace, ...(kind ? { kind, name } : {}), pods: 0, allocatedHours: 0, measuredHours: 0, idleHours: 0, idlePercent: 0, href };
+    const r = rows.get(k) ?? {
+      scope,
+      namespace,
+      ...(kind ? { kind, name } : {}),
+      pods: 0,
+      allocatedHours: 0,
+      measuredHours: 0,
+      idleHours: 0,
+      idlePercent: 0,
+      href,
+    };
     r.pods += 1;
     r.allocatedHours += p.allocated;
     r.measuredHours += p.measured;
@@ -145,12 +185,26 @@ export function shapeIdleHours(
     fold('workload', p.namespace, p, kind, name);
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  const done = [...rows.values()].map((r) => ({
-    ...r, allocatedHours: round(r.allocatedHours), measuredHours: round(r.measuredHours), idleHours: round(r.idleHours),
-    idlePercent: r.allocatedHours > 0 ? Math.round((1000 * r.idleHours) / r.allocatedHours) / 10 : 0,
-  })).sort((x, y) => y.idleHours - x.idleHours || y.allocatedHours - x.allocatedHours
-    || x.namespace.localeCompare(y.namespace) || (x.name ?? '').localeCompare(y.name ?? ''));
+  const done = [...rows.values()]
+    .map((r) => ({
+      ...r,
+      allocatedHours: round(r.allocatedHours),
+      measuredHours: round(r.measuredHours),
+      idleHours: round(r.idleHours),
+      idlePercent: r.allocatedHours > 0 ? Math.round((1000 * r.idleHours) / r.allocatedHours) / 10 : 0,
+    }))
+    .sort(
+      (x, y) =>
+        y.idleHours - x.idleHours ||
+        y.allocatedHours - x.allocatedHours ||
+        x.namespace.localeCompare(y.namespace) ||
+        (x.name ?? '').localeCompare(y.name ?? ''),
+    );
   const namespaces = done.filter((r) => r.scope === 'namespace');
   const workloads = done.filter((r) => r.scope === 'workload');
-  return { namespaces: namespaces.slice(0, maxRows), workloads: workloads.slice(0, maxRows), truncated: namespaces.length > maxRows || workloads.length > maxRows };
+  return {
+    namespaces: namespaces.slice(0, maxRows),
+    workloads: workloads.slice(0, maxRows),
+    truncated: namespaces.length > maxRows || workloads.length > maxRows,
+  };
 }

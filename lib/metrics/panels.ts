@@ -58,19 +58,33 @@ const gpuRes = gpuResource;
 
 export const PANELS: readonly PanelDef[] = [
   {
-    id: 'gpu-util', title: 'GPU utilisation per GPU', unit: 'percent', gpu: true,
+    id: 'gpu-util',
+    title: 'GPU utilisation per GPU',
+    unit: 'percent',
+    gpu: true,
     hint: 'DCGM_FI_DEV_GPU_UTIL; MIG instances: DCGM_FI_PROF_GR_ENGINE_ACTIVE',
     queries: (v) => [
       { expr: wholeGpuUtil(v.node), legend: v.node ? 'GPU {{gpu}}' : '{{node}} GPU {{gpu}}' },
-      { expr: migActivity(v.node), legend: `${v.node ? '' : '{{node}} '}GPU {{gpu}} MIG {{GPU_I_PROFILE}} #{{GPU_I_ID}}` },
+      {
+        expr: migActivity(v.node),
+        legend: `${v.node ? '' : '{{node}} '}GPU {{gpu}} MIG {{GPU_I_PROFILE}} #{{GPU_I_ID}}`,
+      },
     ],
   },
   {
-    id: 'gpu-util-node', title: 'GPU utilisation per node', unit: 'percent', gpu: true, hint: 'average over the node’s GPUs and MIG instances',
+    id: 'gpu-util-node',
+    title: 'GPU utilisation per node',
+    unit: 'percent',
+    gpu: true,
+    hint: 'average over the node’s GPUs and MIG instances',
     queries: (v) => [{ expr: exactAvg(unitActivity(v.node ? `node="${v.node}"` : undefined)), legend: '{{node}}' }],
   },
   {
-    id: 'gpu-memory', title: 'GPU memory used / free', unit: 'mebibytes', gpu: true, hint: 'DCGM_FI_DEV_FB_USED / _FREE per GPU or MIG instance, summed per node',
+    id: 'gpu-memory',
+    title: 'GPU memory used / free',
+    unit: 'mebibytes',
+    gpu: true,
+    hint: 'DCGM_FI_DEV_FB_USED / _FREE per GPU or MIG instance, summed per node',
     queries: (v) => [
       { expr: `sum by (node) (${perUnit('DCGM_FI_DEV_FB_USED', v.node)})`, legend: '{{node}} used' },
       // A shared GPU's holders each report the device; its free memory is the least any reports.
@@ -78,54 +92,118 @@ export const PANELS: readonly PanelDef[] = [
     ],
   },
   {
-    id: 'gpu-temperature', title: 'GPU temperature', unit: 'celsius', gpu: true, hint: 'hottest GPU per node', nodeHint: 'DCGM_FI_DEV_GPU_TEMP per GPU',
+    id: 'gpu-temperature',
+    title: 'GPU temperature',
+    unit: 'celsius',
+    gpu: true,
+    hint: 'hottest GPU per node',
+    nodeHint: 'DCGM_FI_DEV_GPU_TEMP per GPU',
     queries: (v) => [perGpuOrNode(v, 'DCGM_FI_DEV_GPU_TEMP', 'max')],
   },
   {
-    id: 'gpu-power', title: 'GPU power', unit: 'watts', gpu: true, hint: 'DCGM_FI_DEV_POWER_USAGE, summed per node', nodeHint: 'DCGM_FI_DEV_POWER_USAGE per GPU',
+    id: 'gpu-power',
+    title: 'GPU power',
+    unit: 'watts',
+    gpu: true,
+    hint: 'DCGM_FI_DEV_POWER_USAGE, summed per node',
+    nodeHint: 'DCGM_FI_DEV_POWER_USAGE per GPU',
     queries: (v) => [perGpuOrNode(v, 'DCGM_FI_DEV_POWER_USAGE', 'sum')],
   },
   {
-    id: 'gpu-allocation', title: 'GPU allocation', unit: 'count', gpu: true, hint: 'kube-state-metrics: GPUs, MIG slices and shares requested by live pods vs allocatable',
+    id: 'gpu-allocation',
+    title: 'GPU allocation',
+    unit: 'count',
+    gpu: true,
+    hint: 'kube-state-metrics: GPUs, MIG slices and shares requested by live pods vs allocatable',
     queries: (v) => [
       // Finished pods keep their requests in kube-state-metrics; only Pending/Running ones hold GPUs.
       // No GPU pod is "0 requested", not a gap — but only where kube-state-metrics reported at all.
-      { expr: `sum(kube_pod_container_resource_requests${on(v, gpuRes)} and on (namespace, pod) (kube_pod_status_phase{phase=~"Pending|Running"} == 1)) or 0 * sum(kube_node_status_allocatable${on(v, gpuRes)})`, legend: 'requested' },
+      {
+        expr: `sum(kube_pod_container_resource_requests${on(v, gpuRes)} and on (namespace, pod) (kube_pod_status_phase{phase=~"Pending|Running"} == 1)) or 0 * sum(kube_node_status_allocatable${on(v, gpuRes)})`,
+        legend: 'requested',
+      },
       { expr: `sum(kube_node_status_allocatable${on(v, gpuRes)})`, legend: 'allocatable' },
     ],
   },
   {
-    id: 'api-rate', title: 'API request rate', unit: 'reqps', gpu: false, hint: 'http_requests_total by status',
-    queries: (v) => [{ expr: `sum by (status) (rate(http_requests_total{${api}}[${rateWindow(v.step)}]))`, legend: '{{status}}' }],
+    id: 'api-rate',
+    title: 'API request rate',
+    unit: 'reqps',
+    gpu: false,
+    hint: 'http_requests_total by status',
+    queries: (v) => [
+      { expr: `sum by (status) (rate(http_requests_total{${api}}[${rateWindow(v.step)}]))`, legend: '{{status}}' },
+    ],
   },
   {
-    id: 'api-errors', title: 'API error rate', unit: 'percent', gpu: false, hint: 'share of 5xx and 4xx answers',
-    queries: (v) => ['5', '4'].map((c) => ({
-      expr: `100 * sum(rate(http_requests_total{${api},status=~"${c}.."}[${rateWindow(v.step)}])) / sum(rate(http_requests_total{${api}}[${rateWindow(v.step)}]))`,
-      legend: `${c}xx`,
-    })),
+    id: 'api-errors',
+    title: 'API error rate',
+    unit: 'percent',
+    gpu: false,
+    hint: 'share of 5xx and 4xx answers',
+    queries: (v) =>
+      ['5', '4'].map((c) => ({
+        expr: `100 * sum(rate(http_requests_total{${api},status=~"${c}.."}[${rateWindow(v.step)}])) / sum(rate(http_requests_total{${api}}[${rateWindow(v.step)}]))`,
+        legend: `${c}xx`,
+      })),
   },
   {
-    id: 'api-latency', title: 'API latency', unit: 'seconds', gpu: false, hint: 'percentiles of http_request_duration_seconds',
-    queries: (v) => [0.5, 0.9, 0.99].map((q) => ({
-      expr: `histogram_quantile(${q}, sum by (le) (rate(http_request_duration_seconds_bucket{${api}}[${rateWindow(v.step)}])))`,
-      legend: `p${q * 100}`,
-    })),
+    id: 'api-latency',
+    title: 'API latency',
+    unit: 'seconds',
+    gpu: false,
+    hint: 'percentiles of http_request_duration_seconds',
+    queries: (v) =>
+      [0.5, 0.9, 0.99].map((q) => ({
+        expr: `histogram_quantile(${q}, sum by (le) (rate(http_request_duration_seconds_bucket{${api}}[${rateWindow(v.step)}])))`,
+        legend: `p${q * 100}`,
+      })),
   },
   {
-    id: 'pod-cpu', title: 'Pod CPU (top 10)', unit: 'cores', gpu: false, hint: 'cAdvisor container_cpu_usage_seconds_total',
-    queries: (v) => [{ expr: `topk(10, sum by (namespace, pod) (rate(container_cpu_usage_seconds_total${on(v, 'container!=""')}[${rateWindow(v.step)}])))`, legend: '{{namespace}}/{{pod}}' }],
+    id: 'pod-cpu',
+    title: 'Pod CPU (top 10)',
+    unit: 'cores',
+    gpu: false,
+    hint: 'cAdvisor container_cpu_usage_seconds_total',
+    queries: (v) => [
+      {
+        expr: `topk(10, sum by (namespace, pod) (rate(container_cpu_usage_seconds_total${on(v, 'container!=""')}[${rateWindow(v.step)}])))`,
+        legend: '{{namespace}}/{{pod}}',
+      },
+    ],
   },
   {
-    id: 'pod-memory', title: 'Pod memory (top 10)', unit: 'bytes', gpu: false, hint: 'cAdvisor container_memory_working_set_bytes',
-    queries: (v) => [{ expr: `topk(10, sum by (namespace, pod) (container_memory_working_set_bytes${on(v, 'container!=""')}))`, legend: '{{namespace}}/{{pod}}' }],
+    id: 'pod-memory',
+    title: 'Pod memory (top 10)',
+    unit: 'bytes',
+    gpu: false,
+    hint: 'cAdvisor container_memory_working_set_bytes',
+    queries: (v) => [
+      {
+        expr: `topk(10, sum by (namespace, pod) (container_memory_working_set_bytes${on(v, 'container!=""')}))`,
+        legend: '{{namespace}}/{{pod}}',
+      },
+    ],
   },
   {
-    id: 'components-up', title: 'PostgreSQL, Redis, workers: ready', unit: 'count', gpu: false, hint: 'ready replicas (kube-state-metrics)',
+    id: 'components-up',
+    title: 'PostgreSQL, Redis, workers: ready',
+    unit: 'count',
+    gpu: false,
+    hint: 'ready replicas (kube-state-metrics)',
     queries: () => [
-      { expr: `kube_statefulset_status_replicas_ready{namespace="${IMAGEPOD_NAMESPACE}",statefulset="postgres"}`, legend: 'PostgreSQL' },
-      { expr: `kube_deployment_status_replicas_available{namespace="${IMAGEPOD_NAMESPACE}",deployment="redis"}`, legend: 'Redis' },
-      { expr: `kube_daemonset_status_number_ready{namespace="${IMAGEPOD_NAMESPACE}",daemonset="imagepod-gpu-worker"}`, legend: 'GPU workers' },
+      {
+        expr: `kube_statefulset_status_replicas_ready{namespace="${IMAGEPOD_NAMESPACE}",statefulset="postgres"}`,
+        legend: 'PostgreSQL',
+      },
+      {
+        expr: `kube_deployment_status_replicas_available{namespace="${IMAGEPOD_NAMESPACE}",deployment="redis"}`,
+        legend: 'Redis',
+      },
+      {
+        expr: `kube_daemonset_status_number_ready{namespace="${IMAGEPOD_NAMESPACE}",daemonset="imagepod-gpu-worker"}`,
+        legend: 'GPU workers',
+      },
     ],
   },
 ];

@@ -32,7 +32,9 @@ export interface ChartData {
 export function legendName(template: string | undefined, labels: Record<string, string>): string {
   if (template) return template.replace(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g, (_, k: string) => labels[k] ?? '');
   const { __name__: name = '', ...rest } = labels;
-  const inner = Object.entries(rest).map(([k, v]) => `${k}="${v}"`).join(', ');
+  const inner = Object.entries(rest)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(', ');
   return inner ? `${name}{${inner}}` : name || '{}';
 }
 

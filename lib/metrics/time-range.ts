@@ -45,10 +45,15 @@ export function alignedWindow(start: number, end: number, step = chooseStep(end 
 /** Why a window is refused, or null: start before end, ≤ 31 days, step ≥ 1 s, ≤ 1,100 points. */
 export function windowProblem(start: number, end: number, step?: number): { field: string; message: string } | null {
   if (!(end > start)) return { field: 'end', message: 'end must be after start' };
-  if (end - start > MAX_RANGE_SECONDS) return { field: 'start', message: `the range may not exceed ${MAX_RANGE_SECONDS / 86_400} days` };
+  if (end - start > MAX_RANGE_SECONDS)
+    return { field: 'start', message: `the range may not exceed ${MAX_RANGE_SECONDS / 86_400} days` };
   if (step === undefined) return null;
   if (step < MIN_STEP_SECONDS) return { field: 'step', message: `step must be at least ${MIN_STEP_SECONDS} s` };
-  if ((end - start) / step > MAX_POINTS) return { field: 'step', message: `step too small: at most ${MAX_POINTS} points per series (use ≥ ${Math.ceil((end - start) / MAX_POINTS)} s)` };
+  if ((end - start) / step > MAX_POINTS)
+    return {
+      field: 'step',
+      message: `step too small: at most ${MAX_POINTS} points per series (use ≥ ${Math.ceil((end - start) / MAX_POINTS)} s)`,
+    };
   return null;
 }
 

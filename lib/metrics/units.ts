@@ -1,6 +1,7 @@
 /** Units of metric panels and how their values read on axes and in tooltips. Pure. */
 
-export type MetricUnit = 'percent' | 'mebibytes' | 'bytes' | 'celsius' | 'watts' | 'reqps' | 'seconds' | 'cores' | 'count';
+export type MetricUnit =
+  'percent' | 'mebibytes' | 'bytes' | 'celsius' | 'watts' | 'reqps' | 'seconds' | 'cores' | 'count';
 
 const BINARY = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
 
@@ -22,19 +23,27 @@ function scaled(v: number, steps: string[], base: number, first = 0): string {
 export function formatMetric(v: number | null | undefined, unit: MetricUnit): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   switch (unit) {
-    case 'percent': return `${trim(v, 1)} %`;
-    case 'mebibytes': return scaled(v, BINARY, 1024, 2);
-    case 'bytes': return scaled(v, BINARY, 1024);
-    case 'celsius': return `${trim(v, 1)} °C`;
-    case 'watts': return `${trim(v, 1)} W`;
-    case 'reqps': return `${trim(v, v < 10 ? 2 : 1)} req/s`;
-    case 'cores': return v < 1 ? `${trim(v * 1000, 0)}m` : `${trim(v, 2)} cores`;
+    case 'percent':
+      return `${trim(v, 1)} %`;
+    case 'mebibytes':
+      return scaled(v, BINARY, 1024, 2);
+    case 'bytes':
+      return scaled(v, BINARY, 1024);
+    case 'celsius':
+      return `${trim(v, 1)} °C`;
+    case 'watts':
+      return `${trim(v, 1)} W`;
+    case 'reqps':
+      return `${trim(v, v < 10 ? 2 : 1)} req/s`;
+    case 'cores':
+      return v < 1 ? `${trim(v * 1000, 0)}m` : `${trim(v, 2)} cores`;
     case 'seconds':
       if (v === 0) return '0 s';
       if (Math.abs(v) < 1e-3) return `${trim(v * 1e6, 0)} µs`;
       if (Math.abs(v) < 1) return `${trim(v * 1000, 1)} ms`;
       return `${trim(v, 2)} s`;
-    case 'count': return trim(v, 2);
+    case 'count':
+      return trim(v, 2);
   }
 }
 
@@ -49,7 +58,9 @@ const TICK_STEPS = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43
 
 /** Evenly spaced round times (ms) across a window, at most `max` of them, for the time axis. */
 export function timeTicks(startMs: number, endMs: number, max = 6): number[] {
-  const every = TICK_STEPS.find((s) => (endMs - startMs) / s <= max) ?? Math.ceil((endMs - startMs) / max / 86_400_000) * 86_400_000;
+  const every =
+    TICK_STEPS.find((s) => (endMs - startMs) / s <= max) ??
+    Math.ceil((endMs - startMs) / max / 86_400_000) * 86_400_000;
   const out: number[] = [];
   for (let t = Math.ceil(startMs / every) * every; t <= endMs; t += every) out.push(t);
   return out;

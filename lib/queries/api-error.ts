@@ -21,16 +21,25 @@ export class ApiError extends Error {
 
   /** True when the panel or the cluster behind it is unreachable: worth retrying. */
   get isUnavailable(): boolean {
-    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504 || this.code === 'UNAVAILABLE';
+    return (
+      this.status === 0 ||
+      this.status === 502 ||
+      this.status === 503 ||
+      this.status === 504 ||
+      this.code === 'UNAVAILABLE'
+    );
   }
 }
 
 function isErrorBody(v: unknown): v is { error: { code: ClientErrorCode; message: string; field?: string } } {
   if (typeof v !== 'object' || v === null || !('error' in v)) return false;
   const e = (v as { error: unknown }).error;
-  return typeof e === 'object' && e !== null
-    && isApiErrorCode((e as { code?: unknown }).code)
-    && typeof (e as { message?: unknown }).message === 'string';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    isApiErrorCode((e as { code?: unknown }).code) &&
+    typeof (e as { message?: unknown }).message === 'string'
+  );
 }
 
 /** Builds the ApiError for a failed response from its status and (possibly non-JSON) body text. */
@@ -43,7 +52,11 @@ export function apiErrorFromBody(status: number, statusText: string, text: strin
   }
   if (isErrorBody(body)) return new ApiError(status, body.error.code, body.error.message, body.error.field);
   const detail = text.trim() && text.length < 300 && !text.trimStart().startsWith('<') ? `: ${text.trim()}` : '';
-  return new ApiError(status, status === 503 ? 'UNAVAILABLE' : 'HTTP', `HTTP ${status}${statusText ? ` ${statusText}` : ''}${detail}`);
+  return new ApiError(
+    status,
+    status === 503 ? 'UNAVAILABLE' : 'HTTP',
+    `HTTP ${status}${statusText ? ` ${statusText}` : ''}${detail}`,
+  );
 }
 
 /** Human text for an error, for error states and toasts. */

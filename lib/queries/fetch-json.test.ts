@@ -18,22 +18,43 @@ describe('fetchJson', () => {
   });
 
   it('turns the panel error shape into an ApiError with status, code and field', async () => {
-    stubFetch(async () => Response.json({ error: { code: 'UNAVAILABLE', message: 'connect ECONNREFUSED 127.0.0.1:6443' } }, { status: 503 }));
+    stubFetch(async () =>
+      Response.json(
+        { error: { code: 'UNAVAILABLE', message: 'connect ECONNREFUSED 127.0.0.1:6443' } },
+        { status: 503 },
+      ),
+    );
     const e = await fetchJson('/api/pods').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ApiError);
-    expect(e).toMatchObject({ status: 503, code: 'UNAVAILABLE', message: 'connect ECONNREFUSED 127.0.0.1:6443', isUnavailable: true });
+    expect(e).toMatchObject({
+      status: 503,
+      code: 'UNAVAILABLE',
+      message: 'connect ECONNREFUSED 127.0.0.1:6443',
+      isUnavailable: true,
+    });
 
-    stubFetch(async () => Response.json({ error: { code: 'INVALID', message: 'bad selector', field: 'labelSelector' } }, { status: 400 }));
-    await expect(fetchJson('/api/pods')).rejects.toMatchObject({ status: 400, code: 'INVALID', field: 'labelSelector', isUnavailable: false });
+    stubFetch(async () =>
+      Response.json({ error: { code: 'INVALID', message: 'bad selector', field: 'labelSelector' } }, { status: 400 }),
+    );
+    await expect(fetchJson('/api/pods')).rejects.toMatchObject({
+      status: 400,
+      code: 'INVALID',
+      field: 'labelSelector',
+      isUnavailable: false,
+    });
   });
 
   it('reports a network failure as status 0 NETWORK', async () => {
-    stubFetch(async () => { throw new TypeError('fetch failed'); });
+    stubFetch(async () => {
+      throw new TypeError('fetch failed');
+    });
     await expect(fetchJson('/api/nodes')).rejects.toMatchObject({ status: 0, code: 'NETWORK', isUnavailable: true });
   });
 
   it('lets an abort through unchanged', async () => {
-    stubFetch(async () => { throw new DOMException('aborted', 'AbortError'); });
+    stubFetch(async () => {
+      throw new DOMException('aborted', 'AbortError');
+    });
     await expect(fetchJson('/api/nodes')).rejects.toMatchObject({ name: 'AbortError' });
   });
 
@@ -45,9 +66,14 @@ describe('fetchJson', () => {
 
 describe('apiErrorFromBody', () => {
   it('falls back to the status line for bodies that are not the error shape', () => {
-    expect(apiErrorFromBody(502, 'Bad Gateway', '<html>oops</html>')).toMatchObject({ code: 'HTTP', message: 'HTTP 502 Bad Gateway' });
+    expect(apiErrorFromBody(502, 'Bad Gateway', '<html>oops</html>')).toMatchObject({
+      code: 'HTTP',
+      message: 'HTTP 502 Bad Gateway',
+    });
     expect(apiErrorFromBody(503, '', '')).toMatchObject({ code: 'UNAVAILABLE', message: 'HTTP 503' });
-    expect(apiErrorFromBody(500, 'Internal Server Error', 'boom')).toMatchObject({ message: 'HTTP 500 Internal Server Error: boom' });
+    expect(apiErrorFromBody(500, 'Internal Server Error', 'boom')).toMatchObject({
+      message: 'HTTP 500 Internal Server Error: boom',
+    });
   });
   it('errorMessage reads anything thrown', () => {
     expect(errorMessage(new Error('x'))).toBe('x');

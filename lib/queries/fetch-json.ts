@@ -20,7 +20,11 @@ export async function fetchJson<T>(url: string, init: RequestInit & { keepOn401?
       cache: 'no-store',
       credentials: 'same-origin',
       ...rest,
-      headers: { Accept: 'application/json', ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...init.headers,
+      },
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;

@@ -11,10 +11,7 @@ import type { SubRequest, SubState } from './stream/subscription';
  * cache), deploy progress (`run`), or one log stream (`targets`/`lines`/`end`; `request` is
  * called at every (re)subscribe, so it can carry the resume point).
  */
-export type EventStreamSpec =
-  | { topic: 'live' }
-  | { topic: 'deploy' }
-  | { topic: 'logs'; request: () => SubRequest };
+export type EventStreamSpec = { topic: 'live' } | { topic: 'deploy' } | { topic: 'logs'; request: () => SubRequest };
 
 export interface EventStream {
   /** This stream's state (for `live`: the connection's). */
@@ -37,7 +34,11 @@ function liveState(conn: StreamConnection): SubState {
  * new channel. `key` names the stream: a new key is a new subscription. `onEvent` may change
  * between renders (the latest is called).
  */
-export function useEventStream(spec: EventStreamSpec, key: string, onEvent: (event: string, data: unknown) => void): EventStream {
+export function useEventStream(
+  spec: EventStreamSpec,
+  key: string,
+  onEvent: (event: string, data: unknown) => void,
+): EventStream {
   const client = useHubClient();
   const handler = useRef(onEvent);
   const specRef = useRef(spec);
@@ -58,7 +59,10 @@ export function useEventStream(spec: EventStreamSpec, key: string, onEvent: (eve
     const topic = specRef.current.topic;
     if (topic === 'live') {
       const offView = client.onView((event, data) => handler.current(event, parseData(data)));
-      return () => { offStatus(); offView(); };
+      return () => {
+        offStatus();
+        offView();
+      };
     }
     const end = client.subscribe({
       request: () => {
@@ -68,7 +72,10 @@ export function useEventStream(spec: EventStreamSpec, key: string, onEvent: (eve
       event: (event, data) => handler.current(event, data),
       state: setState,
     });
-    return () => { offStatus(); end(); };
+    return () => {
+      offStatus();
+      end();
+    };
   }, [client, key]);
 
   return { state: spec.topic === 'live' ? liveState(conn) : state, conn, shared };

@@ -9,13 +9,21 @@ import { workloadKeys } from './workloads/keys';
 /** The query key of a view's full list. */
 export function viewQueryKey(view: ViewName): readonly string[] {
   switch (view) {
-    case 'nodes': return nodeKeys.list();
-    case 'pods': return podKeys.list();
-    case 'workloads': return workloadKeys.list();
-    case 'events': return eventKeys.list();
-    case 'deviceclasses': return gpuKeys.deviceClasses();
-    case 'resourceslices': return gpuKeys.resourceSlices();
-    case 'resourceclaims': return gpuKeys.resourceClaims();
-    case 'resourceclaimtemplates': return gpuKeys.resourceClaimTemplates();
+    case 'nodes':
+      return nodeKeys.list();
+    case 'pods':
+      return podKeys.list();
+    case 'workloads':
+      return workloadKeys.list();
+    case 'events':
+      return eventKeys.list();
+    case 'deviceclasses':
+      return gpuKeys.deviceClasses();
+    case 'resourceslices':
+      return gpuKeys.resourceSlices();
+    case 'resourceclaims':
+      return gpuKeys.resourceClaims();
+    case 'resourceclaimtemplates':
+      return gpuKeys.resourceClaimTemplates();
   }
 }

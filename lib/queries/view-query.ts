@@ -8,7 +8,10 @@ import { VIEW_STALE_TIME, type ViewResponse, type ViewRows } from './view-respon
 /** The cached answer of one whole view. */
 export type ViewData<V extends ViewName> = ViewResponse<ViewRows[V]>;
 
-export type ViewQueryOptions<V extends ViewName, TData> = Omit<UseQueryOptions<ViewData<V>, ApiError, TData>, 'queryKey' | 'queryFn'>;
+export type ViewQueryOptions<V extends ViewName, TData> = Omit<
+  UseQueryOptions<ViewData<V>, ApiError, TData>,
+  'queryKey' | 'queryFn'
+>;
 
 /** GET /api/<view>: every row of the view, its revision and the cache health. */
 export function getView<V extends ViewName>(view: V, signal?: AbortSignal): Promise<ViewData<V>> {
@@ -19,7 +22,10 @@ export function getView<V extends ViewName>(view: V, signal?: AbortSignal): Prom
  * A whole view under the query key the live stream patches (stream/view-keys.ts): fetched once,
  * then kept current by deltas, never refetched on a timer.
  */
-export function useViewQuery<V extends ViewName, TData = ViewData<V>>(view: V, options: ViewQueryOptions<V, TData> = {}) {
+export function useViewQuery<V extends ViewName, TData = ViewData<V>>(
+  view: V,
+  options: ViewQueryOptions<V, TData> = {},
+) {
   return useQuery<ViewData<V>, ApiError, TData>({
     queryKey: viewQueryKey(view),
     queryFn: ({ signal }) => getView(view, signal),

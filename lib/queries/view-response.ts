@@ -5,7 +5,16 @@
  */
 import type { CacheHealth } from '../health';
 import type {
-  DeviceClassRow, EventRow, NodeRow, PodRow, ResourceClaimRow, ResourceClaimTemplateRow, ResourceSliceRow, ViewList, ViewName, WorkloadRow,
+  DeviceClassRow,
+  EventRow,
+  NodeRow,
+  PodRow,
+  ResourceClaimRow,
+  ResourceClaimTemplateRow,
+  ResourceSliceRow,
+  ViewList,
+  ViewName,
+  WorkloadRow,
 } from '../views';
 
 export type ViewResponse<T> = ViewList<T> & { health: CacheHealth };
@@ -23,7 +32,14 @@ export interface ViewRows {
 }
 
 export const VIEW_NAMES: readonly ViewName[] = [
-  'nodes', 'pods', 'workloads', 'events', 'deviceclasses', 'resourceslices', 'resourceclaims', 'resourceclaimtemplates',
+  'nodes',
+  'pods',
+  'workloads',
+  'events',
+  'deviceclasses',
+  'resourceslices',
+  'resourceclaims',
+  'resourceclaimtemplates',
 ];
 
 /** Views are patched by the stream, so a cached view never goes stale by time. */

@@ -11,5 +11,6 @@ export const channelIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must 
 export const subscriptionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');
 
 /** Query parameters of a log subscription: the same strings `/api/logs` takes. */
-export const subscriptionQuerySchema = z.record(z.string().max(64), z.string().max(2048))
+export const subscriptionQuerySchema = z
+  .record(z.string().max(64), z.string().max(2048))
   .refine((q) => Object.keys(q).length <= 16, 'too many parameters');

@@ -8,7 +8,9 @@
  */
 export function gpuWorkerDaemonSet(namespace: string, name = 'gpu-worker') {
   return {
-    apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name, namespace },
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name, namespace },
     spec: {
       selector: { matchLabels: { app: name } },
       template: {

@@ -8,20 +8,55 @@ import type { EventRow, NodeRow, PodRow, WorkloadRow } from '../../lib/views';
 export function podRow(p: Partial<PodRow> & { name: string }): PodRow {
   const namespace = p.namespace ?? 'default';
   return {
-    key: `${namespace}/${p.name}`, namespace, uid: `uid-${namespace}-${p.name}`, phase: 'Running', status: 'Running',
-    readyContainers: 1, totalContainers: 1, restarts: 0, nodeName: 'node-1', gpu: {}, gpuUnits: {}, resourceClaims: [], resourceClaimStatuses: [], labels: {}, owner: null,
-    createdAt: '2026-01-01T00:00:00Z', images: ['busybox'], containers: ['main'], podIP: null, schedulingMessage: null,
-    terminating: false, ...p,
+    key: `${namespace}/${p.name}`,
+    namespace,
+    uid: `uid-${namespace}-${p.name}`,
+    phase: 'Running',
+    status: 'Running',
+    readyContainers: 1,
+    totalContainers: 1,
+    restarts: 0,
+    nodeName: 'node-1',
+    gpu: {},
+    gpuUnits: {},
+    resourceClaims: [],
+    resourceClaimStatuses: [],
+    labels: {},
+    owner: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    images: ['busybox'],
+    containers: ['main'],
+    podIP: null,
+    schedulingMessage: null,
+    terminating: false,
+    ...p,
   };
 }
 
 /** A Ready node without GPUs unless overridden. */
 export function nodeRow(n: Partial<NodeRow> & { name: string }): NodeRow {
   return {
-    key: n.name, uid: `uid-${n.name}`, ready: true, status: 'Ready', unschedulable: false, roles: [], labels: {},
-    taints: [], cpuAllocatable: '16', memoryAllocatable: '64Gi', podsAllocatable: '110', gpuCapacity: {},
-    gpuAllocatable: {}, gpuUnitCapacity: {}, gpuUnitAllocatable: {}, gpuProduct: null, gpuMemoryMiB: null, conditions: [], kubeletVersion: null,
-    createdAt: '2026-01-01T00:00:00Z', ...n,
+    key: n.name,
+    uid: `uid-${n.name}`,
+    ready: true,
+    status: 'Ready',
+    unschedulable: false,
+    roles: [],
+    labels: {},
+    taints: [],
+    cpuAllocatable: '16',
+    memoryAllocatable: '64Gi',
+    podsAllocatable: '110',
+    gpuCapacity: {},
+    gpuAllocatable: {},
+    gpuUnitCapacity: {},
+    gpuUnitAllocatable: {},
+    gpuProduct: null,
+    gpuMemoryMiB: null,
+    conditions: [],
+    kubeletVersion: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    ...n,
   };
 }
 
@@ -30,10 +65,25 @@ export function workloadRow(w: Partial<WorkloadRow> & { name: string }): Workloa
   const kind = w.kind ?? 'Deployment';
   const namespace = w.namespace ?? 'default';
   return {
-    key: `${kind}/${namespace}/${w.name}`, kind, namespace, uid: `uid-${w.name}`, desired: 1, ready: 1, updated: 1,
-    available: 1, images: ['busybox'], selector: {}, labels: {}, gpuPerPod: {}, nodeSelector: {},
-    rollout: { state: 'complete', message: 'Successfully rolled out' }, paused: false, generation: 1, observedGeneration: 1,
-    createdAt: '2026-01-01T00:00:00Z', ...w,
+    key: `${kind}/${namespace}/${w.name}`,
+    kind,
+    namespace,
+    uid: `uid-${w.name}`,
+    desired: 1,
+    ready: 1,
+    updated: 1,
+    available: 1,
+    images: ['busybox'],
+    selector: {},
+    labels: {},
+    gpuPerPod: {},
+    nodeSelector: {},
+    rollout: { state: 'complete', message: 'Successfully rolled out' },
+    paused: false,
+    generation: 1,
+    observedGeneration: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    ...w,
   };
 }
 
@@ -41,7 +91,15 @@ export function workloadRow(w: Partial<WorkloadRow> & { name: string }): Workloa
 export function eventRow(e: Partial<EventRow> & { name: string }): EventRow {
   const namespace = e.namespace ?? 'default';
   return {
-    key: `${namespace}/${e.name}`, namespace, type: 'Normal', reason: 'Scheduled', message: '',
-    involved: { kind: 'Pod', name: 'p', namespace }, count: 1, lastSeen: '2026-01-01T00:00:00Z', source: 'scheduler', ...e,
+    key: `${namespace}/${e.name}`,
+    namespace,
+    type: 'Normal',
+    reason: 'Scheduled',
+    message: '',
+    involved: { kind: 'Pod', name: 'p', namespace },
+    count: 1,
+    lastSeen: '2026-01-01T00:00:00Z',
+    source: 'scheduler',
+    ...e,
   };
 }

@@ -3,7 +3,17 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ClusterCache } from '@/lib/server/kube/cluster-cache';
-import { cacheBehindCutter, REPO, apply, createNamespace, devKubeConfig, eventually, kubectl, podManifest, uniqueName } from './helpers';
+import {
+  cacheBehindCutter,
+  REPO,
+  apply,
+  createNamespace,
+  devKubeConfig,
+  eventually,
+  kubectl,
+  podManifest,
+  uniqueName,
+} from './helpers';
 
 const run = promisify(execFile);
 const apiserver = (verb: 'stop' | 'start') => run(path.join(REPO, 'devcluster', 'apiserver.sh'), [verb]);
@@ -19,26 +29,34 @@ describe('the real API server stops and starts again', () => {
   });
 
   // apiserver.sh start waits for the whole control plane to act again (up to ~1 min).
-  it('reports reconnecting while it is down and recovers with the changes made since', { timeout: 240_000 }, async () => {
-    await createNamespace(ns);
-    const before = uniqueName('before');
-    await apply(podManifest(before, ns));
-    cache.start();
-    await eventually(() => cache.everSynced() && cache.views.pods.get(`${ns}/${before}`), 30_000, 'first sync');
+  it(
+    'reports reconnecting while it is down and recovers with the changes made since',
+    { timeout: 240_000 },
+    async () => {
+      await createNamespace(ns);
+      const before = uniqueName('before');
+      await apply(podManifest(before, ns));
+      cache.start();
+      await eventually(() => cache.everSynced() && cache.views.pods.get(`${ns}/${before}`), 30_000, 'first sync');
 
-    await apiserver('stop');
-    await eventually(() => cache.health().state === 'reconnecting', 20_000, 'reconnecting');
-    expect(cache.health().lastError).toMatch(/Cannot reach|ECONNREFUSED|aborted|refused|failed/i);
-    // What the cache knew is kept (and flagged stale by the state), not thrown away.
-    expect(cache.views.pods.get(`${ns}/${before}`)).toBeDefined();
+      await apiserver('stop');
+      await eventually(() => cache.health().state === 'reconnecting', 20_000, 'reconnecting');
+      expect(cache.health().lastError).toMatch(/Cannot reach|ECONNREFUSED|aborted|refused|failed/i);
+      // What the cache knew is kept (and flagged stale by the state), not thrown away.
+      expect(cache.views.pods.get(`${ns}/${before}`)).toBeDefined();
 
-    await apiserver('start');
-    const after = uniqueName('after');
-    await apply(podManifest(after, ns));
-    await kubectl(['delete', 'pod', '-n', ns, before, '--grace-period=0', '--force']);
-    await eventually(() => cache.health().state === 'synced', 60_000, 'synced again');
-    await eventually(() => cache.views.pods.get(`${ns}/${after}`) && !cache.views.pods.get(`${ns}/${before}`), 30_000, 'changes since the restart');
-  });
+      await apiserver('start');
+      const after = uniqueName('after');
+      await apply(podManifest(after, ns));
+      await kubectl(['delete', 'pod', '-n', ns, before, '--grace-period=0', '--force']);
+      await eventually(() => cache.health().state === 'synced', 60_000, 'synced again');
+      await eventually(
+        () => cache.views.pods.get(`${ns}/${after}`) && !cache.views.pods.get(`${ns}/${before}`),
+        30_000,
+        'changes since the restart',
+      );
+    },
+  );
 });
 
 describe('a resourceVersion the API server no longer has', () => {
@@ -60,10 +78,28 @@ describe('a resourceVersion the API server no longer has', () => {
       await apiserver('stop');
       await apiserver('start');
       await cutter.open();
-      await eventually(() => cache.health().state === 'synced' && cache.health().resources.pods?.listedAt !== listedBefore, 60_000, 're-LIST after 410');
-      await eventually(() => cache.views.pods.get(`${ns}/${fresh}`) && !cache.views.pods.get(`${ns}/${stale}`), 30_000, 'state after re-LIST');
-      const live = (await kubectl(['get', 'pods', '-n', ns, '-o', 'name'])).trim().split('\n').filter(Boolean).map((n) => n.replace('pod/', '')).sort();
-      expect(cache.views.pods.list((p) => p.namespace === ns).items.map((p) => p.name).sort()).toEqual(live);
+      await eventually(
+        () => cache.health().state === 'synced' && cache.health().resources.pods?.listedAt !== listedBefore,
+        60_000,
+        're-LIST after 410',
+      );
+      await eventually(
+        () => cache.views.pods.get(`${ns}/${fresh}`) && !cache.views.pods.get(`${ns}/${stale}`),
+        30_000,
+        'state after re-LIST',
+      );
+      const live = (await kubectl(['get', 'pods', '-n', ns, '-o', 'name']))
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((n) => n.replace('pod/', ''))
+        .sort();
+      expect(
+        cache.views.pods
+          .list((p) => p.namespace === ns)
+          .items.map((p) => p.name)
+          .sort(),
+      ).toEqual(live);
     } finally {
       await cache.stop();
       await cutter.cut();

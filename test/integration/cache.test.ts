@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClusterCache } from '@/lib/server/kube/cluster-cache';
 import type { Node, Pod } from '@/lib/kube-types';
-import { cacheBehindCutter, apply, createNamespace, devKubeConfig, eventually, kubectl, kubectlJson, podManifest, uniqueName } from './helpers';
+import {
+  cacheBehindCutter,
+  apply,
+  createNamespace,
+  devKubeConfig,
+  eventually,
+  kubectl,
+  kubectlJson,
+  podManifest,
+  uniqueName,
+} from './helpers';
 
 const NS = uniqueName('it-cache');
 
@@ -33,10 +43,14 @@ describe('shared watch cache on the devcluster', () => {
   it('follows a GPU pod from creation to Running on a node, then its deletion', async () => {
     const name = uniqueName('gpu');
     await apply(podManifest(name, NS, { gpus: 1 }));
-    const row = await eventually(() => {
-      const r = cache.views.pods.get(`${NS}/${name}`);
-      return r?.phase === 'Running' && r.nodeName ? r : null;
-    }, 20_000, 'pod Running in the cache');
+    const row = await eventually(
+      () => {
+        const r = cache.views.pods.get(`${NS}/${name}`);
+        return r?.phase === 'Running' && r.nodeName ? r : null;
+      },
+      20_000,
+      'pod Running in the cache',
+    );
     const live = await kubectlJson<Pod>(['get', 'pod', '-n', NS, name]);
     expect(row.nodeName).toBe(live.spec.nodeName);
     expect(row.phase).toBe(live.status?.phase);
@@ -53,21 +67,41 @@ describe('shared watch cache on the devcluster', () => {
   it('shows an unschedulable GPU pod as Pending with the scheduler message', async () => {
     const name = uniqueName('huge');
     await apply(podManifest(name, NS, { gpus: 64 }));
-    const row = await eventually(() => cache.views.pods.get(`${NS}/${name}`)?.schedulingMessage ? cache.views.pods.get(`${NS}/${name}`) : null, 20_000, 'scheduling message');
+    const row = await eventually(
+      () => (cache.views.pods.get(`${NS}/${name}`)?.schedulingMessage ? cache.views.pods.get(`${NS}/${name}`) : null),
+      20_000,
+      'scheduling message',
+    );
     expect(row.phase).toBe('Pending');
     expect(row.nodeName).toBeNull();
     expect(row.schedulingMessage).toMatch(/Insufficient nvidia\.com\/gpu/);
-    await eventually(() => cache.views.events.list().items.some((e) => e.involved.name === name && e.reason === 'FailedScheduling'), 20_000, 'FailedScheduling event');
+    await eventually(
+      () => cache.views.events.list().items.some((e) => e.involved.name === name && e.reason === 'FailedScheduling'),
+      20_000,
+      'FailedScheduling event',
+    );
   });
 
   it('follows nodes being added and removed', async () => {
     const name = uniqueName('extra-node');
     await apply({
-      apiVersion: 'v1', kind: 'Node',
-      metadata: { name, annotations: { 'kwok.x-k8s.io/node': 'fake' }, labels: { type: 'kwok', 'kubernetes.io/hostname': name } },
-      status: { capacity: { cpu: '4', memory: '8Gi', pods: '110', 'nvidia.com/gpu': '2' }, allocatable: { cpu: '4', memory: '8Gi', pods: '110', 'nvidia.com/gpu': '2' } },
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name,
+        annotations: { 'kwok.x-k8s.io/node': 'fake' },
+        labels: { type: 'kwok', 'kubernetes.io/hostname': name },
+      },
+      status: {
+        capacity: { cpu: '4', memory: '8Gi', pods: '110', 'nvidia.com/gpu': '2' },
+        allocatable: { cpu: '4', memory: '8Gi', pods: '110', 'nvidia.com/gpu': '2' },
+      },
     });
-    const row = await eventually(() => cache.views.nodes.get(name)?.ready ? cache.views.nodes.get(name) : null, 20_000, 'node Ready in cache');
+    const row = await eventually(
+      () => (cache.views.nodes.get(name)?.ready ? cache.views.nodes.get(name) : null),
+      20_000,
+      'node Ready in cache',
+    );
     expect(row.gpuAllocatable).toEqual({ 'nvidia.com/gpu': 2 });
     await kubectl(['delete', 'node', name]);
     await eventually(() => !cache.views.nodes.get(name), 20_000, 'node gone');
@@ -75,10 +109,16 @@ describe('shared watch cache on the devcluster', () => {
 
   it('batches changes as deltas with contiguous revisions', async () => {
     const deltas: { from: number; to: number }[] = [];
-    const off = cache.subscribe((m) => { if (m.type === 'delta' && m.delta.view === 'pods') deltas.push(m.delta); });
+    const off = cache.subscribe((m) => {
+      if (m.type === 'delta' && m.delta.view === 'pods') deltas.push(m.delta);
+    });
     const names = [uniqueName('b'), uniqueName('b'), uniqueName('b')];
     for (const n of names) await apply(podManifest(n, NS));
-    await eventually(() => names.every((n) => cache.views.pods.get(`${NS}/${n}`)?.phase === 'Running'), 20_000, 'pods Running');
+    await eventually(
+      () => names.every((n) => cache.views.pods.get(`${NS}/${n}`)?.phase === 'Running'),
+      20_000,
+      'pods Running',
+    );
     await new Promise((r) => setTimeout(r, 200));
     off();
     expect(deltas.length).toBeGreaterThan(0);
@@ -113,8 +153,14 @@ describe('a cache cut off from the API server', () => {
       const listedBefore = cache.health().resources.pods?.listedAt;
       await cutter.open();
       await eventually(() => cache.health().state === 'synced', 40_000, 'synced again');
-      await eventually(() => cache.views.pods.get(`${ns}/${added}`) && !cache.views.pods.get(`${ns}/${removed}`)
-        && cache.views.pods.get(`${ns}/${kept}`)?.labels.changed === 'yes', 20_000, 'changes made meanwhile');
+      await eventually(
+        () =>
+          cache.views.pods.get(`${ns}/${added}`) &&
+          !cache.views.pods.get(`${ns}/${removed}`) &&
+          cache.views.pods.get(`${ns}/${kept}`)?.labels.changed === 'yes',
+        20_000,
+        'changes made meanwhile',
+      );
       // Resumed from its resourceVersion: the API server still had those changes, so no re-LIST.
       expect(cache.health().resources.pods?.listedAt).toBe(listedBefore);
     } finally {

@@ -37,7 +37,11 @@ function kubectlName(def: ResourceDef): string {
 type ExecError = Error & { code?: number; stdout?: string; stderr?: string };
 
 /** `kubectl auth can-i`, which exits 1 when the answer is "no". */
-async function canI(verb: string, resource: string, where: { ns?: string; subresource?: string } = {}): Promise<boolean> {
+async function canI(
+  verb: string,
+  resource: string,
+  where: { ns?: string; subresource?: string } = {},
+): Promise<boolean> {
   const args = ['auth', 'can-i', verb, resource, `--as=${SA}`];
   if (where.subresource) args.push(`--subresource=${where.subresource}`);
   args.push(...(where.ns ? ['-n', where.ns] : ['--all-namespaces']));
@@ -50,20 +54,29 @@ async function canI(verb: string, resource: string, where: { ns?: string; subres
     out = err.stdout;
   }
   const answer = out.trim().split('\n')[0];
-  if (answer !== 'yes' && answer !== 'no') throw new Error(`kubectl ${args.join(' ')}: unexpected answer ${JSON.stringify(out)}`);
+  if (answer !== 'yes' && answer !== 'no')
+    throw new Error(`kubectl ${args.join(' ')}: unexpected answer ${JSON.stringify(out)}`);
   return answer === 'yes';
 }
 
-interface Check { verb: string; resource: string; ns?: string; subresource?: string }
-const label = (c: Check) => `${c.verb} ${c.resource}${c.subresource ? `/${c.subresource}` : ''} ${c.ns ? `-n ${c.ns}` : '(cluster-wide)'}`;
+interface Check {
+  verb: string;
+  resource: string;
+  ns?: string;
+  subresource?: string;
+}
+const label = (c: Check) =>
+  `${c.verb} ${c.resource}${c.subresource ? `/${c.subresource}` : ''} ${c.ns ? `-n ${c.ns}` : '(cluster-wide)'}`;
 
 /** Runs every check (4 at a time: 2 cores) and returns each answer by label. */
 async function answers(checks: Check[]): Promise<Map<string, boolean>> {
   const out = new Map<string, boolean>();
   const queue = [...checks];
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    for (let c = queue.shift(); c; c = queue.shift()) out.set(label(c), await canI(c.verb, c.resource, c));
-  }));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let c = queue.shift(); c; c = queue.shift()) out.set(label(c), await canI(c.verb, c.resource, c));
+    }),
+  );
   return out;
 }
 
@@ -72,7 +85,10 @@ async function answers(checks: Check[]): Promise<Map<string, boolean>> {
  * table has four columns (resources, non-resource URLs, resource names, verbs); the
  * non-resource rows have an empty first column.
  */
-async function rightsList(user: string, ns: string): Promise<{ resources: Map<string, Set<string>>; nonResource: Set<string> }> {
+async function rightsList(
+  user: string,
+  ns: string,
+): Promise<{ resources: Map<string, Set<string>>; nonResource: Set<string> }> {
   const out = await kubectl(['auth', 'can-i', '--list', '--no-headers', `--as=${user}`, '-n', ns]);
   const resources = new Map<string, Set<string>>();
   const nonResource = new Set<string>();
@@ -102,7 +118,13 @@ let createdAuditNs = false;
 describe('the panel installation (manifests/dashboard) and its read-only identity', () => {
   beforeAll(async () => {
     // A namespace still Terminating from an earlier run refuses new objects: wait it out.
-    await eventually(async () => (await kubectl(['get', 'namespace', SA_NS, '--ignore-not-found', '-o', 'jsonpath={.status.phase}'])).trim() !== 'Terminating', 90_000, `${SA_NS} deleted`);
+    await eventually(
+      async () =>
+        (await kubectl(['get', 'namespace', SA_NS, '--ignore-not-found', '-o', 'jsonpath={.status.phase}'])).trim() !==
+        'Terminating',
+      90_000,
+      `${SA_NS} deleted`,
+    );
     // rbac.yaml's Role lives in the ImagePod namespace, which the ImagePod bundle creates.
     if (!(await exists('namespace', AUDIT_NS))) {
       try {
@@ -117,23 +139,46 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
   });
 
   afterAll(async () => {
-    await kubectl(['delete', 'clusterrolebinding/imagepod-dashboard', 'clusterrole/imagepod-dashboard', '--ignore-not-found']);
+    await kubectl([
+      'delete',
+      'clusterrolebinding/imagepod-dashboard',
+      'clusterrole/imagepod-dashboard',
+      '--ignore-not-found',
+    ]);
     if (createdAuditNs) await kubectl(['delete', 'namespace', AUDIT_NS, '--ignore-not-found', '--timeout=90s']);
-    else await kubectl(['delete', '-n', AUDIT_NS, 'rolebinding/imagepod-dashboard-audit', 'role/imagepod-dashboard-audit', '--ignore-not-found']);
+    else
+      await kubectl([
+        'delete',
+        '-n',
+        AUDIT_NS,
+        'rolebinding/imagepod-dashboard-audit',
+        'role/imagepod-dashboard-audit',
+        '--ignore-not-found',
+      ]);
     await kubectl(['delete', 'namespace', SA_NS, '--ignore-not-found', '--timeout=90s']);
   });
 
   it('passes a server-side dry run of the kustomization and of the optional Ingress, then applies the identity idempotently', async () => {
     const dry = await kubectl(['apply', '--dry-run=server', '-k', DIR]);
-    for (const obj of ['serviceaccount/imagepod-dashboard', 'clusterrole.rbac.authorization.k8s.io/imagepod-dashboard',
-      'clusterrolebinding.rbac.authorization.k8s.io/imagepod-dashboard', 'role.rbac.authorization.k8s.io/imagepod-dashboard-audit',
-      'rolebinding.rbac.authorization.k8s.io/imagepod-dashboard-audit', 'service/imagepod-dashboard', 'deployment.apps/imagepod-dashboard']) {
+    for (const obj of [
+      'serviceaccount/imagepod-dashboard',
+      'clusterrole.rbac.authorization.k8s.io/imagepod-dashboard',
+      'clusterrolebinding.rbac.authorization.k8s.io/imagepod-dashboard',
+      'role.rbac.authorization.k8s.io/imagepod-dashboard-audit',
+      'rolebinding.rbac.authorization.k8s.io/imagepod-dashboard-audit',
+      'service/imagepod-dashboard',
+      'deployment.apps/imagepod-dashboard',
+    ]) {
       expect(dry).toContain(obj);
     }
-    expect(await kubectl(['apply', '--dry-run=server', '-f', path.join(DIR, 'ingress.yaml')])).toContain('ingress.networking.k8s.io/imagepod-dashboard');
+    expect(await kubectl(['apply', '--dry-run=server', '-f', path.join(DIR, 'ingress.yaml')])).toContain(
+      'ingress.networking.k8s.io/imagepod-dashboard',
+    );
     // `kubectl delete -k manifests/dashboard` must never take the ImagePod stack with it, and the
     // Ingress stays optional (applied on its own, with a host and TLS).
-    const built = parseAllDocuments(await kubectl(['kustomize', DIR])).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
+    const built = parseAllDocuments(await kubectl(['kustomize', DIR])).map(
+      (d) => d.toJS() as { kind: string; metadata: { name: string } },
+    );
     expect(built.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name)).toEqual([SA_NS]);
     expect(built.map((o) => o.kind)).not.toContain('Ingress');
 
@@ -146,46 +191,98 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
 
   it('runs a pod that meets the restricted Pod Security Standard its namespace enforces', async () => {
     const deployment = parse(readFileSync(path.join(DIR, 'deployment.yaml'), 'utf8')) as {
-      spec: { template: { spec: { containers: { livenessProbe: { httpGet: { path: string } }; readinessProbe: { httpGet: { path: string } }; securityContext: Record<string, unknown> }[] } } };
+      spec: {
+        template: {
+          spec: {
+            containers: {
+              livenessProbe: { httpGet: { path: string } };
+              readinessProbe: { httpGet: { path: string } };
+              securityContext: Record<string, unknown>;
+            }[];
+          };
+        };
+      };
     };
     const podSpec = deployment.spec.template.spec;
     // The probes point at routes that exist.
     for (const probe of [podSpec.containers[0]!.livenessProbe, podSpec.containers[0]!.readinessProbe]) {
       expect(existsSync(path.join(REPO, 'app', probe.httpGet.path, 'route.ts')), probe.httpGet.path).toBe(true);
     }
-    const pod = (spec: unknown) => JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: uniqueName('psa'), namespace: SA_NS }, spec });
+    const pod = (spec: unknown) =>
+      JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: uniqueName('psa'), namespace: SA_NS }, spec });
     // Enforced: the pod template is admitted (dry run: nothing is created)...
-    expect(await kubectl(['create', '--dry-run=server', '-f', '-'], pod(podSpec))).toMatch(/created \(server dry run\)/);
+    expect(await kubectl(['create', '--dry-run=server', '-f', '-'], pod(podSpec))).toMatch(
+      /created \(server dry run\)/,
+    );
     // ...and the check has teeth: the same pod as root with privilege escalation is refused.
-    const weakened = { ...podSpec, securityContext: {}, containers: podSpec.containers.map((c) => ({ ...c, securityContext: { allowPrivilegeEscalation: true } })) };
-    const refused = await kubectl(['create', '--dry-run=server', '-f', '-'], pod(weakened)).then(() => null, (e: ExecError) => e.stderr ?? String(e));
+    const weakened = {
+      ...podSpec,
+      securityContext: {},
+      containers: podSpec.containers.map((c) => ({ ...c, securityContext: { allowPrivilegeEscalation: true } })),
+    };
+    const refused = await kubectl(['create', '--dry-run=server', '-f', '-'], pod(weakened)).then(
+      () => null,
+      (e: ExecError) => e.stderr ?? String(e),
+    );
     expect(refused).toMatch(/violates PodSecurity "restricted/);
   });
 
   it('scripts/install-dashboard.sh generates the session Secret once and never changes it', async () => {
-    const run = () => execFileAsync('bash', [path.join(REPO, 'scripts', 'install-dashboard.sh')], {
-      env: { ...process.env, KUBECTL: path.join(REPO, 'devcluster', 'kubectl.sh'), DRY_RUN: '1' },
-    });
+    const run = () =>
+      execFileAsync('bash', [path.join(REPO, 'scripts', 'install-dashboard.sh')], {
+        env: { ...process.env, KUBECTL: path.join(REPO, 'devcluster', 'kubectl.sh'), DRY_RUN: '1' },
+      });
     await run();
-    const first = JSON.parse(await kubectl(['get', 'secret', 'imagepod-dashboard-session', '-n', SA_NS, '-o', 'json'])) as { data: { secret: string }; metadata: { resourceVersion: string } };
+    const first = JSON.parse(
+      await kubectl(['get', 'secret', 'imagepod-dashboard-session', '-n', SA_NS, '-o', 'json']),
+    ) as { data: { secret: string }; metadata: { resourceVersion: string } };
     expect(Buffer.from(Buffer.from(first.data.secret, 'base64').toString(), 'base64')).toHaveLength(48);
     await run();
-    const second = JSON.parse(await kubectl(['get', 'secret', 'imagepod-dashboard-session', '-n', SA_NS, '-o', 'json'])) as typeof first;
+    const second = JSON.parse(
+      await kubectl(['get', 'secret', 'imagepod-dashboard-session', '-n', SA_NS, '-o', 'json']),
+    ) as typeof first;
     expect(second.data.secret).toBe(first.data.secret);
     expect(second.metadata.resourceVersion).toBe(first.metadata.resourceVersion);
     // The Deployment takes the sealing key from it; the panel's own account cannot read it.
-    const deployment = parseAllDocuments(await kubectl(['kustomize', DIR])).map((d) => d.toJS() as { kind: string; spec?: { template: { spec: { containers: { env: { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[] }[] } } } })
+    const deployment = parseAllDocuments(await kubectl(['kustomize', DIR]))
+      .map(
+        (d) =>
+          d.toJS() as {
+            kind: string;
+            spec?: {
+              template: {
+                spec: {
+                  containers: {
+                    env: { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
+                  }[];
+                };
+              };
+            };
+          },
+      )
       .find((o) => o.kind === 'Deployment')!;
-    expect(deployment.spec!.template.spec.containers[0]!.env.find((e) => e.name === 'IMAGEPOD_SESSION_SECRET')?.valueFrom?.secretKeyRef).toEqual({ name: 'imagepod-dashboard-session', key: 'secret' });
-    expect((await kubectl(['auth', 'can-i', 'get', 'secret/imagepod-dashboard-session', '-n', SA_NS, `--as=${SA}`]).catch((e: ExecError) => e.stdout ?? '')).trim()).toBe('no');
+    expect(
+      deployment.spec!.template.spec.containers[0]!.env.find((e) => e.name === 'IMAGEPOD_SESSION_SECRET')?.valueFrom
+        ?.secretKeyRef,
+    ).toEqual({ name: 'imagepod-dashboard-session', key: 'secret' });
+    expect(
+      (
+        await kubectl(['auth', 'can-i', 'get', 'secret/imagepod-dashboard-session', '-n', SA_NS, `--as=${SA}`]).catch(
+          (e: ExecError) => e.stdout ?? '',
+        )
+      ).trim(),
+    ).toBe('no');
   });
 
   it('grants reads of exactly what the watch cache reads, with no wildcard anywhere', () => {
-    const docs = parseAllDocuments(readFileSync(path.join(DIR, 'rbac.yaml'), 'utf8')).map((d) => d.toJS() as { kind: string; rules?: { apiGroups: string[]; resources: string[]; verbs: string[] }[] });
+    const docs = parseAllDocuments(readFileSync(path.join(DIR, 'rbac.yaml'), 'utf8')).map(
+      (d) => d.toJS() as { kind: string; rules?: { apiGroups: string[]; resources: string[]; verbs: string[] }[] },
+    );
     const rules = docs.flatMap((d) => d.rules ?? []);
     expect(JSON.stringify(rules)).not.toContain('*');
     const clusterRole = docs.find((d) => d.kind === 'ClusterRole')!;
-    const reads = clusterRole.rules!.filter((r) => r.verbs.includes('list'))
+    const reads = clusterRole
+      .rules!.filter((r) => r.verbs.includes('list'))
       .flatMap((r) => r.resources.flatMap((res) => r.apiGroups.map((g) => (g ? `${res}.${g}` : res))));
     expect(reads.sort()).toEqual(RESOURCES.map(kubectlName).sort());
   });
@@ -201,14 +298,38 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
   }, 120_000);
 
   it('kubectl auth can-i: no write on workloads, nodes, secrets; no secret or configmap read; no impersonation, exec or escalation', async () => {
-    const writable = ['deployments.apps', 'statefulsets.apps', 'daemonsets.apps', 'replicasets.apps', 'pods', 'nodes', 'secrets', 'configmaps', 'services', 'namespaces'];
+    const writable = [
+      'deployments.apps',
+      'statefulsets.apps',
+      'daemonsets.apps',
+      'replicasets.apps',
+      'pods',
+      'nodes',
+      'secrets',
+      'configmaps',
+      'services',
+      'namespaces',
+    ];
     const checks: Check[] = [
       // In the namespace where the account has the most rights, and cluster-wide.
-      ...[AUDIT_NS, undefined].flatMap((ns) => writable.flatMap((resource) =>
-        ['create', 'update', 'patch', 'delete', 'deletecollection'].map((verb) => ({ verb, resource, ns })))),
-      ...[AUDIT_NS, SA_NS, undefined].flatMap((ns) => ['secrets', 'configmaps'].flatMap((resource) => READ.map((verb) => ({ verb, resource, ns })))),
-      ...['users', 'groups', 'serviceaccounts', 'userextras', 'uids'].map((resource) => ({ verb: 'impersonate', resource })),
-      ...['exec', 'attach', 'portforward', 'eviction'].map((subresource) => ({ verb: 'create', resource: 'pods', subresource, ns: AUDIT_NS })),
+      ...[AUDIT_NS, undefined].flatMap((ns) =>
+        writable.flatMap((resource) =>
+          ['create', 'update', 'patch', 'delete', 'deletecollection'].map((verb) => ({ verb, resource, ns })),
+        ),
+      ),
+      ...[AUDIT_NS, SA_NS, undefined].flatMap((ns) =>
+        ['secrets', 'configmaps'].flatMap((resource) => READ.map((verb) => ({ verb, resource, ns }))),
+      ),
+      ...['users', 'groups', 'serviceaccounts', 'userextras', 'uids'].map((resource) => ({
+        verb: 'impersonate',
+        resource,
+      })),
+      ...['exec', 'attach', 'portforward', 'eviction'].map((subresource) => ({
+        verb: 'create',
+        resource: 'pods',
+        subresource,
+        ns: AUDIT_NS,
+      })),
       { verb: 'patch', resource: 'nodes', subresource: 'status' },
       { verb: 'create', resource: 'serviceaccounts', subresource: 'token', ns: SA_NS },
       { verb: 'create', resource: 'clusterrolebindings.rbac.authorization.k8s.io' },
@@ -225,7 +346,9 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
       { verb: 'create', resource: 'events', ns: 'default' },
       { verb: 'create', resource: 'events', ns: SA_NS },
       // DRA: list and watch for the cache, nothing else (no get, no write, no status).
-      ...RESOURCES.filter((def) => def.optional).flatMap((def) => ['get', 'create', 'update', 'patch', 'delete'].map((verb) => ({ verb, resource: kubectlName(def) }))),
+      ...RESOURCES.filter((def) => def.optional).flatMap((def) =>
+        ['get', 'create', 'update', 'patch', 'delete'].map((verb) => ({ verb, resource: kubectlName(def) })),
+      ),
       { verb: 'update', resource: 'resourceclaims.resource.k8s.io', subresource: 'status', ns: AUDIT_NS },
     ];
     const got = await answers(checks);
@@ -235,10 +358,17 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
 
   it('kubectl auth can-i --list: nothing beyond the intended rules and what every account has', async () => {
     const baselineUser = `system:serviceaccount:${SA_NS}:no-such-account`;
-    const grants = (ns: string) => new Map<string, string[]>([
-      ...RESOURCES.map((def) => [kubectlName(def), ns === AUDIT_NS && def.name === 'events' ? [...READ, 'create'] : readsOf(def)] as [string, string[]]),
-      ...(ns === AUDIT_NS ? [['events.events.k8s.io', ['create']] as [string, string[]]] : []),
-    ]);
+    const grants = (ns: string) =>
+      new Map<string, string[]>([
+        ...RESOURCES.map(
+          (def) =>
+            [kubectlName(def), ns === AUDIT_NS && def.name === 'events' ? [...READ, 'create'] : readsOf(def)] as [
+              string,
+              string[],
+            ],
+        ),
+        ...(ns === AUDIT_NS ? [['events.events.k8s.io', ['create']] as [string, string[]]] : []),
+      ]);
     for (const ns of [AUDIT_NS, SA_NS, 'default']) {
       const [mine, base] = await Promise.all([rightsList(SA, ns), rightsList(baselineUser, ns)]);
       const extra = new Map<string, string[]>();
@@ -261,7 +391,15 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
       const cluster = devKubeConfig().getCurrentCluster()!;
       kc = new KubeConfig();
       kc.loadFromOptions({
-        clusters: [{ name: 'devcluster', server: cluster.server, caData: cluster.caData, caFile: cluster.caFile, skipTLSVerify: false }],
+        clusters: [
+          {
+            name: 'devcluster',
+            server: cluster.server,
+            caData: cluster.caData,
+            caFile: cluster.caFile,
+            skipTLSVerify: false,
+          },
+        ],
         users: [{ name: SA_NAME, token }],
         contexts: [{ name: SA_NAME, cluster: 'devcluster', user: SA_NAME }],
         currentContext: SA_NAME,
@@ -273,24 +411,42 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
     });
 
     it('is authenticated as the panel ServiceAccount', async () => {
-      const review = await kubeRequest<{ status: { userInfo: { username: string; groups: string[] } } }>(kc, '/apis/authentication.k8s.io/v1/selfsubjectreviews', {
-        method: 'POST', body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
-      });
+      const review = await kubeRequest<{ status: { userInfo: { username: string; groups: string[] } } }>(
+        kc,
+        '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+        {
+          method: 'POST',
+          body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+        },
+      );
       expect(review.status.userInfo.username).toBe(SA);
     });
 
     it('feeds the watch cache: every resource listed and watched, state synced', async () => {
       cache = new ClusterCache(kc, 50);
       cache.start();
-      await eventually(() => cache!.everSynced() && cache!.health().state === 'synced', 30_000, 'cache synced with the panel ServiceAccount');
+      await eventually(
+        () => cache!.everSynced() && cache!.health().state === 'synced',
+        30_000,
+        'cache synced with the panel ServiceAccount',
+      );
       const health = cache.health();
       expect(Object.keys(health.resources).sort()).toEqual(RESOURCES.map((d) => d.name).sort());
       for (const def of RESOURCES) {
         expect(health.resources[def.name], def.name).toMatchObject({ state: 'synced', lastError: null });
         expect(health.resources[def.name]?.listedAt, def.name).not.toBeNull();
       }
-      const nodes = (await kubectl(['get', 'nodes', '-o', 'name'])).trim().split('\n').map((n) => n.replace('node/', '')).sort();
-      expect(cache.views.nodes.list().items.map((n) => n.name).sort()).toEqual(nodes);
+      const nodes = (await kubectl(['get', 'nodes', '-o', 'name']))
+        .trim()
+        .split('\n')
+        .map((n) => n.replace('node/', ''))
+        .sort();
+      expect(
+        cache.views.nodes
+          .list()
+          .items.map((n) => n.name)
+          .sort(),
+      ).toEqual(nodes);
       await cache.stop();
       cache = null;
     });
@@ -298,22 +454,50 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
     it('is refused secrets and every write by the API server itself (dry runs: nothing would be created)', async () => {
       const dry = { dryRun: 'All' };
       await expect(kubeRequest(kc, '/api/v1/secrets')).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(kubeRequest(kc, `/api/v1/namespaces/${AUDIT_NS}/configmaps`)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(kubeRequest(kc, `/apis/apps/v1/namespaces/${AUDIT_NS}/deployments`, {
-        method: 'POST', query: dry,
-        body: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'x', image: 'x' }] } } } },
-      })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(kubeRequest(kc, '/api/v1/nodes/gpu-node-1', {
-        method: 'PATCH', query: dry, contentType: 'application/merge-patch+json', body: { metadata: { labels: { accelerator: 'x' } } },
-      })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      // ...while the audit trail's write is allowed.
-      const event = await kubeRequest<{ metadata: { namespace: string } }>(kc, `/api/v1/namespaces/${AUDIT_NS}/events`, {
-        method: 'POST', query: dry,
-        body: {
-          apiVersion: 'v1', kind: 'Event', metadata: { name: uniqueName('audit') },
-          involvedObject: { apiVersion: 'v1', kind: 'Namespace', name: AUDIT_NS, namespace: AUDIT_NS }, reason: 'Test', message: 'dashboard-rbac test', type: 'Normal',
-        },
+      await expect(kubeRequest(kc, `/api/v1/namespaces/${AUDIT_NS}/configmaps`)).rejects.toMatchObject({
+        code: 'FORBIDDEN',
       });
+      await expect(
+        kubeRequest(kc, `/apis/apps/v1/namespaces/${AUDIT_NS}/deployments`, {
+          method: 'POST',
+          query: dry,
+          body: {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            metadata: { name: 'x' },
+            spec: {
+              selector: { matchLabels: { a: 'b' } },
+              template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'x', image: 'x' }] } },
+            },
+          },
+        }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(
+        kubeRequest(kc, '/api/v1/nodes/gpu-node-1', {
+          method: 'PATCH',
+          query: dry,
+          contentType: 'application/merge-patch+json',
+          body: { metadata: { labels: { accelerator: 'x' } } },
+        }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      // ...while the audit trail's write is allowed.
+      const event = await kubeRequest<{ metadata: { namespace: string } }>(
+        kc,
+        `/api/v1/namespaces/${AUDIT_NS}/events`,
+        {
+          method: 'POST',
+          query: dry,
+          body: {
+            apiVersion: 'v1',
+            kind: 'Event',
+            metadata: { name: uniqueName('audit') },
+            involvedObject: { apiVersion: 'v1', kind: 'Namespace', name: AUDIT_NS, namespace: AUDIT_NS },
+            reason: 'Test',
+            message: 'dashboard-rbac test',
+            type: 'Normal',
+          },
+        },
+      );
       expect(event.metadata.namespace).toBe(AUDIT_NS);
     });
   });

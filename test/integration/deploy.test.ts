@@ -2,7 +2,17 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { KUBECONFIG, REPO, TestUsers, callRoute, eventually, kubectl, kubectlJson, recycleVolumes, signIn } from './helpers';
+import {
+  KUBECONFIG,
+  REPO,
+  TestUsers,
+  callRoute,
+  eventually,
+  kubectl,
+  kubectlJson,
+  recycleVolumes,
+  signIn,
+} from './helpers';
 
 process.env.KUBECONFIG = KUBECONFIG;
 delete process.env.KUBERNETES_SERVICE_HOST;
@@ -16,30 +26,57 @@ const { getDeployRunner } = await import('@/lib/server/deploy/runner');
 const { getClusterCache } = await import('@/lib/server/kube/cluster-cache');
 const { DEFAULT_SETTINGS } = await import('@/lib/deploy/settings');
 type Run = import('@/lib/deploy/run-types').DeployRun;
-type Preview = { stages: { id: string; objects: { key: string; action: string; paths: string[]; conflicts: { manager: string; field: string }[]; message: string | null; diff: string }[] }[] };
+type Preview = {
+  stages: {
+    id: string;
+    objects: {
+      key: string;
+      action: string;
+      paths: string[];
+      conflicts: { manager: string; field: string }[];
+      message: string | null;
+      diff: string;
+    }[];
+  }[];
+};
 
 const NS = 'imagepod';
 const users = new TestUsers();
 let admin = '';
 let viewer = '';
-const SETTINGS = { ...DEFAULT_SETTINGS, apiReplicas: 3, ingressHost: 'panel-test.imagepod.local', postgresStorage: '5Gi' };
+const SETTINGS = {
+  ...DEFAULT_SETTINGS,
+  apiReplicas: 3,
+  ingressHost: 'panel-test.imagepod.local',
+  postgresStorage: '5Gi',
+};
 
 async function runToEnd(cookie: string, body: object): Promise<Run> {
   const res = await callRoute<{ run: Run }>(startRun, '/api/deploy/runs', { cookie, body });
   expect(res.status, JSON.stringify(res.body)).toBe(202);
   const id = res.body.run.id;
-  return eventually(() => {
-    const run = getDeployRunner().current();
-    return run?.id === id && run.state !== 'running' ? run : null;
-  }, 300_000, 'deploy finished');
+  return eventually(
+    () => {
+      const run = getDeployRunner().current();
+      return run?.id === id && run.state !== 'running' ? run : null;
+    },
+    300_000,
+    'deploy finished',
+  );
 }
 
 const objectsOf = (run: Run) => run.stages.flatMap((s) => s.objects);
 const workloadGenerations = async () => {
-  const list = await kubectlJson<{ items: { kind: string; metadata: { name: string; generation: number } }[] }>(['get', 'deployments,statefulsets,daemonsets', '-n', NS]);
+  const list = await kubectlJson<{ items: { kind: string; metadata: { name: string; generation: number } }[] }>([
+    'get',
+    'deployments,statefulsets,daemonsets',
+    '-n',
+    NS,
+  ]);
   return Object.fromEntries(list.items.map((i) => [`${i.kind}/${i.metadata.name}`, i.metadata.generation]));
 };
-const secretData = async () => (await kubectlJson<{ data: Record<string, string> }>(['get', 'secret', 'imagepod-secrets', '-n', NS])).data;
+const secretData = async () =>
+  (await kubectlJson<{ data: Record<string, string> }>(['get', 'secret', 'imagepod-secrets', '-n', NS])).data;
 
 /** Removes whatever an earlier run left: the bundle's objects (not the namespace), claims, secrets, settings. */
 async function clearStack(): Promise<void> {
@@ -91,41 +128,83 @@ describe('one-click deploy of the bundle on the devcluster', () => {
   });
 
   it('refuses unknown fields and oversized bodies', async () => {
-    expect((await callRoute(startRun, '/x', { cookie: admin, body: { settings: SETTINGS, force: true } })).status).toBe(400);
-    expect((await callRoute(startRun, '/x', { cookie: admin, rawBody: JSON.stringify({ settings: SETTINGS, takeOwnership: ['x'.repeat(100_000)] }) })).status).toBe(413);
-    expect((await callRoute(undeploy, '/x', { cookie: admin, body: { confirm: 'yes' } })).body.error?.field).toBe('confirm');
+    expect((await callRoute(startRun, '/x', { cookie: admin, body: { settings: SETTINGS, force: true } })).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await callRoute(startRun, '/x', {
+          cookie: admin,
+          rawBody: JSON.stringify({ settings: SETTINGS, takeOwnership: ['x'.repeat(100_000)] }),
+        })
+      ).status,
+    ).toBe(413);
+    expect((await callRoute(undeploy, '/x', { cookie: admin, body: { confirm: 'yes' } })).body.error?.field).toBe(
+      'confirm',
+    );
   });
 
-  it('previews a fresh deploy: every object is created (the audit trail\'s namespace exists already)', async () => {
-    const res = await callRoute<Preview>(preview, '/api/deploy/preview', { cookie: admin, body: { settings: SETTINGS } });
+  it("previews a fresh deploy: every object is created (the audit trail's namespace exists already)", async () => {
+    const res = await callRoute<Preview>(preview, '/api/deploy/preview', {
+      cookie: admin,
+      body: { settings: SETTINGS },
+    });
     expect(res.status).toBe(200);
     const objects = res.body.stages.flatMap((s) => s.objects);
     expect(objects.filter((o) => o.action !== 'create' && o.key !== 'Namespace/imagepod')).toEqual([]);
     expect(['change', 'unchanged']).toContain(objects.find((o) => o.key === 'Namespace/imagepod')?.action);
-    expect(res.body.stages.map((s) => s.id)).toEqual(['1-namespace', '2-data', '3-api', '4-monitoring', '5-gpu', '6-ingress']);
+    expect(res.body.stages.map((s) => s.id)).toEqual([
+      '1-namespace',
+      '2-data',
+      '3-api',
+      '4-monitoring',
+      '5-gpu',
+      '6-ingress',
+    ]);
   });
 
   it('deploys: every readiness gate passes, the cluster holds the bundle plus the settings; a second deploy meanwhile is 409', async () => {
-    const started = await callRoute<{ run: Run }>(startRun, '/api/deploy/runs', { cookie: admin, body: { settings: SETTINGS } });
+    const started = await callRoute<{ run: Run }>(startRun, '/api/deploy/runs', {
+      cookie: admin,
+      body: { settings: SETTINGS },
+    });
     expect(started.status).toBe(202);
     const second = await callRoute(startRun, '/api/deploy/runs', { cookie: admin, body: { settings: SETTINGS } });
     expect(second.status).toBe(409);
     expect(second.body.error?.message).toContain(started.body.run.id);
-    const run = await eventually(() => (getDeployRunner().current()?.state !== 'running' ? getDeployRunner().current() : null), 300_000, 'deploy finished');
+    const run = await eventually(
+      () => (getDeployRunner().current()?.state !== 'running' ? getDeployRunner().current() : null),
+      300_000,
+      'deploy finished',
+    );
     expect(run.error).toBeNull();
     expect(run.state).toBe('succeeded');
     expect(objectsOf(run).every((o) => o.state === 'ready')).toBe(true);
     expect(run.stages.every((s) => s.state === 'done')).toBe(true);
 
-    const api = await kubectlJson<{ spec: { replicas: number; template: { spec: { containers: { image: string }[] } } }; status: { readyReplicas: number } }>(['get', 'deployment', 'imagepod-api', '-n', NS]);
+    const api = await kubectlJson<{
+      spec: { replicas: number; template: { spec: { containers: { image: string }[] } } };
+      status: { readyReplicas: number };
+    }>(['get', 'deployment', 'imagepod-api', '-n', NS]);
     expect(api.spec.replicas).toBe(3);
     expect(api.status.readyReplicas).toBe(3);
     expect(api.spec.template.spec.containers[0]!.image).toBe(SETTINGS.apiImage);
-    const pg = await kubectlJson<{ spec: { volumeClaimTemplates: { spec: { resources: { requests: { storage: string } } } }[] } }>(['get', 'statefulset', 'postgres', '-n', NS]);
+    const pg = await kubectlJson<{
+      spec: { volumeClaimTemplates: { spec: { resources: { requests: { storage: string } } } }[] };
+    }>(['get', 'statefulset', 'postgres', '-n', NS]);
     expect(pg.spec.volumeClaimTemplates[0]!.spec.resources.requests.storage).toBe('5Gi');
-    const ing = await kubectlJson<{ spec: { rules: { host: string }[] } }>(['get', 'ingress', 'imagepod-ingress', '-n', NS]);
+    const ing = await kubectlJson<{ spec: { rules: { host: string }[] } }>([
+      'get',
+      'ingress',
+      'imagepod-ingress',
+      '-n',
+      NS,
+    ]);
     expect(ing.spec.rules[0]!.host).toBe('panel-test.imagepod.local');
-    const worker = await kubectlJson<{ spec: { template: { spec: { nodeSelector: Record<string, string> } } }; status: { numberReady: number; desiredNumberScheduled: number } }>(['get', 'daemonset', 'imagepod-gpu-worker', '-n', NS]);
+    const worker = await kubectlJson<{
+      spec: { template: { spec: { nodeSelector: Record<string, string> } } };
+      status: { numberReady: number; desiredNumberScheduled: number };
+    }>(['get', 'daemonset', 'imagepod-gpu-worker', '-n', NS]);
     expect(worker.spec.template.spec.nodeSelector).toEqual({ accelerator: 'nvidia-tesla-gpu' });
     expect(worker.status.numberReady).toBe(worker.status.desiredNumberScheduled);
     // Every generated key is there, 32 random bytes each.
@@ -133,7 +212,11 @@ describe('one-click deploy of the bundle on the devcluster', () => {
     for (const k of ['postgres-password', 'redis-password', 'secret-key', 'registration-token']) {
       expect(Buffer.from(data[k]!, 'base64').toString()).toMatch(/^[A-Za-z0-9_-]{43}$/);
     }
-    const stored = await callRoute<{ settings: typeof SETTINGS; stored: boolean }>(getSettings, '/api/deploy/settings', { cookie: admin });
+    const stored = await callRoute<{ settings: typeof SETTINGS; stored: boolean }>(
+      getSettings,
+      '/api/deploy/settings',
+      { cookie: admin },
+    );
     expect(stored.body).toEqual({ settings: SETTINGS, stored: true });
     expect((await callRoute<{ run: Run }>(getRun, '/api/deploy/runs', { cookie: admin })).body.run.id).toBe(run.id);
   }, 320_000);
@@ -146,19 +229,28 @@ describe('one-click deploy of the bundle on the devcluster', () => {
     const ms = performance.now() - t0;
     console.log(`[figure] redeploy of an unchanged bundle: ${Math.round(ms)} ms`);
     expect(run.state).toBe('succeeded');
-    expect(objectsOf(run).filter((o) => o.change !== 'unchanged').map((o) => o.key)).toEqual([]);
+    expect(
+      objectsOf(run)
+        .filter((o) => o.change !== 'unchanged')
+        .map((o) => o.key),
+    ).toEqual([]);
     expect(await workloadGenerations()).toEqual(gens);
     expect(await secretData()).toEqual(data);
     expect(ms).toBeLessThan(2000);
     // The panel's own metrics count them.
     const { panelMetrics } = await import('@/lib/server/telemetry/panel-metrics');
-    expect(await panelMetrics().registry.metrics()).toMatch(/imagepod_panel_deploys_total\{kind="deploy",result="succeeded"\} [2-9]/);
+    expect(await panelMetrics().registry.metrics()).toMatch(
+      /imagepod_panel_deploys_total\{kind="deploy",result="succeeded"\} [2-9]/,
+    );
   });
 
   it('refuses a storage size change on a deployed stack up front (422, field named), changing nothing', async () => {
     const gens = await workloadGenerations();
     for (const h of [startRun, preview]) {
-      const res = await callRoute(h, '/api/deploy/x', { cookie: admin, body: { settings: { ...SETTINGS, postgresStorage: '20Gi' } } });
+      const res = await callRoute(h, '/api/deploy/x', {
+        cookie: admin,
+        body: { settings: { ...SETTINGS, postgresStorage: '20Gi' } },
+      });
       expect(res.status).toBe(422);
       expect(res.body.error?.field).toBe('settings.postgresStorage');
       expect(res.body.error?.message).toContain('deployed with 5Gi');
@@ -168,8 +260,20 @@ describe('one-click deploy of the bundle on the devcluster', () => {
 
   it('drift: kubectl scale and set env show as exactly those changes, and a deploy restores them', async () => {
     await kubectl(['scale', 'deployment', 'imagepod-api', '-n', NS, '--replicas=5']);
-    await kubectl(['set', 'env', 'deployment/imagepod-api', '-n', NS, '-c', 'api', 'REDIS_URL=redis://elsewhere:6379/0']);
-    const res = await callRoute<Preview>(preview, '/api/deploy/preview', { cookie: admin, body: { settings: SETTINGS } });
+    await kubectl([
+      'set',
+      'env',
+      'deployment/imagepod-api',
+      '-n',
+      NS,
+      '-c',
+      'api',
+      'REDIS_URL=redis://elsewhere:6379/0',
+    ]);
+    const res = await callRoute<Preview>(preview, '/api/deploy/preview', {
+      cookie: admin,
+      body: { settings: SETTINGS },
+    });
     const changed = res.body.stages.flatMap((s) => s.objects).filter((o) => o.action !== 'unchanged');
     expect(changed.map((o) => [o.key, o.action])).toEqual([['Deployment/imagepod/imagepod-api', 'drift']]);
     expect(changed[0]!.paths).toEqual(['spec.replicas', 'spec.template.spec.containers']);
@@ -179,31 +283,54 @@ describe('one-click deploy of the bundle on the devcluster', () => {
     expect(changed[0]!.message).toMatch(/kubectl/);
     const run = await runToEnd(admin, { settings: SETTINGS });
     expect(run.state).toBe('succeeded');
-    const api = await kubectlJson<{ spec: { replicas: number; template: { spec: { containers: { env: { name: string; value?: string }[] }[] } } } }>(['get', 'deployment', 'imagepod-api', '-n', NS]);
+    const api = await kubectlJson<{
+      spec: { replicas: number; template: { spec: { containers: { env: { name: string; value?: string }[] }[] } } };
+    }>(['get', 'deployment', 'imagepod-api', '-n', NS]);
     expect(api.spec.replicas).toBe(3);
-    expect(api.spec.template.spec.containers[0]!.env.find((e) => e.name === 'REDIS_URL')?.value).toBe('redis://:$(REDIS_PASSWORD)@redis:6379/0');
+    expect(api.spec.template.spec.containers[0]!.env.find((e) => e.name === 'REDIS_URL')?.value).toBe(
+      'redis://:$(REDIS_PASSWORD)@redis:6379/0',
+    );
   }, 320_000);
 
   it('conflict: a field owned by another manager is shown with its name; only "take ownership" overwrites it', async () => {
     const cm = await kubectlJson<{ data: Record<string, string> }>(['get', 'configmap', 'prometheus-config', '-n', NS]);
-    const theirs = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'prometheus-config', namespace: NS }, data: { 'prometheus.yml': `${cm.data['prometheus.yml']}# edited by gitops\n` } };
-    await kubectl(['apply', '--server-side', '--force-conflicts', '--field-manager=gitops-tool', '-f', '-'], stringify(theirs));
+    const theirs = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'prometheus-config', namespace: NS },
+      data: { 'prometheus.yml': `${cm.data['prometheus.yml']}# edited by gitops\n` },
+    };
+    await kubectl(
+      ['apply', '--server-side', '--force-conflicts', '--field-manager=gitops-tool', '-f', '-'],
+      stringify(theirs),
+    );
     const key = 'ConfigMap/imagepod/prometheus-config';
-    const res = await callRoute<Preview>(preview, '/api/deploy/preview', { cookie: admin, body: { settings: SETTINGS } });
+    const res = await callRoute<Preview>(preview, '/api/deploy/preview', {
+      cookie: admin,
+      body: { settings: SETTINGS },
+    });
     const obj = res.body.stages.flatMap((s) => s.objects).find((o) => o.key === key)!;
     expect(obj.action).toBe('conflict');
     expect(obj.conflicts).toEqual([{ manager: 'gitops-tool', field: '.data.prometheus.yml' }]);
     const refused = await runToEnd(admin, { settings: SETTINGS });
     expect(refused.state).toBe('failed');
     expect(refused.error).toContain('gitops-tool');
-    expect((await kubectlJson<{ data: Record<string, string> }>(['get', 'configmap', 'prometheus-config', '-n', NS])).data['prometheus.yml']).toContain('edited by gitops');
+    expect(
+      (await kubectlJson<{ data: Record<string, string> }>(['get', 'configmap', 'prometheus-config', '-n', NS])).data[
+        'prometheus.yml'
+      ],
+    ).toContain('edited by gitops');
     const forced = await runToEnd(admin, { settings: SETTINGS, takeOwnership: [key] });
     expect(forced.state).toBe('succeeded');
     expect(objectsOf(forced).find((o) => o.key === key)?.message).toContain('took ownership from gitops-tool');
-    expect((await kubectlJson<{ data: Record<string, string> }>(['get', 'configmap', 'prometheus-config', '-n', NS])).data['prometheus.yml']).toBe(cm.data['prometheus.yml']);
+    expect(
+      (await kubectlJson<{ data: Record<string, string> }>(['get', 'configmap', 'prometheus-config', '-n', NS])).data[
+        'prometheus.yml'
+      ],
+    ).toBe(cm.data['prometheus.yml']);
   }, 320_000);
 
-  it('a viewer\'s deploy is refused by Kubernetes itself and changes nothing', async () => {
+  it("a viewer's deploy is refused by Kubernetes itself and changes nothing", async () => {
     const gens = await workloadGenerations();
     const run = await runToEnd(viewer, { settings: { ...SETTINGS, apiReplicas: 4 } });
     expect(run.state).toBe('failed');
@@ -213,37 +340,75 @@ describe('one-click deploy of the bundle on the devcluster', () => {
 
   it('undeploys in reverse order, keeping the namespace, secrets and volumes unless ticked', async () => {
     const data = await secretData();
-    const keep = await callRoute<{ run: Run }>(undeploy, '/api/deploy/undeploy', { cookie: admin, body: { confirm: 'imagepod' } });
+    const keep = await callRoute<{ run: Run }>(undeploy, '/api/deploy/undeploy', {
+      cookie: admin,
+      body: { confirm: 'imagepod' },
+    });
     expect(keep.status).toBe(202);
-    const run = await eventually(() => (getDeployRunner().current()?.state !== 'running' ? getDeployRunner().current() : null), 300_000, 'undeploy finished');
+    const run = await eventually(
+      () => (getDeployRunner().current()?.state !== 'running' ? getDeployRunner().current() : null),
+      300_000,
+      'undeploy finished',
+    );
     expect(run.state).toBe('succeeded');
-    expect(run.stages.map((s) => s.id)).toEqual(['6-ingress', '5-gpu', '4-monitoring', '3-api', '2-data', '1-namespace']);
+    expect(run.stages.map((s) => s.id)).toEqual([
+      '6-ingress',
+      '5-gpu',
+      '4-monitoring',
+      '3-api',
+      '2-data',
+      '1-namespace',
+    ]);
     expect((await kubectl(['get', 'deployments,statefulsets,daemonsets', '-n', NS, '-o', 'name'])).trim()).toBe('');
     expect(await secretData()).toEqual(data);
-    expect((await kubectl(['get', 'pvc', '-n', NS, '-o', 'name'])).trim().split('\n').sort()).toEqual(['persistentvolumeclaim/postgres-storage-postgres-0', 'persistentvolumeclaim/prometheus-data']);
+    expect((await kubectl(['get', 'pvc', '-n', NS, '-o', 'name'])).trim().split('\n').sort()).toEqual([
+      'persistentvolumeclaim/postgres-storage-postgres-0',
+      'persistentvolumeclaim/prometheus-data',
+    ]);
     // Deploying again finds its passwords and data where it left them.
     const again = await runToEnd(admin, { settings: SETTINGS });
     expect(again.state).toBe('succeeded');
     expect(await secretData()).toEqual(data);
     // And a full removal takes the ticked things too.
-    await callRoute(undeploy, '/api/deploy/undeploy', { cookie: admin, body: { confirm: 'imagepod', removeVolumes: true, removeSecrets: true } });
-    const gone = await eventually(() => (getDeployRunner().current()?.state !== 'running' ? getDeployRunner().current() : null), 300_000, 'undeploy finished');
+    await callRoute(undeploy, '/api/deploy/undeploy', {
+      cookie: admin,
+      body: { confirm: 'imagepod', removeVolumes: true, removeSecrets: true },
+    });
+    const gone = await eventually(
+      () => (getDeployRunner().current()?.state !== 'running' ? getDeployRunner().current() : null),
+      300_000,
+      'undeploy finished',
+    );
     expect(gone.state).toBe('succeeded');
-    await eventually(async () => (await kubectl(['get', 'pvc,secrets', '-n', NS, '-o', 'name'])).trim() === '', 60_000, 'claims and secrets deleted');
+    await eventually(
+      async () => (await kubectl(['get', 'pvc,secrets', '-n', NS, '-o', 'name'])).trim() === '',
+      60_000,
+      'claims and secrets deleted',
+    );
     expect((await kubectl(['get', 'namespace', NS, '-o', 'name'])).trim()).toBe('namespace/imagepod');
   }, 600_000);
 
   it('a deploy cut off half-way (the server killed) completes when run again', async () => {
-    const child = spawn(path.join(REPO, 'node_modules', '.bin', 'vite-node'), ['-c', 'vitest.config.ts', 'test/integration/deploy-child.ts'], {
-      cwd: REPO, env: { ...process.env, DEPLOY_TOKEN: await users.token('admin'), KUBECONFIG }, stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      path.join(REPO, 'node_modules', '.bin', 'vite-node'),
+      ['-c', 'vitest.config.ts', 'test/integration/deploy-child.ts'],
+      {
+        cwd: REPO,
+        env: { ...process.env, DEPLOY_TOKEN: await users.token('admin'), KUBECONFIG },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     // Kill it as soon as it works on stage 2: namespace and secrets done, the rest not.
     await eventually(() => /stage 2-data/.test(out), 120_000, 'the child deploy reached stage 2');
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
-    const partial = (await kubectl(['get', 'deployment', 'imagepod-api', '-n', NS, '--ignore-not-found', '-o', 'name'])).trim();
+    const partial = (
+      await kubectl(['get', 'deployment', 'imagepod-api', '-n', NS, '--ignore-not-found', '-o', 'name'])
+    ).trim();
     expect(partial).toBe('');
     const data = await secretData();
     const run = await runToEnd(admin, { settings: { ...DEFAULT_SETTINGS, apiReplicas: 3 } });

@@ -17,35 +17,53 @@ import { apply, createNamespace, devKubeConfig, eventually, kubectl, kubectlJson
 const NS = uniqueName('it-gpu-dra');
 const TOLERATE = [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }];
 
-const pod = (name: string, extra: { resources?: Record<string, string>; claims?: { name: string; resourceClaimName?: string; resourceClaimTemplateName?: string }[] }) => ({
-  apiVersion: 'v1', kind: 'Pod',
+const pod = (
+  name: string,
+  extra: {
+    resources?: Record<string, string>;
+    claims?: { name: string; resourceClaimName?: string; resourceClaimTemplateName?: string }[];
+  },
+) => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
   metadata: { name, namespace: NS, labels: { test: 'integration' } },
   spec: {
     tolerations: TOLERATE,
-    containers: [{
-      name: 'main', image: 'registry.local/cuda:1',
-      resources: {
-        ...(extra.resources ? { requests: extra.resources, limits: extra.resources } : {}),
-        ...(extra.claims ? { claims: extra.claims.map((c) => ({ name: c.name })) } : {}),
+    containers: [
+      {
+        name: 'main',
+        image: 'registry.local/cuda:1',
+        resources: {
+          ...(extra.resources ? { requests: extra.resources, limits: extra.resources } : {}),
+          ...(extra.claims ? { claims: extra.claims.map((c) => ({ name: c.name })) } : {}),
+        },
       },
-    }],
+    ],
     ...(extra.claims ? { resourceClaims: extra.claims } : {}),
   },
 });
-const exactly = (deviceClassName: string, count = 1) => ({ devices: { requests: [{ name: 'gpu', exactly: { deviceClassName, count } }] } });
+const exactly = (deviceClassName: string, count = 1) => ({
+  devices: { requests: [{ name: 'gpu', exactly: { deviceClassName, count } }] },
+});
 
 function modelOf(cache: ClusterCache): GpuClusterModel {
   return buildGpuCluster({
-    nodes: cache.objects<Node>('nodes'), pods: cache.objects<GpuPod>('pods'),
-    slices: cache.objects<ResourceSlice>('resourceslices'), claims: cache.objects<ResourceClaim>('resourceclaims'),
+    nodes: cache.objects<Node>('nodes'),
+    pods: cache.objects<GpuPod>('pods'),
+    slices: cache.objects<ResourceSlice>('resourceslices'),
+    claims: cache.objects<ResourceClaim>('resourceclaims'),
   });
 }
 
 function modelFromRows(cache: ClusterCache): GpuClusterModel {
-  return buildGpuCluster(gpuInputFromRows({
-    nodes: cache.views.nodes.list().items, pods: cache.views.pods.list().items,
-    slices: cache.views.resourceslices.list().items, claims: cache.views.resourceclaims.list().items,
-  }));
+  return buildGpuCluster(
+    gpuInputFromRows({
+      nodes: cache.views.nodes.list().items,
+      pods: cache.views.pods.list().items,
+      slices: cache.views.resourceslices.list().items,
+      claims: cache.views.resourceclaims.list().items,
+    }),
+  );
 }
 
 describe('an API group the cluster does not serve', () => {
@@ -59,7 +77,12 @@ describe('an API group the cluster does not serve', () => {
     try {
       await eventually(() => cache.everSynced(), 20_000, 'first sync');
       const h = cache.health();
-      expect(h.resources.resourceslices).toMatchObject({ state: 'not-served', objects: 0, lastError: null, listedAt: null });
+      expect(h.resources.resourceslices).toMatchObject({
+        state: 'not-served',
+        objects: 0,
+        lastError: null,
+        listedAt: null,
+      });
       expect(h.state).toBe('synced');
       expect(h.lastError).toBeNull();
       const since = h.resources.resourceslices!.since;
@@ -74,7 +97,9 @@ describe('an API group the cluster does not serve', () => {
 
   it('a required (non-optional) entry for the same group is a failure, not "not served"', async () => {
     const slices = CACHED_RESOURCES.find((d) => d.name === 'resourceslices')!;
-    const cache = new ClusterCache(devKubeConfig(), 50, { resources: [{ ...slices, optional: false, path: '/apis/gpu.example.invalid/v1/resourceslices' }] });
+    const cache = new ClusterCache(devKubeConfig(), 50, {
+      resources: [{ ...slices, optional: false, path: '/apis/gpu.example.invalid/v1/resourceslices' }],
+    });
     cache.start();
     try {
       await eventually(() => cache.health().resources.resourceslices?.lastError, 20_000, 'an error');
@@ -100,7 +125,7 @@ describe('DRA and the GPU model on the devcluster', () => {
     await kubectl(['delete', 'namespace', NS, '--wait=false']);
   });
 
-  it('mirrors the fixtures\' DeviceClasses and ResourceSlices as kubectl lists them', async () => {
+  it("mirrors the fixtures' DeviceClasses and ResourceSlices as kubectl lists them", async () => {
     expect(cache.health().resources.resourceslices!.state).toBe('synced');
     const live = await kubectlJson<{ items: ResourceSlice[] }>(['get', 'resourceslices']);
     const rows = cache.views.resourceslices.list().items;
@@ -110,7 +135,9 @@ describe('DRA and the GPU model on the devcluster', () => {
       expect(row).toMatchObject({ driver: s.spec.driver, nodeName: s.spec.nodeName ?? null, pool: s.spec.pool });
       expect(row.devices.map((d) => d.name)).toEqual((s.spec.devices ?? []).map((d) => d.name));
     }
-    expect(cache.views.deviceclasses.list().items.map((r) => r.name)).toEqual(expect.arrayContaining(['gpu.nvidia.com', 'mig.nvidia.com']));
+    expect(cache.views.deviceclasses.list().items.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['gpu.nvidia.com', 'mig.nvidia.com']),
+    );
   });
 
   it('MIG, shared and DRA pods: the model per node equals what the scheduler did, and frees the unit on delete', async () => {
@@ -120,9 +147,24 @@ describe('DRA and the GPU model on the devcluster', () => {
     const migClaim = uniqueName('migclaim');
     const migClaimPod = uniqueName('dramig');
     const stuck = uniqueName('stuck');
-    await apply({ apiVersion: 'resource.k8s.io/v1', kind: 'ResourceClaimTemplate', metadata: { name: 'one-gpu', namespace: NS }, spec: { spec: exactly('gpu.nvidia.com') } });
-    await apply({ apiVersion: 'resource.k8s.io/v1', kind: 'ResourceClaim', metadata: { name: migClaim, namespace: NS }, spec: exactly('mig.nvidia.com') });
-    await apply({ apiVersion: 'resource.k8s.io/v1', kind: 'ResourceClaim', metadata: { name: stuck, namespace: NS }, spec: exactly('gpu.nvidia.com', 8) });
+    await apply({
+      apiVersion: 'resource.k8s.io/v1',
+      kind: 'ResourceClaimTemplate',
+      metadata: { name: 'one-gpu', namespace: NS },
+      spec: { spec: exactly('gpu.nvidia.com') },
+    });
+    await apply({
+      apiVersion: 'resource.k8s.io/v1',
+      kind: 'ResourceClaim',
+      metadata: { name: migClaim, namespace: NS },
+      spec: exactly('mig.nvidia.com'),
+    });
+    await apply({
+      apiVersion: 'resource.k8s.io/v1',
+      kind: 'ResourceClaim',
+      metadata: { name: stuck, namespace: NS },
+      spec: exactly('gpu.nvidia.com', 8),
+    });
     await apply(pod(mig, { resources: { 'nvidia.com/mig-1g.10gb': '1' } }));
     await apply(pod(shared, { resources: { 'nvidia.com/gpu.shared': '1' } }));
     await apply(pod(draPod, { claims: [{ name: 'gpu', resourceClaimTemplateName: 'one-gpu' }] }));
@@ -130,28 +172,60 @@ describe('DRA and the GPU model on the devcluster', () => {
     await apply(pod(stuck, { claims: [{ name: 'gpu', resourceClaimName: stuck }] }));
 
     const placed = [mig, shared, draPod, migClaimPod];
-    await eventually(() => placed.every((n) => cache.views.pods.get(`${NS}/${n}`)?.phase === 'Running')
-      && cache.views.pods.get(`${NS}/${stuck}`)?.schedulingMessage, 60_000, 'pods Running and the stuck one unschedulable');
+    await eventually(
+      () =>
+        placed.every((n) => cache.views.pods.get(`${NS}/${n}`)?.phase === 'Running') &&
+        cache.views.pods.get(`${NS}/${stuck}`)?.schedulingMessage,
+      60_000,
+      'pods Running and the stuck one unschedulable',
+    );
     // The claims' allocations reach the cache after the binding; wait until the cache agrees with kubectl.
-    const liveClaims = await eventually(async () => {
-      const live = await kubectlJson<{ items: ResourceClaim[] }>(['get', 'resourceclaims', '-n', NS]);
-      const allocated = live.items.filter((c) => c.status?.allocation);
-      const synced = allocated.length === 2 && allocated.every((c) => cache.object<ResourceClaim>('resourceclaims', `${NS}/${c.metadata.name}`)?.metadata.resourceVersion === c.metadata.resourceVersion);
-      return synced ? live.items : null;
-    }, 30_000, 'claims allocated and cached');
+    const liveClaims = await eventually(
+      async () => {
+        const live = await kubectlJson<{ items: ResourceClaim[] }>(['get', 'resourceclaims', '-n', NS]);
+        const allocated = live.items.filter((c) => c.status?.allocation);
+        const synced =
+          allocated.length === 2 &&
+          allocated.every(
+            (c) =>
+              cache.object<ResourceClaim>('resourceclaims', `${NS}/${c.metadata.name}`)?.metadata.resourceVersion ===
+              c.metadata.resourceVersion,
+          );
+        return synced ? live.items : null;
+      },
+      30_000,
+      'claims allocated and cached',
+    );
     const livePods = await kubectlJson<{ items: GpuPod[] }>(['get', 'pods', '-A']);
-    await eventually(() => livePods.items.every((p) => cache.object('pods', `${p.metadata.namespace}/${p.metadata.name}`)), 20_000, 'pods cached');
+    await eventually(
+      () => livePods.items.every((p) => cache.object('pods', `${p.metadata.namespace}/${p.metadata.name}`)),
+      20_000,
+      'pods cached',
+    );
 
     const model = modelOf(cache);
     const byNode = new Map(model.nodes.map((n) => [n.node, n]));
 
     // Device-plugin units: each resource's requested count on a node is what kubectl's bound pods ask.
-    for (const [name, resource] of [[mig, 'nvidia.com/mig-1g.10gb'], [shared, 'nvidia.com/gpu.shared']] as const) {
+    for (const [name, resource] of [
+      [mig, 'nvidia.com/mig-1g.10gb'],
+      [shared, 'nvidia.com/gpu.shared'],
+    ] as const) {
       const live = livePods.items.find((p) => p.metadata.namespace === NS && p.metadata.name === name)!;
       const node = live.spec.nodeName!;
       expect(model.holdings.get(`${NS}/${name}`)).toMatchObject({ node, requests: { [resource]: 1 } });
-      const onNode = livePods.items.filter((p) => p.spec.nodeName === node && !['Succeeded', 'Failed'].includes(p.status?.phase ?? ''));
-      const asked = onNode.reduce((a, p) => a + p.spec.containers.reduce((b, c) => b + Number(c.resources?.requests?.[resource] ?? c.resources?.limits?.[resource] ?? 0), 0), 0);
+      const onNode = livePods.items.filter(
+        (p) => p.spec.nodeName === node && !['Succeeded', 'Failed'].includes(p.status?.phase ?? ''),
+      );
+      const asked = onNode.reduce(
+        (a, p) =>
+          a +
+          p.spec.containers.reduce(
+            (b, c) => b + Number(c.resources?.requests?.[resource] ?? c.resources?.limits?.[resource] ?? 0),
+            0,
+          ),
+        0,
+      );
       const summary = byNode.get(node)!.summaries.find((s) => s.resource === resource)!;
       expect(summary.requested).toBe(asked);
       expect(summary.holders.some((h) => h.holder.pod?.name === name)).toBe(true);
@@ -164,10 +238,15 @@ describe('DRA and the GPU model on the devcluster', () => {
       const livePod = livePods.items.find((p) => p.metadata.namespace === NS && p.metadata.name === reserved[0])!;
       for (const r of c.status!.allocation!.devices!.results!) {
         const nodeModel = byNode.get(livePod.spec.nodeName!)!;
-        const unit = nodeModel.gpus.flatMap((g) => g.units).find((u) => u.device?.driver === r.driver && u.device.pool === r.pool && u.device.device === r.device)!;
+        const unit = nodeModel.gpus
+          .flatMap((g) => g.units)
+          .find((u) => u.device?.driver === r.driver && u.device.pool === r.pool && u.device.device === r.device)!;
         expect(unit, `${r.driver}/${r.pool}/${r.device} on ${nodeModel.node}`).toBeDefined();
         expect(unit.state).toBe('allocated');
-        expect(unit.holders).toContainEqual({ claim: { namespace: NS, name: c.metadata.name }, pod: { namespace: NS, name: reserved[0] } });
+        expect(unit.holders).toContainEqual({
+          claim: { namespace: NS, name: c.metadata.name },
+          pod: { namespace: NS, name: reserved[0] },
+        });
       }
       expect(model.holdings.get(`${NS}/${reserved[0]}`)!.claims).toContainEqual({
         claim: { namespace: NS, name: c.metadata.name },
@@ -195,12 +274,20 @@ describe('DRA and the GPU model on the devcluster', () => {
     const migNode = livePods.items.find((p) => p.metadata.name === mig)!.spec.nodeName!;
     const migBefore = byNode.get(migNode)!.summaries.find((s) => s.resource === 'nvidia.com/mig-1g.10gb')!.requested;
     await kubectl(['delete', 'pod', '-n', NS, draPod, mig, '--wait=false']);
-    await eventually(() => {
-      const m = modelOf(cache);
-      const n = m.nodes.find((x) => x.node === draNode)!;
-      const unit = n.gpus.flatMap((g) => g.units).find((u) => u.device?.device === device.device && u.device.pool === device.pool)!;
-      const migNow = m.nodes.find((x) => x.node === migNode)!.summaries.find((s) => s.resource === 'nvidia.com/mig-1g.10gb')!.requested;
-      return unit.state === 'free' && !m.holdings.has(`${NS}/${draPod}`) && migNow === migBefore - 1;
-    }, 60_000, 'the device and the slice free in the model');
+    await eventually(
+      () => {
+        const m = modelOf(cache);
+        const n = m.nodes.find((x) => x.node === draNode)!;
+        const unit = n.gpus
+          .flatMap((g) => g.units)
+          .find((u) => u.device?.device === device.device && u.device.pool === device.pool)!;
+        const migNow = m.nodes
+          .find((x) => x.node === migNode)!
+          .summaries.find((s) => s.resource === 'nvidia.com/mig-1g.10gb')!.requested;
+        return unit.state === 'free' && !m.holdings.has(`${NS}/${draPod}`) && migNow === migBefore - 1;
+      },
+      60_000,
+      'the device and the slice free in the model',
+    );
   }, 180_000);
 });

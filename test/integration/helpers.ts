@@ -16,7 +16,10 @@ export const KUBECONFIG = process.env.KUBECONFIG ?? path.join(REPO, '.devcluster
 
 /** Runs the devcluster's kubectl; stdin optional; returns stdout. */
 export async function kubectl(args: string[], stdin?: string): Promise<string> {
-  const p = run(path.join(REPO, 'devcluster', 'kubectl.sh'), args, { env: { ...process.env, KUBECONFIG }, maxBuffer: 64 << 20 });
+  const p = run(path.join(REPO, 'devcluster', 'kubectl.sh'), args, {
+    env: { ...process.env, KUBECONFIG },
+    maxBuffer: 64 << 20,
+  });
   if (stdin !== undefined) {
     p.child.stdin?.end(stdin);
   }
@@ -43,7 +46,11 @@ export function uniqueName(prefix: string): string {
 }
 
 /** Polls until `fn` returns a truthy value (or throws with the last seen value after `ms`). */
-export async function eventually<T>(fn: () => T | Promise<T>, ms = 15_000, what = 'condition'): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  fn: () => T | Promise<T>,
+  ms = 15_000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
   const end = Date.now() + ms;
   let last: unknown;
   for (;;) {
@@ -54,16 +61,26 @@ export async function eventually<T>(fn: () => T | Promise<T>, ms = 15_000, what 
     } catch (e) {
       last = e;
     }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    if (Date.now() > end)
+      throw new Error(
+        `timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 /** A pod manifest for kwok nodes, optionally requesting GPUs and pinned to a node. */
-export function podManifest(name: string, ns: string, opts: { gpus?: number; node?: string; labels?: Record<string, string> } = {}) {
-  const resources = opts.gpus ? { requests: { 'nvidia.com/gpu': String(opts.gpus) }, limits: { 'nvidia.com/gpu': String(opts.gpus) } } : {};
+export function podManifest(
+  name: string,
+  ns: string,
+  opts: { gpus?: number; node?: string; labels?: Record<string, string> } = {},
+) {
+  const resources = opts.gpus
+    ? { requests: { 'nvidia.com/gpu': String(opts.gpus) }, limits: { 'nvidia.com/gpu': String(opts.gpus) } }
+    : {};
   return {
-    apiVersion: 'v1', kind: 'Pod',
+    apiVersion: 'v1',
+    kind: 'Pod',
     metadata: { name, namespace: ns, labels: { test: 'integration', ...opts.labels } },
     spec: {
       containers: [{ name: 'main', image: 'registry.local/sleep:1', resources }],
@@ -89,7 +106,10 @@ export class ApiCutter {
       for (const s of [client, upstream]) {
         this.sockets.add(s);
         s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => { client.destroy(); upstream.destroy(); });
+        s.on('error', () => {
+          client.destroy();
+          upstream.destroy();
+        });
       }
       client.pipe(upstream).pipe(client);
     });
@@ -108,7 +128,9 @@ export class ApiCutter {
   kubeConfig(): KubeConfig {
     const kc = devKubeConfig();
     const cluster = kc.getCurrentCluster()!;
-    const clusters = kc.clusters.map((c) => (c.name === cluster.name ? { ...c, server: `https://127.0.0.1:${this.port}` } : c));
+    const clusters = kc.clusters.map((c) =>
+      c.name === cluster.name ? { ...c, server: `https://127.0.0.1:${this.port}` } : c,
+    );
     const out = new KubeConfig();
     out.loadFromOptions({ clusters, users: kc.users, contexts: kc.contexts, currentContext: kc.currentContext });
     return out;
@@ -151,7 +173,14 @@ export interface RouteAnswer<B = Record<string, unknown>> {
 export async function callRoute<B = Record<string, unknown>>(
   handler: RouteHandler,
   url: string,
-  opts: { method?: string; cookie?: string; body?: unknown; rawBody?: string; params?: Record<string, string>; headers?: Record<string, string> } = {},
+  opts: {
+    method?: string;
+    cookie?: string;
+    body?: unknown;
+    rawBody?: string;
+    params?: Record<string, string>;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<RouteAnswer<B>> {
   const { NextRequest } = await import('next/server');
   const method = opts.method ?? (opts.body !== undefined || opts.rawBody !== undefined ? 'POST' : 'GET');
@@ -162,12 +191,18 @@ export async function callRoute<B = Record<string, unknown>>(
   Object.assign(headers, opts.headers);
   for (const [k, v] of Object.entries(headers)) if (v === '') delete headers[k];
   const req = new NextRequest(new URL(url, 'http://127.0.0.1'), {
-    method, headers, body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    method,
+    headers,
+    body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
   });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
   const text = await res.text();
   let body: unknown = {};
-  try { body = text ? JSON.parse(text) : {}; } catch { body = { raw: text }; }
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    body = { raw: text };
+  }
   return { status: res.status, headers: res.headers, body: body as RouteAnswer<B>['body'] };
 }
 
@@ -188,11 +223,21 @@ export class TestUsers {
 
   async create(): Promise<void> {
     await createNamespace(this.ns);
-    for (const [sa, role] of [['admin', 'cluster-admin'], ['viewer', 'view'], ['nobody', null]] as const) {
+    for (const [sa, role] of [
+      ['admin', 'cluster-admin'],
+      ['viewer', 'view'],
+      ['nobody', null],
+    ] as const) {
       await kubectl(['create', 'serviceaccount', sa, '-n', this.ns]);
       if (role) {
         const binding = `${this.ns}-${sa}`;
-        await kubectl(['create', 'clusterrolebinding', binding, `--clusterrole=${role}`, `--serviceaccount=${this.ns}:${sa}`]);
+        await kubectl([
+          'create',
+          'clusterrolebinding',
+          binding,
+          `--clusterrole=${role}`,
+          `--serviceaccount=${this.ns}:${sa}`,
+        ]);
         this.bindings.push(binding);
       }
     }
@@ -221,7 +266,11 @@ export async function signIn(token: string): Promise<string> {
 }
 
 /** Reads SSE events from a Response body until `until` returns true for the events so far. */
-export async function readEvents(res: Response, until: (events: { event: string; data: unknown }[]) => boolean, ms = 20_000) {
+export async function readEvents(
+  res: Response,
+  until: (events: { event: string; data: unknown }[]) => boolean,
+  ms = 20_000,
+) {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   const events: { event: string; data: unknown }[] = [];

@@ -6,7 +6,20 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import type { LogBatchEvent, LogEntry, LogTargetsEvent } from '@/lib/logs/types';
-import { KUBECONFIG, REPO, TestUsers, apply, callRoute, createNamespace, eventually, kubectl, kubectlJson, podManifest, signIn, uniqueName } from './helpers';
+import {
+  KUBECONFIG,
+  REPO,
+  TestUsers,
+  apply,
+  callRoute,
+  createNamespace,
+  eventually,
+  kubectl,
+  kubectlJson,
+  podManifest,
+  signIn,
+  uniqueName,
+} from './helpers';
 
 process.env.KUBECONFIG = KUBECONFIG;
 delete process.env.KUBERNETES_SERVICE_HOST;
@@ -26,20 +39,44 @@ let nobody = '';
 const cri = (text: string, at = new Date(), stream = 'stdout') => `${at.toISOString()} ${stream} F ${text}\n`;
 
 /** A running pod whose `kubectl logs` reads `file` (and `previous` for --previous), through a kwok Logs object. */
-async function logPod(name: string, labels: Record<string, string> = {}, content = '', previous = '', node?: string): Promise<string> {
+async function logPod(
+  name: string,
+  labels: Record<string, string> = {},
+  content = '',
+  previous = '',
+  node?: string,
+): Promise<string> {
   const file = path.join(DIR, `${name}.log`);
   const prev = path.join(DIR, `${name}.previous.log`);
   writeFileSync(file, content);
   writeFileSync(prev, previous);
   await apply({
-    apiVersion: 'kwok.x-k8s.io/v1alpha1', kind: 'Logs', metadata: { name, namespace: NS },
+    apiVersion: 'kwok.x-k8s.io/v1alpha1',
+    kind: 'Logs',
+    metadata: { name, namespace: NS },
     spec: { logs: [{ containers: ['main'], logsFile: file, previousLogsFile: prev, follow: true }] },
   });
   await apply(podManifest(name, NS, { labels, node }));
-  await eventually(async () => (await kubectlJson<{ status: { phase: string } }>(['get', 'pod', name, '-n', NS])).status.phase === 'Running', 60_000, `${name} running`);
-  await eventually(() => getClusterCache().views.pods.get(`${NS}/${name}`)?.phase === 'Running', 30_000, `${name} cached`);
+  await eventually(
+    async () =>
+      (await kubectlJson<{ status: { phase: string } }>(['get', 'pod', name, '-n', NS])).status.phase === 'Running',
+    60_000,
+    `${name} running`,
+  );
+  await eventually(
+    () => getClusterCache().views.pods.get(`${NS}/${name}`)?.phase === 'Running',
+    30_000,
+    `${name} cached`,
+  );
   // kwok picks the Logs object up from its own informer: wait until it serves this file.
-  await eventually(async () => { await kubectl(['logs', '-n', NS, name, '--tail=1']); return true; }, 30_000, `${name} logs served`);
+  await eventually(
+    async () => {
+      await kubectl(['logs', '-n', NS, name, '--tail=1']);
+      return true;
+    },
+    30_000,
+    `${name} logs served`,
+  );
   return file;
 }
 
@@ -49,13 +86,19 @@ class Stream {
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
   private readonly decoder = new TextDecoder();
   readonly events: { event: string; data: unknown; at: number }[] = [];
-  constructor(readonly res: Response, private readonly ctrl: AbortController) {
+  constructor(
+    readonly res: Response,
+    private readonly ctrl: AbortController,
+  ) {
     this.reader = res.body!.getReader();
   }
 
   static async open(query: string, cookie = admin): Promise<Stream> {
     const ctrl = new AbortController();
-    const req = new NextRequest(new URL(`/api/logs?${query}`, 'http://127.0.0.1'), { headers: { host: '127.0.0.1', cookie }, signal: ctrl.signal });
+    const req = new NextRequest(new URL(`/api/logs?${query}`, 'http://127.0.0.1'), {
+      headers: { host: '127.0.0.1', cookie },
+      signal: ctrl.signal,
+    });
     const res = await logs(req, { params: Promise.resolve({}) });
     if (res.status !== 200) throw new Error(`stream refused: ${res.status} ${await res.text()}`);
     return new Stream(res, ctrl);
@@ -66,7 +109,9 @@ class Stream {
   }
 
   lines(): string[] {
-    return this.entries().filter((e) => e.k === 'l').map((e) => e.text);
+    return this.entries()
+      .filter((e) => e.k === 'l')
+      .map((e) => e.text);
   }
 
   lastTargets(): LogTargetsEvent['targets'] {
@@ -81,7 +126,10 @@ class Stream {
       if (left <= 0) throw new Error(`timed out waiting for ${what}; lines: ${JSON.stringify(this.lines().slice(-5))}`);
       const r = await Promise.race([this.reader.read(), new Promise<null>((res) => setTimeout(() => res(null), left))]);
       if (r === null) continue;
-      if (r.done) { if (!pred()) throw new Error(`stream ended waiting for ${what}`); return; }
+      if (r.done) {
+        if (!pred()) throw new Error(`stream ended waiting for ${what}`);
+        return;
+      }
       this.buf += this.decoder.decode(r.value, { stream: true });
       let i: number;
       while ((i = this.buf.indexOf('\n\n')) >= 0) {
@@ -145,9 +193,18 @@ describe('live logs on the devcluster (kwok Logs → API server → panel)', () 
       await logPod('sel-b', { app: 'sel' }, cri('from b'));
       await s.until(() => s.lines().includes('from b'), 20_000, 'line of b');
       expect(s.entries().some((e) => e.k === 'm' && e.text === 'sel-b joined')).toBe(true);
-      expect(s.lastTargets().map((t) => t.pod).sort()).toEqual(['sel-a', 'sel-b']);
+      expect(
+        s
+          .lastTargets()
+          .map((t) => t.pod)
+          .sort(),
+      ).toEqual(['sel-a', 'sel-b']);
       await kubectl(['delete', 'pod', 'sel-a', '-n', NS, '--grace-period=0', '--force']);
-      await s.until(() => s.entries().some((e) => e.k === 'm' && e.text === 'sel-a went away'), 20_000, 'the removal marker');
+      await s.until(
+        () => s.entries().some((e) => e.k === 'm' && e.text === 'sel-a went away'),
+        20_000,
+        'the removal marker',
+      );
       await s.until(() => s.lastTargets().length === 1, 5_000, 'targets without sel-a');
       expect(s.lastTargets().map((t) => t.pod)).toEqual(['sel-b']);
     } finally {
@@ -178,11 +235,16 @@ describe('live logs on the devcluster (kwok Logs → API server → panel)', () 
     }
   });
 
-  it('a time window (the metrics page\'s since/until): only the lines stamped inside it, then the end', async () => {
+  it("a time window (the metrics page's since/until): only the lines stamped inside it, then the end", async () => {
     const h = 3600_000;
     const now = Date.now();
     await logPod('window', {}, [3, 2, 1].map((k) => cri(`${k} h ago`, new Date(now - k * h))).join('') + cri('now'));
-    const q = new URLSearchParams({ namespace: NS, pod: 'window', since: new Date(now - 2.5 * h).toISOString(), until: new Date(now - 1.5 * h).toISOString() });
+    const q = new URLSearchParams({
+      namespace: NS,
+      pod: 'window',
+      since: new Date(now - 2.5 * h).toISOString(),
+      until: new Date(now - 1.5 * h).toISOString(),
+    });
     const s = await Stream.open(q.toString());
     try {
       await s.until(() => s.events.some((e) => e.event === 'end'), 10_000, 'end');
@@ -193,11 +255,15 @@ describe('live logs on the devcluster (kwok Logs → API server → panel)', () 
   });
 
   it('download: byte for byte what `kubectl logs` prints, with and without timestamps', async () => {
-    const text = ['plain', '\x1b[31mERROR\x1b[0m ünïcødé ✓', '  indented\ttab', ''].map((l, i) => cri(l, new Date(Date.now() - 1000 + i))).join('');
+    const text = ['plain', '\x1b[31mERROR\x1b[0m ünïcødé ✓', '  indented\ttab', '']
+      .map((l, i) => cri(l, new Date(Date.now() - 1000 + i)))
+      .join('');
     await logPod('dl', {}, text);
     for (const ts of [false, true]) {
       const q = new URLSearchParams({ namespace: NS, pod: 'dl', ...(ts ? { timestamps: 'true' } : {}) });
-      const req = new NextRequest(new URL(`/api/logs/download?${q.toString()}`, 'http://127.0.0.1'), { headers: { host: '127.0.0.1', cookie: admin } });
+      const req = new NextRequest(new URL(`/api/logs/download?${q.toString()}`, 'http://127.0.0.1'), {
+        headers: { host: '127.0.0.1', cookie: admin },
+      });
       const res = await download(req, { params: Promise.resolve({}) });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="dl_main.log"');
@@ -237,12 +303,17 @@ describe('live logs on the devcluster (kwok Logs → API server → panel)', () 
 
   it('200 concurrent streams of one session: a few open, the rest get 429; closed ones free their slot', async () => {
     const before = openLogStreams().total;
-    const answers = await Promise.all(Array.from({ length: 200 }, async () => {
-      const ctrl = new AbortController();
-      const req = new NextRequest(new URL(url({ namespace: NS, pod: 'one', tail: '1' }), 'http://127.0.0.1'), { headers: { host: '127.0.0.1', cookie: admin }, signal: ctrl.signal });
-      const res = await logs(req, { params: Promise.resolve({}) });
-      return { res, ctrl };
-    }));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, async () => {
+        const ctrl = new AbortController();
+        const req = new NextRequest(new URL(url({ namespace: NS, pod: 'one', tail: '1' }), 'http://127.0.0.1'), {
+          headers: { host: '127.0.0.1', cookie: admin },
+          signal: ctrl.signal,
+        });
+        const res = await logs(req, { params: Promise.resolve({}) });
+        return { res, ctrl };
+      }),
+    );
     const ok = answers.filter((a) => a.res.status === 200);
     const limited = answers.filter((a) => a.res.status === 429);
     expect(ok.length).toBe(8);
@@ -250,7 +321,10 @@ describe('live logs on the devcluster (kwok Logs → API server → panel)', () 
     const body = (await limited[0]!.res.json()) as { error: { message: string } };
     expect(body.error.message).toMatch(/at most 8 per session/);
     expect(limited[0]!.res.headers.get('retry-after')).toBe('5');
-    for (const a of ok) { a.ctrl.abort(); await a.res.body?.cancel().catch(() => undefined); }
+    for (const a of ok) {
+      a.ctrl.abort();
+      await a.res.body?.cancel().catch(() => undefined);
+    }
     await eventually(() => openLogStreams().total === before, 5_000, 'slots released');
   });
 
@@ -262,8 +336,15 @@ describe('live logs on the devcluster (kwok Logs → API server → panel)', () 
       const big = Array.from({ length: 20_000 }, (_, i) => cri(`burst line ${i} ${'x'.repeat(60)}`)).join('');
       const rss0 = process.memoryUsage().rss;
       appendFileSync(file, big);
-      await s.until(() => s.entries().some((e) => e.k === 'm' && /lines dropped/.test(e.text)), 15_000, 'dropped marker');
-      const dropped = s.entries().filter((e) => e.k === 'm' && /lines dropped/.test(e.text)).map((e) => Number(/^(\d+)/.exec(e.text)![1]));
+      await s.until(
+        () => s.entries().some((e) => e.k === 'm' && /lines dropped/.test(e.text)),
+        15_000,
+        'dropped marker',
+      );
+      const dropped = s
+        .entries()
+        .filter((e) => e.k === 'm' && /lines dropped/.test(e.text))
+        .map((e) => Number(/^(\d+)/.exec(e.text)![1]));
       expect(dropped.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       expect(s.lines().length).toBeLessThan(20_000);
       expect(process.memoryUsage().rss - rss0).toBeLessThan(200 * 1024 * 1024);
@@ -274,29 +355,33 @@ describe('live logs on the devcluster (kwok Logs → API server → panel)', () 
   });
 
   // Last: the restart slows the control plane down for a while.
-  it('the API server restarts mid-stream: the stream reconnects and resumes from the last line: nothing lost, nothing twice', { timeout: 300_000 }, async () => {
-    const file = await logPod('restart', {}, '');
-    let n = 0;
-    const writer = setInterval(() => appendFileSync(file, cri(`seq ${n++}`)), 20);
-    const s = await Stream.open(`namespace=${NS}&pod=restart`);
-    let down = false;
-    try {
-      await s.until(() => s.lines().length >= 20, 10_000, 'lines before');
-      down = true;
-      await apiserver('stop');
-      await new Promise((r) => setTimeout(r, 2000));
-      await apiserver('start');
-      down = false;
-      const target = n + 50;
-      await s.until(() => s.lines().some((l) => l === `seq ${target}`), 120_000, 'lines after the restart');
-      expect(s.entries().some((e) => e.k === 'm' && /reconnected/.test(e.text))).toBe(true);
-      const seqs = s.lines().map((l) => Number(l.slice(4)));
-      // Every line exactly once, in order, from the first one seen to the last.
-      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
-    } finally {
-      clearInterval(writer);
-      s.close();
-      if (down) await apiserver('start').catch(() => undefined);
-    }
-  });
+  it(
+    'the API server restarts mid-stream: the stream reconnects and resumes from the last line: nothing lost, nothing twice',
+    { timeout: 300_000 },
+    async () => {
+      const file = await logPod('restart', {}, '');
+      let n = 0;
+      const writer = setInterval(() => appendFileSync(file, cri(`seq ${n++}`)), 20);
+      const s = await Stream.open(`namespace=${NS}&pod=restart`);
+      let down = false;
+      try {
+        await s.until(() => s.lines().length >= 20, 10_000, 'lines before');
+        down = true;
+        await apiserver('stop');
+        await new Promise((r) => setTimeout(r, 2000));
+        await apiserver('start');
+        down = false;
+        const target = n + 50;
+        await s.until(() => s.lines().some((l) => l === `seq ${target}`), 120_000, 'lines after the restart');
+        expect(s.entries().some((e) => e.k === 'm' && /reconnected/.test(e.text))).toBe(true);
+        const seqs = s.lines().map((l) => Number(l.slice(4)));
+        // Every line exactly once, in order, from the first one seen to the last.
+        expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
+      } finally {
+        clearInterval(writer);
+        s.close();
+        if (down) await apiserver('start').catch(() => undefined);
+      }
+    },
+  );
 });

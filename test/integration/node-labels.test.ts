@@ -2,7 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Node, Pod } from '@/lib/kube-types';
 import { gpuWorkerDaemonSet } from '../builders/manifests';
-import { KUBECONFIG, TestUsers, apply, callRoute, createNamespace, eventually, kubectl, kubectlJson, signIn, uniqueName } from './helpers';
+import {
+  KUBECONFIG,
+  TestUsers,
+  apply,
+  callRoute,
+  createNamespace,
+  eventually,
+  kubectl,
+  kubectlJson,
+  signIn,
+  uniqueName,
+} from './helpers';
 
 process.env.KUBECONFIG = KUBECONFIG;
 delete process.env.KUBERNETES_SERVICE_HOST;
@@ -28,8 +39,10 @@ const labelsOf = async (name: string) => (await getNode(name)).metadata.labels ?
 const rvOf = async (name: string) => (await getNode(name)).metadata.resourceVersion!;
 const patchLabels = (cookie: string, name: string, body: unknown) =>
   callRoute<NodeAnswer>(labelNode, `/api/nodes/${name}/labels`, { method: 'PATCH', cookie, body, params: { name } });
-const workerPods = async () => (await kubectlJson<{ items: Pod[] }>(['get', 'pods', '-n', NS, '-l', 'app=gpu-worker'])).items;
-const workerOn = async (node: string) => (await workerPods()).find((p) => p.spec.nodeName === node && !p.metadata.deletionTimestamp);
+const workerPods = async () =>
+  (await kubectlJson<{ items: Pod[] }>(['get', 'pods', '-n', NS, '-l', 'app=gpu-worker'])).items;
+const workerOn = async (node: string) =>
+  (await workerPods()).find((p) => p.spec.nodeName === node && !p.metadata.deletionTimestamp);
 
 describe('node labels on the devcluster', () => {
   beforeAll(async () => {
@@ -44,7 +57,13 @@ describe('node labels on the devcluster', () => {
   });
   afterAll(async () => {
     // Leave the shared nodes as they were.
-    await kubectl(['label', 'node', GPU, gpuAccelerator ? `accelerator=${gpuAccelerator}` : 'accelerator-', '--overwrite']).catch(() => undefined);
+    await kubectl([
+      'label',
+      'node',
+      GPU,
+      gpuAccelerator ? `accelerator=${gpuAccelerator}` : 'accelerator-',
+      '--overwrite',
+    ]).catch(() => undefined);
     await kubectl(['label', 'node', SCRATCH, `${KEY}-a-`, `${KEY}-b-`]).catch(() => undefined);
     await kubectl(['delete', 'namespace', NS, '--wait=false']);
     await users.remove();
@@ -54,30 +73,57 @@ describe('node labels on the devcluster', () => {
     await kubectl(['label', 'node', GPU, 'accelerator-']).catch(() => undefined);
     await eventually(async () => !(await workerOn(GPU)), 20_000, 'no worker on gpu-node-3');
     const set = [{ op: 'set', key: 'accelerator', value: 'nvidia-tesla-gpu' }];
-    const pv = await eventually(async () => {
-      const r = await callRoute<{ nodes: { name: string; resourceVersion: string; placement: { daemonSet: { namespace: string; name: string }; change: string }[] }[] }>(
-        preview, '/api/nodes/labels/preview', { cookie: cookies.admin, body: { nodes: [GPU], edits: set } });
-      const n = r.body.nodes?.[0];
-      return n && n.resourceVersion === (await rvOf(GPU)) ? n : null;
-    }, 10_000, 'preview at the current resourceVersion');
-    expect(pv.placement).toContainEqual({ daemonSet: { namespace: NS, name: 'gpu-worker' }, change: 'start', reasons: ['nodeSelector accelerator=nvidia-tesla-gpu does not match: the node has no accelerator label'] });
+    const pv = await eventually(
+      async () => {
+        const r = await callRoute<{
+          nodes: {
+            name: string;
+            resourceVersion: string;
+            placement: { daemonSet: { namespace: string; name: string }; change: string }[];
+          }[];
+        }>(preview, '/api/nodes/labels/preview', { cookie: cookies.admin, body: { nodes: [GPU], edits: set } });
+        const n = r.body.nodes?.[0];
+        return n && n.resourceVersion === (await rvOf(GPU)) ? n : null;
+      },
+      10_000,
+      'preview at the current resourceVersion',
+    );
+    expect(pv.placement).toContainEqual({
+      daemonSet: { namespace: NS, name: 'gpu-worker' },
+      change: 'start',
+      reasons: ['nodeSelector accelerator=nvidia-tesla-gpu does not match: the node has no accelerator label'],
+    });
     expect((await labelsOf(GPU)).accelerator).toBeUndefined(); // a preview writes nothing
 
     const res = await patchLabels(cookies.admin, GPU, { edits: set, resourceVersion: pv.resourceVersion });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.node.labels.accelerator).toBe('nvidia-tesla-gpu');
-    await eventually(async () => (await workerOn(GPU))?.status?.phase === 'Running', 30_000, 'worker running on gpu-node-3');
+    await eventually(
+      async () => (await workerOn(GPU))?.status?.phase === 'Running',
+      30_000,
+      'worker running on gpu-node-3',
+    );
 
     const drop = [{ op: 'remove', key: 'accelerator' }];
-    const stop = await callRoute<{ nodes: { placement: { change: string }[] }[] }>(preview, '/api/nodes/labels/preview', { cookie: cookies.admin, body: { nodes: [GPU], edits: drop } });
-    await eventually(async () => {
-      const r = await callRoute<{ nodes: { resourceVersion: string; placement: { daemonSet: { name: string }; change: string }[] }[] }>(
-        preview, '/api/nodes/labels/preview', { cookie: cookies.admin, body: { nodes: [GPU], edits: drop } });
-      return r.body.nodes[0]!.placement.some((p) => p.daemonSet.name === 'gpu-worker' && p.change === 'stop');
-    }, 10_000, 'preview: worker stops');
+    const stop = await callRoute<{ nodes: { placement: { change: string }[] }[] }>(
+      preview,
+      '/api/nodes/labels/preview',
+      { cookie: cookies.admin, body: { nodes: [GPU], edits: drop } },
+    );
+    await eventually(
+      async () => {
+        const r = await callRoute<{
+          nodes: { resourceVersion: string; placement: { daemonSet: { name: string }; change: string }[] }[];
+        }>(preview, '/api/nodes/labels/preview', { cookie: cookies.admin, body: { nodes: [GPU], edits: drop } });
+        return r.body.nodes[0]!.placement.some((p) => p.daemonSet.name === 'gpu-worker' && p.change === 'stop');
+      },
+      10_000,
+      'preview: worker stops',
+    );
     expect(stop.status).toBe(200);
     const bulk = await callRoute<{ results: { name: string; status: string }[] }>(labelNodes, '/api/nodes/labels', {
-      cookie: cookies.admin, body: { nodes: [{ name: GPU, resourceVersion: res.body.node.resourceVersion }], edits: drop },
+      cookie: cookies.admin,
+      body: { nodes: [{ name: GPU, resourceVersion: res.body.node.resourceVersion }], edits: drop },
     });
     expect(bulk.status, JSON.stringify(bulk.body)).toBe(200);
     expect(bulk.body.results).toMatchObject([{ name: GPU, status: 'updated' }]);
@@ -87,18 +133,30 @@ describe('node labels on the devcluster', () => {
   it('two concurrent edits at the same resourceVersion: one lands, the other gets 409 with the current labels; a retry keeps both', async () => {
     const rv = await rvOf(SCRATCH);
     const [a, b] = await Promise.all([
-      patchLabels(cookies.admin, SCRATCH, { edits: [{ op: 'set', key: `${KEY}-a`, value: 'one' }], resourceVersion: rv }),
-      patchLabels(cookies.admin, SCRATCH, { edits: [{ op: 'set', key: `${KEY}-b`, value: 'two' }], resourceVersion: rv }),
+      patchLabels(cookies.admin, SCRATCH, {
+        edits: [{ op: 'set', key: `${KEY}-a`, value: 'one' }],
+        resourceVersion: rv,
+      }),
+      patchLabels(cookies.admin, SCRATCH, {
+        edits: [{ op: 'set', key: `${KEY}-b`, value: 'two' }],
+        resourceVersion: rv,
+      }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const [won, lost] = a.status === 200 ? [a, b] : [b, a];
-    const lostBody = lost.body as unknown as { error: { message: string; field: string }; current: { resourceVersion: string; labels: Record<string, string> } };
+    const lostBody = lost.body as unknown as {
+      error: { message: string; field: string };
+      current: { resourceVersion: string; labels: Record<string, string> };
+    };
     expect(lostBody.error.message).toMatch(/changed by someone else .* Reload/);
     expect(lostBody.error.field).toBe('resourceVersion');
     expect(lostBody.current.resourceVersion).toBe(won.body.node.resourceVersion);
     expect(Object.keys(lostBody.current.labels)).toContain(a.status === 200 ? `${KEY}-a` : `${KEY}-b`);
     const lostKey = a.status === 200 ? `${KEY}-b` : `${KEY}-a`;
-    const retry = await patchLabels(cookies.admin, SCRATCH, { edits: [{ op: 'set', key: lostKey, value: 'again' }], resourceVersion: lostBody.current.resourceVersion });
+    const retry = await patchLabels(cookies.admin, SCRATCH, {
+      edits: [{ op: 'set', key: lostKey, value: 'again' }],
+      resourceVersion: lostBody.current.resourceVersion,
+    });
     expect(retry.status).toBe(200);
     const labels = await labelsOf(SCRATCH);
     expect(labels[`${KEY}-a`]).toBeTruthy();
@@ -117,7 +175,10 @@ describe('node labels on the devcluster', () => {
       ['an unknown op', { edits: [{ op: 'rename', key: 'a' }] }, 400, 'edits.0.op'],
     ])('%s', async (_, body, status, field) => {
       const before = await getNode(SCRATCH);
-      const res = await patchLabels(cookies.admin, SCRATCH, { resourceVersion: before.metadata.resourceVersion, ...body });
+      const res = await patchLabels(cookies.admin, SCRATCH, {
+        resourceVersion: before.metadata.resourceVersion,
+        ...body,
+      });
       expect(res.status).toBe(status);
       expect(res.body.error?.field).toBe(field);
       expect((await getNode(SCRATCH)).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
@@ -129,11 +190,26 @@ describe('node labels on the devcluster', () => {
       expect([missing.status, missing.body.error?.field]).toEqual([404, 'name']);
       const bad = await patchLabels(cookies.admin, 'Not_A_Node', { edits, resourceVersion: '1' });
       expect([bad.status, bad.body.error?.field]).toEqual([400, 'name']);
-      const bulk = await callRoute(labelNodes, '/api/nodes/labels', { cookie: cookies.admin, body: { nodes: [{ name: 'no-such-node', resourceVersion: '1' }], edits } });
+      const bulk = await callRoute(labelNodes, '/api/nodes/labels', {
+        cookie: cookies.admin,
+        body: { nodes: [{ name: 'no-such-node', resourceVersion: '1' }], edits },
+      });
       expect([bulk.status, bulk.body.error?.field]).toEqual([404, 'nodes.0.name']);
-      const twice = await callRoute(labelNodes, '/api/nodes/labels', { cookie: cookies.admin, body: { nodes: [{ name: SCRATCH, resourceVersion: '1' }, { name: SCRATCH, resourceVersion: '1' }], edits } });
+      const twice = await callRoute(labelNodes, '/api/nodes/labels', {
+        cookie: cookies.admin,
+        body: {
+          nodes: [
+            { name: SCRATCH, resourceVersion: '1' },
+            { name: SCRATCH, resourceVersion: '1' },
+          ],
+          edits,
+        },
+      });
       expect([twice.status, twice.body.error?.field]).toEqual([400, 'nodes.1.name']);
-      const pv = await callRoute(preview, '/api/nodes/labels/preview', { cookie: cookies.admin, body: { nodes: [SCRATCH, 'no-such-node'], edits } });
+      const pv = await callRoute(preview, '/api/nodes/labels/preview', {
+        cookie: cookies.admin,
+        body: { nodes: [SCRATCH, 'no-such-node'], edits },
+      });
       expect([pv.status, pv.body.error?.field]).toEqual([404, 'nodes.1']);
     });
   });
@@ -144,19 +220,34 @@ describe('node labels on the devcluster', () => {
     const one = await patchLabels(cookies.viewer, SCRATCH, { edits, resourceVersion: before.metadata.resourceVersion });
     expect(one.status).toBe(403);
     expect(one.body.error?.message).toContain(users.username('viewer'));
-    const bulk = await callRoute(labelNodes, '/api/nodes/labels', { cookie: cookies.viewer, body: { nodes: [{ name: SCRATCH, resourceVersion: before.metadata.resourceVersion }], edits } });
+    const bulk = await callRoute(labelNodes, '/api/nodes/labels', {
+      cookie: cookies.viewer,
+      body: { nodes: [{ name: SCRATCH, resourceVersion: before.metadata.resourceVersion }], edits },
+    });
     expect(bulk.status).toBe(403);
     expect((await getNode(SCRATCH)).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
   });
 
   it('every label write is in the audit trail, with its result', async () => {
-    const rows = async () => (await callRoute<{ items: { user: string; result: string; target: { name: string } | null; details?: { edits?: string } }[] }>(
-      audit, '/api/audit?action=label', { cookie: cookies.admin })).body.items;
-    await eventually(async () => {
-      const r = await rows();
-      const mine = (u: string, result: string) => r.some((i) => i.user === users.username(u) && i.result === result);
-      return mine('admin', 'success') && mine('admin', 'failure') && mine('viewer', 'denied')
-        && r.some((i) => i.target?.name === GPU && i.details?.edits === 'accelerator=nvidia-tesla-gpu');
-    }, 15_000, 'label audit rows');
+    const rows = async () =>
+      (
+        await callRoute<{
+          items: { user: string; result: string; target: { name: string } | null; details?: { edits?: string } }[];
+        }>(audit, '/api/audit?action=label', { cookie: cookies.admin })
+      ).body.items;
+    await eventually(
+      async () => {
+        const r = await rows();
+        const mine = (u: string, result: string) => r.some((i) => i.user === users.username(u) && i.result === result);
+        return (
+          mine('admin', 'success') &&
+          mine('admin', 'failure') &&
+          mine('viewer', 'denied') &&
+          r.some((i) => i.target?.name === GPU && i.details?.edits === 'accelerator=nvidia-tesla-gpu')
+        );
+      },
+      15_000,
+      'label audit rows',
+    );
   });
 });

@@ -19,9 +19,17 @@ let original: Taint[] = [];
 
 const getNode = () => kubectlJson<Node>(['get', 'node', NODE]);
 const setTaints = (cookie: string, body: unknown, name = NODE) =>
-  callRoute<{ node: { resourceVersion: string; taints: Taint[] }; changed: boolean }>(taints, `/api/nodes/${name}/taints`, { method: 'PATCH', cookie, body, params: { name } });
+  callRoute<{ node: { resourceVersion: string; taints: Taint[] }; changed: boolean }>(
+    taints,
+    `/api/nodes/${name}/taints`,
+    { method: 'PATCH', cookie, body, params: { name } },
+  );
 const setCordon = (cookie: string, unschedulable: unknown, name = NODE) =>
-  callRoute<{ node: { unschedulable: boolean } }>(cordon, `/api/nodes/${name}/cordon`, { cookie, body: { unschedulable }, params: { name } });
+  callRoute<{ node: { unschedulable: boolean } }>(cordon, `/api/nodes/${name}/cordon`, {
+    cookie,
+    body: { unschedulable },
+    params: { name },
+  });
 const mine = (t: Taint[] | undefined) => (t ?? []).filter((x) => x.key.startsWith(KEY));
 
 describe('node taints and cordon on the devcluster', () => {
@@ -41,17 +49,33 @@ describe('node taints and cordon on the devcluster', () => {
   it('adds and removes taints at a resourceVersion; taints that stay keep their timeAdded', async () => {
     // A taint stamped by someone else (kubectl stamps NoExecute ones; NoExecute would evict others' pods here).
     const stamp = '2026-01-01T00:00:00Z';
-    await kubectl(['patch', 'node', NODE, '--type=merge', '-p', JSON.stringify({ spec: { taints: [...original, { key: `${KEY}-b`, effect: 'PreferNoSchedule', timeAdded: stamp }] } })]);
+    await kubectl([
+      'patch',
+      'node',
+      NODE,
+      '--type=merge',
+      '-p',
+      JSON.stringify({
+        spec: { taints: [...original, { key: `${KEY}-b`, effect: 'PreferNoSchedule', timeAdded: stamp }] },
+      }),
+    ]);
     const n = await getNode();
     const plain = (t: Taint[]) => t.map(({ key, value, effect }) => ({ key, value, effect }));
-    const added = await setTaints(cookies.admin, { taints: [...plain(n.spec!.taints!), { key: KEY, value: 'gpu', effect: 'PreferNoSchedule' }], resourceVersion: n.metadata.resourceVersion });
+    const added = await setTaints(cookies.admin, {
+      taints: [...plain(n.spec!.taints!), { key: KEY, value: 'gpu', effect: 'PreferNoSchedule' }],
+      resourceVersion: n.metadata.resourceVersion,
+    });
     expect(added.status, JSON.stringify(added.body)).toBe(200);
     const after = await getNode();
     expect(mine(after.spec?.taints).map((t) => [t.key, t.value, t.effect, t.timeAdded])).toEqual([
-      [`${KEY}-b`, undefined, 'PreferNoSchedule', stamp], [KEY, 'gpu', 'PreferNoSchedule', undefined],
+      [`${KEY}-b`, undefined, 'PreferNoSchedule', stamp],
+      [KEY, 'gpu', 'PreferNoSchedule', undefined],
     ]);
 
-    const removed = await setTaints(cookies.admin, { taints: plain(after.spec!.taints!.filter((t) => t.key !== KEY)), resourceVersion: after.metadata.resourceVersion });
+    const removed = await setTaints(cookies.admin, {
+      taints: plain(after.spec!.taints!.filter((t) => t.key !== KEY)),
+      resourceVersion: after.metadata.resourceVersion,
+    });
     expect(removed.status).toBe(200);
     const now = await getNode();
     expect(mine(now.spec?.taints).map((t) => [t.key, t.timeAdded])).toEqual([[`${KEY}-b`, stamp]]);
@@ -80,8 +104,19 @@ describe('node taints and cordon on the devcluster', () => {
       ['an unknown effect', [{ key: KEY, effect: 'Sometimes' }], 'taints.0.effect'],
       ['key ../x', [{ key: '../x', effect: 'NoSchedule' }], 'taints.0.key'],
       ['a 300-character value', [{ key: KEY, value: 'v'.repeat(300), effect: 'NoSchedule' }], 'taints.0.value'],
-      ['the same key and effect twice', [{ key: KEY, effect: 'NoSchedule' }, { key: KEY, value: 'x', effect: 'NoSchedule' }], 'taints.1'],
-      ['timeAdded from the client', [{ key: KEY, effect: 'NoSchedule', timeAdded: '2020-01-01T00:00:00Z' }], 'taints.0'],
+      [
+        'the same key and effect twice',
+        [
+          { key: KEY, effect: 'NoSchedule' },
+          { key: KEY, value: 'x', effect: 'NoSchedule' },
+        ],
+        'taints.1',
+      ],
+      [
+        'timeAdded from the client',
+        [{ key: KEY, effect: 'NoSchedule', timeAdded: '2020-01-01T00:00:00Z' }],
+        'taints.0',
+      ],
     ])('%s', async (_, list, field) => {
       const before = await getNode();
       const res = await setTaints(cookies.admin, { taints: list, resourceVersion: before.metadata.resourceVersion });
@@ -102,21 +137,38 @@ describe('node taints and cordon on the devcluster', () => {
 
   it('a viewer gets 403 from Kubernetes on taints and cordon; nothing changes; all of it is audited', async () => {
     const before = await getNode();
-    const t = await setTaints(cookies.viewer, { taints: [{ key: KEY, effect: 'PreferNoSchedule' }], resourceVersion: before.metadata.resourceVersion });
+    const t = await setTaints(cookies.viewer, {
+      taints: [{ key: KEY, effect: 'PreferNoSchedule' }],
+      resourceVersion: before.metadata.resourceVersion,
+    });
     expect(t.status).toBe(403);
     const c = await setCordon(cookies.viewer, true);
     expect(c.status).toBe(403);
     expect(c.body.error?.message).toContain(users.username('viewer'));
     expect((await getNode()).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
-    const rows = async (action: string) => (await callRoute<{ items: { user: string; result: string; target: { name: string } | null }[] }>(
-      audit, `/api/audit?action=${action}`, { cookie: cookies.admin })).body.items.filter((i) => i.target?.name === NODE);
-    await eventually(async () => {
-      const taint = await rows('taint');
-      const cordons = await rows('cordon');
-      const uncordons = await rows('uncordon');
-      return taint.some((r) => r.result === 'success') && taint.some((r) => r.result === 'denied' && r.user === users.username('viewer'))
-        && cordons.some((r) => r.result === 'success' && r.user === users.username('admin')) && cordons.some((r) => r.result === 'denied')
-        && uncordons.some((r) => r.result === 'success');
-    }, 15_000, 'taint/cordon audit rows');
+    const rows = async (action: string) =>
+      (
+        await callRoute<{ items: { user: string; result: string; target: { name: string } | null }[] }>(
+          audit,
+          `/api/audit?action=${action}`,
+          { cookie: cookies.admin },
+        )
+      ).body.items.filter((i) => i.target?.name === NODE);
+    await eventually(
+      async () => {
+        const taint = await rows('taint');
+        const cordons = await rows('cordon');
+        const uncordons = await rows('uncordon');
+        return (
+          taint.some((r) => r.result === 'success') &&
+          taint.some((r) => r.result === 'denied' && r.user === users.username('viewer')) &&
+          cordons.some((r) => r.result === 'success' && r.user === users.username('admin')) &&
+          cordons.some((r) => r.result === 'denied') &&
+          uncordons.some((r) => r.result === 'success')
+        );
+      },
+      15_000,
+      'taint/cordon audit rows',
+    );
   });
 });

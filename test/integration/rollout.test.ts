@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workload } from '@/lib/kube-types';
-import { KUBECONFIG, TestUsers, apply, callRoute, createNamespace, eventually, kubectl, kubectlJson, signIn, uniqueName } from './helpers';
+import {
+  KUBECONFIG,
+  TestUsers,
+  apply,
+  callRoute,
+  createNamespace,
+  eventually,
+  kubectl,
+  kubectlJson,
+  signIn,
+  uniqueName,
+} from './helpers';
 
 process.env.KUBECONFIG = KUBECONFIG;
 delete process.env.KUBERNETES_SERVICE_HOST;
@@ -21,38 +32,66 @@ type Row = { revision: number; name: string; current: boolean; images: string[];
 
 function deployment(image: string) {
   return {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: NS },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'api', namespace: NS },
     spec: {
-      replicas: 1, selector: { matchLabels: { app: 'api' } },
+      replicas: 1,
+      selector: { matchLabels: { app: 'api' } },
       template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'c', image }] } },
     },
   };
 }
 const daemonSet = (image: string) => ({
-  apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent', namespace: NS },
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: { name: 'agent', namespace: NS },
   spec: {
     selector: { matchLabels: { app: 'agent' } },
     // Selects no node: the history is the point here, not the pods.
-    template: { metadata: { labels: { app: 'agent' } }, spec: { nodeSelector: { [`${NS}.example/none`]: 'x' }, containers: [{ name: 'c', image }] } },
+    template: {
+      metadata: { labels: { app: 'agent' } },
+      spec: { nodeSelector: { [`${NS}.example/none`]: 'x' }, containers: [{ name: 'c', image }] },
+    },
   },
 });
 
-const call = (handler: typeof restart, verb: string, cookie: string, body: unknown = {}, kind = 'deployments', name = 'api') =>
-  callRoute<Record<string, unknown>>(handler, `/api/workloads/${kind}/${NS}/${name}/${verb}`, { method: verb === 'history' ? 'GET' : 'POST', cookie, body: verb === 'history' ? undefined : body, params: { kind, namespace: NS, name } });
+const call = (
+  handler: typeof restart,
+  verb: string,
+  cookie: string,
+  body: unknown = {},
+  kind = 'deployments',
+  name = 'api',
+) =>
+  callRoute<Record<string, unknown>>(handler, `/api/workloads/${kind}/${NS}/${name}/${verb}`, {
+    method: verb === 'history' ? 'GET' : 'POST',
+    cookie,
+    body: verb === 'history' ? undefined : body,
+    params: { kind, namespace: NS, name },
+  });
 const getHistory = async (kind = 'deployments', name = 'api') => {
   const r = await call(history, 'history', cookies.admin, undefined, kind, name);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body.rows as Row[];
 };
 const live = (kind = 'deployment', name = 'api') => kubectlJson<Workload>(['get', kind, name, '-n', NS]);
-const image = async (kind = 'deployment', name = 'api') => (await live(kind, name)).spec!.template!.spec.containers[0]!.image;
+const image = async (kind = 'deployment', name = 'api') =>
+  (await live(kind, name)).spec!.template!.spec.containers[0]!.image;
 /** History as the cache sees it once the controller has settled (revision count and current image). */
-const settledHistory = (count: number, currentImage: string, kind = 'deployments', name = 'api') => eventually(async () => {
-  const rows = await getHistory(kind, name);
-  return rows.length === count && rows.find((r) => r.current)?.images[0] === currentImage ? rows : null;
-}, 20_000, `${count} revisions, current ${currentImage}`);
+const settledHistory = (count: number, currentImage: string, kind = 'deployments', name = 'api') =>
+  eventually(
+    async () => {
+      const rows = await getHistory(kind, name);
+      return rows.length === count && rows.find((r) => r.current)?.images[0] === currentImage ? rows : null;
+    },
+    20_000,
+    `${count} revisions, current ${currentImage}`,
+  );
 const auditRows = async (action: string) => {
-  const r = await callRoute<{ items: { action: string; result: string; user: string; target: { namespace?: string; name: string } | null }[] }>(audit, `/api/audit?action=${action}`, { cookie: cookies.admin });
+  const r = await callRoute<{
+    items: { action: string; result: string; user: string; target: { namespace?: string; name: string } | null }[];
+  }>(audit, `/api/audit?action=${action}`, { cookie: cookies.admin });
   return r.body.items.filter((i) => i.target?.namespace === NS);
 };
 
@@ -65,7 +104,11 @@ describe('rollout: restart, pause, resume, history, undo on the devcluster', () 
     await apply(daemonSet('registry.example/agent:1'));
     cookies.admin = await signIn(await users.token('admin'));
     cookies.viewer = await signIn(await users.token('viewer'));
-    await eventually(() => getClusterCache().views.workloads.get(`Deployment/${NS}/api`)?.ready === 1, 30_000, 'deployment ready');
+    await eventually(
+      () => getClusterCache().views.workloads.get(`Deployment/${NS}/api`)?.ready === 1,
+      30_000,
+      'deployment ready',
+    );
   });
   afterAll(async () => {
     await kubectl(['delete', 'namespace', NS, '--wait=false']);
@@ -75,9 +118,14 @@ describe('rollout: restart, pause, resume, history, undo on the devcluster', () 
   it('restart stamps the template and the controller makes a new ReplicaSet (revision 2)', async () => {
     const res = await call(restart, 'restart', cookies.admin);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect((await live()).spec!.template!.metadata!.annotations!['kubectl.kubernetes.io/restartedAt']).toBe(res.body.restartedAt);
+    expect((await live()).spec!.template!.metadata!.annotations!['kubectl.kubernetes.io/restartedAt']).toBe(
+      res.body.restartedAt,
+    );
     const rows = await settledHistory(2, 'registry.example/app:1');
-    expect(rows.map((r) => [r.revision, r.current])).toEqual([[2, true], [1, false]]);
+    expect(rows.map((r) => [r.revision, r.current])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     const rs = await kubectlJson<{ items: unknown[] }>(['get', 'replicasets', '-n', NS, '-l', 'app=api']);
     expect(rs.items).toHaveLength(2);
   });
@@ -117,7 +165,10 @@ describe('rollout: restart, pause, resume, history, undo on the devcluster', () 
   it('pause and resume; a paused Deployment refuses restart and undo with 409', async () => {
     expect((await call(pause, 'pause', cookies.admin)).body).toMatchObject({ paused: true });
     expect((await live()).spec!.paused).toBe(true);
-    for (const [h, verb] of [[restart, 'restart'], [undo, 'undo']] as const) {
+    for (const [h, verb] of [
+      [restart, 'restart'],
+      [undo, 'undo'],
+    ] as const) {
       const r = await call(h, verb, cookies.admin);
       expect(r.status).toBe(409);
       expect(r.body.error?.message).toMatch(/paused: resume the rollout first/);
@@ -127,7 +178,11 @@ describe('rollout: restart, pause, resume, history, undo on the devcluster', () 
   });
 
   it('DaemonSet: history from ControllerRevisions, undo applies the revision, restart stamps it', async () => {
-    await eventually(async () => (await getHistory('daemonsets', 'agent')).length === 1, 20_000, 'first controller revision');
+    await eventually(
+      async () => (await getHistory('daemonsets', 'agent')).length === 1,
+      20_000,
+      'first controller revision',
+    );
     await kubectl(['set', 'image', 'daemonset/agent', 'c=registry.example/agent:2', '-n', NS]);
     const rows = await settledHistory(2, 'registry.example/agent:2', 'daemonsets', 'agent');
     expect(rows.map((r) => r.revision)).toEqual([2, 1]);
@@ -137,13 +192,18 @@ describe('rollout: restart, pause, resume, history, undo on the devcluster', () 
     const after = await settledHistory(2, 'registry.example/agent:1', 'daemonsets', 'agent');
     expect(after[0]).toMatchObject({ revision: 3, current: true });
     expect((await call(restart, 'restart', cookies.admin, {}, 'daemonsets', 'agent')).status).toBe(200);
-    expect((await live('daemonset', 'agent')).spec!.template!.metadata!.annotations!['kubectl.kubernetes.io/restartedAt']).toBeTruthy();
+    expect(
+      (await live('daemonset', 'agent')).spec!.template!.metadata!.annotations!['kubectl.kubernetes.io/restartedAt'],
+    ).toBeTruthy();
   });
 
   describe('bad input changes nothing', () => {
     it.each([
-      [{ toRevision: -1 }, 400, 'toRevision'], [{ toRevision: 1.5 }, 400, 'toRevision'], [{ toRevision: '2' }, 400, 'toRevision'],
-      [{ toRevision: 99 }, 404, 'toRevision'], [{ revision: 1 }, 400, undefined],
+      [{ toRevision: -1 }, 400, 'toRevision'],
+      [{ toRevision: 1.5 }, 400, 'toRevision'],
+      [{ toRevision: '2' }, 400, 'toRevision'],
+      [{ toRevision: 99 }, 404, 'toRevision'],
+      [{ revision: 1 }, 400, undefined],
     ])('undo %j → %i', async (body, status, field) => {
       const before = (await live()).metadata.generation;
       const res = await call(undo, 'undo', cookies.admin, body);
@@ -166,19 +226,33 @@ describe('rollout: restart, pause, resume, history, undo on the devcluster', () 
   it('a viewer gets 403 from Kubernetes on every write, and nothing changes; the denials are audited', async () => {
     const before = (await live()).metadata.generation;
     const older = (await getHistory()).find((r) => !r.current)!.revision;
-    for (const [h, verb] of [[restart, 'restart'], [pause, 'pause'], [resume, 'resume'], [undo, 'undo']] as const) {
+    for (const [h, verb] of [
+      [restart, 'restart'],
+      [pause, 'pause'],
+      [resume, 'resume'],
+      [undo, 'undo'],
+    ] as const) {
       const r = await call(h, verb, cookies.viewer, verb === 'undo' ? { toRevision: older } : {});
       expect(r.status, verb).toBe(403);
       expect(r.body.error?.message, verb).toContain(users.username('viewer'));
     }
     expect((await live()).metadata.generation).toBe(before);
     expect((await call(history, 'history', cookies.viewer)).status).toBe(200); // reading is allowed to `view`
-    await eventually(async () => (await auditRows('restart')).some((r) => r.result === 'denied' && r.user === users.username('viewer')), 15_000, 'denied restart');
+    await eventually(
+      async () =>
+        (await auditRows('restart')).some((r) => r.result === 'denied' && r.user === users.username('viewer')),
+      15_000,
+      'denied restart',
+    );
   });
 
   it('every action is in the audit trail with the user and the workload', async () => {
     for (const action of ['restart', 'pause', 'resume', 'undo']) {
-      await eventually(async () => (await auditRows(action)).some((r) => r.result === 'success' && r.user === users.username('admin')), 15_000, `${action} audit row`);
+      await eventually(
+        async () => (await auditRows(action)).some((r) => r.result === 'success' && r.user === users.username('admin')),
+        15_000,
+        `${action} audit row`,
+      );
     }
   });
 });

@@ -3,7 +3,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
-import { KUBECONFIG, TestUsers, apply, callRoute, createNamespace, eventually, kubectl, kubectlJson, podManifest, signIn, uniqueName } from './helpers';
+import {
+  KUBECONFIG,
+  TestUsers,
+  apply,
+  callRoute,
+  createNamespace,
+  eventually,
+  kubectl,
+  kubectlJson,
+  podManifest,
+  signIn,
+  uniqueName,
+} from './helpers';
 
 process.env.KUBECONFIG = KUBECONFIG;
 delete process.env.KUBERNETES_SERVICE_HOST;
@@ -32,15 +44,28 @@ class Channel {
   private buf = '';
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
   private readonly decoder = new TextDecoder();
-  readonly events: { event: string; data: { id?: string; event?: string; data?: unknown } & Record<string, unknown> }[] = [];
+  readonly events: {
+    event: string;
+    data: { id?: string; event?: string; data?: unknown } & Record<string, unknown>;
+  }[] = [];
   ended = false;
-  private constructor(readonly id: string, res: Response, private readonly ctrl: AbortController) {
+  private constructor(
+    readonly id: string,
+    res: Response,
+    private readonly ctrl: AbortController,
+  ) {
     this.reader = res.body!.getReader();
   }
 
   static async open(cookie: string, id = channelId()): Promise<Channel> {
     const ctrl = new AbortController();
-    const res = await stream(new NextRequest(`http://127.0.0.1/api/stream?channel=${id}`, { signal: ctrl.signal, headers: { host: '127.0.0.1', cookie } }), seg);
+    const res = await stream(
+      new NextRequest(`http://127.0.0.1/api/stream?channel=${id}`, {
+        signal: ctrl.signal,
+        headers: { host: '127.0.0.1', cookie },
+      }),
+      seg,
+    );
     if (res.status !== 200) throw new Error(`channel refused: ${res.status} ${await res.text()}`);
     const ch = new Channel(id, res, ctrl);
     await ch.until(() => ch.events.some((e) => e.event === 'hello'), 10_000, 'hello');
@@ -58,7 +83,11 @@ class Channel {
       if (left <= 0) throw new Error(`timed out waiting for ${what}`);
       const r = await Promise.race([this.reader.read(), new Promise<null>((res) => setTimeout(() => res(null), left))]);
       if (r === null) continue;
-      if (r.done) { this.ended = true; if (!pred()) throw new Error(`channel ended waiting for ${what}`); return; }
+      if (r.done) {
+        this.ended = true;
+        if (!pred()) throw new Error(`channel ended waiting for ${what}`);
+        return;
+      }
       this.buf += this.decoder.decode(r.value, { stream: true });
       let i: number;
       while ((i = this.buf.indexOf('\n\n')) >= 0) {
@@ -78,8 +107,13 @@ class Channel {
 }
 
 const post = (cookie: string, body: unknown) => callRoute(subscribe, '/api/stream/subscriptions', { cookie, body });
-const del = (cookie: string, channel: string, id: string) => callRoute(unsubscribe, `/api/stream/subscriptions?channel=${channel}&id=${id}`, { cookie, method: 'DELETE' });
-const counts = () => ({ logs: openLogStreams().total, subs: streamCounts().subscriptions, channels: streamCounts().channels });
+const del = (cookie: string, channel: string, id: string) =>
+  callRoute(unsubscribe, `/api/stream/subscriptions?channel=${channel}&id=${id}`, { cookie, method: 'DELETE' });
+const counts = () => ({
+  logs: openLogStreams().total,
+  subs: streamCounts().subscriptions,
+  channels: streamCounts().channels,
+});
 
 describe('the shared stream: channels and subscriptions on the devcluster', () => {
   let file = '';
@@ -92,12 +126,26 @@ describe('the shared stream: channels and subscriptions on the devcluster', () =
     file = path.join(DIR, 'app.log');
     writeFileSync(file, cri('line one'));
     await apply({
-      apiVersion: 'kwok.x-k8s.io/v1alpha1', kind: 'Logs', metadata: { name: 'app', namespace: NS },
+      apiVersion: 'kwok.x-k8s.io/v1alpha1',
+      kind: 'Logs',
+      metadata: { name: 'app', namespace: NS },
       spec: { logs: [{ containers: ['main'], logsFile: file, previousLogsFile: file, follow: true }] },
     });
     await apply(podManifest('app', NS));
-    await eventually(async () => (await kubectlJson<{ status: { phase: string } }>(['get', 'pod', 'app', '-n', NS])).status.phase === 'Running', 60_000, 'pod running');
-    await eventually(async () => { await kubectl(['logs', '-n', NS, 'app', '--tail=1']); return true; }, 30_000, 'logs served');
+    await eventually(
+      async () =>
+        (await kubectlJson<{ status: { phase: string } }>(['get', 'pod', 'app', '-n', NS])).status.phase === 'Running',
+      60_000,
+      'pod running',
+    );
+    await eventually(
+      async () => {
+        await kubectl(['logs', '-n', NS, 'app', '--tail=1']);
+        return true;
+      },
+      30_000,
+      'logs served',
+    );
   });
   afterAll(async () => {
     await kubectl(['delete', 'namespace', NS, '--wait=false']);
@@ -114,7 +162,12 @@ describe('the shared stream: channels and subscriptions on the devcluster', () =
       expect(hello.session).toMatch(/^[A-Za-z0-9_-]{16}$/);
       expect(counts().channels).toBe(before.channels + 1);
 
-      const res = await post(admin, { channel: ch.id, id: 'logs-1', topic: 'logs', query: { namespace: NS, pod: 'app', tail: '10' } });
+      const res = await post(admin, {
+        channel: ch.id,
+        id: 'logs-1',
+        topic: 'logs',
+        query: { namespace: NS, pod: 'app', tail: '10' },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(counts().logs).toBe(before.logs + 1);
       await ch.until(() => ch.sub('logs-1', 'lines').length > 0, 10_000, 'lines');
@@ -128,7 +181,10 @@ describe('the shared stream: channels and subscriptions on the devcluster', () =
       expect(String(m.body.raw)).toMatch(/imagepod_panel_stream_subscriptions\{topic="logs"\} [1-9]/);
 
       // The same id twice is a conflict that starts nothing.
-      expect((await post(admin, { channel: ch.id, id: 'logs-1', topic: 'logs', query: { namespace: NS, pod: 'app' } })).status).toBe(409);
+      expect(
+        (await post(admin, { channel: ch.id, id: 'logs-1', topic: 'logs', query: { namespace: NS, pod: 'app' } }))
+          .status,
+      ).toBe(409);
       expect(counts().logs).toBe(before.logs + 1);
 
       expect((await del(admin, ch.id, 'logs-1')).body).toMatchObject({ stopped: true });
@@ -148,7 +204,12 @@ describe('the shared stream: channels and subscriptions on the devcluster', () =
       expect(res.status).toBe(404);
       expect(res.body.error?.field).toBe('channel');
       expect((await del(viewer, ch.id, 'x')).status).toBe(404);
-      const taken = await stream(new NextRequest(`http://127.0.0.1/api/stream?channel=${ch.id}`, { headers: { host: '127.0.0.1', cookie: viewer } }), seg);
+      const taken = await stream(
+        new NextRequest(`http://127.0.0.1/api/stream?channel=${ch.id}`, {
+          headers: { host: '127.0.0.1', cookie: viewer },
+        }),
+        seg,
+      );
       expect(taken.status).toBe(409);
       expect(counts()).toEqual(before);
     } finally {
@@ -170,7 +231,12 @@ describe('the shared stream: channels and subscriptions on the devcluster', () =
         [{ channel: ch.id, id: 'a', topic: 'logs', query: { namespace: NS, pod: 'app', command: 'sh' } }, 400],
         [{ channel: ch.id, id: 'a', topic: 'logs', query: { namespace: 'Bad_NS', pod: 'app' } }, 400],
         [{ channel: ch.id, id: 'a', topic: 'logs', query: { namespace: NS, pod: ['a', 'b'] } }, 400],
-        [JSON.parse(`{"channel":"${ch.id}","id":"a","topic":"logs","query":{"__proto__":{"pod":"app"},"namespace":"${NS}"}}`), 400],
+        [
+          JSON.parse(
+            `{"channel":"${ch.id}","id":"a","topic":"logs","query":{"__proto__":{"pod":"app"},"namespace":"${NS}"}}`,
+          ),
+          400,
+        ],
         [{ channel: ch.id, id: 'a', topic: 'logs', query: { namespace: NS, pod: 'no-such-pod' } }, 404],
         [{ channel: ch.id, id: 'a', topic: 'logs', query: { namespace: NS, selector: 'app in (' } }, 400],
       ];
@@ -179,10 +245,38 @@ describe('the shared stream: channels and subscriptions on the devcluster', () =
         expect(res.status, JSON.stringify(body)).toBe(status);
         expect(res.body.error?.message).toBeTruthy();
       }
-      expect((await callRoute(subscribe, '/api/stream/subscriptions', { cookie: admin, rawBody: '{"channel":' })).status).toBe(400);
-      expect((await callRoute(subscribe, '/api/stream/subscriptions', { cookie: admin, rawBody: JSON.stringify({ channel: ch.id, id: 'a', topic: 'logs', query: { namespace: NS, pod: 'x'.repeat(20_000) } }) })).status).toBe(413);
-      expect((await callRoute(subscribe, '/api/stream/subscriptions', { cookie: admin, body: { channel: ch.id, id: 'a', topic: 'deploy' }, headers: { origin: 'http://evil.example' } })).status).toBe(403);
-      expect((await callRoute(subscribe, '/api/stream/subscriptions', { body: { channel: ch.id, id: 'a', topic: 'deploy' } })).status).toBe(401);
+      expect(
+        (await callRoute(subscribe, '/api/stream/subscriptions', { cookie: admin, rawBody: '{"channel":' })).status,
+      ).toBe(400);
+      expect(
+        (
+          await callRoute(subscribe, '/api/stream/subscriptions', {
+            cookie: admin,
+            rawBody: JSON.stringify({
+              channel: ch.id,
+              id: 'a',
+              topic: 'logs',
+              query: { namespace: NS, pod: 'x'.repeat(20_000) },
+            }),
+          })
+        ).status,
+      ).toBe(413);
+      expect(
+        (
+          await callRoute(subscribe, '/api/stream/subscriptions', {
+            cookie: admin,
+            body: { channel: ch.id, id: 'a', topic: 'deploy' },
+            headers: { origin: 'http://evil.example' },
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await callRoute(subscribe, '/api/stream/subscriptions', {
+            body: { channel: ch.id, id: 'a', topic: 'deploy' },
+          })
+        ).status,
+      ).toBe(401);
       expect(counts()).toEqual(before);
     } finally {
       ch.close();
@@ -193,24 +287,35 @@ describe('the shared stream: channels and subscriptions on the devcluster', () =
     const before = counts();
     const ch = await Channel.open(admin);
     for (const id of ['a', 'b']) {
-      expect((await post(admin, { channel: ch.id, id, topic: 'logs', query: { namespace: NS, pod: 'app' } })).status).toBe(200);
+      expect(
+        (await post(admin, { channel: ch.id, id, topic: 'logs', query: { namespace: NS, pod: 'app' } })).status,
+      ).toBe(200);
     }
     expect(counts().logs).toBe(before.logs + 2);
     ch.close();
-    await eventually(() => counts().logs === before.logs && counts().channels === before.channels, 5_000, 'released on close');
+    await eventually(
+      () => counts().logs === before.logs && counts().channels === before.channels,
+      5_000,
+      'released on close',
+    );
     expect(counts()).toEqual(before);
 
     // Sign-out closes the session's channels (and so its subscriptions).
     const session = await signIn(await users.token('admin'));
     const mine = await Channel.open(session);
-    expect((await post(session, { channel: mine.id, id: 'a', topic: 'logs', query: { namespace: NS, pod: 'app' } })).status).toBe(200);
+    expect(
+      (await post(session, { channel: mine.id, id: 'a', topic: 'logs', query: { namespace: NS, pod: 'app' } })).status,
+    ).toBe(200);
     expect((await callRoute(logout, '/api/auth/logout', { cookie: session, body: {} })).status).toBe(200);
     await mine.until(() => mine.ended, 5_000, 'the channel to end');
     expect(counts()).toEqual(before);
 
     // A client that left while the route was preparing: the stream never starts, the slot is freed.
     const ctrl = new AbortController();
-    const req = new NextRequest(`http://127.0.0.1/api/logs?namespace=${NS}&pod=app`, { signal: ctrl.signal, headers: { host: '127.0.0.1', cookie: admin } });
+    const req = new NextRequest(`http://127.0.0.1/api/logs?namespace=${NS}&pod=app`, {
+      signal: ctrl.signal,
+      headers: { host: '127.0.0.1', cookie: admin },
+    });
     const pending = logsRoute(req, seg);
     ctrl.abort();
     await pending.then((r) => r.body?.cancel()).catch(() => undefined);

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
-import { KUBECONFIG, TestUsers, apply, createNamespace, eventually, kubectl, podManifest, readEvents, signIn, uniqueName } from './helpers';
+import {
+  KUBECONFIG,
+  TestUsers,
+  apply,
+  createNamespace,
+  eventually,
+  kubectl,
+  podManifest,
+  readEvents,
+  signIn,
+  uniqueName,
+} from './helpers';
 
 process.env.KUBECONFIG = KUBECONFIG;
 delete process.env.KUBERNETES_SERVICE_HOST;
@@ -41,9 +52,18 @@ describe('/api/stream on the devcluster', () => {
 
     const name = uniqueName('streamed');
     await apply(podManifest(name, NS, { gpus: 1 }));
-    const events = await readEvents(res, (ev) => ev.some((e) => e.event === 'delta'
-      && (e.data as { upserts: { key: string }[] }).upserts.some((u) => u.key === `${NS}/${name}`)));
-    const delta = events.find((e) => e.event === 'delta' && (e.data as { view: string }).view === 'pods')!.data as { from: number; to: number; epoch: string };
+    const events = await readEvents(res, (ev) =>
+      ev.some(
+        (e) =>
+          e.event === 'delta' &&
+          (e.data as { upserts: { key: string }[] }).upserts.some((u) => u.key === `${NS}/${name}`),
+      ),
+    );
+    const delta = events.find((e) => e.event === 'delta' && (e.data as { view: string }).view === 'pods')!.data as {
+      from: number;
+      to: number;
+      epoch: string;
+    };
     expect(delta.epoch).toBe(h.epoch);
     expect(delta.to).toBeGreaterThan(delta.from);
 

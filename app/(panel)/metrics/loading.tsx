@@ -6,7 +6,9 @@ export default function MetricsLoading() {
     <div className="flex flex-col gap-4">
       <Skeleton className="h-7 w-32" />
       <div className="grid gap-4 xl:grid-cols-2">
-        {Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-72 w-full" />)}
+        {Array.from({ length: 4 }, (_, i) => (
+          <Skeleton key={i} className="h-72 w-full" />
+        ))}
       </div>
     </div>
   );

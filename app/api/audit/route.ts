@@ -8,7 +8,10 @@ import { syncedCache } from '@/lib/server/views/views-api';
 
 export const dynamic = 'force-dynamic';
 
-const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid time');
+const isoTime = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid time');
 const query = z.strictObject({
   user: z.string().max(256).optional(),
   action: z.enum(AUDIT_ACTIONS).optional(),
@@ -26,7 +29,12 @@ export const GET = route({ query }, async ({ session, query: q, signal }) => {
   const ns = authSettings().auditNamespace;
   const cache = syncedCache();
   const access = await canI(session, { verb: 'list', resource: 'events', namespace: ns }, signal);
-  if (!access.allowed) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${session.user.username} to list events in namespace ${ns}, where the audit trail is kept`);
+  if (!access.allowed)
+    throw new HttpError(
+      403,
+      'FORBIDDEN',
+      `Kubernetes does not allow ${session.user.username} to list events in namespace ${ns}, where the audit trail is kept`,
+    );
   const rows: AuditRow[] = [];
   for (const e of cache.objects('events')) {
     if (e.metadata.namespace !== ns) continue;

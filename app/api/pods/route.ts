@@ -22,7 +22,14 @@ export const GET = route({ query }, async (ctx) => {
   const parsed = parseSelector(q.labelSelector ?? '');
   if (!parsed.ok) throw new HttpError(400, 'BAD_REQUEST', `labelSelector: ${parsed.error}`, 'labelSelector');
   const filtered = q.namespace || q.node || parsed.selector.length > 0;
-  return userView(ctx, syncedCache().views.pods, filtered
-    ? (p) => (!q.namespace || p.namespace === q.namespace) && (!q.node || p.nodeName === q.node) && matchesSelector(parsed.selector, p.labels)
-    : undefined);
+  return userView(
+    ctx,
+    syncedCache().views.pods,
+    filtered
+      ? (p) =>
+          (!q.namespace || p.namespace === q.namespace) &&
+          (!q.node || p.nodeName === q.node) &&
+          matchesSelector(parsed.selector, p.labels)
+      : undefined,
+  );
 });

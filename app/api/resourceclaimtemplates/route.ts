@@ -5,4 +5,6 @@ import { syncedCache, userView } from '@/lib/server/views/views-api';
 export const dynamic = 'force-dynamic';
 
 /** DRA ResourceClaimTemplates, in the namespaces the user may list them in, from the watch cache (empty where resource.k8s.io/v1 is not served; the health says so). */
-export const GET = route({ query: z.strictObject({}) }, async (ctx) => userView(ctx, syncedCache().views.resourceclaimtemplates));
+export const GET = route({ query: z.strictObject({}) }, async (ctx) =>
+  userView(ctx, syncedCache().views.resourceclaimtemplates),
+);

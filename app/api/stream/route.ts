@@ -22,27 +22,30 @@ const RESCOPE_MS = 5 * 60_000;
  * session: the hello names the channel and the session's tag, and subscriptions made with
  * `POST /api/stream/subscriptions` arrive on it as `sub` events until it closes.
  */
-export const GET = route({ query: z.strictObject({ channel: channelIdSchema.optional() }) }, async ({ signal, session, query }) => {
-  const cache = getClusterCache();
-  const channel = query.channel;
-  if (channel) assertChannelFree(channel, session.sid);
-  const scope = await fullViewScope(session, cache, signal);
-  const full = isFullScope(scope);
-  return sseResponse(signal, (w) => {
-    const closeChannel = channel ? openChannel(channel, session.sid, w) : () => undefined;
-    const names = channel ? { channel, session: sessionTag(session.sid) } : {};
-    w.send('hello', { epoch: cache.epoch, revisions: cache.revisions(), health: cache.health(), ...names });
-    const unsubscribe = cache.subscribe((m) => {
-      if (full || m.type !== 'delta') w.frame(m.frame);
-      else w.send('delta', filterDelta(m.delta, scope));
+export const GET = route(
+  { query: z.strictObject({ channel: channelIdSchema.optional() }) },
+  async ({ signal, session, query }) => {
+    const cache = getClusterCache();
+    const channel = query.channel;
+    if (channel) assertChannelFree(channel, session.sid);
+    const scope = await fullViewScope(session, cache, signal);
+    const full = isFullScope(scope);
+    return sseResponse(signal, (w) => {
+      const closeChannel = channel ? openChannel(channel, session.sid, w) : () => undefined;
+      const names = channel ? { channel, session: sessionTag(session.sid) } : {};
+      w.send('hello', { epoch: cache.epoch, revisions: cache.revisions(), health: cache.health(), ...names });
+      const unsubscribe = cache.subscribe((m) => {
+        if (full || m.type !== 'delta') w.frame(m.frame);
+        else w.send('delta', filterDelta(m.delta, scope));
+      });
+      const endAt = Math.min(session.exp - Date.now(), full ? Infinity : RESCOPE_MS);
+      const timer = setTimeout(() => w.close(), Math.max(0, endAt));
+      timer.unref();
+      return () => {
+        clearTimeout(timer);
+        unsubscribe();
+        closeChannel();
+      };
     });
-    const endAt = Math.min(session.exp - Date.now(), full ? Infinity : RESCOPE_MS);
-    const timer = setTimeout(() => w.close(), Math.max(0, endAt));
-    timer.unref();
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-      closeChannel();
-    };
-  });
-});
+  },
+);

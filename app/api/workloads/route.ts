@@ -11,4 +11,9 @@ const query = z.strictObject({
 
 /** Deployments, StatefulSets and DaemonSets as WorkloadRows, those the user may list. */
 export const GET = route({ query }, async (ctx) =>
-  userView(ctx, syncedCache().views.workloads, ctx.query.namespace ? (w) => w.namespace === ctx.query.namespace : undefined));
+  userView(
+    ctx,
+    syncedCache().views.workloads,
+    ctx.query.namespace ? (w) => w.namespace === ctx.query.namespace : undefined,
+  ),
+);

@@ -33,13 +33,22 @@ export function LabelsScreen({ initialNodes }: { initialNodes: string[] }) {
   const preview = useLabelPreviewMutation();
   const apply = useLabelApplyMutation();
   const access = useAccess([NODE_PATCH]).get(NODE_PATCH);
-  const nodes = useMemo(() => nodesQ.data?.items.slice().sort((a, b) => collator.compare(a.name, b.name)), [nodesQ.data]);
+  const nodes = useMemo(
+    () => nodesQ.data?.items.slice().sort((a, b) => collator.compare(a.name, b.name)),
+    [nodesQ.data],
+  );
   const check = checkLabelRows(rows);
   const names = [...selected].sort(collator.compare);
   const current = JSON.stringify([names, check.edits]);
-  const previewed = preview.data && preview.variables && JSON.stringify([preview.variables.nodes, preview.variables.edits]) === current ? preview.data : null;
+  const previewed =
+    preview.data && preview.variables && JSON.stringify([preview.variables.nodes, preview.variables.edits]) === current
+      ? preview.data
+      : null;
   const ready = names.length > 0 && check.valid && (!check.touchesSystem || ack);
-  const edit = (f: () => void) => { f(); apply.reset(); };
+  const edit = (f: () => void) => {
+    f();
+    apply.reset();
+  };
   const runPreview = () => preview.mutate({ nodes: names, edits: check.edits });
 
   if (!nodes) {
@@ -55,33 +64,64 @@ export function LabelsScreen({ initialNodes }: { initialNodes: string[] }) {
       <PageHeader
         title="Label nodes"
         subtitle="DaemonSets such as the GPU workers run on the nodes whose labels they select."
-        actions={<Link href="/nodes" className="text-sm text-indigo-700 hover:underline">← All nodes</Link>}
+        actions={
+          <Link href="/nodes" className="text-sm text-indigo-700 hover:underline">
+            ← All nodes
+          </Link>
+        }
       />
       {access && !access.allowed && (
         <p data-testid="labels-denied" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Kubernetes does not allow you to change nodes{access.reason ? `: ${access.reason}` : ''}. You can still preview.
+          Kubernetes does not allow you to change nodes{access.reason ? `: ${access.reason}` : ''}. You can still
+          preview.
         </p>
       )}
       <div className="grid gap-4 xl:grid-cols-2">
         <Card>
           <CardHeader title="1. Nodes" />
-          <CardBody><NodePicker nodes={nodes} selected={selected} onChange={(s) => edit(() => setSelected(s))} /></CardBody>
+          <CardBody>
+            <NodePicker nodes={nodes} selected={selected} onChange={(s) => edit(() => setSelected(s))} />
+          </CardBody>
         </Card>
         <LabelEditCard
-          rows={rows} check={check} nextId={nextId} onRowsChange={(r) => edit(() => { setRows(r); setNextId((n) => n + 1); })}
-          ack={ack} onAck={setAck} ready={ready} preview={preview} onPreview={runPreview}
+          rows={rows}
+          check={check}
+          nextId={nextId}
+          onRowsChange={(r) =>
+            edit(() => {
+              setRows(r);
+              setNextId((n) => n + 1);
+            })
+          }
+          ack={ack}
+          onAck={setAck}
+          ready={ready}
+          preview={preview}
+          onPreview={runPreview}
         />
       </div>
       {previewed && (
         <LabelApplyCard
-          previewed={previewed} apply={apply} denied={access ? !access.allowed : false}
-          onApply={() => apply.mutate({ nodes: previewed.nodes.map((n) => ({ name: n.name, resourceVersion: n.resourceVersion })), edits: check.edits })}
-          onPreviewAgain={() => { apply.reset(); runPreview(); }}
+          previewed={previewed}
+          apply={apply}
+          denied={access ? !access.allowed : false}
+          onApply={() =>
+            apply.mutate({
+              nodes: previewed.nodes.map((n) => ({ name: n.name, resourceVersion: n.resourceVersion })),
+              edits: check.edits,
+            })
+          }
+          onPreviewAgain={() => {
+            apply.reset();
+            runPreview();
+          }}
         />
       )}
       <Card>
         <CardHeader title="DaemonSet pods on the selected nodes" aside="live" />
-        <CardBody><DaemonPodsLive nodes={selected} /></CardBody>
+        <CardBody>
+          <DaemonPodsLive nodes={selected} />
+        </CardBody>
       </Card>
     </div>
   );

@@ -28,7 +28,9 @@ async function review(checks: AccessCheck[], signal?: AbortSignal): Promise<Map<
   for (let i = 0; i < checks.length; i += CHUNK) {
     const part = checks.slice(i, i + CHUNK);
     const res = await fetchJson<{ results: (AccessCheck & AccessAnswer)[] }>('/api/auth/can-i', {
-      method: 'POST', body: JSON.stringify({ checks: part }), signal,
+      method: 'POST',
+      body: JSON.stringify({ checks: part }),
+      signal,
     });
     res.results.forEach((r, j) => out.set(accessKey(part[j]!), { allowed: r.allowed, reason: r.reason }));
   }
@@ -41,7 +43,9 @@ async function review(checks: AccessCheck[], signal?: AbortSignal): Promise<Map<
  * decides every real request. `get(check)` is undefined while loading.
  */
 export function useAccess(checks: AccessCheck[]) {
-  const unique = [...new Map(checks.map((c) => [accessKey(c), c])).values()].sort((a, b) => accessKey(a).localeCompare(accessKey(b)));
+  const unique = [...new Map(checks.map((c) => [accessKey(c), c])).values()].sort((a, b) =>
+    accessKey(a).localeCompare(accessKey(b)),
+  );
   const query = useQuery<Map<string, AccessAnswer>, ApiError>({
     queryKey: ['access', unique.map(accessKey)],
     queryFn: ({ signal }) => review(unique, signal),

@@ -7,7 +7,9 @@ import { fetchJson } from '../fetch-json';
 
 /** Starts an undeploy (confirmed by name); its progress arrives through useDeployRun. */
 export function useUndeploy() {
-  return useMutation<{ run: DeployRun }, ApiError, { confirm: string; removeVolumes: boolean; removeSecrets: boolean }>({
-    mutationFn: (body) => fetchJson('/api/deploy/undeploy', { method: 'POST', body: JSON.stringify(body) }),
-  });
+  return useMutation<{ run: DeployRun }, ApiError, { confirm: string; removeVolumes: boolean; removeSecrets: boolean }>(
+    {
+      mutationFn: (body) => fetchJson('/api/deploy/undeploy', { method: 'POST', body: JSON.stringify(body) }),
+    },
+  );
 }

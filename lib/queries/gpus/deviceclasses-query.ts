@@ -8,6 +8,8 @@ export function getDeviceClasses(signal?: AbortSignal): Promise<DeviceClassesDat
 }
 
 /** The deviceclasses view, kept current by the live stream (never refetched on a timer). */
-export function useDeviceClassesQuery<TData = DeviceClassesData>(options: ViewQueryOptions<'deviceclasses', TData> = {}) {
+export function useDeviceClassesQuery<TData = DeviceClassesData>(
+  options: ViewQueryOptions<'deviceclasses', TData> = {},
+) {
   return useViewQuery('deviceclasses', options);
 }

@@ -8,6 +8,8 @@ export function getResourceClaims(signal?: AbortSignal): Promise<ResourceClaimsD
 }
 
 /** The resourceclaims view, kept current by the live stream (never refetched on a timer). */
-export function useResourceClaimsQuery<TData = ResourceClaimsData>(options: ViewQueryOptions<'resourceclaims', TData> = {}) {
+export function useResourceClaimsQuery<TData = ResourceClaimsData>(
+  options: ViewQueryOptions<'resourceclaims', TData> = {},
+) {
   return useViewQuery('resourceclaims', options);
 }

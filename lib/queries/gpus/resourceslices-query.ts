@@ -8,6 +8,8 @@ export function getResourceSlices(signal?: AbortSignal): Promise<ResourceSlicesD
 }
 
 /** The resourceslices view, kept current by the live stream (never refetched on a timer). */
-export function useResourceSlicesQuery<TData = ResourceSlicesData>(options: ViewQueryOptions<'resourceslices', TData> = {}) {
+export function useResourceSlicesQuery<TData = ResourceSlicesData>(
+  options: ViewQueryOptions<'resourceslices', TData> = {},
+) {
   return useViewQuery('resourceslices', options);
 }

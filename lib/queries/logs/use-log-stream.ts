@@ -16,11 +16,16 @@ export type StreamState =
 
 function toStreamState(s: SubState): StreamState {
   switch (s.status) {
-    case 'connecting': return { state: 'connecting' };
-    case 'open': return { state: 'live' };
-    case 'reconnecting': return { state: 'reconnecting', attempt: s.attempts };
-    case 'ended': return { state: 'ended' };
-    case 'error': return { state: 'error', status: s.httpStatus, message: s.message };
+    case 'connecting':
+      return { state: 'connecting' };
+    case 'open':
+      return { state: 'live' };
+    case 'reconnecting':
+      return { state: 'reconnecting', attempt: s.attempts };
+    case 'ended':
+      return { state: 'ended' };
+    case 'error':
+      return { state: 'error', status: s.httpStatus, message: s.message };
   }
 }
 
@@ -47,7 +52,10 @@ export function useLogStream(source: LogSource, capacity: number) {
   const { state } = useEventStream(
     {
       topic: 'logs',
-      request: () => ({ topic: 'logs', query: logQuery(source, store.length > 0 || store.newestTs() !== null ? store.beginResume() : null) }),
+      request: () => ({
+        topic: 'logs',
+        query: logQuery(source, store.length > 0 || store.newestTs() !== null ? store.beginResume() : null),
+      }),
     },
     streamUrl(source),
     (event, data) => {

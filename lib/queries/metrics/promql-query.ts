@@ -8,7 +8,9 @@ import type { PanelAnswer } from './panel-query';
 export type PromqlAnswer = Omit<PanelAnswer, 'id'>;
 
 export function getPromql(query: string, w: TimeWindow, signal?: AbortSignal): Promise<PromqlAnswer> {
-  return fetchJson<PromqlAnswer>(`/api/metrics/query?${new URLSearchParams({ query, ...windowParams(w) })}`, { signal });
+  return fetchJson<PromqlAnswer>(`/api/metrics/query?${new URLSearchParams({ query, ...windowParams(w) })}`, {
+    signal,
+  });
 }
 
 /** The free PromQL box's result; waits for a submitted query (a 400 is never retried). */

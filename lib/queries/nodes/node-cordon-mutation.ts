@@ -4,7 +4,10 @@ import { fetchJson } from '../fetch-json';
 
 /** POST /api/nodes/<name>/cordon `{ unschedulable }`. */
 export function postCordon(name: string, unschedulable: boolean): Promise<unknown> {
-  return fetchJson(`/api/nodes/${encodeURIComponent(name)}/cordon`, { method: 'POST', body: JSON.stringify({ unschedulable }) });
+  return fetchJson(`/api/nodes/${encodeURIComponent(name)}/cordon`, {
+    method: 'POST',
+    body: JSON.stringify({ unschedulable }),
+  });
 }
 
 /** Cordon (true) or uncordon (false); the node's status follows through the stream. */

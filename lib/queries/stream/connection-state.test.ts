@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { CacheHealth } from '../../health';
 import {
-  connectionLost, connectionOpened, describeCacheState, INITIAL_CONNECTION, reconnectDelay, type StreamConnection,
+  connectionLost,
+  connectionOpened,
+  describeCacheState,
+  INITIAL_CONNECTION,
+  reconnectDelay,
+  type StreamConnection,
 } from './connection-state';
 
 const health = (state: CacheHealth['state'], lastError: string | null = null): CacheHealth => ({
-  state, lastError, since: '2026-01-01T10:00:00Z', server: null, resources: {},
+  state,
+  lastError,
+  since: '2026-01-01T10:00:00Z',
+  server: null,
+  resources: {},
 });
 const open: StreamConnection = { status: 'open', since: 1000, attempts: 0 };
 
@@ -45,7 +54,10 @@ describe('describeCacheState', () => {
     expect(s.detail).toContain('connection refused');
   });
   it('is failed with the server error, whatever the stream does', () => {
-    const s = describeCacheState({ status: 'reconnecting', since: 1, attempts: 1 }, health('failed', 'forbidden: cannot list pods'));
+    const s = describeCacheState(
+      { status: 'reconnecting', since: 1, attempts: 1 },
+      health('failed', 'forbidden: cannot list pods'),
+    );
     expect(s).toMatchObject({ kind: 'failed', stale: true });
     expect(s.detail).toContain('forbidden: cannot list pods');
   });

@@ -25,7 +25,11 @@ export function connectionOpened(_prev: StreamConnection, now: number): StreamCo
 /** Next state after an error: the drop time is kept across repeated failed attempts. */
 export function connectionLost(prev: StreamConnection, now: number): StreamConnection {
   if (prev.status === 'reconnecting') return { ...prev, attempts: prev.attempts + 1 };
-  return { status: 'reconnecting', since: prev.status === 'open' ? now : prev.since || now, attempts: prev.attempts + 1 };
+  return {
+    status: 'reconnecting',
+    since: prev.status === 'open' ? now : prev.since || now,
+    attempts: prev.attempts + 1,
+  };
 }
 
 /** Delay before re-creating an EventSource the browser gave up on (1 s doubling to 30 s). */
@@ -54,30 +58,57 @@ export interface CacheState {
 export function describeCacheState(conn: StreamConnection, health: CacheHealth | undefined): CacheState {
   if (health?.state === 'failed') {
     return {
-      kind: 'failed', label: 'Failed', stale: true, staleSince: health.since,
+      kind: 'failed',
+      label: 'Failed',
+      stale: true,
+      staleSince: health.since,
       detail: `The watch cache failed: ${health.lastError ?? 'unknown error'}`,
     };
   }
   if (conn.status === 'reconnecting') {
     return {
-      kind: 'reconnecting', label: 'Reconnecting', stale: true, staleSince: conn.since,
+      kind: 'reconnecting',
+      label: 'Reconnecting',
+      stale: true,
+      staleSince: conn.since,
       detail: 'Lost the live connection to the panel; showing last known state',
     };
   }
   if (health?.state === 'reconnecting') {
     return {
-      kind: 'reconnecting', label: 'Reconnecting', stale: true, staleSince: health.since,
+      kind: 'reconnecting',
+      label: 'Reconnecting',
+      stale: true,
+      staleSince: health.since,
       detail: `The panel lost its watch on Kubernetes${health.lastError ? ` (${health.lastError})` : ''}; showing last known state`,
     };
   }
   if (conn.status === 'connecting' || health === undefined) {
-    return { kind: 'connecting', label: 'Connecting', stale: false, staleSince: null, detail: 'Connecting to the live stream' };
+    return {
+      kind: 'connecting',
+      label: 'Connecting',
+      stale: false,
+      staleSince: null,
+      detail: 'Connecting to the live stream',
+    };
   }
   if (health.state === 'starting') {
-    return { kind: 'starting', label: 'Syncing', stale: false, staleSince: null, detail: 'The panel is loading the cluster state' };
+    return {
+      kind: 'starting',
+      label: 'Syncing',
+      stale: false,
+      staleSince: null,
+      detail: 'The panel is loading the cluster state',
+    };
   }
   const absent = notServedResources(health);
   // Said plainly, not as a fault: the cluster has no such API (e.g. no Dynamic Resource Allocation).
   const note = absent.length ? `; not served by this cluster: ${absent.join(', ')}` : '';
-  return { kind: 'synced', label: 'Synced', stale: false, staleSince: null, detail: `Live: changes in the cluster appear as they happen${note}` };
+  return {
+    kind: 'synced',
+    label: 'Synced',
+    stale: false,
+    staleSince: null,
+    detail: `Live: changes in the cluster appear as they happen${note}`,
+  };
 }

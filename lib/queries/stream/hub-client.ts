@@ -119,7 +119,8 @@ export class HubClient {
     if (!m) return;
     this.lastHeard = Date.now();
     switch (m.type) {
-      case 'ping': return this.port?.post({ type: 'pong' });
+      case 'ping':
+        return this.port?.post({ type: 'pong' });
       case 'status':
         this.status = { conn: m.conn, shared: m.shared };
         for (const fn of this.statusListeners) fn(this.status);
@@ -137,11 +138,18 @@ export class HubClient {
         if (this.channel === null) return;
         for (const fn of this.viewListeners) fn(m.event, m.data);
         return;
-      case 'sub': return this.subs.get(m.id)?.deliver(m.event, m.data);
-      case 'dropped': return this.reopen();
+      case 'sub':
+        return this.subs.get(m.id)?.deliver(m.event, m.data);
+      case 'dropped':
+        return this.reopen();
       case 'refused':
         // The server refused the stream: if the session has ended, go and sign in again.
-        void fetch('/api/auth/session', { cache: 'no-store' }).then((r) => { if (r.status === 401) redirectToSignIn(); }, () => undefined);
+        void fetch('/api/auth/session', { cache: 'no-store' }).then(
+          (r) => {
+            if (r.status === 401) redirectToSignIn();
+          },
+          () => undefined,
+        );
         return;
     }
   }

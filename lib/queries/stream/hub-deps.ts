@@ -7,7 +7,10 @@ import type { HubDeps, HubPort, HubSource } from './hub';
 /** A random id for channels and subscriptions (URL-safe, 22 characters). */
 export function randomStreamId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** The URL that ends subscription `id` on `channel`. */
@@ -20,7 +23,9 @@ export function browserHubDeps(shared: boolean): HubDeps {
     shared,
     openSource: eventSource,
     unsubscribe: (channel, id) => {
-      void fetch(unsubscribeUrl(channel, id), { method: 'DELETE', keepalive: true, cache: 'no-store' }).catch(() => undefined);
+      void fetch(unsubscribeUrl(channel, id), { method: 'DELETE', keepalive: true, cache: 'no-store' }).catch(
+        () => undefined,
+      );
     },
     randomId: randomStreamId,
     now: () => Date.now(),
@@ -35,8 +40,12 @@ function eventSource(url: string): HubSource {
   const es = new EventSource(url);
   return {
     closed: () => es.readyState === EventSource.CLOSED,
-    onOpen: (fn) => { es.onopen = () => fn(); },
-    onError: (fn) => { es.onerror = () => fn(); },
+    onOpen: (fn) => {
+      es.onopen = () => fn();
+    },
+    onError: (fn) => {
+      es.onerror = () => fn();
+    },
     on: (event, fn) => es.addEventListener(event, (e: MessageEvent<string>) => fn(e.data)),
     close: () => es.close(),
   };
@@ -46,7 +55,9 @@ function eventSource(url: string): HubSource {
 export function hubPort(p: MessagePort): HubPort {
   return {
     postMessage: (m) => p.postMessage(m),
-    listen: (fn) => { p.onmessage = (e: MessageEvent<unknown>) => fn(e.data); },
+    listen: (fn) => {
+      p.onmessage = (e: MessageEvent<unknown>) => fn(e.data);
+    },
     close: () => p.close(),
   };
 }

@@ -13,9 +13,20 @@ describe('hub protocol parsers', () => {
   it('accepts each hub message and nothing else', () => {
     const conn = { status: 'open', since: 1, attempts: 0 };
     expect(parseHubMessage({ type: 'status', conn, shared: true })).toEqual({ type: 'status', conn, shared: true });
-    expect(parseHubMessage({ type: 'view', event: 'delta', data: '{}' })).toEqual({ type: 'view', event: 'delta', data: '{}' });
-    expect(parseHubMessage({ type: 'channel', channel: 'c', session: 's', generation: 2 })).toMatchObject({ generation: 2 });
-    for (const bad of [{ type: 'status', conn: { status: 'weird', since: 1, attempts: 0 }, shared: true }, { type: 'view', event: 'sub', data: '{}' }, { type: 'view', event: 'delta', data: {} }, { type: 'channel', channel: 'c' }]) {
+    expect(parseHubMessage({ type: 'view', event: 'delta', data: '{}' })).toEqual({
+      type: 'view',
+      event: 'delta',
+      data: '{}',
+    });
+    expect(parseHubMessage({ type: 'channel', channel: 'c', session: 's', generation: 2 })).toMatchObject({
+      generation: 2,
+    });
+    for (const bad of [
+      { type: 'status', conn: { status: 'weird', since: 1, attempts: 0 }, shared: true },
+      { type: 'view', event: 'sub', data: '{}' },
+      { type: 'view', event: 'delta', data: {} },
+      { type: 'channel', channel: 'c' },
+    ]) {
       expect(parseHubMessage(bad)).toBeNull();
     }
   });

@@ -41,35 +41,52 @@ const str = (v: unknown): v is string => typeof v === 'string';
 export function parseTabMessage(v: unknown): TabMessage | null {
   if (!isObject(v)) return null;
   switch (v.type) {
-    case 'hello': return str(v.session) ? { type: 'hello', session: v.session } : null;
+    case 'hello':
+      return str(v.session) ? { type: 'hello', session: v.session } : null;
     case 'own':
-    case 'disown': return str(v.id) ? { type: v.type, id: v.id } : null;
+    case 'disown':
+      return str(v.id) ? { type: v.type, id: v.id } : null;
     case 'pong':
-    case 'goodbye': return { type: v.type };
-    default: return null;
+    case 'goodbye':
+      return { type: v.type };
+    default:
+      return null;
   }
 }
 
 function isConnection(v: unknown): v is StreamConnection {
-  return isObject(v) && (v.status === 'connecting' || v.status === 'open' || v.status === 'reconnecting')
-    && typeof v.since === 'number' && typeof v.attempts === 'number';
+  return (
+    isObject(v) &&
+    (v.status === 'connecting' || v.status === 'open' || v.status === 'reconnecting') &&
+    typeof v.since === 'number' &&
+    typeof v.attempts === 'number'
+  );
 }
 
 /** The hub's message, or null when it is not one. */
 export function parseHubMessage(v: unknown): HubMessage | null {
   if (!isObject(v)) return null;
   switch (v.type) {
-    case 'status': return isConnection(v.conn) && typeof v.shared === 'boolean' ? { type: 'status', conn: v.conn, shared: v.shared } : null;
+    case 'status':
+      return isConnection(v.conn) && typeof v.shared === 'boolean'
+        ? { type: 'status', conn: v.conn, shared: v.shared }
+        : null;
     case 'channel':
       return str(v.channel) && str(v.session) && typeof v.generation === 'number'
-        ? { type: 'channel', channel: v.channel, session: v.session, generation: v.generation } : null;
+        ? { type: 'channel', channel: v.channel, session: v.session, generation: v.generation }
+        : null;
     case 'view':
-      return (v.event === 'hello' || v.event === 'delta' || v.event === 'health') && str(v.data) ? { type: 'view', event: v.event, data: v.data } : null;
-    case 'sub': return str(v.id) && str(v.event) ? { type: 'sub', id: v.id, event: v.event, data: v.data } : null;
+      return (v.event === 'hello' || v.event === 'delta' || v.event === 'health') && str(v.data)
+        ? { type: 'view', event: v.event, data: v.data }
+        : null;
+    case 'sub':
+      return str(v.id) && str(v.event) ? { type: 'sub', id: v.id, event: v.event, data: v.data } : null;
     case 'refused':
     case 'dropped':
-    case 'ping': return { type: v.type };
-    default: return null;
+    case 'ping':
+      return { type: v.type };
+    default:
+      return null;
   }
 }
 

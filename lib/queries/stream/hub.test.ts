@@ -9,23 +9,45 @@ class FakeSource implements HubSource {
   isClosed = false;
   shut = false;
   constructor(readonly url: string) {}
-  closed() { return this.isClosed; }
-  onOpen(fn: () => void) { this.open = fn; }
-  onError(fn: () => void) { this.error = fn; }
-  on(event: string, fn: (data: string) => void) { this.handlers.set(event, fn); }
-  close() { this.shut = true; }
-  emit(event: string, data: unknown) { this.handlers.get(event)?.(JSON.stringify(data)); }
+  closed() {
+    return this.isClosed;
+  }
+  onOpen(fn: () => void) {
+    this.open = fn;
+  }
+  onError(fn: () => void) {
+    this.error = fn;
+  }
+  on(event: string, fn: (data: string) => void) {
+    this.handlers.set(event, fn);
+  }
+  close() {
+    this.shut = true;
+  }
+  emit(event: string, data: unknown) {
+    this.handlers.get(event)?.(JSON.stringify(data));
+  }
 }
 
 class FakePort implements HubPort {
   readonly got: HubMessage[] = [];
   fn: ((data: unknown) => void) | null = null;
   closed = false;
-  postMessage(m: HubMessage) { this.got.push(m); }
-  listen(fn: (data: unknown) => void) { this.fn = fn; }
-  close() { this.closed = true; }
-  send(m: unknown) { this.fn?.(m); }
-  of<T extends HubMessage['type']>(type: T) { return this.got.filter((m): m is Extract<HubMessage, { type: T }> => m.type === type); }
+  postMessage(m: HubMessage) {
+    this.got.push(m);
+  }
+  listen(fn: (data: unknown) => void) {
+    this.fn = fn;
+  }
+  close() {
+    this.closed = true;
+  }
+  send(m: unknown) {
+    this.fn?.(m);
+  }
+  of<T extends HubMessage['type']>(type: T) {
+    return this.got.filter((m): m is Extract<HubMessage, { type: T }> => m.type === type);
+  }
 }
 
 function setup() {
@@ -36,14 +58,30 @@ function setup() {
   const timers: { at: number; fn: () => void; every?: number }[] = [];
   const deps: HubDeps = {
     shared: true,
-    openSource: (url) => { const s = new FakeSource(url); sources.push(s); return s; },
+    openSource: (url) => {
+      const s = new FakeSource(url);
+      sources.push(s);
+      return s;
+    },
     unsubscribe: (channel, id) => unsubscribed.push(`${channel}/${id}`),
     randomId: () => `channel-${++ids}-abcdefghijkl`,
     now: () => now,
-    setTimeout: (fn, ms) => { const t = { at: now + ms, fn }; timers.push(t); return t; },
-    clearTimeout: (t) => { timers.splice(timers.indexOf(t as never), 1); },
-    setInterval: (fn, ms) => { const t = { at: now + ms, fn, every: ms }; timers.push(t); return t; },
-    clearInterval: (t) => { timers.splice(timers.indexOf(t as never), 1); },
+    setTimeout: (fn, ms) => {
+      const t = { at: now + ms, fn };
+      timers.push(t);
+      return t;
+    },
+    clearTimeout: (t) => {
+      timers.splice(timers.indexOf(t as never), 1);
+    },
+    setInterval: (fn, ms) => {
+      const t = { at: now + ms, fn, every: ms };
+      timers.push(t);
+      return t;
+    },
+    clearInterval: (t) => {
+      timers.splice(timers.indexOf(t as never), 1);
+    },
   };
   const advance = (ms: number) => {
     const end = now + ms;
@@ -58,7 +96,12 @@ function setup() {
     now = end;
   };
   const hub = new StreamHub(deps);
-  const join = (session = 's1') => { const p = new FakePort(); hub.addPort(p); p.send({ type: 'hello', session }); return p; };
+  const join = (session = 's1') => {
+    const p = new FakePort();
+    hub.addPort(p);
+    p.send({ type: 'hello', session });
+    return p;
+  };
   const hello = (src: FakeSource, session = 's1') => {
     const channel = new URL(src.url, 'http://x').searchParams.get('channel');
     src.emit('hello', { epoch: 'e', revisions: {}, health: { state: 'synced' }, channel, session });
@@ -108,7 +151,7 @@ describe('StreamHub', () => {
     expect(t.unsubscribed).toEqual([`${channel}/a1`]);
     expect(a.closed).toBe(true);
     // b is frozen: it answers nothing; keep answers every ping.
-    for (let i = 0; i < (PORT_TIMEOUT_MS / PING_MS) + 2; i++) {
+    for (let i = 0; i < PORT_TIMEOUT_MS / PING_MS + 2; i++) {
       t.advance(PING_MS);
       keep.send({ type: 'pong' });
     }

@@ -4,7 +4,13 @@
  * events to the tab that owns the subscription. Runs in the SharedWorker, or in the page where
  * SharedWorker is missing. Its I/O is injected, so routing, pings and reconnects are unit-tested.
  */
-import { connectionLost, connectionOpened, INITIAL_CONNECTION, reconnectDelay, type StreamConnection } from './connection-state';
+import {
+  connectionLost,
+  connectionOpened,
+  INITIAL_CONNECTION,
+  reconnectDelay,
+  type StreamConnection,
+} from './connection-state';
 import { helloChannel, parseSubEvent, parseTabMessage, type HubMessage, type ViewEventName } from './hub-protocol';
 import { parseData } from './stream-messages';
 
@@ -85,7 +91,8 @@ export class StreamHub {
     if (!st || !m) return;
     st.lastSeen = this.deps.now();
     switch (m.type) {
-      case 'hello': return this.join(port, st, m.session);
+      case 'hello':
+        return this.join(port, st, m.session);
       case 'own':
         st.owned.add(m.id);
         this.owners.set(m.id, port);
@@ -94,8 +101,10 @@ export class StreamHub {
         st.owned.delete(m.id);
         if (this.owners.get(m.id) === port) this.owners.delete(m.id);
         return;
-      case 'pong': return;
-      case 'goodbye': return this.drop(port);
+      case 'pong':
+        return;
+      case 'goodbye':
+        return this.drop(port);
     }
   }
 
@@ -110,7 +119,8 @@ export class StreamHub {
     }
     if (this.channel && this.session) {
       port.postMessage({ type: 'channel', channel: this.channel, session: this.session, generation: this.generation });
-      if (this.lastHello && session === this.session) port.postMessage({ type: 'view', event: 'hello', data: this.lastHello });
+      if (this.lastHello && session === this.session)
+        port.postMessage({ type: 'view', event: 'hello', data: this.lastHello });
     }
   }
 
@@ -134,8 +144,7 @@ export class StreamHub {
         // Queued for a frozen tab, read when it resumes: it then takes a new port.
         port.postMessage({ type: 'dropped' });
         this.drop(port);
-      }
-      else port.postMessage({ type: 'ping' });
+      } else port.postMessage({ type: 'ping' });
     }
   }
 
@@ -183,7 +192,10 @@ export class StreamHub {
     this.lastHello = data;
     this.orphans.clear();
     // Every tab learns of the channel (one of another session reloads); only the session's get views.
-    this.broadcast({ type: 'channel', channel: names.channel, session: names.session, generation: this.generation }, false);
+    this.broadcast(
+      { type: 'channel', channel: names.channel, session: names.session, generation: this.generation },
+      false,
+    );
     this.relay('hello', data);
   }
 

@@ -11,7 +11,10 @@ import { handleDelta, handleHealth, handleHello } from './stream-handlers';
 import { isCacheHealth, isDelta, isHello } from './stream-messages';
 import { viewQueryKey } from '../view-keys';
 
-const LiveStreamContext = createContext<{ conn: StreamConnection; shared: boolean }>({ conn: INITIAL_CONNECTION, shared: true });
+const LiveStreamContext = createContext<{ conn: StreamConnection; shared: boolean }>({
+  conn: INITIAL_CONNECTION,
+  shared: true,
+});
 
 function onLiveEvent(qc: QueryClient, event: string, data: unknown): void {
   if (event === 'hello' && isHello(data)) handleHello(qc, data);
@@ -39,7 +42,8 @@ export function LiveStreamProvider({ session, children }: { session: string; chi
     client.start();
     // Back from a freeze: events may have been missed, so every loaded view is fetched again.
     const off = client.onResync(() => {
-      for (const view of VIEW_NAMES) void qc.invalidateQueries({ queryKey: viewQueryKey(view), exact: true }, { cancelRefetch: false });
+      for (const view of VIEW_NAMES)
+        void qc.invalidateQueries({ queryKey: viewQueryKey(view), exact: true }, { cancelRefetch: false });
     });
     return () => {
       off();

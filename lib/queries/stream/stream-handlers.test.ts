@@ -11,7 +11,11 @@ import type { ViewResponse } from '../view-response';
 import { handleDelta, handleHealth, handleHello } from './stream-handlers';
 
 const health = (state: CacheHealth['state'], lastError: string | null = null): CacheHealth => ({
-  state, lastError, since: '2026-01-01T00:00:00Z', server: null, resources: {},
+  state,
+  lastError,
+  since: '2026-01-01T00:00:00Z',
+  server: null,
+  resources: {},
 });
 
 const clients: QueryClient[] = [];
@@ -34,7 +38,14 @@ describe('handleDelta', () => {
   it('patches a cached view in place and keeps its health', () => {
     const qc = client();
     seedPods(qc, 5, [podRow({ name: 'a' }), podRow({ name: 'b' })]);
-    const delta: ViewDelta<Row> = { view: 'pods', epoch: 'e1', from: 5, to: 7, upserts: [podRow({ name: 'c' }), podRow({ name: 'a', status: 'Error' })], deletes: ['default/b'] };
+    const delta: ViewDelta<Row> = {
+      view: 'pods',
+      epoch: 'e1',
+      from: 5,
+      to: 7,
+      upserts: [podRow({ name: 'c' }), podRow({ name: 'a', status: 'Error' })],
+      deletes: ['default/b'],
+    };
     expect(handleDelta(qc, delta)).toBe('applied');
     const d = qc.getQueryData<ViewResponse<PodRow>>(podKeys.list())!;
     expect(d.revision).toBe(7);
@@ -49,14 +60,23 @@ describe('handleDelta', () => {
     const ev = (key: string) => ({ key, namespace: key.split('/')[0]! }) as unknown as Row;
     handleDelta(qc, { view: 'events', epoch: 'e1', from: 1, to: 2, upserts: [ev('imagepod/pod-x.1871')], deletes: [] });
     expect(invalidated(qc, auditKeys.list({}) as unknown as string[])).toBe(false);
-    handleDelta(qc, { view: 'events', epoch: 'e1', from: 2, to: 3, upserts: [ev('imagepod/imagepod-audit-x7k2')], deletes: [] });
+    handleDelta(qc, {
+      view: 'events',
+      epoch: 'e1',
+      from: 2,
+      to: 3,
+      upserts: [ev('imagepod/imagepod-audit-x7k2')],
+      deletes: [],
+    });
     expect(invalidated(qc, auditKeys.list({}) as unknown as string[])).toBe(true);
   });
 
   it('ignores a delta the list already contains', () => {
     const qc = client();
     seedPods(qc, 9);
-    expect(handleDelta(qc, { view: 'pods', epoch: 'e1', from: 5, to: 7, upserts: [podRow({ name: 'zzz' })], deletes: [] })).toBe('stale');
+    expect(
+      handleDelta(qc, { view: 'pods', epoch: 'e1', from: 5, to: 7, upserts: [podRow({ name: 'zzz' })], deletes: [] }),
+    ).toBe('stale');
     expect(qc.getQueryData<ViewResponse<PodRow>>(podKeys.list())!.items).toHaveLength(1);
     expect(invalidated(qc, podKeys.list())).toBe(false);
   });
@@ -72,7 +92,9 @@ describe('handleDelta', () => {
 
   it('leaves a view nobody loaded alone', () => {
     const qc = client();
-    expect(handleDelta(qc, { view: 'pods', epoch: 'e1', from: 0, to: 1, upserts: [podRow({ name: 'a' })], deletes: [] })).toBe('uncached');
+    expect(
+      handleDelta(qc, { view: 'pods', epoch: 'e1', from: 0, to: 1, upserts: [podRow({ name: 'a' })], deletes: [] }),
+    ).toBe('uncached');
     expect(qc.getQueryData(podKeys.list())).toBeUndefined();
   });
 
@@ -89,7 +111,11 @@ describe('handleHello', () => {
     const qc = client();
     seedPods(qc, 10);
     qc.setQueryData(nodeKeys.list(), { items: [], revision: 4, epoch: 'e1', health: health('synced') });
-    const views = handleHello(qc, { epoch: 'e1', revisions: { pods: 10, nodes: 6, workloads: 2, events: 1 }, health: health('synced') });
+    const views = handleHello(qc, {
+      epoch: 'e1',
+      revisions: { pods: 10, nodes: 6, workloads: 2, events: 1 },
+      health: health('synced'),
+    });
     expect(views).toEqual(['nodes']);
     expect(qc.getQueryData(healthKeys.all)).toEqual(health('synced'));
     expect(invalidated(qc, podKeys.list())).toBe(false);

@@ -40,6 +40,13 @@ export function isHello(v: unknown): v is HelloMessage {
 }
 
 export function isDelta(v: unknown): v is ViewDelta<Row> {
-  return isObject(v) && isViewName(v.view) && typeof v.epoch === 'string' && typeof v.from === 'number' && typeof v.to === 'number'
-    && Array.isArray(v.upserts) && Array.isArray(v.deletes);
+  return (
+    isObject(v) &&
+    isViewName(v.view) &&
+    typeof v.epoch === 'string' &&
+    typeof v.from === 'number' &&
+    typeof v.to === 'number' &&
+    Array.isArray(v.upserts) &&
+    Array.isArray(v.deletes)
+  );
 }

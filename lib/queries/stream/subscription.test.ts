@@ -10,7 +10,11 @@ beforeEach(() => {
   answers = [];
   vi.useFakeTimers();
   vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
-    calls.push({ url, method: init.method ?? 'GET', body: typeof init.body === 'string' ? JSON.parse(init.body) as Record<string, unknown> : null });
+    calls.push({
+      url,
+      method: init.method ?? 'GET',
+      body: typeof init.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null,
+    });
     const a = answers.shift() ?? { status: 200, body: { subscribed: 'x' } };
     return new Response(JSON.stringify(a.body), { status: a.status, headers: { 'content-type': 'application/json' } });
   });
@@ -39,7 +43,11 @@ describe('Subscription', () => {
     const { s, states } = sub();
     s.channel('c1');
     await flush();
-    expect(calls[0]).toMatchObject({ url: '/api/stream/subscriptions', method: 'POST', body: { channel: 'c1', id: 's1', topic: 'logs', query: { since: 'resume-0' } } });
+    expect(calls[0]).toMatchObject({
+      url: '/api/stream/subscriptions',
+      method: 'POST',
+      body: { channel: 'c1', id: 's1', topic: 'logs', query: { since: 'resume-0' } },
+    });
     expect(states.at(-1)).toEqual({ status: 'open' });
     s.channel('c1');
     expect(calls).toHaveLength(1);

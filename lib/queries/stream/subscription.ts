@@ -19,7 +19,11 @@ export type SubState =
   | { status: 'error'; httpStatus: number; message: string };
 
 /** A subscribe body without the ids the client adds. */
-export type SubRequest = SubscribeBody extends infer B ? (B extends SubscribeBody ? Omit<B, 'channel' | 'id'> : never) : never;
+export type SubRequest = SubscribeBody extends infer B
+  ? B extends SubscribeBody
+    ? Omit<B, 'channel' | 'id'>
+    : never
+  : never;
 
 export interface SubHandlers {
   /** Called at every (re)subscribe: the body to send (a log stream's resume point goes in here). */
@@ -41,7 +45,10 @@ export class Subscription {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private final = false;
 
-  constructor(readonly id: string, private readonly h: SubHandlers) {}
+  constructor(
+    readonly id: string,
+    private readonly h: SubHandlers,
+  ) {}
 
   /** A channel is live: subscribe on it unless already there. */
   channel(channel: string): void {
@@ -76,7 +83,10 @@ export class Subscription {
   close(): void {
     this.final = true;
     clearTimeout(this.timer);
-    if (this.on) void fetch(unsubscribeUrl(this.on, this.id), { method: 'DELETE', keepalive: true, cache: 'no-store' }).catch(() => undefined);
+    if (this.on)
+      void fetch(unsubscribeUrl(this.on, this.id), { method: 'DELETE', keepalive: true, cache: 'no-store' }).catch(
+        () => undefined,
+      );
     this.on = null;
   }
 
@@ -89,7 +99,10 @@ export class Subscription {
 
   private async post(channel: string): Promise<void> {
     try {
-      await fetchJson('/api/stream/subscriptions', { method: 'POST', body: JSON.stringify({ ...this.h.request(), channel, id: this.id }) });
+      await fetchJson('/api/stream/subscriptions', {
+        method: 'POST',
+        body: JSON.stringify({ ...this.h.request(), channel, id: this.id }),
+      });
     } catch (e) {
       if (this.final || this.on !== channel) return;
       // 409: it is already attached (a repeated request); 404: the channel is gone, a new one comes.
@@ -98,7 +111,11 @@ export class Subscription {
       if (isTransient(e)) return this.retry(channel);
       this.final = true;
       const status = e instanceof ApiError ? e.status : 0;
-      this.h.state({ status: 'error', httpStatus: status, message: e instanceof Error ? e.message : 'Subscription refused' });
+      this.h.state({
+        status: 'error',
+        httpStatus: status,
+        message: e instanceof Error ? e.message : 'Subscription refused',
+      });
       return;
     }
     if (!this.final && this.on === channel) this.opened();

@@ -19,7 +19,8 @@ export interface HistoryData extends WorkloadRef {
   rows: HistoryRow[];
 }
 
-export const workloadPath = (w: WorkloadRef) => `/api/workloads/${w.kind}/${encodeURIComponent(w.namespace)}/${encodeURIComponent(w.name)}`;
+export const workloadPath = (w: WorkloadRef) =>
+  `/api/workloads/${w.kind}/${encodeURIComponent(w.namespace)}/${encodeURIComponent(w.name)}`;
 
 /** GET …/history: the revisions, newest first, and the current template. */
 export function getHistory(w: WorkloadRef, signal?: AbortSignal): Promise<HistoryData> {

@@ -15,5 +15,7 @@ export function postRolloutAction(w: WorkloadRef, action: RolloutAction): Promis
  * history's key) changes through the stream once the controller has acted.
  */
 export function useRolloutActionMutation(w: WorkloadRef) {
-  return useMutation<Record<string, unknown>, ApiError, RolloutAction>({ mutationFn: (action) => postRolloutAction(w, action) });
+  return useMutation<Record<string, unknown>, ApiError, RolloutAction>({
+    mutationFn: (action) => postRolloutAction(w, action),
+  });
 }

@@ -8,6 +8,9 @@ import { useWorkloadsQuery, type WorkloadsData } from './workloads-query';
  * loaded but has no such workload.
  */
 export function useWorkloadQuery(key: string) {
-  const select = useCallback((d: WorkloadsData): WorkloadRow | null => d.items.find((w) => w.key === key) ?? null, [key]);
+  const select = useCallback(
+    (d: WorkloadsData): WorkloadRow | null => d.items.find((w) => w.key === key) ?? null,
+    [key],
+  );
   return useWorkloadsQuery({ select });
 }

@@ -14,7 +14,10 @@ import { kubeRequest, resourcePath } from '../kube/transport';
  */
 export async function recordAudit(r: AuditRecord): Promise<void> {
   const ns = authSettings().auditNamespace;
-  if (process.env.IMAGEPOD_AUDIT_STDOUT !== '0') console.log(`[audit] ${JSON.stringify({ time: new Date().toISOString(), action: r.action, user: r.user, target: targetText(r.target), result: r.result, message: r.message })}`);
+  if (process.env.IMAGEPOD_AUDIT_STDOUT !== '0')
+    console.log(
+      `[audit] ${JSON.stringify({ time: new Date().toISOString(), action: r.action, user: r.user, target: targetText(r.target), result: r.result, message: r.message })}`,
+    );
   try {
     await kubeRequest(getKubeConfig(), resourcePath(RESOURCES['events.events.k8s.io'], { namespace: ns }), {
       method: 'POST',
@@ -22,7 +25,9 @@ export async function recordAudit(r: AuditRecord): Promise<void> {
       timeoutMs: 5_000,
     });
   } catch (e) {
-    console.error(`[audit] could not write the audit Event to namespace ${ns}: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(
+      `[audit] could not write the audit Event to namespace ${ns}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -41,7 +46,14 @@ export async function audited<T>(
   what: Pick<AuditRecord, 'action' | 'target' | 'details'> & { message: string },
   act: () => Promise<T>,
 ): Promise<T> {
-  const base = { action: what.action, user: who.user.username, groups: who.user.groups, target: what.target, details: what.details, sessionId: who.session.sid };
+  const base = {
+    action: what.action,
+    user: who.user.username,
+    groups: who.user.groups,
+    target: what.target,
+    details: what.details,
+    sessionId: who.session.sid,
+  };
   try {
     const out = await act();
     await recordAudit({ ...base, result: 'success', message: what.message });

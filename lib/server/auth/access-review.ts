@@ -57,22 +57,37 @@ export function canI(s: Session, a: AccessAttributes, signal?: AbortSignal): Pro
     body: {
       apiVersion: 'authorization.k8s.io/v1',
       kind: 'SelfSubjectAccessReview',
-      spec: { resourceAttributes: { verb: a.verb, group: a.group ?? '', resource: a.resource, subresource: a.subresource, namespace: a.namespace, name: a.name } },
+      spec: {
+        resourceAttributes: {
+          verb: a.verb,
+          group: a.group ?? '',
+          resource: a.resource,
+          subresource: a.subresource,
+          namespace: a.namespace,
+          name: a.name,
+        },
+      },
     },
     signal,
     timeoutMs: 10_000,
-  }).then((r) => {
-    const d = { allowed: r.status?.allowed === true, reason: r.status?.reason || r.status?.evaluationError || undefined };
-    lastKnown.set(key, { at: Date.now(), d });
-    return d;
-  }, (e: unknown) => {
-    // The API server is down: keep answering as it last did, so pages keep showing the cached
-    // (stale-flagged) cluster. Any other failure (an expired token: 401) is not papered over.
-    const known = lastKnown.get(key);
-    const unreachable = e instanceof KubeError && (e.code === 'UNAVAILABLE' || e.code === 'TIMED_OUT');
-    if (unreachable && known && Date.now() - known.at < STALE_IF_UNREACHABLE_MS) return known.d;
-    throw e;
-  });
+  }).then(
+    (r) => {
+      const d = {
+        allowed: r.status?.allowed === true,
+        reason: r.status?.reason || r.status?.evaluationError || undefined,
+      };
+      lastKnown.set(key, { at: Date.now(), d });
+      return d;
+    },
+    (e: unknown) => {
+      // The API server is down: keep answering as it last did, so pages keep showing the cached
+      // (stale-flagged) cluster. Any other failure (an expired token: 401) is not papered over.
+      const known = lastKnown.get(key);
+      const unreachable = e instanceof KubeError && (e.code === 'UNAVAILABLE' || e.code === 'TIMED_OUT');
+      if (unreachable && known && Date.now() - known.at < STALE_IF_UNREACHABLE_MS) return known.d;
+      throw e;
+    },
+  );
   cache.set(key, { at: now, p });
   // A failed review is not remembered: the next request asks again.
   p.catch(() => cache.delete(key));
@@ -80,7 +95,8 @@ export function canI(s: Session, a: AccessAttributes, signal?: AbortSignal): Pro
     for (const [k, v] of cache) if (now - v.at >= TTL_MS || cache.size > MAX_ENTRIES) cache.delete(k);
   }
   if (lastKnown.size > MAX_ENTRIES) {
-    for (const [k, v] of lastKnown) if (now - v.at >= STALE_IF_UNREACHABLE_MS || lastKnown.size > MAX_ENTRIES) lastKnown.delete(k);
+    for (const [k, v] of lastKnown)
+      if (now - v.at >= STALE_IF_UNREACHABLE_MS || lastKnown.size > MAX_ENTRIES) lastKnown.delete(k);
   }
   return p;
 }
@@ -95,10 +111,18 @@ export function forgetAccess(s: Session): void {
  * allows it (one request, the common case for admins and `view`), otherwise the subset of the
  * namespaces the cache holds objects in, one review each (cached like every review).
  */
-export async function listScope(s: Session, group: string, resource: string, namespaces: () => Iterable<string>, signal?: AbortSignal): Promise<NamespaceScope> {
+export async function listScope(
+  s: Session,
+  group: string,
+  resource: string,
+  namespaces: () => Iterable<string>,
+  signal?: AbortSignal,
+): Promise<NamespaceScope> {
   const cluster = await canI(s, { verb: 'list', group, resource }, signal);
   if (cluster.allowed) return FULL_NAMESPACES;
   const candidates = [...new Set(namespaces())];
-  const answers = await mapLimit(candidates, 16, (namespace) => canI(s, { verb: 'list', group, resource, namespace }, signal));
+  const answers = await mapLimit(candidates, 16, (namespace) =>
+    canI(s, { verb: 'list', group, resource, namespace }, signal),
+  );
   return { all: false, namespaces: new Set(candidates.filter((_, i) => answers[i]!.allowed)) };
 }

@@ -18,7 +18,8 @@ export function assertSameOrigin(req: { method: string; headers: Headers }): voi
     throw new HttpError(403, 'FORBIDDEN', 'Cross-site request refused');
   }
   const origin = req.headers.get('origin');
-  if (!origin || origin === 'null') throw new HttpError(403, 'FORBIDDEN', 'Request refused: no Origin header (cross-site request protection)');
+  if (!origin || origin === 'null')
+    throw new HttpError(403, 'FORBIDDEN', 'Request refused: no Origin header (cross-site request protection)');
   let originHost: string;
   try {
     originHost = new URL(origin).host;
@@ -28,5 +29,9 @@ export function assertSameOrigin(req: { method: string; headers: Headers }): voi
   const host = req.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || req.headers.get('host');
   if (host && originHost === host) return;
   if (authSettings().publicOrigins.includes(origin)) return;
-  throw new HttpError(403, 'FORBIDDEN', `Request refused: origin ${origin} is not this panel's (cross-site request protection)`);
+  throw new HttpError(
+    403,
+    'FORBIDDEN',
+    `Request refused: origin ${origin} is not this panel's (cross-site request protection)`,
+  );
 }

@@ -24,7 +24,16 @@ export function tokenKubeConfig(token: string): KubeConfig {
   if (!cluster) throw new HttpError(503, 'UNAVAILABLE', 'The panel has no cluster configured');
   const kc = new KubeConfig();
   kc.loadFromOptions({
-    clusters: [{ name: 'cluster', server: cluster.server, caData: cluster.caData, caFile: cluster.caFile, skipTLSVerify: cluster.skipTLSVerify, tlsServerName: cluster.tlsServerName }],
+    clusters: [
+      {
+        name: 'cluster',
+        server: cluster.server,
+        caData: cluster.caData,
+        caFile: cluster.caFile,
+        skipTLSVerify: cluster.skipTLSVerify,
+        tlsServerName: cluster.tlsServerName,
+      },
+    ],
     users: [{ name: 'user', token }],
     contexts: [{ name: 'user', cluster: 'cluster', user: 'user' }],
     currentContext: 'user',
@@ -52,12 +61,18 @@ export async function whoAmI(kc: KubeConfig, signal?: AbortSignal): Promise<Sess
     });
   } catch (e) {
     if (e instanceof KubeError && e.upstreamStatus === 401) {
-      throw new HttpError(401, 'UNAUTHENTICATED', 'The Kubernetes API server did not accept this token (expired, revoked, or issued by another cluster)');
+      throw new HttpError(
+        401,
+        'UNAUTHENTICATED',
+        'The Kubernetes API server did not accept this token (expired, revoked, or issued by another cluster)',
+      );
     }
     throw e;
   }
   const info = review.status?.userInfo;
-  if (!info?.username) throw new HttpError(401, 'UNAUTHENTICATED', 'The Kubernetes API server did not name a user for this token');
-  if (info.username === 'system:anonymous') throw new HttpError(401, 'UNAUTHENTICATED', 'The API server treats this token as anonymous');
+  if (!info?.username)
+    throw new HttpError(401, 'UNAUTHENTICATED', 'The Kubernetes API server did not name a user for this token');
+  if (info.username === 'system:anonymous')
+    throw new HttpError(401, 'UNAUTHENTICATED', 'The API server treats this token as anonymous');
   return { username: info.username, uid: info.uid, groups: info.groups ?? [] };
 }

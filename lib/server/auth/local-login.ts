@@ -42,7 +42,9 @@ export function localBaseUrl(env: Record<string, string | undefined> = process.e
 export function announceLocalLogin(): void {
   if (!authSettings().localMode) return;
   const link = `${localBaseUrl()}/api/auth/local?code=${issueLocalLoginCode()}`;
-  console.log(`[auth] Local mode: sign in with your kubeconfig's identity at\n[auth]   ${link}\n[auth] (one use; a new link is printed after each sign-in)`);
+  console.log(
+    `[auth] Local mode: sign in with your kubeconfig's identity at\n[auth]   ${link}\n[auth] (one use; a new link is printed after each sign-in)`,
+  );
   const file = process.env.IMAGEPOD_LOGIN_LINK_FILE;
   if (file) writeFileSync(file, `${link}\n`, { mode: 0o600 });
 }

@@ -3,7 +3,9 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { HttpError } from '../errors/http-error';
 import { authSettings } from './settings';
 
-const g = globalThis as typeof globalThis & { __imagepodLoginLimiters?: { perClient: RateLimiterMemory; global: RateLimiterMemory } };
+const g = globalThis as typeof globalThis & {
+  __imagepodLoginLimiters?: { perClient: RateLimiterMemory; global: RateLimiterMemory };
+};
 
 /**
  * Login attempts: 10 per minute per client address (IMAGEPOD_LOGIN_ATTEMPTS_PER_MINUTE), ten times
@@ -37,7 +39,9 @@ export async function consumeLoginAttempt(headers: Headers): Promise<void> {
   } catch (e) {
     if (e instanceof RateLimiterRes) {
       const wait = Math.ceil(e.msBeforeNext / 1000);
-      throw new HttpError(429, 'TOO_MANY_REQUESTS', `Too many login attempts; try again in ${wait} s`, undefined, { 'Retry-After': String(wait) });
+      throw new HttpError(429, 'TOO_MANY_REQUESTS', `Too many login attempts; try again in ${wait} s`, undefined, {
+        'Retry-After': String(wait),
+      });
     }
     throw e;
   }

@@ -36,10 +36,22 @@ export type SessionUser = Session['user'];
 const g = globalThis as typeof globalThis & { __imagepodRevoked?: Map<string, number> };
 const revoked = (g.__imagepodRevoked ??= new Map());
 
-export function newSession(input: { mode: Session['mode']; token?: string; user: SessionUser; tokenExpiresAt?: number | null }, now = Date.now()): Session {
+export function newSession(
+  input: { mode: Session['mode']; token?: string; user: SessionUser; tokenExpiresAt?: number | null },
+  now = Date.now(),
+): Session {
   const { maxAgeMs } = authSettings();
   const exp = Math.min(now + maxAgeMs, input.tokenExpiresAt ?? Infinity);
-  return { v: 1, sid: randomBytes(12).toString('base64url'), mode: input.mode, token: input.token, user: input.user, iat: now, seen: now, exp };
+  return {
+    v: 1,
+    sid: randomBytes(12).toString('base64url'),
+    mode: input.mode,
+    token: input.token,
+    user: input.user,
+    iat: now,
+    seen: now,
+    exp,
+  };
 }
 
 function ttlSeconds(s: Session, now: number): number {
@@ -72,7 +84,9 @@ export async function openSession(value: string | undefined, now = Date.now()): 
   return s;
 }
 
-interface CookieJar { get(name: string): { value: string } | undefined }
+interface CookieJar {
+  get(name: string): { value: string } | undefined;
+}
 
 export function sessionCookieValue(cookies: CookieJar): string | undefined {
   return cookies.get(SECURE_COOKIE)?.value ?? cookies.get(COOKIE)?.value;
@@ -97,7 +111,11 @@ function cookieHeader(name: string, value: string, maxAge: number, secure: boole
 export async function setSessionCookie(headers: Headers, s: Session, secure: boolean, now = Date.now()): Promise<void> {
   const value = await sealSession(s, now);
   if (value.length > MAX_COOKIE_BYTES) {
-    throw new HttpError(400, 'BAD_REQUEST', `This token is too large to keep in a session cookie (${value.length} bytes sealed, limit ${MAX_COOKIE_BYTES})`);
+    throw new HttpError(
+      400,
+      'BAD_REQUEST',
+      `This token is too large to keep in a session cookie (${value.length} bytes sealed, limit ${MAX_COOKIE_BYTES})`,
+    );
   }
   headers.append('Set-Cookie', cookieHeader(secure ? SECURE_COOKIE : COOKIE, value, ttlSeconds(s, now), secure));
 }

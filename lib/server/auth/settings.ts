@@ -23,11 +23,25 @@ export interface AuthSettings {
 
 const env = z.object({
   IMAGEPOD_SESSION_SECRET: z.string().min(32, 'IMAGEPOD_SESSION_SECRET must be at least 32 characters').optional(),
-  IMAGEPOD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
-  IMAGEPOD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
+  IMAGEPOD_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
+  IMAGEPOD_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(12),
   IMAGEPOD_PUBLIC_ORIGIN: z.string().optional(),
   IMAGEPOD_LOCAL_LOGIN: z.enum(['0', '1']).optional(),
-  IMAGEPOD_AUDIT_NAMESPACE: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/).max(63).default('imagepod'),
+  IMAGEPOD_AUDIT_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+    .max(63)
+    .default('imagepod'),
   IMAGEPOD_OIDC_ISSUER: z.url().optional(),
   IMAGEPOD_OIDC_CLIENT_ID: z.string().min(1).optional(),
   IMAGEPOD_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -41,9 +55,13 @@ const g = globalThis as typeof globalThis & { __imagepodAuthSettings?: AuthSetti
 export function loadAuthSettings(source: Record<string, string | undefined> = process.env): AuthSettings {
   const e = env.parse(source);
   const ephemeral = !e.IMAGEPOD_SESSION_SECRET;
-  const origins = (e.IMAGEPOD_PUBLIC_ORIGIN ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const origins = (e.IMAGEPOD_PUBLIC_ORIGIN ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const o of origins) {
-    if (new URL(o).origin !== o) throw new Error(`IMAGEPOD_PUBLIC_ORIGIN: "${o}" is not an origin (scheme://host[:port])`);
+    if (new URL(o).origin !== o)
+      throw new Error(`IMAGEPOD_PUBLIC_ORIGIN: "${o}" is not an origin (scheme://host[:port])`);
   }
   const inCluster = resolveKubeConfigSource(source).kind === 'in-cluster';
   return {
@@ -55,9 +73,16 @@ export function loadAuthSettings(source: Record<string, string | undefined> = pr
     // Never in a cluster: there the panel's identity is its service account, which no one may borrow.
     localMode: !inCluster && e.IMAGEPOD_LOCAL_LOGIN !== '0',
     auditNamespace: e.IMAGEPOD_AUDIT_NAMESPACE,
-    oidc: e.IMAGEPOD_OIDC_ISSUER && e.IMAGEPOD_OIDC_CLIENT_ID
-      ? { issuer: e.IMAGEPOD_OIDC_ISSUER, clientId: e.IMAGEPOD_OIDC_CLIENT_ID, clientSecret: e.IMAGEPOD_OIDC_CLIENT_SECRET, scopes: e.IMAGEPOD_OIDC_SCOPES, redirectUri: e.IMAGEPOD_OIDC_REDIRECT_URI }
-      : null,
+    oidc:
+      e.IMAGEPOD_OIDC_ISSUER && e.IMAGEPOD_OIDC_CLIENT_ID
+        ? {
+            issuer: e.IMAGEPOD_OIDC_ISSUER,
+            clientId: e.IMAGEPOD_OIDC_CLIENT_ID,
+            clientSecret: e.IMAGEPOD_OIDC_CLIENT_SECRET,
+            scopes: e.IMAGEPOD_OIDC_SCOPES,
+            redirectUri: e.IMAGEPOD_OIDC_REDIRECT_URI,
+          }
+        : null,
     trustProxy: e.IMAGEPOD_TRUST_PROXY === '1',
   };
 }
@@ -67,7 +92,9 @@ export function authSettings(): AuthSettings {
   if (!g.__imagepodAuthSettings) {
     g.__imagepodAuthSettings = loadAuthSettings();
     if (g.__imagepodAuthSettings.sessionSecretEphemeral) {
-      console.warn('[auth] IMAGEPOD_SESSION_SECRET is not set: sessions are sealed with a key made for this process; they end when it restarts and do not work across replicas.');
+      console.warn(
+        '[auth] IMAGEPOD_SESSION_SECRET is not set: sessions are sealed with a key made for this process; they end when it restarts and do not work across replicas.',
+      );
     }
   }
   return g.__imagepodAuthSettings;

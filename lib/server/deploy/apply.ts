@@ -11,12 +11,20 @@ import { kubeRequest, objectPath } from '../kube/transport';
 export const FIELD_MANAGER = 'imagepod-dashboard';
 
 /** Server-side apply of one object (`dryRun` changes nothing); throws KubeError (409 on conflicts). */
-export function serverSideApply(kc: KubeConfig, o: KubeObj, opts: { dryRun?: boolean; force?: boolean; signal?: AbortSignal } = {}): Promise<KubeObj> {
+export function serverSideApply(
+  kc: KubeConfig,
+  o: KubeObj,
+  opts: { dryRun?: boolean; force?: boolean; signal?: AbortSignal } = {},
+): Promise<KubeObj> {
   return kubeRequest<KubeObj>(kc, objectPath(o), {
     method: 'PATCH',
     contentType: 'application/apply-patch+yaml', // JSON is YAML: the body is the object as JSON
     body: o,
-    query: { fieldManager: FIELD_MANAGER, force: opts.force ? 'true' : undefined, dryRun: opts.dryRun ? 'All' : undefined },
+    query: {
+      fieldManager: FIELD_MANAGER,
+      force: opts.force ? 'true' : undefined,
+      dryRun: opts.dryRun ? 'All' : undefined,
+    },
     signal: opts.signal,
   });
 }
@@ -39,12 +47,31 @@ export function conflictsOf(e: unknown): FieldConflict[] {
  * apply). A field owned by another manager is reported as drift (a deploy restores it) or a
  * conflict (only with "take ownership"); see lib/deploy/conflicts.ts.
  */
-export async function previewObject(kc: KubeConfig, o: KubeObj, takeOwnership: boolean, namespaceMissing: boolean, signal?: AbortSignal): Promise<ObjectPreview> {
+export async function previewObject(
+  kc: KubeConfig,
+  o: KubeObj,
+  takeOwnership: boolean,
+  namespaceMissing: boolean,
+  signal?: AbortSignal,
+): Promise<ObjectPreview> {
   const key = objectKey(o);
-  const base = { key, kind: o.kind, name: o.metadata.name, namespace: o.metadata.namespace ?? null, conflicts: [] as FieldConflict[], message: null as string | null };
+  const base = {
+    key,
+    kind: o.kind,
+    name: o.metadata.name,
+    namespace: o.metadata.namespace ?? null,
+    conflicts: [] as FieldConflict[],
+    message: null as string | null,
+  };
   if (namespaceMissing) {
     // Nothing in the namespace can be dry-run before the namespace exists: it is all new.
-    return { ...base, action: 'create', diff: diffObjects({}, o, key).diff, paths: [], message: `created after namespace ${o.metadata.namespace}` };
+    return {
+      ...base,
+      action: 'create',
+      diff: diffObjects({}, o, key).diff,
+      paths: [],
+      message: `created after namespace ${o.metadata.namespace}`,
+    };
   }
   try {
     const live = await getLive(kc, o, signal);
@@ -59,12 +86,21 @@ export async function previewObject(kc: KubeConfig, o: KubeObj, takeOwnership: b
     }
     const d = diffObjects(live ?? {}, after, key);
     const cls = classifyConflicts(conflicts);
-    const action: PreviewAction = !live ? 'create' : cls === 'drift' ? 'drift' : cls === 'conflict' && !takeOwnership ? 'conflict' : d.changed ? 'change' : 'unchanged';
-    const message = cls === 'drift'
-      ? `restores fields changed by ${[...new Set(conflicts.map((c) => c.manager))].join(', ')}`
-      : cls === 'conflict'
-        ? `fields owned by ${[...new Set(conflicts.map((c) => c.manager))].join(', ')}${takeOwnership ? ': the deploy takes ownership' : ': choose "take ownership" to overwrite them'}`
-        : null;
+    const action: PreviewAction = !live
+      ? 'create'
+      : cls === 'drift'
+        ? 'drift'
+        : cls === 'conflict' && !takeOwnership
+          ? 'conflict'
+          : d.changed
+            ? 'change'
+            : 'unchanged';
+    const message =
+      cls === 'drift'
+        ? `restores fields changed by ${[...new Set(conflicts.map((c) => c.manager))].join(', ')}`
+        : cls === 'conflict'
+          ? `fields owned by ${[...new Set(conflicts.map((c) => c.manager))].join(', ')}${takeOwnership ? ': the deploy takes ownership' : ': choose "take ownership" to overwrite them'}`
+          : null;
     return { ...base, action, diff: d.diff, paths: live ? changedPaths(live, after) : [], conflicts, message };
   } catch (e) {
     return { ...base, action: 'error', diff: '', paths: [], message: e instanceof Error ? e.message : String(e) };

@@ -12,11 +12,19 @@ export interface GateResult {
 /** Readiness of one applied object, from the watch cache (no extra requests to the API server). */
 export function gate(o: KubeObj, generation: number): GateResult {
   if (!isWorkloadKind(o.kind)) return { ready: true, message: 'applied' };
-  const row = getClusterCache().views.workloads.get(`${o.kind}/${o.metadata.namespace}/${o.metadata.name}`) as WorkloadRow | undefined;
-  if (!row || row.generation < generation) return { ready: false, message: 'waiting for the watch cache to see the new spec' };
-  if (row.observedGeneration < generation) return { ready: false, message: 'waiting for the controller to observe the new spec' };
+  const row = getClusterCache().views.workloads.get(`${o.kind}/${o.metadata.namespace}/${o.metadata.name}`) as
+    WorkloadRow | undefined;
+  if (!row || row.generation < generation)
+    return { ready: false, message: 'waiting for the watch cache to see the new spec' };
+  if (row.observedGeneration < generation)
+    return { ready: false, message: 'waiting for the controller to observe the new spec' };
   if (o.kind === 'DaemonSet' && row.desired === 0) {
-    return { ready: true, message: `ready, 0 nodes selected — label GPU nodes ${Object.entries(row.nodeSelector).map(([k, v]) => `${k}=${v}`).join(',')} to run it` };
+    return {
+      ready: true,
+      message: `ready, 0 nodes selected — label GPU nodes ${Object.entries(row.nodeSelector)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')} to run it`,
+    };
   }
   if (row.rollout.state === 'complete') return { ready: true, message: `${row.ready}/${row.desired} ready` };
   return { ready: false, message: `${row.rollout.message} (${row.ready}/${row.desired} ready)` };
@@ -28,11 +36,17 @@ export function gate(o: KubeObj, generation: number): GateResult {
  */
 export function latestEvents(o: KubeObj, n = 3): string[] {
   const name = o.metadata.name;
-  const rows = getClusterCache().views.events.list((e: EventRow) =>
-    e.namespace === (o.metadata.namespace ?? e.namespace)
-    && (e.involved.name === name || e.involved.name.startsWith(`${name}-`) || e.involved.name.includes(`-${name}-`))).items;
+  const rows = getClusterCache().views.events.list(
+    (e: EventRow) =>
+      e.namespace === (o.metadata.namespace ?? e.namespace) &&
+      (e.involved.name === name || e.involved.name.startsWith(`${name}-`) || e.involved.name.includes(`-${name}-`)),
+  ).items;
   return rows
-    .sort((a, b) => Number(b.type === 'Warning') - Number(a.type === 'Warning') || (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''))
+    .sort(
+      (a, b) =>
+        Number(b.type === 'Warning') - Number(a.type === 'Warning') ||
+        (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''),
+    )
     .slice(0, n)
     .map((e) => `${e.type} ${e.reason} (${e.involved.kind}/${e.involved.name}): ${e.message}`);
 }

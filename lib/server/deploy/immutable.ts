@@ -16,15 +16,22 @@ import { STACK_NAMESPACE } from './settings-store';
 export async function assertChangeable(kc: KubeConfig, s: DeploySettings, signal?: AbortSignal): Promise<void> {
   let sts: { spec?: { volumeClaimTemplates?: { spec?: { resources?: { requests?: { storage?: string } } } }[] } };
   try {
-    sts = await kubeRequest(kc, resourcePath(RESOURCES.statefulsets, { namespace: STACK_NAMESPACE, name: 'postgres' }), { signal });
+    sts = await kubeRequest(
+      kc,
+      resourcePath(RESOURCES.statefulsets, { namespace: STACK_NAMESPACE, name: 'postgres' }),
+      { signal },
+    );
   } catch (e) {
     if (e instanceof KubeError && e.code === 'NOT_FOUND') return;
     throw e;
   }
   const current = sts.spec?.volumeClaimTemplates?.[0]?.spec?.resources?.requests?.storage;
   if (current && parseQuantity(current) !== parseQuantity(s.postgresStorage)) {
-    throw new HttpError(422, 'INVALID',
+    throw new HttpError(
+      422,
+      'INVALID',
       `settings.postgresStorage: PostgreSQL was deployed with ${current}; Kubernetes does not allow changing a StatefulSet's volume claim template — keep ${current} (to grow the volume, resize the claim postgres-storage-postgres-0 itself if its storage class allows expansion)`,
-      'settings.postgresStorage');
+      'settings.postgresStorage',
+    );
   }
 }

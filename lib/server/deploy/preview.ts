@@ -16,14 +16,30 @@ import { STACK_NAMESPACE, settingsConfigMap } from './settings-store';
  * diff) / unchanged / drift / conflict (with the other manager) / error. Changes nothing.
  * `takeOwnership` holds `Kind/namespace/name` keys whose conflicts the deploy would overwrite.
  */
-export async function previewDeploy(kc: KubeConfig, settings: DeploySettings, takeOwnership: readonly string[], signal: AbortSignal): Promise<DeployPreview> {
+export async function previewDeploy(
+  kc: KubeConfig,
+  settings: DeploySettings,
+  takeOwnership: readonly string[],
+  signal: AbortSignal,
+): Promise<DeployPreview> {
   await assertChangeable(kc, settings, signal);
   const stages = planStages([settingsConfigMap(settings), ...applySettings(loadBundle(), settings)]);
-  const nsMissing = !(await getLive(kc, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: STACK_NAMESPACE } }, signal));
+  const nsMissing = !(await getLive(
+    kc,
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: STACK_NAMESPACE } },
+    signal,
+  ));
   const take = new Set(takeOwnership);
   const all = stages.flatMap((s) => s.objects);
   const previews = await mapLimit(all, 8, (o) =>
-    previewObject(kc, o, take.has(`${o.kind}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`), nsMissing && o.metadata.namespace === STACK_NAMESPACE, signal));
+    previewObject(
+      kc,
+      o,
+      take.has(`${o.kind}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`),
+      nsMissing && o.metadata.namespace === STACK_NAMESPACE,
+      signal,
+    ),
+  );
   const byKey = new Map<unknown, ObjectPreview>(all.map((o, i) => [o, previews[i]!]));
   return {
     namespaceExists: !nsMissing,

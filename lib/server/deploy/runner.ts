@@ -54,13 +54,35 @@ export class DeployRunner {
 
   private begin(kind: DeployRun['kind'], actor: Actor, stages: Stage[]): DeployRun {
     if (this.run?.state === 'running') {
-      throw new HttpError(409, 'CONFLICT', `A ${this.run.kind} by ${this.run.user} is running (id ${this.run.id}); wait for it to finish`);
+      throw new HttpError(
+        409,
+        'CONFLICT',
+        `A ${this.run.kind} by ${this.run.user} is running (id ${this.run.id}); wait for it to finish`,
+      );
     }
     const run: DeployRun = {
-      id: randomUUID(), kind, user: actor.user.username, startedAt: new Date().toISOString(), finishedAt: null, state: 'running', error: null,
+      id: randomUUID(),
+      kind,
+      user: actor.user.username,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      state: 'running',
+      error: null,
       stages: stages.map((s) => ({
-        id: s.id, title: s.title, state: 'pending', startedAt: null, finishedAt: null,
-        objects: s.objects.map((o) => ({ key: objectKey(o), kind: o.kind, name: o.metadata.name, namespace: o.metadata.namespace ?? null, state: 'pending', change: null, message: null })),
+        id: s.id,
+        title: s.title,
+        state: 'pending',
+        startedAt: null,
+        finishedAt: null,
+        objects: s.objects.map((o) => ({
+          key: objectKey(o),
+          kind: o.kind,
+          name: o.metadata.name,
+          namespace: o.metadata.namespace ?? null,
+          state: 'pending',
+          change: null,
+          message: null,
+        })),
       })),
     };
     this.run = run;
@@ -81,13 +103,22 @@ export class DeployRunner {
   }
 
   undeploy(actor: Actor, opts: UndeployOptions): DeployRun {
-    const stages = planStages(applySettings(loadBundle(), opts.settings)).reverse().map((s) => ({ ...s, objects: [...s.objects].reverse() }));
+    const stages = planStages(applySettings(loadBundle(), opts.settings))
+      .reverse()
+      .map((s) => ({ ...s, objects: [...s.objects].reverse() }));
     const run = this.begin('undeploy', actor, stages);
     void this.execute(run, actor, async () => {
       for (const [i, stage] of stages.entries()) {
         const rs = run.stages[i]!;
         this.stageStart(rs);
-        const ok = await undeployStage(rs, stage, actor.kube, opts, () => this.emit(), (ro, e) => this.noteFailure(ro, e));
+        const ok = await undeployStage(
+          rs,
+          stage,
+          actor.kube,
+          opts,
+          () => this.emit(),
+          (ro, e) => this.noteFailure(ro, e),
+        );
         this.stageEnd(rs, ok);
         if (!ok) return false;
       }
@@ -107,7 +138,9 @@ export class DeployRunner {
     }
     const failed = run.stages.flatMap((s) => s.objects).find((o) => o.state === 'failed');
     // Denied when the failure the run reports was a 403 (the status, as audited() decides).
-    const denied = thrown ? failureResult(thrown.e) === 'denied' : failed !== undefined && this.deniedObjects.has(failed);
+    const denied = thrown
+      ? failureResult(thrown.e) === 'denied'
+      : failed !== undefined && this.deniedObjects.has(failed);
     run.state = ok ? 'succeeded' : 'failed';
     run.error ??= ok ? null : failed ? `${failed.key}: ${failed.message}` : 'failed';
     run.finishedAt = new Date().toISOString();
@@ -116,10 +149,16 @@ export class DeployRunner {
     const objects = run.stages.flatMap((s) => s.objects);
     const count = (c: RunObject['change']) => objects.filter((o) => o.change === c).length;
     await recordAudit({
-      action: run.kind, user: actor.user.username, groups: actor.user.groups, sessionId: actor.session.sid,
-      target: { kind: 'Namespace', name: 'imagepod' }, result: ok ? 'success' : denied ? 'denied' : 'failure',
+      action: run.kind,
+      user: actor.user.username,
+      groups: actor.user.groups,
+      sessionId: actor.session.sid,
+      target: { kind: 'Namespace', name: 'imagepod' },
+      result: ok ? 'success' : denied ? 'denied' : 'failure',
       message: ok
-        ? run.kind === 'deploy' ? `deployed: ${count('created')} created, ${count('changed')} changed, ${count('unchanged')} unchanged` : `undeployed: ${objects.filter((o) => o.state === 'deleted').length} deleted, ${objects.filter((o) => o.state === 'kept').length} kept`
+        ? run.kind === 'deploy'
+          ? `deployed: ${count('created')} created, ${count('changed')} changed, ${count('unchanged')} unchanged`
+          : `undeployed: ${objects.filter((o) => o.state === 'deleted').length} deleted, ${objects.filter((o) => o.state === 'kept').length} kept`
         : `${run.kind} failed: ${run.error}`,
     });
   }
@@ -141,9 +180,19 @@ export class DeployRunner {
   }
 
   /** One stage: apply (namespaces first, the rest in parallel), fill secrets, then wait for readiness. */
-  private async deployStage(rs: RunStage, stage: Stage, kc: KubeConfig, takeOwnership: ReadonlySet<string>): Promise<boolean> {
+  private async deployStage(
+    rs: RunStage,
+    stage: Stage,
+    kc: KubeConfig,
+    takeOwnership: ReadonlySet<string>,
+  ): Promise<boolean> {
     this.stageStart(rs);
-    const entries = stage.objects.map((o, i) => ({ o, ro: rs.objects[i]!, generation: 0, note: null as string | null }));
+    const entries = stage.objects.map((o, i) => ({
+      o,
+      ro: rs.objects[i]!,
+      generation: 0,
+      note: null as string | null,
+    }));
     const applyOne = async (e: (typeof entries)[number]) => {
       e.ro.state = 'applying';
       this.emit();
@@ -173,29 +222,31 @@ export class DeployRunner {
     }
     const timeout = stageTimeoutMs();
     const deadline = Date.now() + timeout;
-    await Promise.all(entries.map(async (e) => {
-      for (;;) {
-        const g = gate(e.o, e.generation);
-        if (g.ready) {
-          e.ro.state = 'ready';
-          e.ro.message = [e.note, g.message === 'applied' ? null : g.message].filter(Boolean).join('; ') || null;
-          break;
+    await Promise.all(
+      entries.map(async (e) => {
+        for (;;) {
+          const g = gate(e.o, e.generation);
+          if (g.ready) {
+            e.ro.state = 'ready';
+            e.ro.message = [e.note, g.message === 'applied' ? null : g.message].filter(Boolean).join('; ') || null;
+            break;
+          }
+          if (Date.now() > deadline) {
+            e.ro.state = 'failed';
+            const events = latestEvents(e.o);
+            e.ro.message = `not ready after ${timeout / 1000} s: ${g.message}${events.length ? ` — latest events: ${events.join(' | ')}` : ''}`;
+            break;
+          }
+          const waiting = [e.note, g.message].filter(Boolean).join('; ');
+          if (e.ro.message !== waiting) {
+            e.ro.message = waiting;
+            this.emit();
+          }
+          await sleep(250);
         }
-        if (Date.now() > deadline) {
-          e.ro.state = 'failed';
-          const events = latestEvents(e.o);
-          e.ro.message = `not ready after ${timeout / 1000} s: ${g.message}${events.length ? ` — latest events: ${events.join(' | ')}` : ''}`;
-          break;
-        }
-        const waiting = [e.note, g.message].filter(Boolean).join('; ');
-        if (e.ro.message !== waiting) {
-          e.ro.message = waiting;
-          this.emit();
-        }
-        await sleep(250);
-      }
-      this.emit();
-    }));
+        this.emit();
+      }),
+    );
     const ok = entries.every((e) => e.ro.state === 'ready');
     this.stageEnd(rs, ok);
     return ok;
@@ -214,13 +265,21 @@ export class DeployRunner {
       if (cls === 'none') throw e;
       const managers = [...new Set(conflicts.map((c) => c.manager))].join(', ');
       if (cls === 'conflict' && !takeOwnership) {
-        throw new KubeError('CONFLICT', `fields owned by ${managers}: ${conflicts.map((c) => c.field).join(', ')} — preview and choose "take ownership" to overwrite them`, 409);
+        throw new KubeError(
+          'CONFLICT',
+          `fields owned by ${managers}: ${conflicts.map((c) => c.field).join(', ')} — preview and choose "take ownership" to overwrite them`,
+          409,
+        );
       }
       result = await serverSideApply(kc, o, { force: true });
       note = cls === 'drift' ? `restored fields changed by ${managers}` : `took ownership from ${managers}`;
     }
     const rv = (x: KubeObj | null) => (x?.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
-    const change = !before ? 'created' as const : rv(before) === rv(result) ? 'unchanged' as const : 'changed' as const;
+    const change = !before
+      ? ('created' as const)
+      : rv(before) === rv(result)
+        ? ('unchanged' as const)
+        : ('changed' as const);
     return { result, change, note };
   }
 }

@@ -14,12 +14,21 @@ export const GENERATE_ANNOTATION = 'imagepod.io/generate';
  * lists data, so it never removes these keys. Returns the names (never the values) it generated.
  */
 export async function fillSecret(kc: KubeConfig, bundled: KubeObj, signal?: AbortSignal): Promise<string[]> {
-  const keys = (bundled.metadata.annotations?.[GENERATE_ANNOTATION] ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  const keys = (bundled.metadata.annotations?.[GENERATE_ANNOTATION] ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   if (keys.length === 0) return [];
-  const live = await kubeRequest<{ data?: Record<string, string>; metadata: { resourceVersion: string } }>(kc, objectPath(bundled), { signal });
+  const live = await kubeRequest<{ data?: Record<string, string>; metadata: { resourceVersion: string } }>(
+    kc,
+    objectPath(bundled),
+    { signal },
+  );
   const missing = keys.filter((k) => !live.data?.[k]);
   if (missing.length === 0) return [];
-  const data = Object.fromEntries(missing.map((k) => [k, Buffer.from(randomBytes(32).toString('base64url')).toString('base64')]));
+  const data = Object.fromEntries(
+    missing.map((k) => [k, Buffer.from(randomBytes(32).toString('base64url')).toString('base64')]),
+  );
   await kubeRequest(kc, objectPath(bundled), {
     method: 'PATCH',
     contentType: 'application/merge-patch+json',

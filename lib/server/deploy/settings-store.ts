@@ -17,16 +17,27 @@ export function settingsConfigMap(s: DeploySettings): KubeObj {
     metadata: {
       name: SETTINGS_NAME,
       namespace: STACK_NAMESPACE,
-      labels: { 'app.kubernetes.io/part-of': 'imagepod', 'app.kubernetes.io/managed-by': 'imagepod-dashboard', 'imagepod.io/stage': '1-namespace' },
+      labels: {
+        'app.kubernetes.io/part-of': 'imagepod',
+        'app.kubernetes.io/managed-by': 'imagepod-dashboard',
+        'imagepod.io/stage': '1-namespace',
+      },
     },
     data: { 'settings.json': `${JSON.stringify(s, null, 2)}\n` },
   };
 }
 
 /** The last deployed settings (read with the user's credentials), or the bundle's defaults. */
-export async function readSettings(kc: KubeConfig, signal?: AbortSignal): Promise<{ settings: DeploySettings; stored: boolean }> {
+export async function readSettings(
+  kc: KubeConfig,
+  signal?: AbortSignal,
+): Promise<{ settings: DeploySettings; stored: boolean }> {
   try {
-    const cm = await kubeRequest<{ data?: Record<string, string> }>(kc, resourcePath(RESOURCES.configmaps, { namespace: STACK_NAMESPACE, name: SETTINGS_NAME }), { signal });
+    const cm = await kubeRequest<{ data?: Record<string, string> }>(
+      kc,
+      resourcePath(RESOURCES.configmaps, { namespace: STACK_NAMESPACE, name: SETTINGS_NAME }),
+      { signal },
+    );
     const parsed = deploySettingsSchema.safeParse(JSON.parse(cm.data?.['settings.json'] ?? 'null'));
     return parsed.success ? { settings: parsed.data, stored: true } : { settings: DEFAULT_SETTINGS, stored: false };
   } catch (e) {

@@ -30,7 +30,10 @@ function keepReason(o: KubeObj, opts: UndeployOptions): string | null {
 
 async function remove(kc: KubeConfig, path: string): Promise<boolean> {
   try {
-    await kubeRequest(kc, path, { method: 'DELETE', body: { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: 'Background' } });
+    await kubeRequest(kc, path, {
+      method: 'DELETE',
+      body: { apiVersion: 'v1', kind: 'DeleteOptions', propagationPolicy: 'Background' },
+    });
     return true;
   } catch (e) {
     if (e instanceof KubeError && e.code === 'NOT_FOUND') return false;
@@ -40,15 +43,26 @@ async function remove(kc: KubeConfig, path: string): Promise<boolean> {
 
 /** The claims a StatefulSet's volumeClaimTemplates made: `<template>-<statefulset>-<ordinal>`. */
 async function statefulSetClaims(kc: KubeConfig, o: KubeObj): Promise<string[]> {
-  const templates = ((o.spec as { volumeClaimTemplates?: { metadata: { name: string } }[] }).volumeClaimTemplates ?? []).map((t) => `${t.metadata.name}-${o.metadata.name}-`);
+  const templates = (
+    (o.spec as { volumeClaimTemplates?: { metadata: { name: string } }[] }).volumeClaimTemplates ?? []
+  ).map((t) => `${t.metadata.name}-${o.metadata.name}-`);
   if (templates.length === 0) return [];
-  const list = await kubeRequest<{ items: { metadata: { name: string } }[] }>(kc, resourcePath(RESOURCES.persistentvolumeclaims, { namespace: o.metadata.namespace }));
-  return list.items.map((p) => p.metadata.name).filter((n) => templates.some((t) => n.startsWith(t) && /^\d+$/.test(n.slice(t.length))));
+  const list = await kubeRequest<{ items: { metadata: { name: string } }[] }>(
+    kc,
+    resourcePath(RESOURCES.persistentvolumeclaims, { namespace: o.metadata.namespace }),
+  );
+  return list.items
+    .map((p) => p.metadata.name)
+    .filter((n) => templates.some((t) => n.startsWith(t) && /^\d+$/.test(n.slice(t.length))));
 }
 
 /** One stage of an undeploy, objects in reverse order; workloads are waited for until gone. */
 export async function undeployStage(
-  rs: RunStage, stage: Stage, kc: KubeConfig, opts: UndeployOptions, emit: () => void,
+  rs: RunStage,
+  stage: Stage,
+  kc: KubeConfig,
+  opts: UndeployOptions,
+  emit: () => void,
   onFailure: (ro: RunObject, e: unknown) => void = () => undefined,
 ): Promise<boolean> {
   let ok = true;
@@ -66,14 +80,18 @@ export async function undeployStage(
     try {
       const claims = o.kind === 'StatefulSet' && opts.removeVolumes ? await statefulSetClaims(kc, o) : [];
       const existed = await remove(kc, objectPath(o));
-      for (const c of claims) await remove(kc, resourcePath(RESOURCES.persistentvolumeclaims, { namespace: o.metadata.namespace, name: c }));
+      for (const c of claims)
+        await remove(kc, resourcePath(RESOURCES.persistentvolumeclaims, { namespace: o.metadata.namespace, name: c }));
       if (isWorkloadKind(o.kind)) {
         const key = `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
         const end = Date.now() + WAIT_GONE_MS;
         while (getClusterCache().views.workloads.get(key) && Date.now() < end) await sleep(250);
       }
       ro.state = 'deleted';
-      ro.message = [existed ? null : 'was not there', claims.length ? `deleted volumes ${claims.join(', ')}` : null].filter(Boolean).join('; ') || null;
+      ro.message =
+        [existed ? null : 'was not there', claims.length ? `deleted volumes ${claims.join(', ')}` : null]
+          .filter(Boolean)
+          .join('; ') || null;
     } catch (e) {
       onFailure(ro, e);
       ro.state = 'failed';

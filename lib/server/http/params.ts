@@ -4,9 +4,17 @@ import { labelEditsSchema } from '../../label-validation';
 import type { WorkloadResource } from '../../kube-resources';
 
 /** A Kubernetes object name (DNS subdomain): refused before it can become part of an API path. */
-export const objectName = z.string().min(1).max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'not a valid name');
+export const objectName = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'not a valid name');
 /** A namespace name (DNS label). */
-export const namespaceName = z.string().min(1).max(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid namespace name');
+export const namespaceName = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'not a valid namespace name');
 
 /** Path parameters of a workload route, limited to the kinds the action applies to. */
 export function workloadParams<K extends WorkloadResource>(kinds: readonly [K, ...K[]], why: string) {
@@ -17,7 +25,10 @@ export function workloadParams<K extends WorkloadResource>(kinds: readonly [K, .
 export const nodeParams = z.object({ name: objectName });
 
 /** A resourceVersion as read from an object: opaque, sent back untouched as a precondition. */
-export const resourceVersion = z.string('resourceVersion is required: send the one the object was read at').min(1).max(64);
+export const resourceVersion = z
+  .string('resourceVersion is required: send the one the object was read at')
+  .min(1)
+  .max(64);
 
 /** The label edits of one request: at least one, at most 100, each key once (lib/label-validation.ts rules). */
 export const labelEditsBody = labelEditsSchema

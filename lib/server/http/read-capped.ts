@@ -4,7 +4,11 @@ import 'server-only';
  * Reads a body as UTF-8 text, incrementally, and gives up (cancelling the stream) as soon as it
  * passes `max` bytes, whatever Content-Length said: `tooLarge()` makes the error to throw.
  */
-export async function readCapped(body: ReadableStream<Uint8Array> | null, max: number, tooLarge: () => Error): Promise<string> {
+export async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  max: number,
+  tooLarge: () => Error,
+): Promise<string> {
   const reader = body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -5,7 +5,17 @@ import { z } from 'zod';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { assertSameOrigin } from '../auth/csrf';
 import { userKubeConfig } from '../auth/identity';
-import { clearSessionCookie, isSecureRequest, openSession, sessionCookieValue, setSessionCookie, touched, type NoSession, type Session, type SessionUser } from '../auth/session';
+import {
+  clearSessionCookie,
+  isSecureRequest,
+  openSession,
+  sessionCookieValue,
+  setSessionCookie,
+  touched,
+  type NoSession,
+  type Session,
+  type SessionUser,
+} from '../auth/session';
 import { KubeError } from '../kube/errors';
 import { recordRequest } from '../telemetry/panel-metrics';
 import { HttpError, type ApiErrorBody } from '../errors/http-error';
@@ -61,7 +71,11 @@ export function errorResponse(e: unknown, requestId: string): Response {
     status = 400;
     const issue = e.issues[0];
     const field = fieldOf(issue);
-    body = { code: 'BAD_REQUEST', message: field ? `${field}: ${issue?.message}` : (issue?.message ?? 'invalid input'), field };
+    body = {
+      code: 'BAD_REQUEST',
+      message: field ? `${field}: ${issue?.message}` : (issue?.message ?? 'invalid input'),
+      field,
+    };
   } else if (e instanceof KubeError) {
     status = e.httpStatus;
     body = { code: e.code, message: e.message, field: e.causes[0]?.field };
@@ -69,10 +83,13 @@ export function errorResponse(e: unknown, requestId: string): Response {
     console.error(`[api] ${requestId} unexpected error`, e);
     body = { code: 'INTERNAL', message: `Internal error (request ${requestId})` };
   }
-  return NextResponse.json({ ...(e instanceof HttpError ? e.extra : {}), error: { ...body, requestId } } satisfies ApiErrorBody, {
-    status,
-    headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId, ...(e instanceof HttpError ? e.headers : {}) },
-  });
+  return NextResponse.json(
+    { ...(e instanceof HttpError ? e.extra : {}), error: { ...body, requestId } } satisfies ApiErrorBody,
+    {
+      status,
+      headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId, ...(e instanceof HttpError ? e.headers : {}) },
+    },
+  );
 }
 
 async function readBody(req: NextRequest, max: number): Promise<unknown> {
@@ -83,7 +100,11 @@ async function readBody(req: NextRequest, max: number): Promise<unknown> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > max) throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Body larger than ${max} bytes`);
   // Read incrementally so a body without (or lying about) Content-Length is cut off at the limit.
-  const text = await readCapped(req.body, max, () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `Body larger than ${max} bytes`));
+  const text = await readCapped(
+    req.body,
+    max,
+    () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `Body larger than ${max} bytes`),
+  );
   if (!text) throw new HttpError(400, 'BAD_REQUEST', 'The request body is empty');
   try {
     return JSON.parse(text);
@@ -131,12 +152,21 @@ function build<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType>(
       const params = spec.params ? spec.params.parse(await segment.params) : undefined;
       const body = spec.body ? spec.body.parse(await readBody(req, spec.maxBodyBytes ?? DEFAULT_MAX_BODY)) : undefined;
       const base = {
-        req, requestId, signal: req.signal,
-        query: query as z.output<Q>, body: body as z.output<B>, params: params as z.output<P>,
+        req,
+        requestId,
+        signal: req.signal,
+        query: query as z.output<Q>,
+        body: body as z.output<B>,
+        params: params as z.output<P>,
       };
-      const ctx = session ? { ...base, session, user: session.user, kube: () => userKubeConfig(session) } : { ...base, session: null };
+      const ctx = session
+        ? { ...base, session, user: session.user, kube: () => userKubeConfig(session) }
+        : { ...base, session: null };
       const out = await handler(ctx as AnyContext<z.output<Q>, z.output<B>, z.output<P>>);
-      const res = out instanceof Response ? out : NextResponse.json(out, { headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId } });
+      const res =
+        out instanceof Response
+          ? out
+          : NextResponse.json(out, { headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId } });
       // Activity keeps a session alive: re-date it now and then (idle expiry counts from here).
       const fresh = session && !res.headers.has('Set-Cookie') ? touched(session) : null;
       if (fresh) await setSessionCookie(res.headers, fresh, isSecureRequest(req));
@@ -162,17 +192,19 @@ function build<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType>(
  * 4xx/5xx status from one mapper; the handler returns a Response (streams) or a plain object (JSON).
  * Without a valid session the answer is 401 before any input is read.
  */
-export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
-  spec: RouteSpec<Q, B, P>,
-  handler: Handler<RouteContext<z.output<Q>, z.output<B>, z.output<P>>>,
-) {
+export function route<
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+  P extends z.ZodType = z.ZodUndefined,
+>(spec: RouteSpec<Q, B, P>, handler: Handler<RouteContext<z.output<Q>, z.output<B>, z.output<P>>>) {
   return build(spec, true, handler as Handler<AnyContext<z.output<Q>, z.output<B>, z.output<P>>>);
 }
 
 /** A route anyone may call (login, logout, probes). Writes still pass the same-origin check. */
-export function publicRoute<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(
-  spec: RouteSpec<Q, B, P>,
-  handler: Handler<PublicRouteContext<z.output<Q>, z.output<B>, z.output<P>>>,
-) {
+export function publicRoute<
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+  P extends z.ZodType = z.ZodUndefined,
+>(spec: RouteSpec<Q, B, P>, handler: Handler<PublicRouteContext<z.output<Q>, z.output<B>, z.output<P>>>) {
   return build(spec, false, handler as Handler<AnyContext<z.output<Q>, z.output<B>, z.output<P>>>);
 }

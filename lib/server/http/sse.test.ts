@@ -7,7 +7,18 @@ describe('sseResponse', () => {
     ctrl.abort();
     let started = false;
     let abandoned = 0;
-    sseResponse(ctrl.signal, () => { started = true; return () => undefined; }, { abandon: () => { abandoned++; } });
+    sseResponse(
+      ctrl.signal,
+      () => {
+        started = true;
+        return () => undefined;
+      },
+      {
+        abandon: () => {
+          abandoned++;
+        },
+      },
+    );
     expect(started).toBe(false);
     expect(abandoned).toBe(1);
   });
@@ -16,7 +27,20 @@ describe('sseResponse', () => {
     const ctrl = new AbortController();
     let cleaned = 0;
     let abandoned = 0;
-    const res = sseResponse(ctrl.signal, (w) => { w.send('hello', {}); return () => { cleaned++; }; }, { abandon: () => { abandoned++; } });
+    const res = sseResponse(
+      ctrl.signal,
+      (w) => {
+        w.send('hello', {});
+        return () => {
+          cleaned++;
+        };
+      },
+      {
+        abandon: () => {
+          abandoned++;
+        },
+      },
+    );
     const reader = res.body!.getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toContain('retry');
     ctrl.abort();

@@ -43,7 +43,11 @@ export function sseResponse(
     if (heartbeat) clearInterval(heartbeat);
     signal.removeEventListener('abort', finish);
     cleanup?.();
-    try { ctrl.close(); } catch { /* already closed or errored by the runtime */ }
+    try {
+      ctrl.close();
+    } catch {
+      /* already closed or errored by the runtime */
+    }
   };
 
   const write = (text: string): boolean => {
@@ -72,13 +76,23 @@ export function sseResponse(
     {
       start(c) {
         ctrl = c;
-        if (signal.aborted) { closed = true; c.close(); opts.abandon?.(); return; }
+        if (signal.aborted) {
+          closed = true;
+          c.close();
+          opts.abandon?.();
+          return;
+        }
         signal.addEventListener('abort', finish);
         write('retry: 3000\n\n');
         cleanup = start(writer);
-        heartbeat = setInterval(() => writer.comment(`heartbeat ${new Date().toISOString()}`), opts.heartbeatMs ?? 15_000);
+        heartbeat = setInterval(
+          () => writer.comment(`heartbeat ${new Date().toISOString()}`),
+          opts.heartbeatMs ?? 15_000,
+        );
       },
-      cancel() { finish(); },
+      cancel() {
+        finish();
+      },
     },
     new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
   );

@@ -4,15 +4,38 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { worstState, type CacheHealth } from '../../health';
 import type { KubeEvent, KubeObject, Node, Pod, Workload } from '../../kube-types';
 import {
-  toEventRow, toNodeRow, toPodRow, toWorkloadRow,
-  type EventRow, type NodeRow, type PodRow, type Row, type ViewDelta, type ViewName, type WorkloadRow,
+  toEventRow,
+  toNodeRow,
+  toPodRow,
+  toWorkloadRow,
+  type EventRow,
+  type NodeRow,
+  type PodRow,
+  type Row,
+  type ViewDelta,
+  type ViewName,
+  type WorkloadRow,
 } from '../../views';
 import {
-  toDeviceClassRow, toResourceClaimRow, toResourceClaimTemplateRow, toResourceSliceRow,
-  type DeviceClassRow, type ResourceClaimRow, type ResourceClaimTemplate, type ResourceClaimTemplateRow, type ResourceSliceRow,
+  toDeviceClassRow,
+  toResourceClaimRow,
+  toResourceClaimTemplateRow,
+  toResourceSliceRow,
+  type DeviceClassRow,
+  type ResourceClaimRow,
+  type ResourceClaimTemplate,
+  type ResourceClaimTemplateRow,
+  type ResourceSliceRow,
 } from '../../dra-rows';
 import type { DeviceClass, ResourceClaim, ResourceSlice } from '../../gpu/dra-types';
-import { CACHED_RESOURCES as CACHED, RESOURCES, WORKLOAD_KIND_OF, isWorkloadResource, type CachedResource, type ResourceType } from '../../kube-resources';
+import {
+  CACHED_RESOURCES as CACHED,
+  RESOURCES,
+  WORKLOAD_KIND_OF,
+  isWorkloadResource,
+  type CachedResource,
+  type ResourceType,
+} from '../../kube-resources';
 import { apiServerUrl, getKubeConfig } from './config';
 import { Reflector, type ResourceDef, type StoreEvent } from './reflector';
 import { resourcePath } from './transport';
@@ -23,8 +46,7 @@ import { ViewStore } from './view-store';
  * once for all streams (a big rollout delta is not re-serialised per open tab).
  */
 export type CacheMessage =
-  | { type: 'delta'; delta: ViewDelta; frame: string }
-  | { type: 'health'; health: CacheHealth; frame: string };
+  { type: 'delta'; delta: ViewDelta; frame: string } | { type: 'health'; health: CacheHealth; frame: string };
 
 const sseFrame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
@@ -36,15 +58,24 @@ export const CACHED_RESOURCES: readonly ResourceDef[] = CACHED.map((name) => {
 
 /** The DRA views: each projects the cached resource of the same name. */
 type DraView = 'deviceclasses' | 'resourceslices' | 'resourceclaims' | 'resourceclaimtemplates';
-const DRA_VIEWS: ReadonlySet<string> = new Set<DraView>(['deviceclasses', 'resourceslices', 'resourceclaims', 'resourceclaimtemplates']);
+const DRA_VIEWS: ReadonlySet<string> = new Set<DraView>([
+  'deviceclasses',
+  'resourceslices',
+  'resourceclaims',
+  'resourceclaimtemplates',
+]);
 const isDraView = (r: string): r is DraView => DRA_VIEWS.has(r);
 
 function draRow(view: DraView, o: KubeObject): Row {
   switch (view) {
-    case 'deviceclasses': return toDeviceClassRow(o as DeviceClass);
-    case 'resourceslices': return toResourceSliceRow(o as ResourceSlice);
-    case 'resourceclaims': return toResourceClaimRow(o as ResourceClaim);
-    case 'resourceclaimtemplates': return toResourceClaimTemplateRow(o as ResourceClaimTemplate);
+    case 'deviceclasses':
+      return toDeviceClassRow(o as DeviceClass);
+    case 'resourceslices':
+      return toResourceSliceRow(o as ResourceSlice);
+    case 'resourceclaims':
+      return toResourceClaimRow(o as ResourceClaim);
+    case 'resourceclaimtemplates':
+      return toResourceClaimTemplateRow(o as ResourceClaimTemplate);
   }
 }
 
@@ -78,13 +109,22 @@ export class ClusterCache {
   private healthDirty = false;
   private started = false;
 
-  constructor(private readonly kc: KubeConfig, private readonly flushMs = 200, opts: ClusterCacheOptions = {}) {
+  constructor(
+    private readonly kc: KubeConfig,
+    private readonly flushMs = 200,
+    opts: ClusterCacheOptions = {},
+  ) {
     for (const def of opts.resources ?? CACHED_RESOURCES) {
-      this.reflectors.set(def.name, new Reflector(kc, def, {
-        onEvent: (e) => this.project(def.name, e),
-        onHealth: () => { this.healthDirty = true; },
-        notServedRecheckMs: opts.notServedRecheckMs,
-      }));
+      this.reflectors.set(
+        def.name,
+        new Reflector(kc, def, {
+          onEvent: (e) => this.project(def.name, e),
+          onHealth: () => {
+            this.healthDirty = true;
+          },
+          notServedRecheckMs: opts.notServedRecheckMs,
+        }),
+      );
     }
   }
 
@@ -119,7 +159,11 @@ export class ClusterCache {
     return {
       state,
       lastError: all.map((h) => h.lastError).find(Boolean) ?? null,
-      since: worst.map((h) => h.since).sort().at(-1) ?? new Date().toISOString(),
+      since:
+        worst
+          .map((h) => h.since)
+          .sort()
+          .at(-1) ?? new Date().toISOString(),
       server: apiServerUrl(),
       resources,
     };
@@ -127,7 +171,10 @@ export class ClusterCache {
 
   /** True once every resource has been listed at least once, or found not served by the cluster. */
   everSynced(): boolean {
-    return [...this.reflectors.values()].every((r) => { const h = r.getHealth(); return h.listedAt !== null || h.state === 'not-served'; });
+    return [...this.reflectors.values()].every((r) => {
+      const h = r.getHealth();
+      return h.listedAt !== null || h.state === 'not-served';
+    });
   }
 
   revisions(): Record<ViewName, number> {

@@ -14,7 +14,11 @@ export interface KubeConfigSource {
  * Picks the panel's kubeconfig: in-cluster when KUBERNETES_SERVICE_HOST is set, else $KUBECONFIG,
  * else ~/.kube/config, else the devcluster's (written by devcluster/up.sh).
  */
-export function resolveKubeConfigSource(env: Record<string, string | undefined> = process.env, cwd = process.cwd(), homeDir?: string): KubeConfigSource {
+export function resolveKubeConfigSource(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+  homeDir?: string,
+): KubeConfigSource {
   if (env.KUBERNETES_SERVICE_HOST) return { kind: 'in-cluster', path: null };
   if (env.KUBECONFIG) return { kind: 'KUBECONFIG', path: env.KUBECONFIG };
   // Only now: os.homedir() throws for a uid without a passwd entry and no HOME (a container).

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { KubeError, fromResponse, toKubeError } from './errors';
 
-const status = (code: number, reason: string, message: string) => JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason, message });
+const status = (code: number, reason: string, message: string) =>
+  JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason, message });
 
 describe('fromResponse', () => {
   it.each([
-    [403, 'Forbidden', 'FORBIDDEN', 403], [404, 'NotFound', 'NOT_FOUND', 404], [409, 'Conflict', 'CONFLICT', 409],
-    [422, 'Invalid', 'INVALID', 422], [410, 'Expired', 'GONE', 410], [401, 'Unauthorized', 'UNAUTHORIZED', 401],
-    [500, 'InternalError', 'UNAVAILABLE', 503], [503, 'ServiceUnavailable', 'UNAVAILABLE', 503], [504, 'Timeout', 'TIMED_OUT', 504],
+    [403, 'Forbidden', 'FORBIDDEN', 403],
+    [404, 'NotFound', 'NOT_FOUND', 404],
+    [409, 'Conflict', 'CONFLICT', 409],
+    [422, 'Invalid', 'INVALID', 422],
+    [410, 'Expired', 'GONE', 410],
+    [401, 'Unauthorized', 'UNAUTHORIZED', 401],
+    [500, 'InternalError', 'UNAVAILABLE', 503],
+    [503, 'ServiceUnavailable', 'UNAVAILABLE', 503],
+    [504, 'Timeout', 'TIMED_OUT', 504],
     [429, 'TooManyRequests', 'TOO_MANY_REQUESTS', 429],
   ])('maps %i %s to %s (HTTP %i) and keeps the message', (code, reason, want, http) => {
     const e = fromResponse(code, status(code, reason, `the server says ${reason}`));
@@ -17,7 +24,13 @@ describe('fromResponse', () => {
   });
 
   it('keeps field causes of an Invalid status', () => {
-    const body = { kind: 'Status', code: 422, reason: 'Invalid', message: 'bad', details: { causes: [{ field: 'spec.replicas', message: 'must be >= 0' }] } };
+    const body = {
+      kind: 'Status',
+      code: 422,
+      reason: 'Invalid',
+      message: 'bad',
+      details: { causes: [{ field: 'spec.replicas', message: 'must be >= 0' }] },
+    };
     expect(fromResponse(422, body).causes[0]?.field).toBe('spec.replicas');
   });
 
@@ -28,7 +41,9 @@ describe('fromResponse', () => {
 
 describe('toKubeError', () => {
   it('maps socket errors found on cause to UNAVAILABLE', () => {
-    const e = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+    const e = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+    });
     const k = toKubeError(e);
     expect(k.code).toBe('UNAVAILABLE');
     expect(k.message).toContain('ECONNREFUSED');
@@ -38,7 +53,10 @@ describe('toKubeError', () => {
     expect(toKubeError(Object.assign(new Error('x'), { code: 'UND_ERR_CONNECT_TIMEOUT' })).code).toBe('TIMED_OUT');
   });
   it('understands client-node ApiException (code + body)', () => {
-    const e = Object.assign(new Error('HTTP-Code: 404'), { code: 404, body: status(404, 'NotFound', 'pods "x" not found') });
+    const e = Object.assign(new Error('HTTP-Code: 404'), {
+      code: 404,
+      body: status(404, 'NotFound', 'pods "x" not found'),
+    });
     expect(toKubeError(e).message).toBe('pods "x" not found');
   });
   it('passes KubeError through', () => {

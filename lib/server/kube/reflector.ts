@@ -41,7 +41,8 @@ export interface ReflectorOptions {
  */
 export const NOT_SERVED_RECHECK_MS = 60_000;
 
-const keyOf = (o: KubeObject) => (o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name);
+const keyOf = (o: KubeObject) =>
+  o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
 
 /** Drops what the panel never reads and that weighs the most: managedFields. */
 function strip<T extends KubeObject>(o: T): T {
@@ -63,7 +64,13 @@ export class Reflector {
   private stopped = false;
   private abort: AbortController | null = null;
   private readonly backoff = new Backoff();
-  private health: ResourceHealth = { state: 'starting', objects: 0, lastError: null, listedAt: null, since: new Date().toISOString() };
+  private health: ResourceHealth = {
+    state: 'starting',
+    objects: 0,
+    lastError: null,
+    listedAt: null,
+    since: new Date().toISOString(),
+  };
   private running: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
@@ -90,7 +97,12 @@ export class Reflector {
 
   private setState(state: SyncState, lastError: string | null = this.health.lastError): void {
     if (state === this.health.state && lastError === this.health.lastError) return;
-    this.health = { ...this.health, state, lastError, since: state === this.health.state ? this.health.since : new Date().toISOString() };
+    this.health = {
+      ...this.health,
+      state,
+      lastError,
+      since: state === this.health.state ? this.health.since : new Date().toISOString(),
+    };
     this.opts.onHealth();
   }
 
@@ -117,14 +129,24 @@ export class Reflector {
           continue;
         }
         // 401/403 will not fix themselves by retrying fast; still retry (RBAC may be granted).
-        this.setState(err.code === 'FORBIDDEN' || err.code === 'UNAUTHORIZED' ? 'failed' : this.health.listedAt ? 'reconnecting' : 'starting', `${this.def.name}: ${err.message}`);
+        this.setState(
+          err.code === 'FORBIDDEN' || err.code === 'UNAUTHORIZED'
+            ? 'failed'
+            : this.health.listedAt
+              ? 'reconnecting'
+              : 'starting',
+          `${this.def.name}: ${err.message}`,
+        );
         await this.sleep(this.backoff.next());
       }
     }
   }
 
   private markNotServed(): void {
-    for (const [k, old] of this.store) { this.store.delete(k); this.opts.onEvent({ type: 'delete', key: k, object: old }); }
+    for (const [k, old] of this.store) {
+      this.store.delete(k);
+      this.opts.onEvent({ type: 'delete', key: k, object: old });
+    }
     this.resourceVersion = null;
     this.backoff.reset();
     // No lastError: the absence is not an error, and the cache's lastError names real failures.
@@ -134,7 +156,10 @@ export class Reflector {
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const t = setTimeout(resolve, ms);
-      this.wake = () => { clearTimeout(t); resolve(); };
+      this.wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
     });
   }
 
@@ -152,7 +177,12 @@ export class Reflector {
         });
       } catch (e) {
         // An expired continue token: start the LIST over rather than mixing two snapshots.
-        if (e instanceof KubeError && e.code === 'GONE' && cont) { fresh.clear(); cont = undefined; rv = undefined; continue; }
+        if (e instanceof KubeError && e.code === 'GONE' && cont) {
+          fresh.clear();
+          cont = undefined;
+          rv = undefined;
+          continue;
+        }
         throw e;
       }
       rv ??= page.metadata?.resourceVersion;
@@ -160,7 +190,11 @@ export class Reflector {
       cont = page.metadata?.continue || undefined;
     } while (cont && !this.stopped);
 
-    for (const [k, old] of this.store) if (!fresh.has(k)) { this.store.delete(k); this.opts.onEvent({ type: 'delete', key: k, object: old }); }
+    for (const [k, old] of this.store)
+      if (!fresh.has(k)) {
+        this.store.delete(k);
+        this.opts.onEvent({ type: 'delete', key: k, object: old });
+      }
     for (const [k, o] of fresh) {
       const old = this.store.get(k);
       if (old && old.metadata.resourceVersion === o.metadata.resourceVersion) continue;
@@ -183,7 +217,10 @@ export class Reflector {
     const onEvent = ({ type, object }: WatchEvent) => {
       if (type === 'ERROR') {
         const st = object as KubeStatus;
-        failed = st.code === 410 || st.reason === 'Expired' || st.reason === 'Gone' ? new Gone() : fromResponse(st.code ?? 500, st);
+        failed =
+          st.code === 410 || st.reason === 'Expired' || st.reason === 'Gone'
+            ? new Gone()
+            : fromResponse(st.code ?? 500, st);
         this.abort?.abort();
         return;
       }
@@ -205,7 +242,8 @@ export class Reflector {
     };
     try {
       await kubeWatch(
-        this.kc, this.def.path,
+        this.kc,
+        this.def.path,
         { resourceVersion: this.resourceVersion ?? undefined, allowWatchBookmarks: true, timeoutSeconds },
         { onEvent, onOpen },
         // The server ends every watch at timeoutSeconds, so silence well past that means a dead

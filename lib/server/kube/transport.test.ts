@@ -14,7 +14,9 @@ async function collect(it: AsyncIterable<string>): Promise<string[]> {
 
 describe('path encoding', () => {
   it('encodes every variable segment, once', () => {
-    expect(resourcePath(RESOURCES.pods, { namespace: 'a b', name: 'x/y', subresource: 'log' })).toBe('/api/v1/namespaces/a%20b/pods/x%2Fy/log');
+    expect(resourcePath(RESOURCES.pods, { namespace: 'a b', name: 'x/y', subresource: 'log' })).toBe(
+      '/api/v1/namespaces/a%20b/pods/x%2Fy/log',
+    );
   });
 });
 
@@ -25,7 +27,9 @@ describe('lines', () => {
 
   it('drops a cut-off last line when asked, and reports every chunk', async () => {
     let n = 0;
-    expect(await collect(lines(chunks('{"a":1}\n{"b"'), { onChunk: () => n++, partialLast: false }))).toEqual(['{"a":1}']);
+    expect(await collect(lines(chunks('{"a":1}\n{"b"'), { onChunk: () => n++, partialLast: false }))).toEqual([
+      '{"a":1}',
+    ]);
     expect(n).toBe(1);
   });
 });
@@ -33,9 +37,15 @@ describe('lines', () => {
 describe('resourcePath and objectPath', () => {
   it('builds collection, object and subresource paths from the table', () => {
     expect(resourcePath(RESOURCES.pods)).toBe('/api/v1/pods');
-    expect(resourcePath(RESOURCES.deployments, { namespace: 'ns', name: 'web', subresource: 'scale' })).toBe('/apis/apps/v1/namespaces/ns/deployments/web/scale');
+    expect(resourcePath(RESOURCES.deployments, { namespace: 'ns', name: 'web', subresource: 'scale' })).toBe(
+      '/apis/apps/v1/namespaces/ns/deployments/web/scale',
+    );
     expect(resourcePath(RESOURCES.nodes, { namespace: 'ignored', name: 'gpu-1' })).toBe('/api/v1/nodes/gpu-1');
-    expect(resourcePath(RESOURCES.deviceclasses, { name: 'gpu.example.com' })).toBe('/apis/resource.k8s.io/v1/deviceclasses/gpu.example.com');
-    expect(resourcePath(RESOURCES.resourceclaims, { namespace: 'ns' })).toBe('/apis/resource.k8s.io/v1/namespaces/ns/resourceclaims');
+    expect(resourcePath(RESOURCES.deviceclasses, { name: 'gpu.example.com' })).toBe(
+      '/apis/resource.k8s.io/v1/deviceclasses/gpu.example.com',
+    );
+    expect(resourcePath(RESOURCES.resourceclaims, { namespace: 'ns' })).toBe(
+      '/apis/resource.k8s.io/v1/namespaces/ns/resourceclaims',
+    );
   });
 });

@@ -54,7 +54,10 @@ function apiPath(prefix: string, ...segments: string[]): string {
 }
 
 /** Where a resource's collection (no name) or one object is, e.g. `/apis/apps/v1/namespaces/ns/deployments/web`. */
-export function resourcePath(t: ResourceType, at: { namespace?: string; name?: string; subresource?: string } = {}): string {
+export function resourcePath(
+  t: ResourceType,
+  at: { namespace?: string; name?: string; subresource?: string } = {},
+): string {
   const ns = t.namespaced && at.namespace !== undefined ? ['namespaces', at.namespace] : [];
   const name = at.name !== undefined ? [at.name] : [];
   return apiPath(apiPrefix(t), ...ns, t.plural, ...name, ...(at.subresource ? [at.subresource] : []));
@@ -64,7 +67,11 @@ export function resourcePath(t: ResourceType, at: { namespace?: string; name?: s
  * The URL of an object by its own apiVersion and kind (a namespaced object without a namespace is
  * in `default`, as kubectl applies it). An object of a kind the table lacks is a bug: it throws.
  */
-export function objectPath(o: { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }): string {
+export function objectPath(o: {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string };
+}): string {
   const t = resourceOf(o.apiVersion, o.kind);
   if (!t) throw new Error(`the panel does not know kind ${o.kind} of ${o.apiVersion}`);
   return resourcePath(t, { namespace: o.metadata.namespace ?? 'default', name: o.metadata.name });
@@ -88,7 +95,10 @@ export async function kubeRequest<T>(kc: KubeConfig, path: string, req: KubeRequ
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
   try {
     const res = await open(kc, path, {
-      method: req.method, query: req.query, headers, signal,
+      method: req.method,
+      query: req.query,
+      headers,
+      signal,
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
     });
     const text = await res.text();
@@ -161,10 +171,21 @@ export interface PodLogParams {
  * `pods/log` decides) and returns the streaming response once the API server has answered 200.
  * Throws a KubeError (403, 404, 400 "container not found", network) otherwise.
  */
-export async function openPodLog(kc: KubeConfig, namespace: string, pod: string, p: PodLogParams, signal: AbortSignal): Promise<UndiciResponse> {
+export async function openPodLog(
+  kc: KubeConfig,
+  namespace: string,
+  pod: string,
+  p: PodLogParams,
+  signal: AbortSignal,
+): Promise<UndiciResponse> {
   const query: Query = {
-    container: p.container, follow: p.follow || undefined, timestamps: p.timestamps || undefined,
-    tailLines: p.tailLines, sinceSeconds: p.sinceSeconds, sinceTime: p.sinceTime, previous: p.previous || undefined,
+    container: p.container,
+    follow: p.follow || undefined,
+    timestamps: p.timestamps || undefined,
+    tailLines: p.tailLines,
+    sinceSeconds: p.sinceSeconds,
+    sinceTime: p.sinceTime,
+    previous: p.previous || undefined,
   };
   // A non-follow answer must start within 30 s. A follow of a quiet container has no such bound:
   // the kubelet (and kwok) send the headers with the first line, as `kubectl logs -f` sees.

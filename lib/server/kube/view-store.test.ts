@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { ViewStore } from './view-store';
 import { Backoff } from '../../backoff';
 
-const row = (key: string, v: number) => ({ key, type: 'Normal', reason: String(v), message: '', namespace: '', involved: { kind: '', name: '', namespace: '' }, count: 1, lastSeen: null, source: '' });
+const row = (key: string, v: number) => ({
+  key,
+  type: 'Normal',
+  reason: String(v),
+  message: '',
+  namespace: '',
+  involved: { kind: '', name: '', namespace: '' },
+  count: 1,
+  lastSeen: null,
+  source: '',
+});
 
 describe('ViewStore', () => {
   it('moves the revision only for real changes and collapses a batch to final states', () => {
@@ -20,7 +30,12 @@ describe('ViewStore', () => {
     expect(s.takeDelta()).toBeNull();
     s.upsert(row('a', 3));
     expect(s.takeDelta()).toMatchObject({ from: 4, to: 5 });
-    expect(s.list().items.map((r) => r.key).sort()).toEqual(['a', 'b']);
+    expect(
+      s
+        .list()
+        .items.map((r) => r.key)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 });
 

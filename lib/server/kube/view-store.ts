@@ -15,7 +15,10 @@ export class ViewStore<T extends Row> {
   /** The serialised rows at one revision: a big view is answered from this, not re-encoded. */
   private itemsJsonCache: { revision: number; json: string } | null = null;
 
-  constructor(readonly name: ViewName, private readonly epoch: string) {}
+  constructor(
+    readonly name: ViewName,
+    private readonly epoch: string,
+  ) {}
 
   upsert(row: T): void {
     const json = JSON.stringify(row);

@@ -23,7 +23,10 @@ export class LogBatcher {
   /** Lines dropped over the stream's life (for tests and the bench). */
   droppedTotal = 0;
 
-  constructor(private readonly opts: BatcherOptions, private readonly send: (entries: LogEntry[]) => void) {}
+  constructor(
+    private readonly opts: BatcherOptions,
+    private readonly send: (entries: LogEntry[]) => void,
+  ) {}
 
   start(): void {
     this.timer = setInterval(() => this.flush(), this.opts.flushMs);
@@ -39,7 +42,10 @@ export class LogBatcher {
   add(e: LogEntry): void {
     if (e.k === 'l') {
       const now = Date.now();
-      if (now - this.windowStart >= 1000) { this.windowStart = now; this.windowBytes = 0; }
+      if (now - this.windowStart >= 1000) {
+        this.windowStart = now;
+        this.windowBytes = 0;
+      }
       const size = e.text.length + 64;
       if (this.windowBytes + size > this.opts.bytesPerSecond) {
         this.dropped++;
@@ -54,7 +60,13 @@ export class LogBatcher {
 
   flush(): void {
     if (this.dropped > 0) {
-      this.pending.push({ k: 'm', pod: '', container: '', ts: new Date().toISOString(), text: `${this.dropped} lines dropped (over ${Math.round(this.opts.bytesPerSecond / 1024)} KiB/s)` });
+      this.pending.push({
+        k: 'm',
+        pod: '',
+        container: '',
+        ts: new Date().toISOString(),
+        text: `${this.dropped} lines dropped (over ${Math.round(this.opts.bytesPerSecond / 1024)} KiB/s)`,
+      });
       this.dropped = 0;
     }
     if (this.pending.length === 0) return;

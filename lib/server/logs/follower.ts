@@ -46,8 +46,15 @@ export class ContainerFollower {
   private rejectOpened!: (e: unknown) => void;
   private readonly abort = new AbortController();
 
-  constructor(private readonly kc: KubeConfig, private readonly spec: FollowSpec, private readonly h: FollowHandlers) {
-    this.opened = new Promise((res, rej) => { this.resolveOpened = res; this.rejectOpened = rej; });
+  constructor(
+    private readonly kc: KubeConfig,
+    private readonly spec: FollowSpec,
+    private readonly h: FollowHandlers,
+  ) {
+    this.opened = new Promise((res, rej) => {
+      this.resolveOpened = res;
+      this.rejectOpened = rej;
+    });
     this.opened.catch(() => undefined);
   }
 
@@ -62,21 +69,39 @@ export class ContainerFollower {
     while (!signal.aborted) {
       const filter = new ResumeFilter(this.cursor);
       try {
-        const res = await openPodLog(this.kc, this.spec.namespace, this.spec.pod, {
-          container: this.spec.container, follow: this.spec.follow, previous: this.spec.previous, timestamps: true,
-          ...(this.cursor
-            ? { sinceTime: resumeSinceTime(this.cursor) }
-            : { tailLines: this.spec.tailLines, sinceSeconds: this.spec.sinceSeconds, sinceTime: this.spec.sinceTime }),
-        }, signal);
-        if (first) { first = false; this.resolveOpened(); }
-        else this.h.marker(`reconnected to ${this.spec.pod}/${this.spec.container}`);
+        const res = await openPodLog(
+          this.kc,
+          this.spec.namespace,
+          this.spec.pod,
+          {
+            container: this.spec.container,
+            follow: this.spec.follow,
+            previous: this.spec.previous,
+            timestamps: true,
+            ...(this.cursor
+              ? { sinceTime: resumeSinceTime(this.cursor) }
+              : {
+                  tailLines: this.spec.tailLines,
+                  sinceSeconds: this.spec.sinceSeconds,
+                  sinceTime: this.spec.sinceTime,
+                }),
+          },
+          signal,
+        );
+        if (first) {
+          first = false;
+          this.resolveOpened();
+        } else this.h.marker(`reconnected to ${this.spec.pod}/${this.spec.container}`);
         this.h.state('streaming');
         attempt = 0;
         if (res.body) {
           for await (const raw of lines(res.body)) {
             const { ts, text } = splitTimestamped(raw);
             if (!filter.accept(ts)) continue;
-            if (this.spec.untilKey && ts && (tsKey(ts) ?? '') > this.spec.untilKey) { this.abort.abort(); break; }
+            if (this.spec.untilKey && ts && (tsKey(ts) ?? '') > this.spec.untilKey) {
+              this.abort.abort();
+              break;
+            }
             this.cursor = advanceCursor(this.cursor, ts);
             this.h.line(ts, text);
           }
@@ -90,18 +115,33 @@ export class ContainerFollower {
           this.rejectOpened(e);
           // A selector's new pod may not serve its log yet (container starting): keep trying
           // while it exists. Otherwise the first refusal is the answer.
-          if (!this.spec.retryFirst || status === 403 || status === 404 || !this.spec.follow || attempt >= FIRST_RETRIES) { this.h.state('ended'); return; }
+          if (
+            !this.spec.retryFirst ||
+            status === 403 ||
+            status === 404 ||
+            !this.spec.follow ||
+            attempt >= FIRST_RETRIES
+          ) {
+            this.h.state('ended');
+            return;
+          }
           this.h.state('reconnecting');
           await sleep(BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)]!, signal);
           if (!this.h.stillThere()) break;
           continue;
         }
         if (status === 403 || status === 404) {
-          this.h.marker(status === 404 ? `${this.spec.pod} no longer exists` : `access to ${this.spec.pod}'s log was withdrawn`);
+          this.h.marker(
+            status === 404 ? `${this.spec.pod} no longer exists` : `access to ${this.spec.pod}'s log was withdrawn`,
+          );
           break;
         }
-        if (!this.spec.follow) { this.h.marker(`stream broke: ${e instanceof Error ? e.message : String(e)}`); break; }
-        if (attempt === 0) this.h.marker(`connection lost (${e instanceof Error ? e.message : String(e)}); reconnecting`);
+        if (!this.spec.follow) {
+          this.h.marker(`stream broke: ${e instanceof Error ? e.message : String(e)}`);
+          break;
+        }
+        if (attempt === 0)
+          this.h.marker(`connection lost (${e instanceof Error ? e.message : String(e)}); reconnecting`);
       }
       if (!this.h.stillThere()) break;
       this.h.state('reconnecting');
@@ -115,7 +155,11 @@ export class ContainerFollower {
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(done, ms);
-    function done() { clearTimeout(t); signal.removeEventListener('abort', done); resolve(); }
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
     signal.addEventListener('abort', done);
   });
 }

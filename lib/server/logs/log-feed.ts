@@ -50,17 +50,33 @@ export async function openLogFeed(ctx: LogFeedContext, q: LogQuery): Promise<Fee
         viewScopeFor(ctx.session, cache, 'pods', ctx.signal),
         canI(ctx.session, { verb: 'get', resource: 'pods', subresource: 'log', namespace: q.namespace }, ctx.signal),
       ]);
-      if (!logs.allowed) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${ctx.session.user.username} to read pod logs in ${q.namespace}`);
+      if (!logs.allowed)
+        throw new HttpError(
+          403,
+          'FORBIDDEN',
+          `Kubernetes does not allow ${ctx.session.user.username} to read pod logs in ${q.namespace}`,
+        );
       podScope = scope.pods;
     }
     const selector = q.selector ? selectorOf(q.selector) : undefined;
     let sink: FeedSink | null = null;
     const send = (event: string, data: unknown) => sink?.send(event, data) ?? false;
-    const batcher = new LogBatcher({ flushMs: limits.flushMs, bytesPerSecond: limits.bytesPerSecond }, (entries) => send('lines', { entries }));
+    const batcher = new LogBatcher({ flushMs: limits.flushMs, bytesPerSecond: limits.bytesPerSecond }, (entries) =>
+      send('lines', { entries }),
+    );
     const stream = new LogStream({
-      kc, cache, query: q, containers, selector, podScope, maxPods: limits.maxPods,
+      kc,
+      cache,
+      query: q,
+      containers,
+      selector,
+      podScope,
+      maxPods: limits.maxPods,
       emit: (e) => batcher.add(e),
-      targets: (targets) => { batcher.flush(); send('targets', { targets }); },
+      targets: (targets) => {
+        batcher.flush();
+        send('targets', { targets });
+      },
     });
     await stream.start();
     let done = false;
@@ -81,7 +97,11 @@ export async function openLogFeed(ctx: LogFeedContext, q: LogQuery): Promise<Fee
         // A stream that does not follow ends once every container has delivered its log.
         if (!q.follow || q.previous || q.until) {
           ended = setInterval(() => {
-            if (!stream.active()) { batcher.flush(); s.send('end', {}); s.close(); }
+            if (!stream.active()) {
+              batcher.flush();
+              s.send('end', {});
+              s.close();
+            }
           }, 100);
         }
         const endAt = setTimeout(() => s.close(), Math.max(0, ctx.session.exp - Date.now()));

@@ -58,7 +58,12 @@ export class LogStream {
       // sends nothing, headers included, until its first line: then the stream starts anyway.
       let settle: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([Promise.all(all), new Promise<void>((r) => { settle = setTimeout(r, OPEN_WAIT_MS); })]);
+        await Promise.race([
+          Promise.all(all),
+          new Promise<void>((r) => {
+            settle = setTimeout(r, OPEN_WAIT_MS);
+          }),
+        ]);
       } catch (e) {
         this.stop();
         throw e;
@@ -69,22 +74,34 @@ export class LogStream {
       return;
     }
     const ns = q.namespace;
-    if (!this.d.podScope || !allowsNamespace(this.d.podScope, ns)) throw new HttpError(403, 'FORBIDDEN', `You may not list pods in ${ns}`);
-    const wanted = (p: PodRow) => p.namespace === ns && (!q.node || p.nodeName === q.node) && matchesSelector(this.d.selector!, p.labels);
+    if (!this.d.podScope || !allowsNamespace(this.d.podScope, ns))
+      throw new HttpError(403, 'FORBIDDEN', `You may not list pods in ${ns}`);
+    const wanted = (p: PodRow) =>
+      p.namespace === ns && (!q.node || p.nodeName === q.node) && matchesSelector(this.d.selector!, p.labels);
     const matching = this.d.cache.views.pods.list(wanted).items;
     if (matching.length > this.d.maxPods) {
-      throw new HttpError(400, 'BAD_REQUEST', `selector: it matches ${matching.length} pods; at most ${this.d.maxPods} are followed at once, narrow it`, 'selector');
+      throw new HttpError(
+        400,
+        'BAD_REQUEST',
+        `selector: it matches ${matching.length} pods; at most ${this.d.maxPods} are followed at once, narrow it`,
+        'selector',
+      );
     }
     for (const p of matching) if (loggable(p)) this.addPod(p);
     this.sendTargets();
     this.unsubscribe = this.d.cache.subscribe((m) => {
       if (m.type !== 'delta' || m.delta.view !== 'pods') return;
       let changed = false;
-      for (const key of m.delta.deletes) if (this.pods.has(key)) { this.removePod(key, 'went away'); changed = true; }
+      for (const key of m.delta.deletes)
+        if (this.pods.has(key)) {
+          this.removePod(key, 'went away');
+          changed = true;
+        }
       for (const row of m.delta.upserts as PodRow[]) {
         if (this.pods.has(row.key) || !wanted(row) || !loggable(row) || row.terminating) continue;
         if (this.pods.size >= this.d.maxPods) {
-          if (!this.limitNoted) this.marker('', '', `${row.name} matches too, but ${this.d.maxPods} pods are followed already`);
+          if (!this.limitNoted)
+            this.marker('', '', `${row.name} matches too, but ${this.d.maxPods} pods are followed already`);
           this.limitNoted = true;
           continue;
         }
@@ -130,26 +147,35 @@ export class LogStream {
     const q = this.d.query;
     const key = `${pod}/${container}`;
     const t: LogTarget = { pod, container, state: 'streaming' };
-    const f = new ContainerFollower(this.d.kc, {
-      namespace: q.namespace, pod, container,
-      follow: q.follow && !q.previous && !q.until, previous: q.previous,
-      tailLines: q.tail, ...sinceParams(q.since),
-      untilKey: q.until ? (tsKey(new Date(Date.parse(q.until)).toISOString()) ?? undefined) : undefined,
-      retryFirst: !!q.selector,
-    }, {
-      line: (ts, text) => this.d.emit({ k: 'l', pod, container, ts, text }),
-      marker: (text) => this.marker(pod, container, text),
-      state: (s) => {
-        if (t.state === s) return;
-        t.state = s;
-        if (!this.stopped) this.sendTargets();
+    const f = new ContainerFollower(
+      this.d.kc,
+      {
+        namespace: q.namespace,
+        pod,
+        container,
+        follow: q.follow && !q.previous && !q.until,
+        previous: q.previous,
+        tailLines: q.tail,
+        ...sinceParams(q.since),
+        untilKey: q.until ? (tsKey(new Date(Date.parse(q.until)).toISOString()) ?? undefined) : undefined,
+        retryFirst: !!q.selector,
       },
-      stillThere: () => !this.stopped && this.d.cache.views.pods.get(`${q.namespace}/${pod}`) !== undefined,
-    });
+      {
+        line: (ts, text) => this.d.emit({ k: 'l', pod, container, ts, text }),
+        marker: (text) => this.marker(pod, container, text),
+        state: (s) => {
+          if (t.state === s) return;
+          t.state = s;
+          if (!this.stopped) this.sendTargets();
+        },
+        stillThere: () => !this.stopped && this.d.cache.views.pods.get(`${q.namespace}/${pod}`) !== undefined,
+      },
+    );
     this.followers.set(key, { f, t });
     f.opened.catch((e: unknown) => {
       // Single-pod mode reports this as the route's answer while starting; later, inline.
-      if (q.selector || this.started) this.marker(pod, container, `cannot read the log: ${e instanceof Error ? e.message : String(e)}`);
+      if (q.selector || this.started)
+        this.marker(pod, container, `cannot read the log: ${e instanceof Error ? e.message : String(e)}`);
     });
     void f.run();
   }

@@ -14,7 +14,11 @@ describe('log stream registry', () => {
     const b = acquireLogStream('s1');
     const other = acquireLogStream('s2');
     let err: unknown;
-    try { acquireLogStream('s1'); } catch (e) { err = e; }
+    try {
+      acquireLogStream('s1');
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(HttpError);
     expect((err as HttpError).status).toBe(429);
     expect((err as HttpError).headers).toEqual({ 'Retry-After': '5' });

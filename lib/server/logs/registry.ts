@@ -33,10 +33,22 @@ export function acquireLogStream(sid: string): () => void {
   const limits = logLimits();
   const mine = reg.bySession.get(sid) ?? 0;
   if (mine >= limits.perSession) {
-    throw new HttpError(429, 'TOO_MANY_REQUESTS', `You have ${mine} log streams open; close one (at most ${limits.perSession} per session)`, undefined, { 'Retry-After': '5' });
+    throw new HttpError(
+      429,
+      'TOO_MANY_REQUESTS',
+      `You have ${mine} log streams open; close one (at most ${limits.perSession} per session)`,
+      undefined,
+      { 'Retry-After': '5' },
+    );
   }
   if (reg.total >= limits.total) {
-    throw new HttpError(429, 'TOO_MANY_REQUESTS', `The panel is serving ${reg.total} log streams, its limit; try again shortly`, undefined, { 'Retry-After': '5' });
+    throw new HttpError(
+      429,
+      'TOO_MANY_REQUESTS',
+      `The panel is serving ${reg.total} log streams, its limit; try again shortly`,
+      undefined,
+      { 'Retry-After': '5' },
+    );
   }
   reg.bySession.set(sid, mine + 1);
   reg.total++;

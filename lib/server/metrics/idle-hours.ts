@@ -1,5 +1,11 @@
 import 'server-only';
-import { idleHoursQueries, idleHoursResolution, ownerQueries, shapeIdleHours, type IdleHoursRow } from '../../metrics/idle-hours';
+import {
+  idleHoursQueries,
+  idleHoursResolution,
+  ownerQueries,
+  shapeIdleHours,
+  type IdleHoursRow,
+} from '../../metrics/idle-hours';
 import type { QueryWindow } from '../../metrics/time-range';
 import { queryInstant } from './prometheus';
 
@@ -23,7 +29,21 @@ export async function idleHours(w: QueryWindow, threshold: number, signal: Abort
   const resolution = idleHoursResolution(range, w.step);
   const queries = { ...idleHoursQueries({ range, step: resolution, threshold }), ...ownerQueries(range) };
   const [allocated, measured, idle, pods, replicaSets] = await Promise.all(
-    [queries.allocated, queries.measured, queries.idle, queries.pods, queries.replicaSets].map((q) => queryInstant(q, w.end, signal)),
+    [queries.allocated, queries.measured, queries.idle, queries.pods, queries.replicaSets].map((q) =>
+      queryInstant(q, w.end, signal),
+    ),
   );
-  return { ...w, threshold, resolution, ...shapeIdleHours({ allocated: allocated!, measured: measured!, idle: idle!, pods: pods!, replicaSets: replicaSets! }), queries };
+  return {
+    ...w,
+    threshold,
+    resolution,
+    ...shapeIdleHours({
+      allocated: allocated!,
+      measured: measured!,
+      idle: idle!,
+      pods: pods!,
+      replicaSets: replicaSets!,
+    }),
+    queries,
+  };
 }

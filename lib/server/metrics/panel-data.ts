@@ -11,6 +11,8 @@ export interface PanelAnswer extends ChartData, QueryWindow {
 
 /** Runs a panel's queries in parallel over one window and merges them into chart rows. */
 export async function panelData(queries: PanelQuery[], w: QueryWindow, signal: AbortSignal): Promise<PanelAnswer> {
-  const results = await Promise.all(queries.map(async (q) => ({ series: await queryRange(q.expr, w, signal), legend: q.legend })));
+  const results = await Promise.all(
+    queries.map(async (q) => ({ series: await queryRange(q.expr, w, signal), legend: q.legend })),
+  );
   return { ...toChartData(results), ...w, queries };
 }

@@ -12,7 +12,8 @@ export const DEVCLUSTER_PROMETHEUS = 'http://127.0.0.1:32750';
  * in lib/server/kube/config.ts does).
  */
 export function prometheusUrl(env: Record<string, string | undefined> = process.env): string {
-  const url = env.IMAGEPOD_PROMETHEUS_URL || (env.KUBERNETES_SERVICE_HOST ? IN_CLUSTER_PROMETHEUS : DEVCLUSTER_PROMETHEUS);
+  const url =
+    env.IMAGEPOD_PROMETHEUS_URL || (env.KUBERNETES_SERVICE_HOST ? IN_CLUSTER_PROMETHEUS : DEVCLUSTER_PROMETHEUS);
   return url.replace(/\/+$/, '');
 }
 

@@ -14,17 +14,30 @@ interface PromAnswer {
 }
 
 function readLimited(res: Response, max: number): Promise<string> {
-  return readCapped(res.body, max, () => new HttpError(422, 'INVALID', `Prometheus' answer is larger than ${Math.round(max / 1048576)} MiB: narrow the query or the time range`));
+  return readCapped(
+    res.body,
+    max,
+    () =>
+      new HttpError(
+        422,
+        'INVALID',
+        `Prometheus' answer is larger than ${Math.round(max / 1048576)} MiB: narrow the query or the time range`,
+      ),
+  );
 }
 
 /** Prometheus' own error, with the HTTP status the browser sees (its message kept word for word). */
 function promError(a: PromAnswer, httpStatus: number): HttpError {
   const msg = a.error ?? `Prometheus answered HTTP ${httpStatus}`;
   switch (a.errorType) {
-    case 'bad_data': return new HttpError(400, 'BAD_REQUEST', msg, 'query');
-    case 'execution': return new HttpError(422, 'INVALID', msg, 'query');
-    case 'timeout': return new HttpError(504, 'TIMED_OUT', `Prometheus gave up: ${msg}`);
-    default: return new HttpError(503, 'UNAVAILABLE', `Prometheus failed: ${msg}`);
+    case 'bad_data':
+      return new HttpError(400, 'BAD_REQUEST', msg, 'query');
+    case 'execution':
+      return new HttpError(422, 'INVALID', msg, 'query');
+    case 'timeout':
+      return new HttpError(504, 'TIMED_OUT', `Prometheus gave up: ${msg}`);
+    default:
+      return new HttpError(503, 'UNAVAILABLE', `Prometheus failed: ${msg}`);
   }
 }
 
@@ -47,35 +60,63 @@ async function call(path: string, params: Record<string, string>, signal: AbortS
     });
   } catch (e) {
     if (signal.aborted) throw clientGone();
-    if (timeout.aborted) throw new HttpError(504, 'TIMED_OUT', `Prometheus at ${base} did not answer within ${timeoutMs / 1000} s`);
+    if (timeout.aborted)
+      throw new HttpError(504, 'TIMED_OUT', `Prometheus at ${base} did not answer within ${timeoutMs / 1000} s`);
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new HttpError(503, 'UNAVAILABLE', `Prometheus at ${base} is unreachable (${cause?.code ?? cause?.message ?? (e as Error).message})`);
+    throw new HttpError(
+      503,
+      'UNAVAILABLE',
+      `Prometheus at ${base} is unreachable (${cause?.code ?? cause?.message ?? (e as Error).message})`,
+    );
   }
   const text = await readLimited(res, maxBytes).catch((e: unknown) => {
     if (signal.aborted) throw clientGone();
     if (e instanceof HttpError) throw e;
-    throw new HttpError(timeout.aborted ? 504 : 503, timeout.aborted ? 'TIMED_OUT' : 'UNAVAILABLE', `Prometheus at ${base} broke off its answer`);
+    throw new HttpError(
+      timeout.aborted ? 504 : 503,
+      timeout.aborted ? 'TIMED_OUT' : 'UNAVAILABLE',
+      `Prometheus at ${base} broke off its answer`,
+    );
   });
   let answer: PromAnswer;
   try {
     answer = JSON.parse(text) as PromAnswer;
   } catch {
-    throw new HttpError(503, 'UNAVAILABLE', `Prometheus at ${base} answered HTTP ${res.status} without JSON: ${text.slice(0, 200)}`);
+    throw new HttpError(
+      503,
+      'UNAVAILABLE',
+      `Prometheus at ${base} answered HTTP ${res.status} without JSON: ${text.slice(0, 200)}`,
+    );
   }
   if (answer.status !== 'success' || !answer.data) throw promError(answer, res.status);
   return answer;
 }
 
 /** One `query_range`: the matrix Prometheus returns (start/end in unix seconds, step in seconds). */
-export async function queryRange(expr: string, w: { start: number; end: number; step: number }, signal: AbortSignal): Promise<PromSeries[]> {
-  const a = await call('/api/v1/query_range', { query: expr, start: String(w.start), end: String(w.end), step: String(w.step) }, signal);
-  if (a.data!.resultType !== 'matrix') throw new HttpError(422, 'INVALID', `Expected a range result, Prometheus returned ${a.data!.resultType}`, 'query');
+export async function queryRange(
+  expr: string,
+  w: { start: number; end: number; step: number },
+  signal: AbortSignal,
+): Promise<PromSeries[]> {
+  const a = await call(
+    '/api/v1/query_range',
+    { query: expr, start: String(w.start), end: String(w.end), step: String(w.step) },
+    signal,
+  );
+  if (a.data!.resultType !== 'matrix')
+    throw new HttpError(422, 'INVALID', `Expected a range result, Prometheus returned ${a.data!.resultType}`, 'query');
   return a.data!.result as PromSeries[];
 }
 
 /** One instant `query` at `time` (unix seconds): the vector Prometheus returns. */
 export async function queryInstant(expr: string, time: number, signal: AbortSignal): Promise<PromSample[]> {
   const a = await call('/api/v1/query', { query: expr, time: String(time) }, signal);
-  if (a.data!.resultType !== 'vector') throw new HttpError(422, 'INVALID', `Expected an instant vector, Prometheus returned ${a.data!.resultType}`, 'query');
+  if (a.data!.resultType !== 'vector')
+    throw new HttpError(
+      422,
+      'INVALID',
+      `Expected an instant vector, Prometheus returned ${a.data!.resultType}`,
+      'query',
+    );
   return a.data!.result as PromSample[];
 }

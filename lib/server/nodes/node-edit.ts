@@ -19,8 +19,11 @@ export interface NodeState {
 
 export function nodeState(n: Node): NodeState {
   return {
-    name: n.metadata.name, resourceVersion: n.metadata.resourceVersion ?? '', labels: n.metadata.labels ?? {},
-    taints: n.spec?.taints ?? [], unschedulable: Boolean(n.spec?.unschedulable),
+    name: n.metadata.name,
+    resourceVersion: n.metadata.resourceVersion ?? '',
+    labels: n.metadata.labels ?? {},
+    taints: n.spec?.taints ?? [],
+    unschedulable: Boolean(n.spec?.unschedulable),
   };
 }
 
@@ -37,19 +40,24 @@ async function namedNotFound<T>(field: string, name: string, call: () => Promise
   try {
     return await call();
   } catch (e) {
-    if (e instanceof KubeError && e.code === 'NOT_FOUND') throw new HttpError(404, 'NOT_FOUND', `node "${name}" not found`, field);
+    if (e instanceof KubeError && e.code === 'NOT_FOUND')
+      throw new HttpError(404, 'NOT_FOUND', `node "${name}" not found`, field);
     throw e;
   }
 }
 
 function conflict(now: Node, seen: string, what: string, field: string): HttpError {
-  const message = `Node ${now.metadata.name} was changed by someone else after you loaded it (resourceVersion ${seen}, now ${now.metadata.resourceVersion}). `
-    + `Reload to see its current ${what}, then make your edit again.`;
+  const message =
+    `Node ${now.metadata.name} was changed by someone else after you loaded it (resourceVersion ${seen}, now ${now.metadata.resourceVersion}). ` +
+    `Reload to see its current ${what}, then make your edit again.`;
   return new HttpError(409, 'CONFLICT', message, field, undefined, { current: nodeState(now) });
 }
 
 /** Where a node edit reports its faults: `name`/`resourceVersion`, or `nodes.3.name`/`nodes.3.resourceVersion` in a bulk edit. */
-export interface NodeFields { name: string; resourceVersion: string }
+export interface NodeFields {
+  name: string;
+  resourceVersion: string;
+}
 
 /**
  * Edits a node as it was at `resourceVersion`, with the caller's credentials. `plan` turns the
@@ -57,46 +65,94 @@ export interface NodeFields { name: string; resourceVersion: string }
  * change made by anyone since then is a 409 with the node's current state, never overwritten.
  */
 async function editNodeAt<T>(
-  kc: KubeConfig, name: string, resourceVersion: string, what: string, fields: NodeFields,
-  plan: (n: Node) => { patch: { metadata?: object; spec?: object } | null; result: T }, signal?: AbortSignal,
+  kc: KubeConfig,
+  name: string,
+  resourceVersion: string,
+  what: string,
+  fields: NodeFields,
+  plan: (n: Node) => { patch: { metadata?: object; spec?: object } | null; result: T },
+  signal?: AbortSignal,
 ): Promise<{ node: NodeState; result: T; changed: boolean }> {
   const read = () => namedNotFound(fields.name, name, () => kubeRequest<Node>(kc, nodePath(name), { signal }));
   const node = await read();
-  if (node.metadata.resourceVersion !== resourceVersion) throw conflict(node, resourceVersion, what, fields.resourceVersion);
+  if (node.metadata.resourceVersion !== resourceVersion)
+    throw conflict(node, resourceVersion, what, fields.resourceVersion);
   const { patch, result } = plan(node);
   if (!patch) return { node: nodeState(node), result, changed: false };
   try {
     const after = await kubeRequest<Node>(kc, nodePath(name), {
-      method: 'PATCH', contentType: 'application/merge-patch+json', signal,
+      method: 'PATCH',
+      contentType: 'application/merge-patch+json',
+      signal,
       body: { ...patch, metadata: { ...patch.metadata, resourceVersion } },
     });
     return { node: nodeState(after), result, changed: true };
   } catch (e) {
-    if (e instanceof KubeError && e.code === 'CONFLICT') throw conflict(await read(), resourceVersion, what, fields.resourceVersion);
+    if (e instanceof KubeError && e.code === 'CONFLICT')
+      throw conflict(await read(), resourceVersion, what, fields.resourceVersion);
     throw e;
   }
 }
 
 /** Applies label edits to one node at `resourceVersion`; returns what changed there. */
-export function editNodeLabels(kc: KubeConfig, name: string, edits: LabelEdit[], resourceVersion: string, fields: NodeFields, signal?: AbortSignal) {
-  return editNodeAt<LabelChange[]>(kc, name, resourceVersion, 'labels', fields, (n) => {
-    const plan = planLabelEdits([n], edits)[0];
-    return { patch: plan?.patch ?? null, result: plan?.changes ?? [] };
-  }, signal);
+export function editNodeLabels(
+  kc: KubeConfig,
+  name: string,
+  edits: LabelEdit[],
+  resourceVersion: string,
+  fields: NodeFields,
+  signal?: AbortSignal,
+) {
+  return editNodeAt<LabelChange[]>(
+    kc,
+    name,
+    resourceVersion,
+    'labels',
+    fields,
+    (n) => {
+      const plan = planLabelEdits([n], edits)[0];
+      return { patch: plan?.patch ?? null, result: plan?.changes ?? [] };
+    },
+    signal,
+  );
 }
 
 /** Replaces one node's taints at `resourceVersion`; taints that stay keep their timeAdded, new NoExecute ones get one. */
-export function setNodeTaints(kc: KubeConfig, name: string, taints: Taint[], resourceVersion: string, signal?: AbortSignal) {
-  return editNodeAt<Taint[]>(kc, name, resourceVersion, 'taints', { name: 'name', resourceVersion: 'resourceVersion' }, (n) => {
-    const next = stampTimeAdded(taints, n.spec?.taints, new Date());
-    return { patch: sameTaints(next, n.spec?.taints) ? null : taintPatch(next), result: next };
-  }, signal);
+export function setNodeTaints(
+  kc: KubeConfig,
+  name: string,
+  taints: Taint[],
+  resourceVersion: string,
+  signal?: AbortSignal,
+) {
+  return editNodeAt<Taint[]>(
+    kc,
+    name,
+    resourceVersion,
+    'taints',
+    { name: 'name', resourceVersion: 'resourceVersion' },
+    (n) => {
+      const next = stampTimeAdded(taints, n.spec?.taints, new Date());
+      return { patch: sameTaints(next, n.spec?.taints) ? null : taintPatch(next), result: next };
+    },
+    signal,
+  );
 }
 
 /** `kubectl cordon` / `uncordon`: marks the node (un)schedulable for new pods. */
-export async function setUnschedulable(kc: KubeConfig, name: string, unschedulable: boolean, signal?: AbortSignal): Promise<NodeState> {
-  const node = await namedNotFound('name', name, () => kubeRequest<Node>(kc, nodePath(name), {
-    method: 'PATCH', contentType: 'application/merge-patch+json', body: { spec: { unschedulable } }, signal,
-  }));
+export async function setUnschedulable(
+  kc: KubeConfig,
+  name: string,
+  unschedulable: boolean,
+  signal?: AbortSignal,
+): Promise<NodeState> {
+  const node = await namedNotFound('name', name, () =>
+    kubeRequest<Node>(kc, nodePath(name), {
+      method: 'PATCH',
+      contentType: 'application/merge-patch+json',
+      body: { spec: { unschedulable } },
+      signal,
+    }),
+  );
   return nodeState(node);
 }

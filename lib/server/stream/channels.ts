@@ -31,7 +31,8 @@ const channels: Map<string, Channel> = (g.__imagepodStreamChannels ??= new Map()
 /** Refuses a channel id that another session holds (409); the same session's is taken over. */
 export function assertChannelFree(id: string, sid: string): void {
   const ch = channels.get(id);
-  if (ch && ch.sid !== sid) throw new HttpError(409, 'CONFLICT', 'That stream id is taken; open the stream with another');
+  if (ch && ch.sid !== sid)
+    throw new HttpError(409, 'CONFLICT', 'That stream id is taken; open the stream with another');
 }
 
 /**
@@ -62,7 +63,13 @@ function closeChannel(ch: Channel): void {
  */
 function channelOf(id: string, sid: string): Channel {
   const ch = channels.get(id);
-  if (!ch || ch.sid !== sid || !ch.open) throw new HttpError(404, 'NOT_FOUND', 'No such stream is open for this session; wait for the stream to reconnect', 'channel');
+  if (!ch || ch.sid !== sid || !ch.open)
+    throw new HttpError(
+      404,
+      'NOT_FOUND',
+      'No such stream is open for this session; wait for the stream to reconnect',
+      'channel',
+    );
   return ch;
 }
 
@@ -71,7 +78,13 @@ export function assertCanAttach(channelId: string, sid: string, subId: string): 
   const ch = channelOf(channelId, sid);
   if (ch.subs.has(subId)) throw new HttpError(409, 'CONFLICT', `Subscription ${subId} already exists on this stream`);
   if (ch.subs.size >= MAX_SUBSCRIPTIONS_PER_CHANNEL) {
-    throw new HttpError(429, 'TOO_MANY_REQUESTS', `This stream carries ${ch.subs.size} subscriptions, its limit; close one`, undefined, { 'Retry-After': '5' });
+    throw new HttpError(
+      429,
+      'TOO_MANY_REQUESTS',
+      `This stream carries ${ch.subs.size} subscriptions, its limit; close one`,
+      undefined,
+      { 'Retry-After': '5' },
+    );
   }
 }
 
@@ -130,7 +143,10 @@ export function detach(channelId: string, sid: string, subId: string): boolean {
 export function closeSessionChannels(sid: string): number {
   let n = 0;
   for (const ch of [...channels.values()]) {
-    if (ch.sid === sid) { closeChannel(ch); n++; }
+    if (ch.sid === sid) {
+      closeChannel(ch);
+      n++;
+    }
   }
   return n;
 }

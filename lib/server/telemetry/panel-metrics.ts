@@ -10,52 +10,83 @@ function create() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'imagepod_panel_' });
   const requests = new Counter({
-    name: 'imagepod_panel_http_requests_total', help: 'API requests answered, by method, area (/api/<area>) and status.',
-    labelNames: ['method', 'area', 'status'] as const, registers: [registry],
+    name: 'imagepod_panel_http_requests_total',
+    help: 'API requests answered, by method, area (/api/<area>) and status.',
+    labelNames: ['method', 'area', 'status'] as const,
+    registers: [registry],
   });
   const duration = new Histogram({
-    name: 'imagepod_panel_http_request_duration_seconds', help: 'Time to answer an API request (streams: until the response starts).',
-    labelNames: ['method', 'area'] as const, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10], registers: [registry],
+    name: 'imagepod_panel_http_request_duration_seconds',
+    help: 'Time to answer an API request (streams: until the response starts).',
+    labelNames: ['method', 'area'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+    registers: [registry],
   });
   new Gauge({
-    name: 'imagepod_panel_sse_clients', help: 'Open live streams (browser tabs) fed by the watch cache.', registers: [registry],
-    collect() { this.set(getClusterCache().listenerCount()); },
+    name: 'imagepod_panel_sse_clients',
+    help: 'Open live streams (browser tabs) fed by the watch cache.',
+    registers: [registry],
+    collect() {
+      this.set(getClusterCache().listenerCount());
+    },
   });
   new Gauge({
-    name: 'imagepod_panel_stream_channels', help: 'Open shared streams (one per browser; one per tab where SharedWorker is missing).', registers: [registry],
-    collect() { this.set(streamCounts().channels); },
+    name: 'imagepod_panel_stream_channels',
+    help: 'Open shared streams (one per browser; one per tab where SharedWorker is missing).',
+    registers: [registry],
+    collect() {
+      this.set(streamCounts().channels);
+    },
   });
   new Gauge({
-    name: 'imagepod_panel_stream_subscriptions', help: 'Subscriptions carried by the shared streams, by topic.',
-    labelNames: ['topic'] as const, registers: [registry],
-    collect() { for (const [topic, n] of Object.entries(streamCounts().subscriptions)) this.set({ topic }, n); },
+    name: 'imagepod_panel_stream_subscriptions',
+    help: 'Subscriptions carried by the shared streams, by topic.',
+    labelNames: ['topic'] as const,
+    registers: [registry],
+    collect() {
+      for (const [topic, n] of Object.entries(streamCounts().subscriptions)) this.set({ topic }, n);
+    },
   });
   new Gauge({
-    name: 'imagepod_panel_log_streams', help: 'Open log streams (their own route and subscriptions alike).', registers: [registry],
-    collect() { this.set(openLogStreams().total); },
+    name: 'imagepod_panel_log_streams',
+    help: 'Open log streams (their own route and subscriptions alike).',
+    registers: [registry],
+    collect() {
+      this.set(openLogStreams().total);
+    },
   });
   new Gauge({
-    name: 'imagepod_panel_watch_cache_state', help: 'The watch cache state: 1 for the current state, 0 for the others.',
-    labelNames: ['state'] as const, registers: [registry],
+    name: 'imagepod_panel_watch_cache_state',
+    help: 'The watch cache state: 1 for the current state, 0 for the others.',
+    labelNames: ['state'] as const,
+    registers: [registry],
     collect() {
       const now = getClusterCache().health().state;
       for (const s of SYNC_STATES) this.set({ state: s }, s === now ? 1 : 0);
     },
   });
   new Gauge({
-    name: 'imagepod_panel_watch_cache_objects', help: 'Objects held by the watch cache, per resource.',
-    labelNames: ['resource'] as const, registers: [registry],
+    name: 'imagepod_panel_watch_cache_objects',
+    help: 'Objects held by the watch cache, per resource.',
+    labelNames: ['resource'] as const,
+    registers: [registry],
     collect() {
-      for (const [resource, h] of Object.entries(getClusterCache().health().resources)) this.set({ resource }, h.objects);
+      for (const [resource, h] of Object.entries(getClusterCache().health().resources))
+        this.set({ resource }, h.objects);
     },
   });
   const deploys = new Counter({
-    name: 'imagepod_panel_deploys_total', help: 'Deploys and undeploys of the bundled stack run by this server, by kind and result.',
-    labelNames: ['kind', 'result'] as const, registers: [registry],
+    name: 'imagepod_panel_deploys_total',
+    help: 'Deploys and undeploys of the bundled stack run by this server, by kind and result.',
+    labelNames: ['kind', 'result'] as const,
+    registers: [registry],
   });
   const deploySeconds = new Histogram({
-    name: 'imagepod_panel_deploy_duration_seconds', help: 'Wall time of a deploy or undeploy, start to last gate.',
-    labelNames: ['kind'] as const, buckets: [0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600], registers: [registry],
+    name: 'imagepod_panel_deploy_duration_seconds',
+    help: 'Wall time of a deploy or undeploy, start to last gate.',
+    labelNames: ['kind'] as const,
+    buckets: [0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600],
+    registers: [registry],
   });
   return { registry, requests, duration, deploys, deploySeconds };
 }

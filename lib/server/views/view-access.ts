@@ -26,28 +26,53 @@ function namespacesIn(cache: ClusterCache, view: NamespacedView | WorkloadKind):
  * with the user's credentials). Throws 403 when the user may read none of it, naming the right
  * that is missing, so a page says why it is empty instead of showing an empty cluster.
  */
-export async function viewScopeFor(s: Session, cache: ClusterCache, view: ViewName, signal?: AbortSignal): Promise<ViewScope> {
+export async function viewScopeFor(
+  s: Session,
+  cache: ClusterCache,
+  view: ViewName,
+  signal?: AbortSignal,
+): Promise<ViewScope> {
   const scope = emptyViewScope();
   if (view === 'nodes') {
     scope.nodes = (await canI(s, { verb: 'list', resource: 'nodes' }, signal)).allowed;
-    if (!scope.nodes) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list nodes`);
+    if (!scope.nodes)
+      throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list nodes`);
   } else if (view === 'deviceclasses' || view === 'resourceslices') {
     // Cluster-scoped like nodes: a user lists all of them or none.
     scope[view] = (await canI(s, { verb: 'list', group: DRA_GROUP, resource: view }, signal)).allowed;
-    if (!scope[view]) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list ${view}`);
+    if (!scope[view])
+      throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list ${view}`);
   } else if (view === 'resourceclaims' || view === 'resourceclaimtemplates') {
     // Namespaced like pods: each user sees the claims of the namespaces they may list claims in.
     scope[view] = await listScope(s, DRA_GROUP, view, () => namespacesIn(cache, view), signal);
-    if (isEmptyScope(scope[view])) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list ${view} in any namespace`);
+    if (isEmptyScope(scope[view]))
+      throw new HttpError(
+        403,
+        'FORBIDDEN',
+        `Kubernetes does not allow ${s.user.username} to list ${view} in any namespace`,
+      );
   } else if (view === 'pods' || view === 'events') {
     scope[view] = await listScope(s, '', view, () => namespacesIn(cache, view), signal);
-    if (isEmptyScope(scope[view])) throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list ${view} in any namespace`);
+    if (isEmptyScope(scope[view]))
+      throw new HttpError(
+        403,
+        'FORBIDDEN',
+        `Kubernetes does not allow ${s.user.username} to list ${view} in any namespace`,
+      );
   } else {
     const kinds = Object.keys(WORKLOADS) as WorkloadKind[];
-    const scopes = await Promise.all(kinds.map((k) => listScope(s, RESOURCES[WORKLOADS[k]].group, WORKLOADS[k], () => namespacesIn(cache, k), signal)));
-    kinds.forEach((k, i) => { scope.workloads[k] = scopes[i]!; });
+    const scopes = await Promise.all(
+      kinds.map((k) => listScope(s, RESOURCES[WORKLOADS[k]].group, WORKLOADS[k], () => namespacesIn(cache, k), signal)),
+    );
+    kinds.forEach((k, i) => {
+      scope.workloads[k] = scopes[i]!;
+    });
     if (scopes.every(isEmptyScope)) {
-      throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${s.user.username} to list deployments, statefulsets or daemonsets in any namespace`);
+      throw new HttpError(
+        403,
+        'FORBIDDEN',
+        `Kubernetes does not allow ${s.user.username} to list deployments, statefulsets or daemonsets in any namespace`,
+      );
     }
   }
   return scope;
@@ -56,22 +81,43 @@ export async function viewScopeFor(s: Session, cache: ClusterCache, view: ViewNa
 /** Whether the whole view is visible (then the shared, pre-serialised answer is used). */
 export function wholeViewVisible(view: ViewName, scope: ViewScope): boolean {
   switch (view) {
-    case 'nodes': return scope.nodes;
-    case 'pods': return scope.pods.all;
-    case 'events': return scope.events.all;
-    case 'workloads': return Object.values(scope.workloads).every((w) => w.all);
-    case 'deviceclasses': case 'resourceslices': return scope[view];
-    case 'resourceclaims': case 'resourceclaimtemplates': return scope[view].all;
+    case 'nodes':
+      return scope.nodes;
+    case 'pods':
+      return scope.pods.all;
+    case 'events':
+      return scope.events.all;
+    case 'workloads':
+      return Object.values(scope.workloads).every((w) => w.all);
+    case 'deviceclasses':
+    case 'resourceslices':
+      return scope[view];
+    case 'resourceclaims':
+    case 'resourceclaimtemplates':
+      return scope[view].all;
   }
 }
 
 /** The scope for every view at once (the live stream), without 403s: what cannot be read is empty. */
 export async function fullViewScope(s: Session, cache: ClusterCache, signal?: AbortSignal): Promise<ViewScope> {
-  const views = ['nodes', 'pods', 'events', 'workloads', 'deviceclasses', 'resourceslices', 'resourceclaims', 'resourceclaimtemplates'] as const satisfies readonly ViewName[];
-  const parts = await Promise.all(views.map((v) => viewScopeFor(s, cache, v, signal).catch((e: unknown) => {
-    if (e instanceof HttpError && e.status === 403) return null;
-    throw e;
-  })));
+  const views = [
+    'nodes',
+    'pods',
+    'events',
+    'workloads',
+    'deviceclasses',
+    'resourceslices',
+    'resourceclaims',
+    'resourceclaimtemplates',
+  ] as const satisfies readonly ViewName[];
+  const parts = await Promise.all(
+    views.map((v) =>
+      viewScopeFor(s, cache, v, signal).catch((e: unknown) => {
+        if (e instanceof HttpError && e.status === 403) return null;
+        throw e;
+      }),
+    ),
+  );
   const out = emptyViewScope();
   views.forEach((v, i) => {
     const part = parts[i];

@@ -21,7 +21,10 @@ export function syncedCache(): ClusterCache {
 }
 
 /** A view answer: rows, revision, epoch, and the cache health so pages can flag stale data. */
-export function viewAnswer<T extends Row>(cache: ClusterCache, list: ViewList<T>): ViewList<T> & { health: CacheHealth } {
+export function viewAnswer<T extends Row>(
+  cache: ClusterCache,
+  list: ViewList<T>,
+): ViewList<T> & { health: CacheHealth } {
   return { ...list, health: cache.health() };
 }
 
@@ -48,5 +51,8 @@ export async function userView<T extends Row>(
   const whole = wholeViewVisible(view.name, scope);
   if (whole && !filter) return wholeViewResponse(cache, view);
   const visible = whole ? null : visibleFilter(view.name, scope);
-  return viewAnswer(cache, view.list((r) => (!visible || visible(r)) && (!filter || filter(r))));
+  return viewAnswer(
+    cache,
+    view.list((r) => (!visible || visible(r)) && (!filter || filter(r))),
+  );
 }

@@ -15,8 +15,11 @@ export function pauseRoute(paused: boolean) {
   return route({ params, body: z.strictObject({}) }, async (ctx) => {
     const { kind, namespace, name } = ctx.params;
     const action = paused ? 'pause' : 'resume';
-    const w = await audited(ctx, { action, target: workloadTarget(kind, namespace, name), message: `${action} the rollout` }, () =>
-      setPaused(ctx.kube(), namespace, name, paused, ctx.signal));
+    const w = await audited(
+      ctx,
+      { action, target: workloadTarget(kind, namespace, name), message: `${action} the rollout` },
+      () => setPaused(ctx.kube(), namespace, name, paused, ctx.signal),
+    );
     return { kind, namespace, name, paused: Boolean(w.spec?.paused) };
   });
 }

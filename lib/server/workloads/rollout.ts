@@ -3,8 +3,13 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { Workload } from '../../kube-types';
 import { formatLabelSelector } from '../../label-selector';
 import {
-  controllerRevisionHistory, controllerRevisionUndoPatch, deploymentHistory, deploymentUndoPatch, pickRevision,
-  type ControllerRevision, type HistoryRow,
+  controllerRevisionHistory,
+  controllerRevisionUndoPatch,
+  deploymentHistory,
+  deploymentUndoPatch,
+  pickRevision,
+  type ControllerRevision,
+  type HistoryRow,
 } from '../../rollout-history';
 import { RESOURCES, WORKLOAD_KIND_OF, apiVersionOf, type WorkloadResource } from '../../kube-resources';
 import { HttpError } from '../errors/http-error';
@@ -12,7 +17,8 @@ import { KubeError } from '../kube/errors';
 import { kubeRequest, resourcePath } from '../kube/transport';
 
 const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
-const workloadPath = (r: WorkloadResource, namespace: string, name: string) => resourcePath(RESOURCES[r], { namespace, name });
+const workloadPath = (r: WorkloadResource, namespace: string, name: string) =>
+  resourcePath(RESOURCES[r], { namespace, name });
 
 /** The audit target of a workload action. */
 export function workloadTarget(r: WorkloadResource, namespace: string, name: string) {
@@ -20,12 +26,30 @@ export function workloadTarget(r: WorkloadResource, namespace: string, name: str
 }
 
 /** The workload as the API server has it now, read with the caller's credentials. */
-export function readWorkload(kc: KubeConfig, r: WorkloadResource, ns: string, name: string, signal?: AbortSignal): Promise<Workload> {
+export function readWorkload(
+  kc: KubeConfig,
+  r: WorkloadResource,
+  ns: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<Workload> {
   return kubeRequest<Workload>(kc, workloadPath(r, ns, name), { signal });
 }
 
-function mergePatch(kc: KubeConfig, r: WorkloadResource, ns: string, name: string, body: unknown, signal?: AbortSignal): Promise<Workload> {
-  return kubeRequest<Workload>(kc, workloadPath(r, ns, name), { method: 'PATCH', contentType: 'application/merge-patch+json', body, signal });
+function mergePatch(
+  kc: KubeConfig,
+  r: WorkloadResource,
+  ns: string,
+  name: string,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<Workload> {
+  return kubeRequest<Workload>(kc, workloadPath(r, ns, name), {
+    method: 'PATCH',
+    contentType: 'application/merge-patch+json',
+    body,
+    signal,
+  });
 }
 
 /** Refuses what kubectl refuses on a paused Deployment (its controller would not act on the change). */
@@ -39,23 +63,51 @@ function assertNotPaused(w: Workload, what: string): void {
  * `kubectl rollout restart`: stamps the pod template with the time, so the controller replaces
  * every pod. Returns the stamp.
  */
-export async function restartWorkload(kc: KubeConfig, r: WorkloadResource, ns: string, name: string, signal?: AbortSignal): Promise<string> {
+export async function restartWorkload(
+  kc: KubeConfig,
+  r: WorkloadResource,
+  ns: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<string> {
   const w = await readWorkload(kc, r, ns, name, signal);
   assertNotPaused(w, 'restart');
   const at = new Date().toISOString();
-  await mergePatch(kc, r, ns, name, { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: at } } } } }, signal);
+  await mergePatch(
+    kc,
+    r,
+    ns,
+    name,
+    { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: at } } } } },
+    signal,
+  );
   return at;
 }
 
 /** `kubectl rollout pause` / `resume` on a Deployment. */
-export async function setPaused(kc: KubeConfig, ns: string, name: string, paused: boolean, signal?: AbortSignal): Promise<Workload> {
+export async function setPaused(
+  kc: KubeConfig,
+  ns: string,
+  name: string,
+  paused: boolean,
+  signal?: AbortSignal,
+): Promise<Workload> {
   return mergePatch(kc, 'deployments', ns, name, { spec: { paused } }, signal);
 }
 
 /** Objects selected by the workload's selector in its namespace (ownership is checked by the history functions). */
-export async function listSelected<T>(kc: KubeConfig, w: Workload, resource: 'replicasets' | 'controllerrevisions', signal?: AbortSignal): Promise<T[]> {
+export async function listSelected<T>(
+  kc: KubeConfig,
+  w: Workload,
+  resource: 'replicasets' | 'controllerrevisions',
+  signal?: AbortSignal,
+): Promise<T[]> {
   const labelSelector = w.spec?.selector ? formatLabelSelector(w.spec.selector) : undefined;
-  const list = await kubeRequest<{ items: T[] }>(kc, resourcePath(RESOURCES[resource], { namespace: w.metadata.namespace }), { query: { labelSelector }, signal });
+  const list = await kubeRequest<{ items: T[] }>(
+    kc,
+    resourcePath(RESOURCES[resource], { namespace: w.metadata.namespace }),
+    { query: { labelSelector }, signal },
+  );
   return list.items;
 }
 
@@ -74,7 +126,14 @@ const UNDO_ATTEMPTS = 5;
  * all through a rollout (each update a new resourceVersion), so a conflict is decided again on a
  * new read, a few times, as client-go's RetryOnConflict does.
  */
-export async function undoWorkload(kc: KubeConfig, r: WorkloadResource, ns: string, name: string, toRevision: number, signal?: AbortSignal): Promise<UndoResult> {
+export async function undoWorkload(
+  kc: KubeConfig,
+  r: WorkloadResource,
+  ns: string,
+  name: string,
+  toRevision: number,
+  signal?: AbortSignal,
+): Promise<UndoResult> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await undoOnce(kc, r, ns, name, toRevision, signal);
@@ -84,7 +143,14 @@ export async function undoWorkload(kc: KubeConfig, r: WorkloadResource, ns: stri
   }
 }
 
-async function undoOnce(kc: KubeConfig, r: WorkloadResource, ns: string, name: string, toRevision: number, signal?: AbortSignal): Promise<UndoResult> {
+async function undoOnce(
+  kc: KubeConfig,
+  r: WorkloadResource,
+  ns: string,
+  name: string,
+  toRevision: number,
+  signal?: AbortSignal,
+): Promise<UndoResult> {
   const w = await readWorkload(kc, r, ns, name, signal);
   const path = workloadPath(r, ns, name);
   let rows: HistoryRow[];
@@ -93,17 +159,29 @@ async function undoOnce(kc: KubeConfig, r: WorkloadResource, ns: string, name: s
     assertNotPaused(w, 'roll back');
     const replicaSets = await listSelected<Workload>(kc, w, 'replicasets', signal);
     rows = deploymentHistory(w, replicaSets);
-    send = (row) => kubeRequest(kc, path, {
-      method: 'PATCH', contentType: 'application/json-patch+json', signal,
-      body: deploymentUndoPatch(w, replicaSets.find((x) => x.metadata.name === row.name)!),
-    });
+    send = (row) =>
+      kubeRequest(kc, path, {
+        method: 'PATCH',
+        contentType: 'application/json-patch+json',
+        signal,
+        body: deploymentUndoPatch(
+          w,
+          replicaSets.find((x) => x.metadata.name === row.name)!,
+        ),
+      });
   } else {
     const revisions = await listSelected<ControllerRevision>(kc, w, 'controllerrevisions', signal);
     rows = controllerRevisionHistory(w, revisions);
-    send = (row) => kubeRequest(kc, path, {
-      method: 'PATCH', contentType: 'application/strategic-merge-patch+json', signal,
-      body: controllerRevisionUndoPatch(w, revisions.find((x) => x.metadata.name === row.name)!),
-    });
+    send = (row) =>
+      kubeRequest(kc, path, {
+        method: 'PATCH',
+        contentType: 'application/strategic-merge-patch+json',
+        signal,
+        body: controllerRevisionUndoPatch(
+          w,
+          revisions.find((x) => x.metadata.name === row.name)!,
+        ),
+      });
   }
   const picked = pickRevision(rows, toRevision);
   if ('error' in picked) throw new HttpError(404, 'NOT_FOUND', `${name}: ${picked.error}`, 'toRevision');

@@ -7,9 +7,21 @@ export const dynamic = 'force-dynamic';
 
 const check = z.strictObject({
   verb: z.enum(['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection']),
-  group: z.string().max(253).regex(/^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$/).default(''),
-  resource: z.string().min(1).max(63).regex(/^[a-z0-9]+$/),
-  subresource: z.string().max(63).regex(/^[a-z0-9]+$/).optional(),
+  group: z
+    .string()
+    .max(253)
+    .regex(/^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$/)
+    .default(''),
+  resource: z
+    .string()
+    .min(1)
+    .max(63)
+    .regex(/^[a-z0-9]+$/),
+  subresource: z
+    .string()
+    .max(63)
+    .regex(/^[a-z0-9]+$/)
+    .optional(),
   namespace: namespaceName.optional(),
   name: objectName.optional(),
 });
@@ -19,7 +31,10 @@ const check = z.strictObject({
  * (SelfSubjectAccessReview). The UI uses it to hide or disable what the user may not do and say
  * why; the API server still decides every real request.
  */
-export const POST = route({ body: z.strictObject({ checks: z.array(check).min(1).max(50) }) }, async ({ session, body, signal }) => {
-  const results = await Promise.all(body.checks.map((c) => canI(session, c, signal)));
-  return { results: results.map((r, i) => ({ ...body.checks[i], allowed: r.allowed, reason: r.reason ?? null })) };
-});
+export const POST = route(
+  { body: z.strictObject({ checks: z.array(check).min(1).max(50) }) },
+  async ({ session, body, signal }) => {
+    const results = await Promise.all(body.checks.map((c) => canI(session, c, signal)));
+    return { results: results.map((r, i) => ({ ...body.checks[i], allowed: r.allowed, reason: r.reason ?? null })) };
+  },
+);

@@ -15,21 +15,42 @@ export const dynamic = 'force-dynamic';
  * Local mode's one-time sign-in link (printed by the server at start): the session acts with the
  * kubeconfig's identity, which the API server names. Refused in a cluster and after one use.
  */
-export const GET = publicRoute({ query: z.strictObject({ code: z.string().max(128) }) }, async ({ req, query: { code }, signal }) => {
-  if (!authSettings().localMode) throw new HttpError(404, 'NOT_FOUND', 'Local sign-in is not available on this server');
-  await consumeLoginAttempt(req.headers);
-  if (!consumeLocalLoginCode(code)) {
-    await recordAudit({ action: 'login-failed', user: 'unknown', target: null, result: 'failure', message: 'used an invalid or already used local sign-in link' });
-    // A person clicked this link: answer with the sign-in page and the reason, not JSON.
-    const error = 'This sign-in link is not valid or was already used; use the newest link the panel printed.';
-    return new Response(null, { status: 303, headers: { Location: `/login?error=${encodeURIComponent(error)}`, 'Cache-Control': 'no-store' } });
-  }
-  const user = await whoAmI(getKubeConfig(), signal);
-  const session = newSession({ mode: 'local', user });
-  // A relative Location: right behind any proxy, whatever Host the server saw.
-  const res = new Response(null, { status: 303, headers: { Location: '/', 'Cache-Control': 'no-store' } });
-  await setSessionCookie(res.headers, session, isSecureRequest(req));
-  await recordAudit({ action: 'login', user: user.username, groups: user.groups, target: null, result: 'success', message: 'signed in with the local sign-in link (kubeconfig identity)', sessionId: session.sid });
-  announceLocalLogin();
-  return res;
-});
+export const GET = publicRoute(
+  { query: z.strictObject({ code: z.string().max(128) }) },
+  async ({ req, query: { code }, signal }) => {
+    if (!authSettings().localMode)
+      throw new HttpError(404, 'NOT_FOUND', 'Local sign-in is not available on this server');
+    await consumeLoginAttempt(req.headers);
+    if (!consumeLocalLoginCode(code)) {
+      await recordAudit({
+        action: 'login-failed',
+        user: 'unknown',
+        target: null,
+        result: 'failure',
+        message: 'used an invalid or already used local sign-in link',
+      });
+      // A person clicked this link: answer with the sign-in page and the reason, not JSON.
+      const error = 'This sign-in link is not valid or was already used; use the newest link the panel printed.';
+      return new Response(null, {
+        status: 303,
+        headers: { Location: `/login?error=${encodeURIComponent(error)}`, 'Cache-Control': 'no-store' },
+      });
+    }
+    const user = await whoAmI(getKubeConfig(), signal);
+    const session = newSession({ mode: 'local', user });
+    // A relative Location: right behind any proxy, whatever Host the server saw.
+    const res = new Response(null, { status: 303, headers: { Location: '/', 'Cache-Control': 'no-store' } });
+    await setSessionCookie(res.headers, session, isSecureRequest(req));
+    await recordAudit({
+      action: 'login',
+      user: user.username,
+      groups: user.groups,
+      target: null,
+      result: 'success',
+      message: 'signed in with the local sign-in link (kubeconfig identity)',
+      sessionId: session.sid,
+    });
+    announceLocalLogin();
+    return res;
+  },
+);

@@ -11,7 +11,9 @@ import { publicRoute } from '@/lib/server/http/route';
 export const dynamic = 'force-dynamic';
 
 const body = z.strictObject({
-  token: z.string().trim()
+  token: z
+    .string()
+    .trim()
     .min(1, 'Paste a token')
     .max(MAX_TOKEN_CHARS, `A token is at most ${MAX_TOKEN_CHARS} characters`)
     .regex(/^[\x21-\x7e]+$/, 'A token is one line of printable characters'),
@@ -29,16 +31,34 @@ export const POST = publicRoute({ body, maxBodyBytes: 8 * 1024 }, async ({ req, 
     user = await whoAmI(tokenKubeConfig(token), signal);
   } catch (e) {
     if (e instanceof HttpError && e.status === 401) {
-      await recordAudit({ action: 'login-failed', user: 'unknown', target: null, result: 'failure', message: e.message });
+      await recordAudit({
+        action: 'login-failed',
+        user: 'unknown',
+        target: null,
+        result: 'failure',
+        message: e.message,
+      });
       throw new HttpError(401, 'UNAUTHENTICATED', e.message, 'token');
     }
     throw e;
   }
   const expires = tokenExpiry(token);
-  if (expires !== null && expires <= Date.now()) throw new HttpError(401, 'UNAUTHENTICATED', 'This token has expired', 'token');
+  if (expires !== null && expires <= Date.now())
+    throw new HttpError(401, 'UNAUTHENTICATED', 'This token has expired', 'token');
   const session = newSession({ mode: 'token', token, user, tokenExpiresAt: expires });
-  const res = NextResponse.json({ user, expiresAt: new Date(session.exp).toISOString() }, { headers: { 'Cache-Control': 'no-store' } });
+  const res = NextResponse.json(
+    { user, expiresAt: new Date(session.exp).toISOString() },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
   await setSessionCookie(res.headers, session, isSecureRequest(req));
-  await recordAudit({ action: 'login', user: user.username, groups: user.groups, target: null, result: 'success', message: 'signed in with a bearer token', sessionId: session.sid });
+  await recordAudit({
+    action: 'login',
+    user: user.username,
+    groups: user.groups,
+    target: null,
+    result: 'success',
+    message: 'signed in with a bearer token',
+    sessionId: session.sid,
+  });
   return res;
 });

@@ -16,7 +16,15 @@ export const POST = publicRoute({ body: z.strictObject({}) }, async ({ session }
     revokeSession(session);
     closeSessionChannels(session.sid);
     forgetAccess(session);
-    await recordAudit({ action: 'logout', user: session.user.username, groups: session.user.groups, target: null, result: 'success', message: 'signed out', sessionId: session.sid });
+    await recordAudit({
+      action: 'logout',
+      user: session.user.username,
+      groups: session.user.groups,
+      target: null,
+      result: 'success',
+      message: 'signed out',
+      sessionId: session.sid,
+    });
   }
   return res;
 });

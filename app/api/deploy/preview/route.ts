@@ -11,4 +11,6 @@ const body = z.strictObject({
 });
 
 /** What a deploy with these settings would do, object by object (lib/server/deploy/preview.ts). Changes nothing. */
-export const POST = route({ body }, (ctx) => previewDeploy(ctx.kube(), ctx.body.settings, ctx.body.takeOwnership, ctx.signal));
+export const POST = route({ body }, (ctx) =>
+  previewDeploy(ctx.kube(), ctx.body.settings, ctx.body.takeOwnership, ctx.signal),
+);

@@ -21,6 +21,10 @@ export const GET = route({ query: z.strictObject({}) }, async () => ({ run: getD
  */
 export const POST = route({ body }, async (ctx) => {
   await assertChangeable(ctx.kube(), ctx.body.settings, ctx.signal);
-  const run = getDeployRunner().deploy({ user: ctx.user, session: ctx.session, kube: ctx.kube() }, ctx.body.settings, new Set(ctx.body.takeOwnership));
+  const run = getDeployRunner().deploy(
+    { user: ctx.user, session: ctx.session, kube: ctx.kube() },
+    ctx.body.settings,
+    new Set(ctx.body.takeOwnership),
+  );
   return NextResponse.json({ run }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
 });

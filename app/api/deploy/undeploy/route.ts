@@ -18,6 +18,9 @@ const body = z.strictObject({
  */
 export const POST = route({ body }, async (ctx) => {
   const { settings } = await readSettings(ctx.kube(), ctx.signal);
-  const run = getDeployRunner().undeploy({ user: ctx.user, session: ctx.session, kube: ctx.kube() }, { settings, removeVolumes: ctx.body.removeVolumes, removeSecrets: ctx.body.removeSecrets });
+  const run = getDeployRunner().undeploy(
+    { user: ctx.user, session: ctx.session, kube: ctx.kube() },
+    { settings, removeVolumes: ctx.body.removeVolumes, removeSecrets: ctx.body.removeSecrets },
+  );
   return NextResponse.json({ run }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
 });

@@ -14,7 +14,13 @@ export const GET = route({ query: logDownloadSchema }, async (ctx) => {
   const q = ctx.query;
   const kc = ctx.kube();
   const [container] = await podContainers(kc, q.namespace, q.pod, q.container, ctx.signal);
-  const upstream = await openPodLog(kc, q.namespace, q.pod, { container, previous: q.previous, timestamps: q.timestamps }, ctx.signal);
+  const upstream = await openPodLog(
+    kc,
+    q.namespace,
+    q.pod,
+    { container, previous: q.previous, timestamps: q.timestamps },
+    ctx.signal,
+  );
   const name = `${q.pod}_${container ?? 'log'}${q.previous ? '_previous' : ''}.log`;
   const body = upstream.body ? (Readable.toWeb(Readable.from(upstream.body)) as ReadableStream<Uint8Array>) : null;
   return new Response(body, {

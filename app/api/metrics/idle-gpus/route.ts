@@ -19,17 +19,33 @@ export const GET = route(
       ...windowFields,
       node: nodeName.optional(),
       threshold: z.coerce.number().min(0).max(100).default(10),
-      minSeconds: z.coerce.number().int().min(0).max(31 * 86_400).default(300),
+      minSeconds: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(31 * 86_400)
+        .default(300),
     }),
   },
   async ({ query, signal }) => {
     const w = resolveWindow(query);
-    const series = await queryRange(unitActivity('pod!=""', query.node ? `node="${query.node}"` : undefined), w, signal);
+    const series = await queryRange(
+      unitActivity('pod!=""', query.node ? `node="${query.node}"` : undefined),
+      w,
+      signal,
+    );
     // A series whose last sample is older than this belongs to a pod that has released the GPU.
     const staleSeconds = Math.max(2 * w.step, 60);
     return {
-      ...w, threshold: query.threshold, minSeconds: query.minSeconds,
-      items: findIdleGpus(series, { threshold: query.threshold, minSeconds: query.minSeconds, end: w.end, staleSeconds }),
+      ...w,
+      threshold: query.threshold,
+      minSeconds: query.minSeconds,
+      items: findIdleGpus(series, {
+        threshold: query.threshold,
+        minSeconds: query.minSeconds,
+        end: w.end,
+        staleSeconds,
+      }),
     };
   },
 );

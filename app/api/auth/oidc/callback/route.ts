@@ -10,12 +10,14 @@ import { publicRoute } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
-const query = z.object({
-  code: z.string().max(4096).optional(),
-  state: z.string().max(1024).optional(),
-  error: z.string().max(256).optional(),
-  error_description: z.string().max(1024).optional(),
-}).loose();
+const query = z
+  .object({
+    code: z.string().max(4096).optional(),
+    state: z.string().max(1024).optional(),
+    error: z.string().max(256).optional(),
+    error_description: z.string().max(1024).optional(),
+  })
+  .loose();
 
 /**
  * A page that moves the browser on with a same-origin navigation. A redirect would keep the
@@ -27,7 +29,10 @@ function continueTo(path: string, headers: Headers): Response {
   headers.set('Content-Type', 'text/html; charset=utf-8');
   headers.set('Cache-Control', 'no-store');
   headers.append('Set-Cookie', CLEAR_FLOW_COOKIE);
-  return new Response(`<!doctype html><meta http-equiv="refresh" content="0;url=${href}"><title>Signing in…</title><a href="${href}">Continue</a>`, { status: 200, headers });
+  return new Response(
+    `<!doctype html><meta http-equiv="refresh" content="0;url=${href}"><title>Signing in…</title><a href="${href}">Continue</a>`,
+    { status: 200, headers },
+  );
 }
 
 const toLogin = (message: string) => `/login?error=${encodeURIComponent(message.slice(0, 300))}`;
@@ -41,11 +46,25 @@ export const GET = publicRoute({ query }, async ({ req, query: q, signal }) => {
     const user = await whoAmI(tokenKubeConfig(idToken), signal);
     const session = newSession({ mode: 'oidc', token: idToken, user, tokenExpiresAt: tokenExpiry(idToken) });
     await setSessionCookie(headers, session, isSecureRequest(req));
-    await recordAudit({ action: 'login', user: user.username, groups: user.groups, target: null, result: 'success', message: 'signed in with single sign-on', sessionId: session.sid });
+    await recordAudit({
+      action: 'login',
+      user: user.username,
+      groups: user.groups,
+      target: null,
+      result: 'success',
+      message: 'signed in with single sign-on',
+      sessionId: session.sid,
+    });
     return continueTo(safeNext(next), headers);
   } catch (e) {
     if (!(e instanceof HttpError) || e.status >= 500) throw e;
-    await recordAudit({ action: 'login-failed', user: 'unknown', target: null, result: 'failure', message: `single sign-on: ${e.message}` });
+    await recordAudit({
+      action: 'login-failed',
+      user: 'unknown',
+      target: null,
+      result: 'failure',
+      message: `single sign-on: ${e.message}`,
+    });
     return continueTo(toLogin(e.message), headers);
   }
 });

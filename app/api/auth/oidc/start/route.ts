@@ -7,8 +7,14 @@ import { publicRoute } from '@/lib/server/http/route';
 export const dynamic = 'force-dynamic';
 
 /** Single sign-on, step 1: to the issuer's login page (404 when no issuer is configured). */
-export const GET = publicRoute({ query: z.strictObject({ next: z.string().max(2048).optional() }) }, async ({ req, query }) => {
-  await consumeLoginAttempt(req.headers);
-  const { location, cookie } = await startSignIn(req, safeNext(query.next));
-  return new Response(null, { status: 303, headers: { Location: location, 'Set-Cookie': cookie, 'Cache-Control': 'no-store' } });
-});
+export const GET = publicRoute(
+  { query: z.strictObject({ next: z.string().max(2048).optional() }) },
+  async ({ req, query }) => {
+    await consumeLoginAttempt(req.headers);
+    const { location, cookie } = await startSignIn(req, safeNext(query.next));
+    return new Response(null, {
+      status: 303,
+      headers: { Location: location, 'Set-Cookie': cookie, 'Cache-Control': 'no-store' },
+    });
+  },
+);

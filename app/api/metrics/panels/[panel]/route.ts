@@ -13,7 +13,10 @@ export const dynamic = 'force-dynamic';
  * is server configuration; unknown query keys (a `url`, a `target`) are refused with 400.
  */
 export const GET = route(
-  { params: z.object({ panel: z.enum(PANEL_IDS) }), query: z.strictObject({ ...windowFields, node: nodeName.optional() }) },
+  {
+    params: z.object({ panel: z.enum(PANEL_IDS) }),
+    query: z.strictObject({ ...windowFields, node: nodeName.optional() }),
+  },
   async ({ params, query, signal }) => {
     const panel = panelById(params.panel)!;
     const w = resolveWindow(query);

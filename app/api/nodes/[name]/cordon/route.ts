@@ -16,6 +16,7 @@ export const POST = route({ params: nodeParams, body }, async (ctx) => {
   const { name } = ctx.params;
   const action = ctx.body.unschedulable ? 'cordon' : 'uncordon';
   const node = await audited(ctx, { action, target: nodeTarget(name), message: action }, () =>
-    setUnschedulable(ctx.kube(), name, ctx.body.unschedulable, ctx.signal));
+    setUnschedulable(ctx.kube(), name, ctx.body.unschedulable, ctx.signal),
+  );
   return { node };
 });

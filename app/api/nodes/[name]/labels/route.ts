@@ -16,7 +16,10 @@ export const PATCH = route({ params: nodeParams, body }, async (ctx) => {
   const { name } = ctx.params;
   const { edits, resourceVersion: rv } = ctx.body;
   const text = labelEditsText(edits);
-  const out = await audited(ctx, { action: 'label', target: nodeTarget(name), details: { edits: text }, message: `label ${text}` }, () =>
-    editNodeLabels(ctx.kube(), name, edits, rv, { name: 'name', resourceVersion: 'resourceVersion' }, ctx.signal));
+  const out = await audited(
+    ctx,
+    { action: 'label', target: nodeTarget(name), details: { edits: text }, message: `label ${text}` },
+    () => editNodeLabels(ctx.kube(), name, edits, rv, { name: 'name', resourceVersion: 'resourceVersion' }, ctx.signal),
+  );
   return { node: out.node, changes: out.result, changed: out.changed };
 });

@@ -21,7 +21,10 @@ const body = z.strictObject({
 export const PATCH = route({ params: nodeParams, body }, async (ctx) => {
   const { name } = ctx.params;
   const text = ctx.body.taints.map(formatTaint).join(' ') || 'none';
-  const out = await audited(ctx, { action: 'taint', target: nodeTarget(name), details: { taints: text }, message: `set taints: ${text}` }, () =>
-    setNodeTaints(ctx.kube(), name, ctx.body.taints, ctx.body.resourceVersion, ctx.signal));
+  const out = await audited(
+    ctx,
+    { action: 'taint', target: nodeTarget(name), details: { taints: text }, message: `set taints: ${text}` },
+    () => setNodeTaints(ctx.kube(), name, ctx.body.taints, ctx.body.resourceVersion, ctx.signal),
+  );
   return { node: out.node, changed: out.changed };
 });

@@ -30,19 +30,27 @@ export const POST = route({ body }, async (ctx) => {
     if (!n) throw new HttpError(404, 'NOT_FOUND', `node "${name}" not found`, `nodes.${i}`);
     return n;
   });
-  const after = before.map((n) => ({ ...n, metadata: { ...n.metadata, labels: applyLabelEdits(n.metadata.labels, edits) } }));
+  const after = before.map((n) => ({
+    ...n,
+    metadata: { ...n.metadata, labels: applyLabelEdits(n.metadata.labels, edits) },
+  }));
   const scope = await viewScopeFor(ctx.session, cache, 'workloads', ctx.signal).catch((e: unknown) => {
     if (e instanceof HttpError && e.status === 403) return null;
     throw e;
   });
   const all = cache.objects<Workload>('daemonsets');
-  const daemonSets = all.filter((ds) => scope && allowsNamespace(scope.workloads.DaemonSet, ds.metadata.namespace ?? ''));
+  const daemonSets = all.filter(
+    (ds) => scope && allowsNamespace(scope.workloads.DaemonSet, ds.metadata.namespace ?? ''),
+  );
   const placement = new Map(placementPreview(before, after, daemonSets).map((p) => [p.node, p.changes]));
   const plans = new Map(planLabelEdits(before, edits).map((p) => [p.node, p.changes]));
   return {
     nodes: before.map((n) => ({
-      name: n.metadata.name, resourceVersion: n.metadata.resourceVersion ?? '', labels: n.metadata.labels ?? {},
-      changes: plans.get(n.metadata.name) ?? [], placement: placement.get(n.metadata.name) ?? [],
+      name: n.metadata.name,
+      resourceVersion: n.metadata.resourceVersion ?? '',
+      labels: n.metadata.labels ?? {},
+      changes: plans.get(n.metadata.name) ?? [],
+      placement: placement.get(n.metadata.name) ?? [],
     })),
     /** DaemonSets left out because the user may not list them. */
     hiddenDaemonSets: all.length - daemonSets.length,

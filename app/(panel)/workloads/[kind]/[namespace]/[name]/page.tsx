@@ -16,5 +16,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function WorkloadPage({ params }: Props) {
   const { kind, namespace, name } = await params;
   if (!isWorkloadResource(kind)) notFound();
-  return <WorkloadDetail kind={WORKLOAD_KIND_OF[kind]} namespace={decodeURIComponent(namespace)} name={decodeURIComponent(name)} />;
+  return (
+    <WorkloadDetail
+      kind={WORKLOAD_KIND_OF[kind]}
+      namespace={decodeURIComponent(namespace)}
+      name={decodeURIComponent(name)}
+    />
+  );
 }

@@ -10,7 +10,10 @@ import { syncedCache } from '@/lib/server/views/views-api';
 
 export const dynamic = 'force-dynamic';
 
-const params = workloadParams(['deployments', 'statefulsets', 'daemonsets'], 'only deployments, statefulsets and daemonsets have a rollout history');
+const params = workloadParams(
+  ['deployments', 'statefulsets', 'daemonsets'],
+  'only deployments, statefulsets and daemonsets have a rollout history',
+);
 
 /**
  * `kubectl rollout history`: the revisions with change-cause, images, age and which is current,
@@ -24,12 +27,24 @@ export const GET = route({ params, query: z.strictObject({}) }, async (ctx) => {
   const source = kind === 'deployments' ? 'replicasets' : 'controllerrevisions';
   const access = await canI(ctx.session, { verb: 'list', group: 'apps', resource: source, namespace }, ctx.signal);
   if (!access.allowed) {
-    throw new HttpError(403, 'FORBIDDEN', `Kubernetes does not allow ${ctx.user.username} to list ${source} in namespace ${namespace}, where the history of ${name} is kept`);
+    throw new HttpError(
+      403,
+      'FORBIDDEN',
+      `Kubernetes does not allow ${ctx.user.username} to list ${source} in namespace ${namespace}, where the history of ${name} is kept`,
+    );
   }
   const w = cache.object<Workload>(kind, `${namespace}/${name}`);
-  if (!w?.spec?.template) throw new HttpError(404, 'NOT_FOUND', `${kind} "${name}" not found in namespace ${namespace}`, 'name');
-  const rows = kind === 'deployments'
-    ? deploymentHistory(w, cache.objects<Workload>('replicasets').filter((rs) => rs.metadata.namespace === namespace))
-    : controllerRevisionHistory(w, await listSelected<ControllerRevision>(ctx.kube(), w, 'controllerrevisions', ctx.signal));
+  if (!w?.spec?.template)
+    throw new HttpError(404, 'NOT_FOUND', `${kind} "${name}" not found in namespace ${namespace}`, 'name');
+  const rows =
+    kind === 'deployments'
+      ? deploymentHistory(
+          w,
+          cache.objects<Workload>('replicasets').filter((rs) => rs.metadata.namespace === namespace),
+        )
+      : controllerRevisionHistory(
+          w,
+          await listSelected<ControllerRevision>(ctx.kube(), w, 'controllerrevisions', ctx.signal),
+        );
   return { kind, namespace, name, template: w.spec.template, rows };
 });

@@ -6,7 +6,10 @@ import { route } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
-const params = workloadParams(['deployments', 'statefulsets', 'daemonsets'], 'only deployments, statefulsets and daemonsets restart');
+const params = workloadParams(
+  ['deployments', 'statefulsets', 'daemonsets'],
+  'only deployments, statefulsets and daemonsets restart',
+);
 
 /**
  * `kubectl rollout restart`: a new `restartedAt` stamp on the pod template makes the controller
@@ -14,7 +17,10 @@ const params = workloadParams(['deployments', 'statefulsets', 'daemonsets'], 'on
  */
 export const POST = route({ params, body: z.strictObject({}) }, async (ctx) => {
   const { kind, namespace, name } = ctx.params;
-  const restartedAt = await audited(ctx, { action: 'restart', target: workloadTarget(kind, namespace, name), message: 'restart the rollout' }, () =>
-    restartWorkload(ctx.kube(), kind, namespace, name, ctx.signal));
+  const restartedAt = await audited(
+    ctx,
+    { action: 'restart', target: workloadTarget(kind, namespace, name), message: 'restart the rollout' },
+    () => restartWorkload(ctx.kube(), kind, namespace, name, ctx.signal),
+  );
   return { kind, namespace, name, restartedAt };
 });

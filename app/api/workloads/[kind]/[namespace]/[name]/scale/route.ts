@@ -9,9 +9,16 @@ import { RESOURCES, WORKLOAD_KIND_OF as KINDS, apiVersionOf } from '@/lib/kube-r
 export const dynamic = 'force-dynamic';
 
 const MAX_REPLICAS = Number(process.env.IMAGEPOD_MAX_REPLICAS ?? 100);
-const params = workloadParams(['deployments', 'statefulsets'], 'only deployments and statefulsets scale (a DaemonSet runs one pod per matching node)');
+const params = workloadParams(
+  ['deployments', 'statefulsets'],
+  'only deployments and statefulsets scale (a DaemonSet runs one pod per matching node)',
+);
 const body = z.strictObject({
-  replicas: z.number('replicas must be a whole number').int('replicas must be a whole number').min(0, 'replicas cannot be negative').max(MAX_REPLICAS, `replicas is at most ${MAX_REPLICAS} (IMAGEPOD_MAX_REPLICAS)`),
+  replicas: z
+    .number('replicas must be a whole number')
+    .int('replicas must be a whole number')
+    .min(0, 'replicas cannot be negative')
+    .max(MAX_REPLICAS, `replicas is at most ${MAX_REPLICAS} (IMAGEPOD_MAX_REPLICAS)`),
 });
 
 /**
@@ -27,11 +34,16 @@ export const PATCH = route({ params, body }, async (ctx) => {
   const from = before?.desired ?? null;
   const message = from === null ? `scale to ${replicas} replicas` : `scale from ${from} to ${replicas} replicas`;
   const scale = await audited(ctx, { action: 'scale', target, details: { from, to: replicas }, message }, () =>
-    kubeRequest<{ spec?: { replicas?: number }; status?: { replicas?: number } }>(ctx.kube(), resourcePath(RESOURCES[kind], { namespace, name, subresource: 'scale' }), {
-      method: 'PATCH',
-      contentType: 'application/merge-patch+json',
-      body: { spec: { replicas } },
-      signal: ctx.signal,
-    }));
+    kubeRequest<{ spec?: { replicas?: number }; status?: { replicas?: number } }>(
+      ctx.kube(),
+      resourcePath(RESOURCES[kind], { namespace, name, subresource: 'scale' }),
+      {
+        method: 'PATCH',
+        contentType: 'application/merge-patch+json',
+        body: { spec: { replicas } },
+        signal: ctx.signal,
+      },
+    ),
+  );
   return { kind: KINDS[kind], namespace, name, replicas: scale.spec?.replicas ?? replicas, from };
 });

@@ -6,10 +6,17 @@ import { route } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
-const params = workloadParams(['deployments', 'statefulsets', 'daemonsets'], 'only deployments, statefulsets and daemonsets can be rolled back');
+const params = workloadParams(
+  ['deployments', 'statefulsets', 'daemonsets'],
+  'only deployments, statefulsets and daemonsets can be rolled back',
+);
 const body = z.strictObject({
-  toRevision: z.number('toRevision must be a revision number').int('toRevision must be a whole number').min(0, 'toRevision cannot be negative')
-    .max(Number.MAX_SAFE_INTEGER).optional(),
+  toRevision: z
+    .number('toRevision must be a revision number')
+    .int('toRevision must be a whole number')
+    .min(0, 'toRevision cannot be negative')
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional(),
 });
 
 /**
@@ -21,7 +28,10 @@ export const POST = route({ params, body }, async (ctx) => {
   const { kind, namespace, name } = ctx.params;
   const to = ctx.body.toRevision ?? 0;
   const message = to > 0 ? `roll back to revision ${to}` : 'roll back to the previous revision';
-  const result = await audited(ctx, { action: 'undo', target: workloadTarget(kind, namespace, name), details: { toRevision: to }, message }, () =>
-    undoWorkload(ctx.kube(), kind, namespace, name, to, ctx.signal));
+  const result = await audited(
+    ctx,
+    { action: 'undo', target: workloadTarget(kind, namespace, name), details: { toRevision: to }, message },
+    () => undoWorkload(ctx.kube(), kind, namespace, name, to, ctx.signal),
+  );
   return { kind, namespace, name, ...result };
 });
