@@ -31,7 +31,7 @@ describe('filterMapRows', () => {
   it('keeps every GPU node without filters and lists the models', () => {
     expect(filterMapRows(model.nodes, { model: '', selector: [], state: '' }, none)).toHaveLength(8);
     expect(mapModels(model.nodes)).toEqual(
-      ['NVIDIA-H100-80GB-HBM3', 'NVIDIA-Tesla-T4', 'NVIDIA A100-SXM4-80GB'].sort(),
+      ['NVIDIA-H100-80GB-HBM3', 'NVIDIA-Tesla-T4', 'NVIDIA-A100-SXM4-80GB'].sort(),
     );
   });
   it('filters by model (drawing only its GPUs), label selector and state', () => {

@@ -85,13 +85,23 @@ export interface DraGpus {
   warnings: string[];
 }
 
+/**
+ * A DRA `productName` ("NVIDIA A100-SXM4-80GB") spelled as GPU Feature Discovery labels it
+ * (spaces become dashes: "NVIDIA-A100-SXM4-80GB"), so one model is one name whichever side
+ * published it.
+ */
+export function labelProduct(name: string | null): string | null {
+  const t = name?.trim();
+  return t ? t.replace(/\s+/g, '-') : null;
+}
+
 /** The DRA GPUs of one node; `held` maps `driver/pool/device` to its holders. */
 export function draGpus(devices: readonly DraDevice[], held: ReadonlyMap<string, Holder[]>): DraGpus {
   const gpus: PhysicalGpu[] = [];
   const warnings: string[] = [];
   const sums = new Map<string, Acc>();
   for (const g of groupDevices(devices)) {
-    const product = g.gpu?.productName ?? g.migs[0]?.productName ?? null;
+    const product = labelProduct(g.gpu?.productName ?? g.migs[0]?.productName ?? null);
     const slots = migSlotCount(product);
     // Placements unknown from the device: laid after each other, as the device plugin's are.
     let next = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexSlices } from './dra-devices';
-import { maxDisjoint } from './dra-gpus';
+import { labelProduct, maxDisjoint } from './dra-gpus';
 import { buildGpuCluster, buildNodeGpuModel } from './model';
 import type { NodeGpuModel } from './model-types';
 import { claim, gpuDevice, migDevice, node, pod, slice } from './test-fixtures';
@@ -44,7 +44,7 @@ const unit = (n: NodeGpuModel, device: string) =>
 
 describe('DRA-only node: GPU and MIG devices with claims', () => {
   it('counts a GPU and its MIG devices as one physical GPU', () => {
-    expect(m.physical).toEqual({ total: 4, free: 1, byProduct: { 'NVIDIA H100 80GB HBM3': 4 }, estimated: false });
+    expect(m.physical).toEqual({ total: 4, free: 1, byProduct: { 'NVIDIA-H100-80GB-HBM3': 4 }, estimated: false });
     expect(m.gpus.map((g) => g.id)).toEqual([
       'gpu.nvidia.com/dra1/gpu-0',
       'gpu.nvidia.com/dra1/gpu-1',
@@ -268,7 +268,7 @@ describe('mixtures on one node', () => {
     expect(n.physical).toMatchObject({
       total: 3,
       free: 1,
-      byProduct: { 'NVIDIA-H100-80GB-HBM3': 2, 'Intel Data Center GPU Flex 170': 1 },
+      byProduct: { 'NVIDIA-H100-80GB-HBM3': 2, 'Intel-Data-Center-GPU-Flex-170': 1 },
     });
     expect(n.gpus.map((g) => [g.source, g.layout, g.state])).toEqual([
       ['device-plugin', 'whole', 'free'],
@@ -276,5 +276,14 @@ describe('mixtures on one node', () => {
       ['dra', 'whole', 'full'],
     ]);
     expect(n.summaries.map((s) => s.key)).toEqual(['nvidia.com/gpu', 'nvidia.com/mig-1g.10gb', 'gpu.intel.com:gpu']);
+  });
+});
+
+describe('labelProduct', () => {
+  it('spells a DRA product name as the GPU Feature Discovery label does', () => {
+    expect(labelProduct('NVIDIA A100-SXM4-80GB')).toBe('NVIDIA-A100-SXM4-80GB');
+    expect(labelProduct('  NVIDIA  H100 80GB HBM3 ')).toBe('NVIDIA-H100-80GB-HBM3');
+    expect(labelProduct('')).toBeNull();
+    expect(labelProduct(null)).toBeNull();
   });
 });

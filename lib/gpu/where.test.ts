@@ -250,7 +250,7 @@ describe('inventory', () => {
       full: 1,
       nodes: 1,
     });
-    expect(inv.byModel.find((m) => m.product === 'NVIDIA H100 80GB HBM3')).toMatchObject({
+    expect(inv.byModel.find((m) => m.product === 'NVIDIA-H100-80GB-HBM3')).toMatchObject({
       vendor: 'gpu.nvidia.com',
       total: 3,
       free: 2,
@@ -259,7 +259,7 @@ describe('inventory', () => {
     expect(inv.byProfile).toEqual([
       { profile: '1g.10gb', product: 'NVIDIA-H100-80GB-HBM3', source: 'device-plugin', total: 7, free: 3, used: 4 },
       { profile: '1g.5gb', product: 'NVIDIA-A100-SXM4-40GB', source: 'device-plugin', total: 7, free: 7, used: 0 },
-      { profile: '3g.40gb', product: 'NVIDIA H100 80GB HBM3', source: 'dra', total: 4, free: 4, used: 0 },
+      { profile: '3g.40gb', product: 'NVIDIA-H100-80GB-HBM3', source: 'dra', total: 4, free: 4, used: 0 },
     ]);
     expect(inv.byResource.find((r) => r.key === 'nvidia.com/gpu')).toMatchObject({
       capacity: 1 + 7 + 16 + 8 + 8,
