@@ -92,6 +92,7 @@ export interface WorkloadRow {
   images: string[];
   selector: Record<string, string>;
   labels: Record<string, string>;
+  /** Every GPU unit one pod of the template requests (whole, MIG, shared). */
   gpuPerPod: GpuCounts;
   nodeSelector: Record<string, string>;
   rollout: RolloutState;
@@ -252,7 +253,7 @@ export function toWorkloadRow(kind: WorkloadKind, w: Workload): WorkloadRow {
     images: template?.spec.containers.map((c) => c.image ?? '') ?? [],
     selector: w.spec?.selector?.matchLabels ?? {},
     labels: w.metadata.labels ?? {},
-    gpuPerPod: template ? podGpuRequests({ spec: template.spec }) : {},
+    gpuPerPod: template ? { ...podUnitRequests({ spec: template.spec }) } : {},
     nodeSelector: template?.spec.nodeSelector ?? {},
     rollout: rolloutState(kind, w),
     paused: Boolean(w.spec?.paused),
