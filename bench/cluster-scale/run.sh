@@ -85,7 +85,7 @@ if [ "${BENCH_REBUILD:-0}" = 1 ] || ! built_ok; then
     sleep 60
   done
 fi
-newer=$(find app/api lib/server lib/views.ts lib/gpu.ts lib/pod-status.ts instrumentation.ts -newer .next/BUILD_ID -type f 2>/dev/null | head -5 | tr '\n' ' ')
+newer=$(find app/api lib/server lib/views.ts lib/gpu lib/pod-status.ts instrumentation.ts -newer .next/BUILD_ID -type f 2>/dev/null | head -5 | tr '\n' ' ')
 [ -n "$newer" ] && blog "WARNING: server sources newer than .next/BUILD_ID ($newer): set BENCH_REBUILD=1 to measure them"
 BUILD_ID="$(cat .next/BUILD_ID)"
 
