@@ -158,6 +158,38 @@ test('GPU map: a DRA claim followed from the pod to the device the scheduler all
   }
 });
 
+test("GPU page: a claim nothing can satisfy is listed as pending, with the scheduler's reason", async ({ page }) => {
+  const ns = uniqueName('e2e-claims');
+  await createNamespace(ns);
+  try {
+    await kubectl(
+      ['apply', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'resource.k8s.io/v1',
+        kind: 'ResourceClaimTemplate',
+        metadata: { name: 'too-many', namespace: ns },
+        spec: {
+          spec: { devices: { requests: [{ name: 'gpu', exactly: { deviceClassName: 'gpu.nvidia.com', count: 64 } }] } },
+        },
+      }),
+    );
+    const name = uniqueName('waits');
+    await kubectl(['apply', '-f', '-'], pod(name, ns, { template: 'too-many' }));
+    await page.goto('/gpus');
+    const rowOf = page.getByTestId('gpu-claim-row').filter({ hasText: `${ns}/` });
+    await expect(rowOf).toHaveCount(1);
+    await expect(rowOf).toHaveAttribute('data-state', 'pending');
+    await expect(rowOf).toContainText(name);
+    await expect(rowOf).toContainText('cannot allocate all claims');
+    await rowOf.scrollIntoViewIfNeeded();
+    await screenshot(page, 'gpus-claims-pending');
+    await kubectl(['delete', 'pod', '-n', ns, name, '--grace-period=0', '--force']);
+    await expect(rowOf).toHaveCount(0);
+  } finally {
+    await kubectl(['delete', 'namespace', ns, '--wait=false']);
+  }
+});
+
 test('Where can this run? validates as typed, answers per node, and survives a reload', async ({ page }) => {
   await page.goto('/gpus');
   await page.getByTestId('where-start').click();

@@ -12,6 +12,7 @@ import { pageStateQuery, type GpuPageState, type MapFilterText } from '@/lib/gpu
 import { EMPTY_WHERE_FORM, whereRequestFromForm, type WhereFormText } from '@/lib/gpu-page/where-form';
 import { parseSelector } from '@/lib/label-selector';
 import { Card, CardBody, CardHeader } from '../ui/card';
+import { ClaimsCard } from './claims-card';
 import type { CellSelection } from './gpu-cell';
 import { GpuInventoryCards } from './gpu-inventory';
 import { GpuLegend } from './gpu-legend';
@@ -128,6 +129,7 @@ export function GpuPageView({
           )}
         </CardBody>
       </Card>
+      <ClaimsCard pending={model.pendingClaims} unreserved={model.unreservedClaims} />
       <Card data-testid="where-card">
         <CardHeader
           title="Where can this run?"
