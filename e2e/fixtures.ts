@@ -74,6 +74,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.SCREENSHOTS_DIR
     ? path.resolve(REPO, process.env.SCREENSHOTS_DIR)
     : path.join(REPO, '.test-reports', 'screenshots');
+  // A full-page capture of a scrolled page draws the sticky sidebar and top bar where the scroll
+  // left them, in the middle of the picture: capture from the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 

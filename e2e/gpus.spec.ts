@@ -169,7 +169,7 @@ test("GPU page: a claim nothing can satisfy is listed as pending, with the sched
         kind: 'ResourceClaimTemplate',
         metadata: { name: 'too-many', namespace: ns },
         spec: {
-          spec: { devices: { requests: [{ name: 'gpu', exactly: { deviceClassName: 'gpu.nvidia.com', count: 64 } }] } },
+          spec: { devices: { requests: [{ name: 'gpu', exactly: { deviceClassName: 'gpu.nvidia.com', count: 16 } }] } },
         },
       }),
     );
@@ -181,7 +181,6 @@ test("GPU page: a claim nothing can satisfy is listed as pending, with the sched
     await expect(rowOf).toHaveAttribute('data-state', 'pending');
     await expect(rowOf).toContainText(name);
     await expect(rowOf).toContainText('cannot allocate all claims');
-    await rowOf.scrollIntoViewIfNeeded();
     await screenshot(page, 'gpus-claims-pending');
     await kubectl(['delete', 'pod', '-n', ns, name, '--grace-period=0', '--force']);
     await expect(rowOf).toHaveCount(0);
