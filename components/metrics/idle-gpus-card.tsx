@@ -8,13 +8,11 @@ import type { TimeWindow } from '@/lib/metrics/time-range';
 import { useIdleGpusQuery } from '@/lib/queries/metrics/idle-gpus-query';
 import { loadError } from '../feedback/query-states';
 import { Card, CardBody, CardHeader } from '../ui/card';
-import { Select } from '../ui/select';
 import { TableSkeleton } from '../ui/skeleton';
 import { EmptyState } from '../ui/state';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
+import { ThresholdSelect } from './threshold-select';
 import { PrometheusError } from './prometheus-error';
-
-const THRESHOLDS = [5, 10, 20, 30];
 
 /** Which unit of the GPU: the whole GPU, a MIG instance (profile, id) or its shares. */
 function unitLabel(g: IdleGpu) {
@@ -52,22 +50,13 @@ export function IdleGpusCard({ window, refreshMs }: { window: TimeWindow; refres
       <CardHeader
         title="Allocated but idle GPUs"
         aside={
-          <label className="flex items-center gap-1.5">
-            under
-            <Select
-              aria-label="Idle threshold"
-              value={threshold}
-              onChange={(e) => setThreshold(Number(e.target.value))}
-              className="h-7 text-xs"
-              data-testid="idle-threshold"
-            >
-              {THRESHOLDS.map((t) => (
-                <option key={t} value={t}>
-                  {t} %
-                </option>
-              ))}
-            </Select>
-          </label>
+          <ThresholdSelect
+            value={threshold}
+            onChange={setThreshold}
+            prefix="under"
+            label="Idle threshold"
+            testId="idle-threshold"
+          />
         }
       />
       <CardBody className="p-0">

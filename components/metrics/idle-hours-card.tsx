@@ -8,13 +8,12 @@ import { useIdleHoursQuery } from '@/lib/queries/metrics/idle-hours-query';
 import { loadError } from '../feedback/query-states';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { cn } from '../ui/cn';
-import { Select } from '../ui/select';
 import { TableSkeleton } from '../ui/skeleton';
 import { EmptyState } from '../ui/state';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
+import { ThresholdSelect } from './threshold-select';
 import { PrometheusError } from './prometheus-error';
 
-const THRESHOLDS = [5, 10, 20, 30];
 const SCOPES: { id: IdleHoursScope; label: string }[] = [
   { id: 'workload', label: 'By workload' },
   { id: 'namespace', label: 'By namespace' },
@@ -90,22 +89,13 @@ export function IdleHoursCard({ window, refreshMs }: { window: TimeWindow; refre
                 </button>
               ))}
             </div>
-            <label className="flex items-center gap-1.5">
-              idle under
-              <Select
-                aria-label="Idle GPU-hours threshold"
-                value={threshold}
-                onChange={(e) => setThreshold(Number(e.target.value))}
-                className="h-7 text-xs"
-                data-testid="idle-hours-threshold"
-              >
-                {THRESHOLDS.map((t) => (
-                  <option key={t} value={t}>
-                    {t} %
-                  </option>
-                ))}
-              </Select>
-            </label>
+            <ThresholdSelect
+              value={threshold}
+              onChange={setThreshold}
+              prefix="idle under"
+              label="Idle GPU-hours threshold"
+              testId="idle-hours-threshold"
+            />
           </div>
         }
       />
