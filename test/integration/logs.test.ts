@@ -63,8 +63,9 @@ async function logPod(
     60_000,
     `${name} running`,
   );
+  // Routes answer 503 until every reflector has synced once, not just the pods'.
   await eventually(
-    () => getClusterCache().views.pods.get(`${NS}/${name}`)?.phase === 'Running',
+    () => getClusterCache().everSynced() && getClusterCache().views.pods.get(`${NS}/${name}`)?.phase === 'Running',
     30_000,
     `${name} cached`,
   );
