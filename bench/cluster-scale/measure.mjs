@@ -55,6 +55,8 @@ const ROUNDS = Number(env('WINDOW_ROUNDS', '2'));
 const LOAD_AT_START = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 
 const TARGETS = { syncS: 10, p95Ms: 200, rssMiB: 1024, ratio: 1.05 };
+/** The DRA variant's counts (gen.mjs with BENCH_DRA=1), or null: then nothing DRA is timed. */
+const DRA = EXPECTED.dra ?? null;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const now = () => Date.now();
@@ -553,6 +555,37 @@ async function main() {
   const podsSeq = await series('/api/pods', SEQ_N);
   log(`latency: ${SEQ_N} sequential /api/nodes`);
   const nodesSeq = await series('/api/nodes', SEQ_N);
+  let slicesSeq = null;
+  let claimsSeq = null;
+  if (DRA) {
+    for (let i = 0; i < 5; i++) {
+      await panelGet('/api/resourceslices');
+      await panelGet('/api/resourceclaims');
+    }
+    const slicesBody = await panelJson('/api/resourceslices');
+    const claimsBody = await panelJson('/api/resourceclaims');
+    const size = (b) => ({
+      items: b.json.items.length,
+      decodedBytes: b.decodedBytes,
+      wireBytes: b.wireBytes,
+      encoding: b.encoding,
+      bytesPerRow: Math.round(b.decodedBytes / Math.max(1, b.json.items.length)),
+    });
+    sizes.resourceslices = {
+      ...size(slicesBody),
+      devices: slicesBody.json.items.reduce((a, r) => a + (r.devices?.length ?? 0), 0),
+    };
+    // What the panel says was allocated, to set against what the cluster did (create.json).
+    sizes.resourceclaims = {
+      ...size(claimsBody),
+      allocated: claimsBody.json.items.filter((r) => r.allocation).length,
+      reserved: claimsBody.json.items.filter((r) => r.reservedFor?.length).length,
+    };
+    log(`latency: ${SEQ_N} sequential /api/resourceslices`);
+    slicesSeq = await series('/api/resourceslices', SEQ_N);
+    log(`latency: ${SEQ_N} sequential /api/resourceclaims`);
+    claimsSeq = await series('/api/resourceclaims', SEQ_N);
+  }
   log('latency: 20 sequential /api/pods without compression, 20 filtered by namespace');
   const podsIdentity = await series('/api/pods', 20, { encoding: null });
   const podsFiltered = await series('/api/pods?namespace=bench-00', 20);
@@ -568,6 +601,7 @@ async function main() {
   result.latency = {
     podsSequential: podsSeq,
     nodesSequential: nodesSeq,
+    ...(DRA ? { resourceSlicesSequential: slicesSeq, resourceClaimsSequential: claimsSeq } : {}),
     podsSequentialIdentity: podsIdentity,
     podsNamespaceFiltered: podsFiltered,
     podsConcurrent10: { ...stats(conc), wallS: concWall, reqPerS: r1(100 / concWall) },
@@ -777,6 +811,35 @@ async function main() {
       target: `< ${TARGETS.p95Ms} ms`,
       pass: result.latency.nodesSequential.p95 < TARGETS.p95Ms,
     },
+    ...(DRA
+      ? [
+          {
+            figure: 'GET /api/resourceslices p95 (sequential)',
+            value: result.latency.resourceSlicesSequential.p95,
+            unit: 'ms',
+            target: `< ${TARGETS.p95Ms} ms`,
+            pass: result.latency.resourceSlicesSequential.p95 < TARGETS.p95Ms,
+          },
+          {
+            figure: 'GET /api/resourceclaims p95 (sequential)',
+            value: result.latency.resourceClaimsSequential.p95,
+            unit: 'ms',
+            target: `< ${TARGETS.p95Ms} ms`,
+            pass: result.latency.resourceClaimsSequential.p95 < TARGETS.p95Ms,
+          },
+          {
+            // The panel's answer equals the cluster's (kubectl's count after the pods ran).
+            figure: "panel's claims allocated / listed",
+            value: `${sizes.resourceclaims.allocated} / ${sizes.resourceclaims.items}`,
+            unit: '',
+            target: `${CREATE.claimsAllocated ?? DRA.allocatedClaims} / ${CREATE.claims ?? DRA.claims}, as kubectl`,
+            pass:
+              sizes.resourceclaims.allocated === (CREATE.claimsAllocated ?? DRA.allocatedClaims) &&
+              sizes.resourceclaims.items === (CREATE.claims ?? DRA.claims) &&
+              sizes.resourceslices.items === DRA.resourceSlices,
+          },
+        ]
+      : []),
     {
       figure: 'server RSS, peak (VmHWM)',
       value: result.memory.peakMiB,
@@ -888,6 +951,14 @@ async function heapAnalysis(podRows) {
   [out.rawPodsMiB, out.pods] = await held(() => listAll('/api/v1/pods'));
   [out.rawEventsMiB, out.events] = await held(() => listAll('/api/v1/events'));
   [out.rawNodesMiB, out.nodes] = await held(() => listAll('/api/v1/nodes'));
+  if (DRA) {
+    [out.rawResourceSlicesMiB, out.resourceSlices] = await held(() =>
+      listAll('/apis/resource.k8s.io/v1/resourceslices'),
+    );
+    [out.rawResourceClaimsMiB, out.resourceClaims] = await held(() =>
+      listAll('/apis/resource.k8s.io/v1/resourceclaims'),
+    );
+  }
   [out.podRowsMiB] = await held(() => JSON.parse(JSON.stringify(podRows)));
   [out.podRowJsonStringsMiB] = await held(() => podRows.map((r) => JSON.stringify(r)));
   return out;
@@ -944,6 +1015,10 @@ function printReport(r) {
         .map(([k, v]) => `${k}=${v.objects}`)
         .join(' '),
   );
+  if (r.expected.dra)
+    L(
+      `DRA: ${r.expected.dra.resourceSlices} ResourceSlices x ${r.expected.dra.devices / r.expected.dra.resourceSlices} devices; ${c.claims ?? '?'} ResourceClaims (${r.expected.dra.templateClaims} from templates, ${r.expected.dra.standaloneClaims} standalone), ${c.claimsAllocated ?? '?'} allocated by the scheduler; DRA objects created in ${c.draCreateS} s`,
+    );
   if (c.createS)
     L(
       `cluster setup ${c.createS} s: nodes created ${c.nodesCreateS} s / Ready ${c.nodesReadyS} s; pods created ${c.podsCreateS} s / all Running ${c.podsRunningS} s; ${c.events} events (build ${c.buildId})`,
@@ -971,6 +1046,8 @@ function printReport(r) {
     );
   row('GET /api/pods', lat.podsSequential);
   row('GET /api/nodes', lat.nodesSequential);
+  if (lat.resourceSlicesSequential) row('GET /api/resourceslices', lat.resourceSlicesSequential);
+  if (lat.resourceClaimsSequential) row('GET /api/resourceclaims', lat.resourceClaimsSequential);
   row('GET /api/pods, no compression', lat.podsSequentialIdentity);
   row('GET /api/pods?namespace=bench-00', lat.podsNamespaceFiltered);
   row('GET /api/pods, 10 concurrent', lat.podsConcurrent10);
@@ -980,7 +1057,16 @@ function printReport(r) {
     `sizes: /api/pods ${r.sizes.pods.items} rows = ${kb(r.sizes.pods.decodedBytes)} JSON (${r.sizes.pods.bytesPerRow} B/row), ${kb(r.sizes.pods.wireBytes)} on the wire (${r.sizes.pods.encoding}); ` +
       `/api/nodes ${r.sizes.nodes.items} rows = ${kb(r.sizes.nodes.decodedBytes)} (${r.sizes.nodes.bytesPerRow} B/row), ${kb(r.sizes.nodes.wireBytes)} on the wire`,
   );
+  if (r.sizes.resourceslices)
+    L(
+      `DRA sizes: /api/resourceslices ${r.sizes.resourceslices.items} rows (${r.sizes.resourceslices.devices} devices) = ${kb(r.sizes.resourceslices.decodedBytes)} JSON (${r.sizes.resourceslices.bytesPerRow} B/row), ${kb(r.sizes.resourceslices.wireBytes)} on the wire; ` +
+        `/api/resourceclaims ${r.sizes.resourceclaims.items} rows (${r.sizes.resourceclaims.allocated} allocated, ${r.sizes.resourceclaims.reserved} reserved) = ${kb(r.sizes.resourceclaims.decodedBytes)} JSON (${r.sizes.resourceclaims.bytesPerRow} B/row), ${kb(r.sizes.resourceclaims.wireBytes)} on the wire`,
+    );
   const an = r.analysis;
+  if (an?.heap?.rawResourceSlicesMiB !== undefined)
+    L(
+      `DRA heap, rebuilt here: raw ResourceSlices ${an.heap.rawResourceSlicesMiB} MiB (${an.heap.resourceSlices}), raw ResourceClaims ${an.heap.rawResourceClaimsMiB} MiB (${an.heap.resourceClaims})`,
+    );
   if (an?.heap)
     L(
       `heap held by the cache, rebuilt here: raw pods ${an.heap.rawPodsMiB} MiB (${an.heap.pods}), raw events ${an.heap.rawEventsMiB} MiB (${an.heap.events}), raw nodes ${an.heap.rawNodesMiB} MiB, ` +

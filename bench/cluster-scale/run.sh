@@ -11,6 +11,9 @@
 #   5. teardown of the panel and the cluster (trap), whatever happened.
 # Prints a table with targets and PASS/FAIL; writes bench/results/cluster-scale-<date>.json.
 # Exit code: 0 all targets met, 1 a target missed, other: the benchmark itself failed.
+# BENCH_DRA=1 (off by default, so the figures stay comparable): the DRA variant, see gen.mjs
+# (a ResourceSlice of 8 GPUs per node, 4,000 ResourceClaims allocated by the scheduler); its
+# default BENCH_TIMEOUT_S is 1200, as scheduling pods with claims is slower.
 #
 # Env: BENCH_TIMEOUT_S (900: bound of everything after the build step), BENCH_KEEP=1 (leave the
 # cluster running), BENCH_REBUILD=1 (force `next build`), BENCH_APISERVER_PORT (32740),
@@ -48,6 +51,7 @@ mkdir -p "$RESULTS"
 
 # ---------------------------------------------------------------- teardown (always)
 PANEL_PID=""
+OWN_CLUSTER=0   # set once the ports were free: a second run must not delete the first one's cluster
 delete_cluster() {
   [ -d "$CLUSTER_DIR" ] || return 0
   kwokctl --name "$NAME" delete cluster --kubeconfig "$ADMIN_KCFG" >/dev/null 2>&1 || true
@@ -62,7 +66,9 @@ cleanup() {
   fi
   [ -f "$STATE/panel.log" ] && cp "$STATE/panel.log" "$RESULTS/cluster-scale-$STAMP.panel.log"
   [ -f "$STATE/audit.log" ] && cp "$STATE/audit.log" "$RESULTS/cluster-scale-$STAMP.panel-audit.log"
-  if [ "${BENCH_KEEP:-0}" = 1 ]; then
+  if [ "$OWN_CLUSTER" = 0 ]; then
+    :
+  elif [ "${BENCH_KEEP:-0}" = 1 ]; then
     blog "BENCH_KEEP=1: cluster left running (KUBECONFIG=$ADMIN_KCFG); delete with: KWOK_WORKDIR=$KWOK_WORKDIR $KWOK_BIN/kwokctl --name $NAME delete cluster"
   else
     delete_cluster
@@ -90,7 +96,9 @@ newer=$(find app/api lib/server lib/views.ts lib/gpu lib/pod-status.ts instrumen
 BUILD_ID="$(cat .next/BUILD_ID)"
 
 # From here on every step is bounded by the deadline.
-DEADLINE=$(( $(date +%s) + ${BENCH_TIMEOUT_S:-900} ))
+DRA="${BENCH_DRA:-0}"
+[ "$DRA" = 1 ] && DEFAULT_TIMEOUT_S=1200 || DEFAULT_TIMEOUT_S=900
+DEADLINE=$(( $(date +%s) + ${BENCH_TIMEOUT_S:-$DEFAULT_TIMEOUT_S} ))
 left() { local l=$(( DEADLINE - $(date +%s) )); [ "$l" -gt 0 ] || { blog "benchmark deadline reached"; exit 124; }; echo "$l"; }
 bounded() { timeout --kill-after=5 "$(left)" "$@"; }
 K() { bounded kubectl --kubeconfig "$ADMIN_KCFG" "$@"; }
@@ -99,6 +107,7 @@ K() { bounded kubectl --kubeconfig "$ADMIN_KCFG" "$@"; }
 for p in "$PANEL_PORT" "$PORT" $((PORT-1)) $((PORT-2)) $((PORT-3)) $((PORT-4)) $((PORT-5)); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then blog "port $p is in use (another benchmark?)"; exit 2; fi
 done
+OWN_CLUSTER=1
 delete_cluster    # a leftover of an interrupted run (ours: own workdir)
 rm -rf "$STATE"; mkdir -p "$STATE"
 T_ALL=$(now_ms)
@@ -169,6 +178,16 @@ NODES_CREATE_S=$(secs_since "$T")
 until [ "$(K get nodes --no-headers | awk '$2 == "Ready"' | wc -l)" -ge "$EXPECTED_NODES" ]; do sleep 1; done
 NODES_READY_S=$(secs_since "$T")
 blog "$EXPECTED_NODES nodes created in ${NODES_CREATE_S}s, Ready after ${NODES_READY_S}s"
+DRA_CREATE_S=null
+if [ "$DRA" = 1 ]; then
+  # Devices and claims before any pod: a pod whose claim or devices are missing waits in the
+  # scheduler's backoff instead of being scheduled at once.
+  T=$(now_ms)
+  create_parallel "$STATE"/objects/dra-cluster-*.json
+  create_parallel "$STATE"/objects/dra-claims-*.json
+  DRA_CREATE_S=$(secs_since "$T")
+  blog "DRA: DeviceClass, $(node -p "require('$STATE/objects/expected.json').dra.resourceSlices") ResourceSlices, claim templates and standalone claims created in ${DRA_CREATE_S}s"
+fi
 
 # Pods need their namespace's "default" ServiceAccount (admission), made by the controller-manager.
 until [ "$(K get serviceaccounts -A --no-headers | awk '$2 == "default" && $1 ~ /^bench-/' | wc -l)" -ge \
@@ -187,9 +206,17 @@ done
 PODS_RUNNING_S=$(secs_since "$T")
 EVENTS=$(K get events -A -o name | wc -l)
 blog "$running pods Running after ${PODS_RUNNING_S}s; $EVENTS events"
+CLAIMS=null CLAIMS_ALLOCATED=null
+if [ "$DRA" = 1 ]; then
+  # STATE column: "pending", "allocated" or "allocated,reserved".
+  CLAIMS=$(K get resourceclaims -A --no-headers | wc -l)
+  CLAIMS_ALLOCATED=$(K get resourceclaims -A --no-headers | awk '$3 ~ /^allocated/' | wc -l)
+  blog "DRA: $CLAIMS_ALLOCATED of $CLAIMS ResourceClaims allocated"
+fi
 cat > "$STATE/create.json" <<EOF
 {"createS": $(secs_since "$T_ALL"), "kwokctlCreateClusterS": $CLUSTER_S, "nodesCreateS": $NODES_CREATE_S, "nodesReadyS": $NODES_READY_S,
  "podsCreateS": $PLAIN_CREATE_S, "podsRunningS": $PODS_RUNNING_S, "podsRunning": $running, "events": $EVENTS,
+ "draCreateS": $DRA_CREATE_S, "claims": $CLAIMS, "claimsAllocated": $CLAIMS_ALLOCATED,
  "k8s": "$K8S_VERSION", "kwok": "$KWOK_VERSION", "buildId": "$BUILD_ID"}
 EOF
 sleep 5   # let the last status updates and events settle
