@@ -30,6 +30,16 @@ function pod(name: string, ns: string, opts: { resources?: Record<string, string
   });
 }
 
+/** A ResourceClaimTemplate asking for `count` devices of NVIDIA's DRA class `gpu.nvidia.com`. */
+function claimTemplate(ns: string, name: string, count: number) {
+  return JSON.stringify({
+    apiVersion: 'resource.k8s.io/v1',
+    kind: 'ResourceClaimTemplate',
+    metadata: { name, namespace: ns },
+    spec: { spec: { devices: { requests: [{ name: 'gpu', exactly: { deviceClassName: 'gpu.nvidia.com', count } }] } } },
+  });
+}
+
 const row = (page: Page, node: string) => page.getByTestId(`gpu-row-${node}`);
 const cell = (page: Page, node: string, gpu: string) => page.getByTestId(`gpu-cell-${node}-${gpu}`);
 
@@ -116,17 +126,7 @@ test('GPU map: a DRA claim followed from the pod to the device the scheduler all
   const ns = uniqueName('e2e-dra');
   await createNamespace(ns);
   try {
-    await kubectl(
-      ['apply', '-f', '-'],
-      JSON.stringify({
-        apiVersion: 'resource.k8s.io/v1',
-        kind: 'ResourceClaimTemplate',
-        metadata: { name: 'one-gpu', namespace: ns },
-        spec: {
-          spec: { devices: { requests: [{ name: 'gpu', exactly: { deviceClassName: 'gpu.nvidia.com', count: 1 } }] } },
-        },
-      }),
-    );
+    await kubectl(['apply', '-f', '-'], claimTemplate(ns, 'one-gpu', 1));
     const name = uniqueName('dra');
     await kubectl(['apply', '-f', '-'], pod(name, ns, { template: 'one-gpu' }));
     await page.goto('/gpus');
@@ -162,17 +162,7 @@ test("GPU page: a claim nothing can satisfy is listed as pending, with the sched
   const ns = uniqueName('e2e-claims');
   await createNamespace(ns);
   try {
-    await kubectl(
-      ['apply', '-f', '-'],
-      JSON.stringify({
-        apiVersion: 'resource.k8s.io/v1',
-        kind: 'ResourceClaimTemplate',
-        metadata: { name: 'too-many', namespace: ns },
-        spec: {
-          spec: { devices: { requests: [{ name: 'gpu', exactly: { deviceClassName: 'gpu.nvidia.com', count: 16 } }] } },
-        },
-      }),
-    );
+    await kubectl(['apply', '-f', '-'], claimTemplate(ns, 'too-many', 16));
     const name = uniqueName('waits');
     await kubectl(['apply', '-f', '-'], pod(name, ns, { template: 'too-many' }));
     await page.goto('/gpus');
