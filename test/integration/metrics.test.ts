@@ -182,11 +182,12 @@ describe('metrics against the devcluster Prometheus', () => {
       expect(res.body.series, p.id).toEqual(expected.series);
       expect(res.body.rows, p.id).toEqual(expected.rows);
     }
-    // Panels with data on the devcluster (components-up needs the bundle deployed).
+    // Panels with data on the devcluster (components-up needs the bundle deployed). Pod CPU is a
+    // rate, so on a fresh cluster it waits for beforeAll's pods to be Running and scraped twice.
     for (const id of ['gpu-util', 'gpu-memory', 'gpu-allocation', 'api-rate', 'api-latency', 'pod-cpu']) {
-      expect((await panel(id, 'range=15m')).body.series.length, id).toBeGreaterThan(0);
+      await eventually(async () => (await panel(id, 'range=15m')).body.series.length > 0, 45_000, `${id} has series`);
     }
-  });
+  }, 120_000);
 
   it('a node filter returns that node’s GPUs only; the window keeps ≤ 300 points', async () => {
     const res = await panel('gpu-util', 'range=1h&node=gpu-node-1');
