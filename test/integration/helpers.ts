@@ -217,12 +217,21 @@ export function cookieFrom(headers: Headers): string {
  * Test identities: ServiceAccounts in one namespace — `admin` bound to cluster-admin, `viewer` to
  * the built-in `view` ClusterRole, `nobody` to nothing — and short-lived tokens for them.
  */
+/**
+ * The RBAC matrix's users, one ServiceAccount each in a namespace of their own: `admin`
+ * (cluster-admin), `viewer` (cluster `view`), `nobody` (no rights), `teamViewer` (`view` in
+ * `teamA` only) and `teamEditor` (`edit` in `teamB` only). Both team namespaces start empty.
+ */
 export class TestUsers {
   readonly ns = uniqueName('it-users');
+  readonly teamA = `${this.ns}-team-a`;
+  readonly teamB = `${this.ns}-team-b`;
   private bindings: string[] = [];
 
   async create(): Promise<void> {
     await createNamespace(this.ns);
+    await createNamespace(this.teamA);
+    await createNamespace(this.teamB);
     for (const [sa, role] of [
       ['admin', 'cluster-admin'],
       ['viewer', 'view'],
@@ -241,21 +250,39 @@ export class TestUsers {
         this.bindings.push(binding);
       }
     }
+    for (const [sa, role, namespace] of [
+      ['teamViewer', 'view', this.teamA],
+      ['teamEditor', 'edit', this.teamB],
+    ] as const) {
+      const name = sa.toLowerCase();
+      await kubectl(['create', 'serviceaccount', name, '-n', this.ns]);
+      await kubectl([
+        'create',
+        'rolebinding',
+        name,
+        `--clusterrole=${role}`,
+        `--serviceaccount=${this.ns}:${name}`,
+        '-n',
+        namespace,
+      ]);
+    }
   }
 
-  async token(sa: 'admin' | 'viewer' | 'nobody', duration = '1h'): Promise<string> {
-    return (await kubectl(['create', 'token', sa, '-n', this.ns, `--duration=${duration}`])).trim();
+  async token(sa: TestUser, duration = '1h'): Promise<string> {
+    return (await kubectl(['create', 'token', sa.toLowerCase(), '-n', this.ns, `--duration=${duration}`])).trim();
   }
 
   username(sa: string): string {
-    return `system:serviceaccount:${this.ns}:${sa}`;
+    return `system:serviceaccount:${this.ns}:${sa.toLowerCase()}`;
   }
 
   async remove(): Promise<void> {
     for (const b of this.bindings) await kubectl(['delete', 'clusterrolebinding', b, '--ignore-not-found']);
-    await kubectl(['delete', 'namespace', this.ns, '--wait=false']);
+    for (const n of [this.ns, this.teamA, this.teamB]) await kubectl(['delete', 'namespace', n, '--wait=false']);
   }
 }
+
+export type TestUser = 'admin' | 'viewer' | 'nobody' | 'teamViewer' | 'teamEditor';
 
 /** Signs in through the real login route with a token; returns the Cookie header value. */
 export async function signIn(token: string): Promise<string> {
