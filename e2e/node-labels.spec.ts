@@ -71,3 +71,17 @@ test('a DaemonSet page explains that its size follows node labels and links to t
     await kubectl(['delete', 'namespace', ns, '--wait=false']);
   }
 });
+
+test('Label nodes: the picker counts physical GPUs of MIG-split and DRA nodes; "Select GPU nodes" takes them', async ({
+  page,
+}) => {
+  await page.goto('/nodes/labels');
+  const gpus = (node: string) => page.getByTestId(`label-node-${node}`).locator('td').nth(3);
+  await expect(gpus('gpu-mig-mixed')).toHaveText('8');
+  await expect(gpus('gpu-dra-1')).toHaveText('4');
+  await expect(gpus('cpu-node-1')).toHaveText('—');
+  await page.getByTestId('label-select-gpu').click();
+  await expect(page.getByTestId('label-pick-gpu-mig-mixed')).toBeChecked();
+  await expect(page.getByTestId('label-pick-gpu-dra-1')).toBeChecked();
+  await expect(page.getByTestId('label-pick-cpu-node-1')).not.toBeChecked();
+});

@@ -1,6 +1,8 @@
 'use client';
 
+import { useMemo } from 'react';
 import { sumGpus } from '@/lib/gpu';
+import { useGpuCluster } from '@/lib/queries/gpus/gpu-cluster-query';
 import { useGpuWorkerLabel } from '@/lib/queries/deploy/gpu-worker-label';
 import { nodeTone } from '@/lib/status-tone';
 import type { NodeRow } from '@/lib/views';
@@ -25,7 +27,14 @@ export function NodePicker({
     onChange(next);
   };
   const gpu = useGpuWorkerLabel();
-  const gpuNodes = nodes.filter((n) => sumGpus(n.gpuCapacity) > 0).map((n) => n.name);
+  // Physical GPUs from the GPU model, so MIG-split, shared and DRA nodes count as GPU nodes too;
+  // until the model has loaded, the whole-GPU extended resources.
+  const { model } = useGpuCluster();
+  const gpuCount = useMemo(() => {
+    const byNode = new Map(model?.nodes.map((m) => [m.node, m.gpus.length]));
+    return (n: NodeRow) => byNode.get(n.name) ?? sumGpus(n.gpuCapacity);
+  }, [model]);
+  const gpuNodes = nodes.filter((n) => gpuCount(n) > 0).map((n) => n.name);
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-center gap-2">
@@ -76,9 +85,7 @@ export function NodePicker({
                 <TD>
                   <Badge tone={nodeTone(n)}>{n.status}</Badge>
                 </TD>
-                <TD className="text-right tabular-nums">
-                  {sumGpus(n.gpuCapacity) || <span className="text-zinc-400">—</span>}
-                </TD>
+                <TD className="text-right tabular-nums">{gpuCount(n) || <span className="text-zinc-400">—</span>}</TD>
                 <TD data-testid={`label-node-gpu-label-${n.name}`} className="font-mono text-[12px] text-zinc-600">
                   {n.labels[gpu.key] ?? <span className="text-zinc-400">—</span>}
                 </TD>
