@@ -67,6 +67,10 @@ test('Namespace picker: a team-scoped user is offered only their namespaces, emp
     await expect(workloadsPicker.locator('option')).toHaveText(['All namespaces', ...mine]);
     await workloadsPicker.selectOption(later);
     await expect(page.getByTestId('workloads-count')).toHaveText('0 of 0 workloads');
+    await expect(
+      page.getByText('no Deployments, StatefulSets or DaemonSets in the namespaces you may read'),
+    ).toBeVisible();
+    await screenshot(page, 'namespace-picker-team-workloads');
     await page.goto('/pods');
     await expect(podsPicker.locator('option')).toHaveCount(3);
     await podsPicker.focus();

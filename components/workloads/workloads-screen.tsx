@@ -91,7 +91,7 @@ export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: 
           scaleAccess={(w) => access.get(scaleCheck(w))}
           emptyText={
             rows.length === 0
-              ? 'The cluster has no Deployments, StatefulSets or DaemonSets.'
+              ? 'There are no Deployments, StatefulSets or DaemonSets in the namespaces you may read.'
               : 'No workloads match these filters.'
           }
         />
