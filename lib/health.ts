@@ -8,7 +8,8 @@ export interface ResourceHealth {
    * not a fault: the resource is empty and re-checked slowly, never retried in a loop.
    */
   state: SyncState;
-  objects: number;
+  /** Objects held; null for a user who may not list nodes (the size of the cluster is not theirs to see). */
+  objects: number | null;
   lastError: string | null;
   /** When this resource last completed a LIST (ISO time). */
   listedAt: string | null;
@@ -21,6 +22,7 @@ export interface CacheHealth {
   state: SyncState;
   lastError: string | null;
   since: string;
+  /** The API server's URL; null for a user who may not list nodes. */
   server: string | null;
   resources: Record<string, ResourceHealth>;
 }
@@ -42,4 +44,31 @@ export function notServedResources(health: CacheHealth | undefined): string[] {
     .filter(([, r]) => r.state === 'not-served')
     .map(([n]) => n)
     .sort();
+}
+
+/**
+ * The health as a user who may not list nodes is told it: every state, time and error (pages
+ * flag stale data and not-served groups for everyone), but not the API server's address (also
+ * scrubbed from error messages) nor how many objects the cluster holds.
+ */
+export function withoutClusterFacts(h: CacheHealth): CacheHealth {
+  const secrets: string[] = [];
+  if (h.server) {
+    secrets.push(h.server);
+    try {
+      const host = new URL(h.server).host;
+      if (host) secrets.push(host);
+    } catch {
+      // Not a URL: the string itself is all there is to hide.
+    }
+  }
+  const scrub = (m: string | null) => (m === null ? m : secrets.reduce((t, x) => t.split(x).join('the API server'), m));
+  return {
+    ...h,
+    server: null,
+    lastError: scrub(h.lastError),
+    resources: Object.fromEntries(
+      Object.entries(h.resources).map(([n, r]) => [n, { ...r, objects: null, lastError: scrub(r.lastError) }]),
+    ),
+  };
 }

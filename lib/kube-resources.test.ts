@@ -19,6 +19,7 @@ describe('the resource table', () => {
       'daemonsets',
       'replicasets',
       'events',
+      'namespaces',
       'deviceclasses',
       'resourceslices',
       'resourceclaims',

@@ -44,7 +44,8 @@ export const RESOURCES = {
   replicasets: { ...apps('ReplicaSet', 'replicasets'), cached: true },
   events: { ...core('Event', 'events', true), cached: true },
   controllerrevisions: apps('ControllerRevision', 'controllerrevisions'),
-  namespaces: core('Namespace', 'namespaces', false),
+  // Cached so that a user bound in an empty namespace can be offered it (view-access.ts).
+  namespaces: { ...core('Namespace', 'namespaces', false), cached: true },
   secrets: core('Secret', 'secrets', true),
   configmaps: core('ConfigMap', 'configmaps', true),
   services: core('Service', 'services', true),

@@ -7,6 +7,7 @@ import {
   isFullScope,
   keyVisible,
   rowVisible,
+  viewAllowsNamespace,
   type ViewScope,
 } from './view-scope';
 
@@ -98,5 +99,24 @@ describe('DRA views', () => {
     expect(keyVisible('resourceclaimtemplates', 'team-a/t', scope())).toBe(false);
     expect(keyVisible('resourceslices', 'gpu-dra-1-gpu.nvidia.com', scope())).toBe(true);
     expect(keyVisible('deviceclasses', 'gpu.nvidia.com', scope())).toBe(false);
+  });
+});
+
+describe('viewAllowsNamespace', () => {
+  it('answers per namespace as kubectl get -n would, empty namespaces included; workloads if any kind', () => {
+    const s = scope();
+    expect(viewAllowsNamespace('pods', s, 'team-a')).toBe(true);
+    expect(viewAllowsNamespace('pods', s, 'team-b')).toBe(false);
+    expect(viewAllowsNamespace('events', s, 'team-b')).toBe(false);
+    // DaemonSets may be listed everywhere, so every namespace has workloads to list.
+    expect(viewAllowsNamespace('workloads', s, 'team-b')).toBe(true);
+    const noDaemonSets = scope({
+      workloads: { Deployment: only('team-a'), StatefulSet: NO_NAMESPACES, DaemonSet: NO_NAMESPACES },
+    });
+    expect(viewAllowsNamespace('workloads', noDaemonSets, 'team-a')).toBe(true);
+    expect(viewAllowsNamespace('workloads', noDaemonSets, 'team-b')).toBe(false);
+    expect(viewAllowsNamespace('resourceclaimtemplates', s, 'team-a')).toBe(false);
+    expect(viewAllowsNamespace('nodes', s, 'team-a')).toBe(false);
+    expect(viewAllowsNamespace('resourceslices', s, 'anything')).toBe(true);
   });
 });

@@ -95,6 +95,27 @@ export function rowVisible(view: ViewName, row: Row, scope: ViewScope): boolean 
   }
 }
 
+/**
+ * Whether the user may list the view's rows in one namespace (for workloads: any of the kinds),
+ * as `kubectl get -n <namespace>` would be allowed. Cluster-scoped views have no namespace: they
+ * answer as a whole.
+ */
+export function viewAllowsNamespace(view: ViewName, scope: ViewScope, namespace: string): boolean {
+  switch (view) {
+    case 'nodes':
+    case 'deviceclasses':
+    case 'resourceslices':
+      return scope[view];
+    case 'workloads':
+      return Object.values(scope.workloads).some((s) => allowsNamespace(s, namespace));
+    case 'pods':
+    case 'events':
+    case 'resourceclaims':
+    case 'resourceclaimtemplates':
+      return allowsNamespace(scope[view], namespace);
+  }
+}
+
 /** Whether the row behind a view key (as in a delta's deletes) is visible. */
 export function keyVisible(view: ViewName, key: string, scope: ViewScope): boolean {
   if (view === 'nodes' || view === 'deviceclasses' || view === 'resourceslices') return scope[view];

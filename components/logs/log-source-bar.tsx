@@ -2,6 +2,8 @@
 
 import { useState } from 'react';
 import { LOG_PRESETS, type LogSource } from '@/lib/logs/presets';
+import { namespacesListing } from '@/lib/namespace-access';
+import { useNamespacesQuery } from '@/lib/queries/namespaces/namespaces-query';
 import type { PodRow } from '@/lib/views';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
@@ -30,6 +32,9 @@ export function LogSourceBar({
   const [mode, setMode] = useState<'selector' | 'pod'>(source.pod ? 'pod' : 'selector');
   const set = (p: Partial<LogSource>) => setDraft((d) => ({ ...d, ...p }));
   const inNs = pods.filter((p) => p.namespace === draft.namespace);
+  // Suggested namespaces: those the user may list pods in (asked of Kubernetes, empty ones included).
+  const namespaces = useNamespacesQuery();
+  const readable = namespaces.data ? namespacesListing(namespaces.data.items, ['pods']) : [];
   const pod = inNs.find((p) => p.name === draft.pod);
   const apply = (next: LogSource = draft) =>
     onApply(mode === 'pod' ? { ...next, selector: '', node: '' } : { ...next, pod: '' });
@@ -94,9 +99,15 @@ export function LogSourceBar({
           <Input
             data-testid="logs-namespace"
             className="w-40 font-mono"
+            list="logs-namespaces"
             value={draft.namespace}
             onChange={(e) => set({ namespace: e.target.value.trim() })}
           />
+          <datalist id="logs-namespaces">
+            {readable.map((ns) => (
+              <option key={ns} value={ns} />
+            ))}
+          </datalist>
         </label>
         <label className="flex flex-col gap-0.5 text-xs text-zinc-500">
           Follow

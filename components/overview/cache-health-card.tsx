@@ -64,7 +64,9 @@ export function CacheHealthCard({
                 <TD>
                   <Badge tone={TONE[r.state]}>{LABEL[r.state]}</Badge>
                 </TD>
-                <TD className="text-right tabular-nums">{r.objects.toLocaleString('en-US')}</TD>
+                <TD className="text-right tabular-nums">
+                  {r.objects === null ? '—' : r.objects.toLocaleString('en-US')}
+                </TD>
                 <TD className="text-right text-zinc-500 tabular-nums" title={r.listedAt ?? undefined}>
                   {r.listedAt ? `${formatAge(r.listedAt, now)} ago` : 'never'}
                 </TD>

@@ -1,6 +1,9 @@
 'use client';
 
-import { Input, Select } from '../ui/select';
+import { NamespacePicker } from '../layout/namespace-picker';
+import { Input } from '../ui/select';
+
+const PODS = ['pods'] as const;
 
 export interface PodFilterText {
   namespace: string;
@@ -9,7 +12,7 @@ export interface PodFilterText {
 }
 
 /**
- * The pods toolbar: namespace select, label selector (with its parse error shown inline, and
+ * The pods toolbar: namespace picker (the namespaces the user may list pods in), label selector (with its parse error shown inline, and
  * not applied while invalid), free-text search.
  */
 export function PodsFilters({
@@ -20,6 +23,7 @@ export function PodsFilters({
 }: {
   value: PodFilterText;
   onChange: (next: PodFilterText) => void;
+  /** Namespaces of the pods shown. */
   namespaces: string[];
   selectorError: string | null;
 }) {
@@ -27,22 +31,14 @@ export function PodsFilters({
     <div className="flex flex-wrap items-start gap-2">
       <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600">
         Namespace
-        <Select
-          data-testid="pods-namespace-filter"
+        <NamespacePicker
+          testId="pods-namespace-filter"
           value={value.namespace}
-          onChange={(e) => onChange({ ...value, namespace: e.target.value })}
+          onChange={(namespace) => onChange({ ...value, namespace })}
+          wanted={PODS}
+          seen={namespaces}
           className="w-48"
-        >
-          <option value="">All namespaces</option>
-          {namespaces.map((ns) => (
-            <option key={ns} value={ns}>
-              {ns}
-            </option>
-          ))}
-          {value.namespace && !namespaces.includes(value.namespace) && (
-            <option value={value.namespace}>{value.namespace}</option>
-          )}
-        </Select>
+        />
       </label>
       <label className="flex min-w-72 flex-1 flex-col gap-1 text-xs font-medium text-zinc-600">
         Label selector

@@ -75,7 +75,7 @@ export function PodsTable({
                 data-testid="pods-no-match"
                 className="px-3 py-10 text-center text-sm text-zinc-500"
               >
-                {total === 0 ? 'The cluster has no pods.' : 'No pods match these filters.'}
+                {total === 0 ? 'There are no pods in the namespaces you may read.' : 'No pods match these filters.'}
               </td>
             </tr>
           )}

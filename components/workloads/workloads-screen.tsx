@@ -4,7 +4,9 @@ import { useMemo, useState } from 'react';
 import { useAccess } from '@/lib/queries/access/access-query';
 import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
 import { WORKLOAD_RESOURCES, type WorkloadKind } from '@/lib/kube-resources';
+import { WORKLOAD_LISTS } from '@/lib/namespace-access';
 import { QueryError, QueryPending } from '../feedback/query-states';
+import { NamespacePicker } from '../layout/namespace-picker';
 import { PageHeader } from '../layout/page-header';
 import { Input, Select } from '../ui/select';
 import { TableSkeleton } from '../ui/skeleton';
@@ -14,7 +16,10 @@ import { WorkloadsTable } from './workloads-table';
 
 const KINDS = Object.keys(WORKLOAD_RESOURCES) as WorkloadKind[];
 
-/** The workloads page: every Deployment, StatefulSet and DaemonSet, filterable by kind and namespace. */
+/**
+ * The workloads page: every Deployment, StatefulSet and DaemonSet the user may list, filterable by
+ * kind and by namespace (the picker offers the namespaces the user may list workloads in).
+ */
 export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: string }) {
   const query = useWorkloadsQuery();
   const [kind, setKind] = useState<WorkloadKind | ''>('');
@@ -61,20 +66,15 @@ export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: 
               </option>
             ))}
           </Select>
-          <Select
-            data-testid="workloads-namespace-filter"
+          <NamespacePicker
+            testId="workloads-namespace-filter"
             aria-label="Namespace"
             value={namespace}
-            onChange={(e) => setNamespace(e.target.value)}
+            onChange={setNamespace}
+            wanted={WORKLOAD_LISTS}
+            seen={namespaces}
             className="w-48"
-          >
-            <option value="">All namespaces</option>
-            {namespaces.map((ns) => (
-              <option key={ns} value={ns}>
-                {ns}
-              </option>
-            ))}
-          </Select>
+          />
           <Input
             data-testid="workloads-search"
             type="search"
@@ -91,7 +91,7 @@ export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: 
           scaleAccess={(w) => access.get(scaleCheck(w))}
           emptyText={
             rows.length === 0
-              ? 'The cluster has no Deployments, StatefulSets or DaemonSets.'
+              ? 'There are no Deployments, StatefulSets or DaemonSets in the namespaces you may read.'
               : 'No workloads match these filters.'
           }
         />

@@ -13,9 +13,5 @@ const query = z.strictObject({
 /** Events as EventRows, those the user may list (the API server keeps them about an hour). */
 export const GET = route({ query }, async (ctx) => {
   const { type, namespace } = ctx.query;
-  return userView(
-    ctx,
-    syncedCache().views.events,
-    type || namespace ? (e) => (!type || e.type === type) && (!namespace || e.namespace === namespace) : undefined,
-  );
+  return userView(ctx, syncedCache().views.events, type ? (e) => e.type === type : undefined, namespace);
 });

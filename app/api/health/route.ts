@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { route } from '@/lib/server/http/route';
 import { getClusterCache } from '@/lib/server/kube/cluster-cache';
+import { maySeeClusterFacts } from '@/lib/server/views/health-for';
+import { withoutClusterFacts } from '@/lib/health';
 
 export const dynamic = 'force-dynamic';
 
-/** The watch cache's state (synced, reconnecting with the last error, or failed) and open streams. */
-export const GET = route({ query: z.strictObject({}) }, async () => {
+/**
+ * The watch cache's state (synced, reconnecting with the last error, or failed); with the API
+ * server's address, object counts and open streams only for users who may list nodes.
+ */
+export const GET = route({ query: z.strictObject({}) }, async ({ session, signal }) => {
   const cache = getClusterCache();
-  return { ...cache.health(), streams: cache.listenerCount() };
+  if (await maySeeClusterFacts(session, signal)) return { ...cache.health(), streams: cache.listenerCount() };
+  return withoutClusterFacts(cache.health());
 });

@@ -14,22 +14,19 @@ const query = z.strictObject({
 });
 
 /**
- * Pods as PodRows, optionally filtered by namespace, label selector and node. The panel's own
+ * Pods as PodRows, optionally filtered by namespace (403 where the user may not list pods),
+ * label selector and node. The panel's own
  * pages fetch the whole view (so stream deltas apply) and filter in the browser.
  */
 export const GET = route({ query }, async (ctx) => {
   const q = ctx.query;
   const parsed = parseSelector(q.labelSelector ?? '');
   if (!parsed.ok) throw new HttpError(400, 'BAD_REQUEST', `labelSelector: ${parsed.error}`, 'labelSelector');
-  const filtered = q.namespace || q.node || parsed.selector.length > 0;
+  const filtered = q.node || parsed.selector.length > 0;
   return userView(
     ctx,
     syncedCache().views.pods,
-    filtered
-      ? (p) =>
-          (!q.namespace || p.namespace === q.namespace) &&
-          (!q.node || p.nodeName === q.node) &&
-          matchesSelector(parsed.selector, p.labels)
-      : undefined,
+    filtered ? (p) => (!q.node || p.nodeName === q.node) && matchesSelector(parsed.selector, p.labels) : undefined,
+    q.namespace,
   );
 });

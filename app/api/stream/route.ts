@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { filterDelta, isFullScope } from '@/lib/view-scope';
+import { withoutClusterFacts } from '@/lib/health';
 import { fullViewScope } from '@/lib/server/views/view-access';
+import { maySeeClusterFacts } from '@/lib/server/views/health-for';
 import { route } from '@/lib/server/http/route';
 import { sseResponse } from '@/lib/server/http/sse';
 import { getClusterCache } from '@/lib/server/kube/cluster-cache';
@@ -30,12 +32,16 @@ export const GET = route(
     if (channel) assertChannelFree(channel, session.sid);
     const scope = await fullViewScope(session, cache, signal);
     const full = isFullScope(scope);
+    // The API server's address and object counts in `health` only for those who may list nodes.
+    const facts = await maySeeClusterFacts(session, signal);
+    const health = () => (facts ? cache.health() : withoutClusterFacts(cache.health()));
     return sseResponse(signal, (w) => {
       const closeChannel = channel ? openChannel(channel, session.sid, w) : () => undefined;
       const names = channel ? { channel, session: sessionTag(session.sid) } : {};
-      w.send('hello', { epoch: cache.epoch, revisions: cache.revisions(), health: cache.health(), ...names });
+      w.send('hello', { epoch: cache.epoch, revisions: cache.revisions(), health: health(), ...names });
       const unsubscribe = cache.subscribe((m) => {
-        if (full || m.type !== 'delta') w.frame(m.frame);
+        if (m.type === 'health' && !facts) w.send('health', withoutClusterFacts(m.health));
+        else if (full || m.type !== 'delta') w.frame(m.frame);
         else w.send('delta', filterDelta(m.delta, scope));
       });
       const endAt = Math.min(session.exp - Date.now(), full ? Infinity : RESCOPE_MS);

@@ -9,11 +9,11 @@ const query = z.strictObject({
   namespace: namespaceName.optional(),
 });
 
-/** Deployments, StatefulSets and DaemonSets as WorkloadRows, those the user may list. */
+/**
+ * Deployments, StatefulSets and DaemonSets as WorkloadRows, those the user may list; with
+ * `namespace`, that namespace's (an empty list where it holds none, 403 where the user may list
+ * none of the three kinds).
+ */
 export const GET = route({ query }, async (ctx) =>
-  userView(
-    ctx,
-    syncedCache().views.workloads,
-    ctx.query.namespace ? (w) => w.namespace === ctx.query.namespace : undefined,
-  ),
+  userView(ctx, syncedCache().views.workloads, undefined, ctx.query.namespace),
 );

@@ -1,11 +1,12 @@
 import 'server-only';
 import { RESOURCES } from '../../kube-resources';
 import { FULL_NAMESPACES, type NamespaceScope } from '../../view-scope';
-import { KubeError } from '../kube/errors';
+import { KubeError, toKubeError } from '../kube/errors';
 import { kubeRequest, resourcePath } from '../kube/transport';
 import { userKubeConfig } from './identity';
 import type { Session } from './session';
 import { mapLimit } from '../map-limit';
+import { untilAborted } from '../until-aborted';
 
 /** One question for Kubernetes RBAC: may this user do `verb` on this resource? */
 export interface AccessAttributes {
@@ -45,13 +46,20 @@ function cacheKey(s: Session, a: AccessAttributes): string {
 /**
  * A SelfSubjectAccessReview made with the user's own credentials, so the answer is Kubernetes'
  * own for that person (the panel's service account has no say). Cached briefly per session;
- * concurrent identical questions share one request.
+ * concurrent identical questions share one request. `signal` ends only this caller's wait: the
+ * shared request carries no caller's signal, so a tab closing mid-review never fails the same
+ * session's other requests waiting on it (it still ends by its own timeout).
  */
 export function canI(s: Session, a: AccessAttributes, signal?: AbortSignal): Promise<AccessDecision> {
+  const mine = (p: Promise<AccessDecision>) =>
+    untilAborted(p, signal).catch((e: unknown) => {
+      throw toKubeError(e);
+    });
+  if (signal?.aborted) return mine(Promise.reject(signal.reason));
   const key = cacheKey(s, a);
   const now = Date.now();
   const hit = cache.get(key);
-  if (hit && now - hit.at < TTL_MS) return hit.p;
+  if (hit && now - hit.at < TTL_MS) return mine(hit.p);
   const p = kubeRequest<SelfSubjectAccessReview>(userKubeConfig(s), resourcePath(RESOURCES.selfsubjectaccessreviews), {
     method: 'POST',
     body: {
@@ -68,7 +76,6 @@ export function canI(s: Session, a: AccessAttributes, signal?: AbortSignal): Pro
         },
       },
     },
-    signal,
     timeoutMs: 10_000,
   }).then(
     (r) => {
@@ -98,7 +105,7 @@ export function canI(s: Session, a: AccessAttributes, signal?: AbortSignal): Pro
     for (const [k, v] of lastKnown)
       if (now - v.at >= STALE_IF_UNREACHABLE_MS || lastKnown.size > MAX_ENTRIES) lastKnown.delete(k);
   }
-  return p;
+  return mine(p);
 }
 
 /** Drops a session's cached answers (logout). */
@@ -109,7 +116,9 @@ export function forgetAccess(s: Session): void {
 /**
  * The namespaces in which the user may `list` a resource: all of them when a cluster-wide review
  * allows it (one request, the common case for admins and `view`), otherwise the subset of the
- * namespaces the cache holds objects in, one review each (cached like every review).
+ * candidate namespaces (every namespace that exists, empty ones included), one review each.
+ * Each namespace's answer is cached under its own key, so a namespace that appears is asked
+ * about on the next call instead of waiting for the cached answers to expire.
  */
 export async function listScope(
   s: Session,

@@ -151,6 +151,11 @@ export class ClusterCache {
     return this.reflectors.get(resource)?.store.get(key) as T | undefined;
   }
 
+  /** The names of the namespaces that exist (as last seen by the watch), unsorted. */
+  namespaceNames(): string[] {
+    return [...(this.reflectors.get('namespaces')?.store.keys() ?? [])];
+  }
+
   health(): CacheHealth {
     const resources = Object.fromEntries([...this.reflectors].map(([n, r]) => [n, r.getHealth()]));
     const all = Object.values(resources);

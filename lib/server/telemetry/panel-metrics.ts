@@ -72,7 +72,7 @@ function create() {
     registers: [registry],
     collect() {
       for (const [resource, h] of Object.entries(getClusterCache().health().resources))
-        this.set({ resource }, h.objects);
+        this.set({ resource }, h.objects ?? 0);
     },
   });
   const deploys = new Counter({

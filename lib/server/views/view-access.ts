@@ -1,5 +1,6 @@
 import 'server-only';
-import type { ViewScope } from '../../view-scope';
+import { namespaceAccess, type NamespaceAccess } from '../../namespace-access';
+import type { NamespaceScope, ViewScope } from '../../view-scope';
 import { emptyViewScope, isEmptyScope, rowVisible } from '../../view-scope';
 import { RESOURCES, WORKLOAD_RESOURCES as WORKLOADS, type WorkloadKind } from '../../kube-resources';
 import type { Row, ViewName, WorkloadRow } from '../../views';
@@ -11,8 +12,13 @@ import type { Session } from '../auth/session';
 type NamespacedView = 'pods' | 'events' | 'resourceclaims' | 'resourceclaimtemplates';
 const DRA_GROUP = RESOURCES.resourceclaims.group;
 
+/**
+ * The namespaces to ask about: every one that exists (the cache mirrors Namespaces), so a user
+ * bound in an empty namespace is let into it; plus those holding objects of the view, should an
+ * object be seen before its namespace.
+ */
 function namespacesIn(cache: ClusterCache, view: NamespacedView | WorkloadKind): Set<string> {
-  const out = new Set<string>();
+  const out = new Set<string>(cache.namespaceNames());
   if (view === 'pods' || view === 'events' || view === 'resourceclaims' || view === 'resourceclaimtemplates') {
     for (const r of cache.views[view].list().items) out.add(r.namespace);
   } else {
@@ -23,8 +29,9 @@ function namespacesIn(cache: ClusterCache, view: NamespacedView | WorkloadKind):
 
 /**
  * The part of one cached view the user may read, decided by Kubernetes (SelfSubjectAccessReviews
- * with the user's credentials). Throws 403 when the user may read none of it, naming the right
- * that is missing, so a page says why it is empty instead of showing an empty cluster.
+ * with the user's credentials). Throws 403 when the user may read it in no namespace at all, naming
+ * the right that is missing, so a page says why it is empty instead of showing an empty cluster;
+ * a user who may read an empty namespace gets an empty list.
  */
 export async function viewScopeFor(
   s: Session,
@@ -130,4 +137,34 @@ export async function fullViewScope(s: Session, cache: ClusterCache, signal?: Ab
 
 export function visibleFilter(view: ViewName, scope: ViewScope): (r: Row) => boolean {
   return (r) => rowVisible(view, r, scope);
+}
+
+/**
+ * The namespaces the user may read, each with what they may list there (GET /api/namespaces and
+ * the pages' namespace pickers): every namespace that exists, cut by the same reviews as the
+ * views. 403 when there is none, like a view the user may read nowhere.
+ */
+export async function readableNamespaces(
+  s: Session,
+  cache: ClusterCache,
+  signal?: AbortSignal,
+): Promise<NamespaceAccess[]> {
+  const scope = await fullViewScope(s, cache, signal);
+  const names = new Set(cache.namespaceNames());
+  const scopes: NamespaceScope[] = [
+    scope.pods,
+    scope.events,
+    scope.resourceclaims,
+    scope.resourceclaimtemplates,
+    ...Object.values(scope.workloads),
+  ];
+  for (const ns of scopes) if (!ns.all) for (const n of ns.namespaces) names.add(n);
+  const items = namespaceAccess(names, scope);
+  if (items.length === 0)
+    throw new HttpError(
+      403,
+      'FORBIDDEN',
+      `Kubernetes does not allow ${s.user.username} to list anything in any namespace`,
+    );
+  return items;
 }
