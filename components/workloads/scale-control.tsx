@@ -39,10 +39,13 @@ export function ScaleControl({
   const [text, setText] = useState(String(w.desired));
   const mutation = useMutation<unknown, ApiError, number>({
     mutationFn: (replicas) =>
-      fetchJson(`/api/workloads/${RESOURCE[w.kind as keyof typeof RESOURCE]}/${w.namespace}/${w.name}/scale`, {
-        method: 'PATCH',
-        body: JSON.stringify({ replicas }),
-      }),
+      fetchJson(
+        `/api/workloads/${RESOURCE[w.kind as keyof typeof RESOURCE]}/${encodeURIComponent(w.namespace)}/${encodeURIComponent(w.name)}/scale`,
+        {
+          method: 'PATCH',
+          body: JSON.stringify({ replicas }),
+        },
+      ),
     onSuccess: () => setOpen(false),
   });
 

@@ -196,11 +196,12 @@ export async function clusterDigest(exclude: ReadonlySet<string>): Promise<Map<s
     const ns = o.kind === 'Namespace' ? o.metadata.name : o.metadata.namespace;
     if (ns && (exclude.has(ns) || terminating.has(ns))) continue;
     if (o.metadata.deletionTimestamp) continue;
-    const { resourceVersion: _rv, managedFields: _mf, generation: _g, ...metadata } = o.metadata;
-    const { status: _s, ...rest } = o;
-    const hash = createHash('sha256')
-      .update(JSON.stringify({ ...rest, metadata }))
-      .digest('hex');
+    const copy = structuredClone(o);
+    delete copy.status;
+    delete copy.metadata.resourceVersion;
+    delete copy.metadata.managedFields;
+    delete copy.metadata.generation;
+    const hash = createHash('sha256').update(JSON.stringify(copy)).digest('hex');
     out.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, hash);
   }
   return out;
