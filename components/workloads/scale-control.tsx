@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import type { AccessAnswer } from '@/lib/queries/access/access-query';
 import { ApiError } from '@/lib/queries/api-error';
 import { fetchJson } from '@/lib/queries/fetch-json';
+import { workloadPath } from '@/lib/queries/workloads/history-query';
 import type { WorkloadRow } from '@/lib/views';
 import { Button } from '../ui/button';
 import { parseReplicas, workloadTestId } from './workload-list';
@@ -40,7 +41,7 @@ export function ScaleControl({
   const mutation = useMutation<unknown, ApiError, number>({
     mutationFn: (replicas) =>
       fetchJson(
-        `/api/workloads/${RESOURCE[w.kind as keyof typeof RESOURCE]}/${encodeURIComponent(w.namespace)}/${encodeURIComponent(w.name)}/scale`,
+        `${workloadPath({ kind: RESOURCE[w.kind as keyof typeof RESOURCE], namespace: w.namespace, name: w.name })}/scale`,
         {
           method: 'PATCH',
           body: JSON.stringify({ replicas }),
