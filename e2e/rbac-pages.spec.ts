@@ -11,6 +11,7 @@ const TEAM_NS = uniqueName('e2e-team-a');
 const TEAM_SA = 'team-viewer';
 let teamToken = '';
 let node = '';
+let apiServer = '';
 
 test.beforeAll(async () => {
   await createNamespace(TEAM_NS);
@@ -28,6 +29,7 @@ test.beforeAll(async () => {
   ]);
   teamToken = (await kubectl(['create', 'token', TEAM_SA, '-n', USERS_NS, '--duration=1h'])).trim();
   node = (await kubectl(['get', 'nodes', '-o', 'name'])).trim().split('\n')[0]!.replace('node/', '');
+  apiServer = (await kubectl(['config', 'view', '--minify', '-o', 'jsonpath={.clusters[0].cluster.server}'])).trim();
 });
 
 test.afterAll(async () => {
@@ -50,7 +52,10 @@ const PAGES = (): [string, string][] => [
   ['audit', '/audit'],
 ];
 
-/** Opens a page and checks it settled into data or a clear refusal; returns the refusals shown. */
+/**
+ * Opens a page and checks it settled into data or a clear refusal; returns the refusals shown.
+ * Neither test user may list nodes, so neither may be shown the API server's address.
+ */
 async function visit(page: Page, who: string, name: string, url: string): Promise<string[]> {
   const scriptErrors: string[] = [];
   page.on('pageerror', (e) => scriptErrors.push(e.message));
@@ -62,6 +67,7 @@ async function visit(page: Page, who: string, name: string, url: string): Promis
   const body = (await page.locator('body').innerText()).slice(0, 4000);
   expect.soft(scriptErrors, `${who} ${url}: script errors`).toEqual([]);
   expect.soft(body, `${who} ${url}: an error boundary`).not.toMatch(/page failed|Application error|Internal error/i);
+  expect.soft(body.includes(apiServer), `${who} ${url}: shows the API server ${apiServer}`).toBe(false);
   const codes = await page
     .getByTestId('view-error-message')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
@@ -92,6 +98,12 @@ test.describe('pages as a user who may view one empty namespace', () => {
     // The pages of the namespace the user may read show it, empty, rather than a refusal.
     expect.soft(refused, 'team pages refused').not.toContain('pods-in-team');
     expect.soft(refused, 'team pages refused').not.toContain('workloads-in-team');
+    // The log page of the user's own (empty) namespace: no pods to follow, not a refusal.
+    await page.goto(`/logs?namespace=${TEAM_NS}`);
+    await page.waitForTimeout(2500);
+    expect
+      .soft(await page.locator('body').innerText(), 'logs of the readable namespace')
+      .not.toContain('does not allow');
   });
 });
 
@@ -103,5 +115,9 @@ test.describe('pages as a user with no rights', () => {
     for (const [name, url] of PAGES()) if ((await visit(page, 'nobody', name, url)).length) refused.push(name);
     expect(refused).toContain('pods');
     expect(refused).toContain('nodes');
+    // Metrics follow RBAC too: a user who may read no namespace is told so, not shown every series.
+    await page.goto('/metrics');
+    await page.waitForTimeout(2500);
+    expect.soft(await page.locator('body').innerText(), 'metrics for nobody').toMatch(/not allow|No access/);
   });
 });
