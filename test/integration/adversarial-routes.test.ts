@@ -1,3 +1,12 @@
+/**
+ * The adversarial suite, part one: every route file under app/api (found on disk, so a new route
+ * joins by itself and fails until it has an input model) gets hostile query strings, path segments
+ * and bodies, as the cluster admin and, for a fifth of the requests, as a user with no rights.
+ * Every answer must be a clear 4xx (JSON with a known error code) or a correct 2xx — never a 5xx,
+ * never later than the deadline — and the cluster must be as it was (adversarial-models.ts says
+ * why no generated request can make a valid change outside the scratch namespace).
+ * ADVERSARIAL_RUNS (default 60) scales the requests per route; ADVERSARIAL_SEED replays a run.
+ */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KUBECONFIG, TestUsers, apply, createNamespace, eventually, kubectl, signIn, uniqueName } from './helpers';
