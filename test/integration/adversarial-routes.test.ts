@@ -208,4 +208,10 @@ describe('every route, hostile input', () => {
     console.log(`adversarial: ${before.size} objects compared; ${events} audit Events written in ${AUDIT_NS}`);
     expect(digestDiff(before, after)).toEqual([]);
   });
+
+  it('would have noticed a change (the digest is not blind)', async () => {
+    const a = await clusterDigest(new Set());
+    await kubectl(['label', 'deployment', 'web', '-n', SCRATCH, 'adversarial=seen']);
+    expect(digestDiff(a, await clusterDigest(new Set()))).toEqual([`changed Deployment/${SCRATCH}/web`]);
+  });
 });
