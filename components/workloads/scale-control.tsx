@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import type { AccessAnswer } from '@/lib/queries/access/access-query';
 import { ApiError } from '@/lib/queries/api-error';
 import { fetchJson } from '@/lib/queries/fetch-json';
+import { workloadPath } from '@/lib/queries/workloads/history-query';
 import type { WorkloadRow } from '@/lib/views';
 import { Button } from '../ui/button';
 import { parseReplicas, workloadTestId } from './workload-list';
@@ -39,10 +40,13 @@ export function ScaleControl({
   const [text, setText] = useState(String(w.desired));
   const mutation = useMutation<unknown, ApiError, number>({
     mutationFn: (replicas) =>
-      fetchJson(`/api/workloads/${RESOURCE[w.kind as keyof typeof RESOURCE]}/${w.namespace}/${w.name}/scale`, {
-        method: 'PATCH',
-        body: JSON.stringify({ replicas }),
-      }),
+      fetchJson(
+        `${workloadPath({ kind: RESOURCE[w.kind as keyof typeof RESOURCE], namespace: w.namespace, name: w.name })}/scale`,
+        {
+          method: 'PATCH',
+          body: JSON.stringify({ replicas }),
+        },
+      ),
     onSuccess: () => setOpen(false),
   });
 

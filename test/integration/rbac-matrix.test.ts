@@ -1,0 +1,477 @@
+/**
+ * The RBAC matrix: for every test user (view in an empty namespace, edit in one, cluster view,
+ * nothing, and cluster-admin as the control) every route answers what `kubectl auth can-i` says
+ * for that user — allowed: 2xx with only what they may read; not allowed: 403 and nothing changed.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  KUBECONFIG,
+  TestUsers,
+  apply,
+  createNamespace,
+  devKubeConfig,
+  eventually,
+  kubectl,
+  kubectlJson,
+  signIn,
+  type RouteHandler,
+  type TestUser,
+} from './helpers';
+import { clusterDigest, digestDiff, hostileCall, type HostileAnswer, type Method } from './adversarial-helpers';
+import { canI, canISomewhere, namespacesIn, type Can } from './rbac-helpers';
+import { DEFAULT_SETTINGS } from '@/lib/deploy/settings';
+
+process.env.KUBECONFIG = KUBECONFIG;
+delete process.env.KUBERNETES_SERVICE_HOST;
+
+const r = {
+  pods: (await import('@/app/api/pods/route')).GET,
+  workloads: (await import('@/app/api/workloads/route')).GET,
+  events: (await import('@/app/api/events/route')).GET,
+  nodes: (await import('@/app/api/nodes/route')).GET,
+  node: (await import('@/app/api/nodes/[name]/route')).GET,
+  claims: (await import('@/app/api/resourceclaims/route')).GET,
+  claimTemplates: (await import('@/app/api/resourceclaimtemplates/route')).GET,
+  slices: (await import('@/app/api/resourceslices/route')).GET,
+  deviceClasses: (await import('@/app/api/deviceclasses/route')).GET,
+  audit: (await import('@/app/api/audit/route')).GET,
+  settings: (await import('@/app/api/deploy/settings/route')).GET,
+  runs: (await import('@/app/api/deploy/runs/route')).GET,
+  deploy: (await import('@/app/api/deploy/runs/route')).POST,
+  runsStream: (await import('@/app/api/deploy/runs/stream/route')).GET,
+  undeploy: (await import('@/app/api/deploy/undeploy/route')).POST,
+  history: (await import('@/app/api/workloads/[kind]/[namespace]/[name]/history/route')).GET,
+  scale: (await import('@/app/api/workloads/[kind]/[namespace]/[name]/scale/route')).PATCH,
+  restart: (await import('@/app/api/workloads/[kind]/[namespace]/[name]/restart/route')).POST,
+  pause: (await import('@/app/api/workloads/[kind]/[namespace]/[name]/pause/route')).POST,
+  resume: (await import('@/app/api/workloads/[kind]/[namespace]/[name]/resume/route')).POST,
+  labels: (await import('@/app/api/nodes/[name]/labels/route')).PATCH,
+  bulkLabels: (await import('@/app/api/nodes/labels/route')).POST,
+  taints: (await import('@/app/api/nodes/[name]/taints/route')).PATCH,
+  cordon: (await import('@/app/api/nodes/[name]/cordon/route')).POST,
+  logs: (await import('@/app/api/logs/route')).GET,
+  download: (await import('@/app/api/logs/download/route')).GET,
+  metricsQuery: (await import('@/app/api/metrics/query/route')).GET,
+  panel: (await import('@/app/api/metrics/panels/[panel]/route')).GET,
+  idleGpus: (await import('@/app/api/metrics/idle-gpus/route')).GET,
+  idleHours: (await import('@/app/api/metrics/idle-hours/route')).GET,
+  health: (await import('@/app/api/health/route')).GET,
+  canI: (await import('@/app/api/auth/can-i/route')).POST,
+} satisfies Record<string, RouteHandler>;
+
+const users = new TestUsers();
+const LOG_DIR = mkdtempSync(path.join(tmpdir(), 'rbac-logs-'));
+const OTHER = `${users.ns}-other`;
+const STACK = 'imagepod';
+const USERS: TestUser[] = ['admin', 'viewer', 'nobody', 'teamViewer', 'teamEditor'];
+const cookies = {} as Record<TestUser, string>;
+const pods: Record<string, string> = {};
+let node = '';
+const as = (u: TestUser) => users.username(u);
+/** The namespaces the matrix is about: the empty one, the edited one, another with objects. */
+const spaces = () => [users.teamA, users.teamB, OTHER];
+
+async function call(
+  u: TestUser,
+  h: RouteHandler,
+  url: string,
+  o: { method?: Method; params?: Record<string, string>; body?: unknown } = {},
+): Promise<HostileAnswer> {
+  return hostileCall(h, {
+    method: o.method ?? (o.body === undefined ? 'GET' : 'POST'),
+    url,
+    params: o.params ?? {},
+    cookie: cookies[u],
+    rawBody: o.body === undefined ? undefined : JSON.stringify(o.body),
+  });
+}
+
+/** Allowed → a 2xx; not allowed → 403 with an error code (soft: every case of a test is reported). */
+function expectDecision(a: HostileAnswer, allowed: boolean, what: string): void {
+  const code = (a.json as { error?: { code?: string } } | undefined)?.error?.code;
+  if (allowed)
+    expect
+      .soft(a.status, `${what}: allowed, got ${a.status} ${JSON.stringify(a.json)?.slice(0, 300)}`)
+      .toBeLessThan(300);
+  else {
+    expect.soft(a.status, `${what}: not allowed, got ${a.status} ${JSON.stringify(a.json)?.slice(0, 300)}`).toBe(403);
+    expect.soft(code, what).toBe('FORBIDDEN');
+  }
+}
+
+/** Every namespace named in a 2xx answer is one the user may `verb resource` in. */
+async function expectOnlyReadable(u: TestUser, a: HostileAnswer, c: Omit<Can, 'ns'>, what: string) {
+  if (a.status >= 300 || (await canI(as(u), c))) return;
+  const unreadable: string[] = [];
+  for (const ns of namespacesIn(a.json)) if (!(await canI(as(u), { ...c, ns }))) unreadable.push(ns);
+  expect.soft(unreadable, `${what} shows namespaces ${u} may not read`).toEqual([]);
+}
+
+function deployment(ns: string) {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: ns },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: 'web' } },
+      template: {
+        metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'main', image: 'registry.local/sleep:1' }] },
+      },
+    },
+  };
+}
+
+beforeAll(async () => {
+  await users.create();
+  await createNamespace(OTHER);
+  for (const ns of [users.teamB, OTHER]) await apply(deployment(ns));
+  for (const ns of [users.teamB, OTHER]) {
+    const pod = await eventually(
+      async () => (await kubectl(['get', 'pods', '-n', ns, '-o', 'name'])).trim().replace('pod/', ''),
+      30_000,
+      `a pod in ${ns}`,
+    );
+    pods[ns] = pod;
+    // kwok serves the pod's log from this file (a Logs object named after the pod).
+    const file = path.join(LOG_DIR, `${pod}.log`);
+    writeFileSync(file, `${new Date().toISOString()} stdout F hello from ${ns}\n`);
+    await apply({
+      apiVersion: 'kwok.x-k8s.io/v1alpha1',
+      kind: 'Logs',
+      metadata: { name: pod, namespace: ns },
+      spec: { logs: [{ containers: ['main'], logsFile: file, follow: true }] },
+    });
+    await eventually(
+      async () => (await kubectl(['logs', '-n', ns, pod, '--tail=1'])).includes('hello'),
+      60_000,
+      `${pod} logs served`,
+    );
+  }
+  node = (await kubectl(['get', 'nodes', '-o', 'name'])).trim().split('\n')[0]!.replace('node/', '');
+  for (const u of USERS) cookies[u] = await signIn(await users.token(u));
+  await eventually(
+    async () => ((await call('admin', r.health, '/api/health')).json as { state?: string })?.state === 'synced',
+    60_000,
+    'the cache synced',
+  );
+  // The watch cache has seen the fixtures' pods.
+  await eventually(
+    async () => namespacesIn((await call('admin', r.pods, '/api/pods')).json).has(OTHER),
+    30_000,
+    'fixture pods in the cache',
+  );
+});
+
+afterAll(async () => {
+  await kubectl(['delete', 'namespace', OTHER, '--wait=false']);
+  await users.remove();
+});
+
+describe.each(USERS)('RBAC matrix: %s', (u) => {
+  it('lists: 2xx with only readable namespaces when can-i says so somewhere, else 403', async () => {
+    const lists: [RouteHandler, string, Omit<Can, 'ns'>][] = [
+      [r.pods, '/api/pods', { verb: 'list', resource: 'pods' }],
+      [r.workloads, '/api/workloads', { verb: 'list', resource: 'deployments.apps' }],
+      [r.events, '/api/events', { verb: 'list', resource: 'events' }],
+      [r.claims, '/api/resourceclaims', { verb: 'list', resource: 'resourceclaims.resource.k8s.io' }],
+      [
+        r.claimTemplates,
+        '/api/resourceclaimtemplates',
+        { verb: 'list', resource: 'resourceclaimtemplates.resource.k8s.io' },
+      ],
+    ];
+    for (const [h, url, c] of lists) {
+      const a = await call(u, h, url);
+      expectDecision(a, await canISomewhere(as(u), c, spaces()), `${u} GET ${url}`);
+      await expectOnlyReadable(u, a, c, `${u} GET ${url}`);
+      // Every readable fixture namespace's objects are there.
+      if (a.status < 300 && c.resource !== 'events' && !c.resource.includes('resource.k8s.io'))
+        for (const ns of [users.teamB, OTHER])
+          if (await canI(as(u), { ...c, ns }))
+            expect.soft(namespacesIn(a.json).has(ns), `${u} ${url} lacks ${ns}`).toBe(true);
+      // One namespace at a time: the empty one is an empty list, not a refusal.
+      if (url === '/api/pods' || url === '/api/workloads' || url === '/api/events')
+        for (const ns of spaces()) {
+          const one = await call(u, h, `${url}?namespace=${ns}`);
+          expectDecision(one, await canI(as(u), { ...c, ns }), `${u} GET ${url}?namespace=${ns}`);
+          if (one.status < 300) expect.soft([...namespacesIn(one.json)].every((n) => n === ns)).toBe(true);
+        }
+    }
+  });
+
+  it('cluster-scoped reads follow can-i list (nodes, slices, device classes) and get (one node)', async () => {
+    for (const [h, url, c, params] of [
+      [r.nodes, '/api/nodes', { verb: 'list', resource: 'nodes' }, {}],
+      [r.slices, '/api/resourceslices', { verb: 'list', resource: 'resourceslices.resource.k8s.io' }, {}],
+      [r.deviceClasses, '/api/deviceclasses', { verb: 'list', resource: 'deviceclasses.resource.k8s.io' }, {}],
+      [r.node, `/api/nodes/${node}`, { verb: 'get', resource: 'nodes' }, { name: node }],
+    ] as const) {
+      const a = await call(u, h, url, { params });
+      expectDecision(a, await canI(as(u), c), `${u} GET ${url}`);
+      if (url.startsWith('/api/nodes/'))
+        await expectOnlyReadable(u, a, { verb: 'list', resource: 'pods' }, `${u} GET ${url} pods`);
+    }
+  });
+
+  it('audit, deploy settings and deploy runs follow the rights in the stack namespace', async () => {
+    const audit = await call(u, r.audit, '/api/audit');
+    expectDecision(audit, await canI(as(u), { verb: 'list', resource: 'events', ns: STACK }), `${u} GET /api/audit`);
+    const settings = await call(u, r.settings, '/api/deploy/settings');
+    expectDecision(
+      settings,
+      await canI(as(u), { verb: 'get', resource: 'configmaps', ns: STACK }),
+      `${u} GET /api/deploy/settings`,
+    );
+    // Deploy runs (and their messages) only for users with rights on the bundle's namespace.
+    const stackReader = await canI(as(u), { verb: 'list', resource: 'deployments.apps', ns: STACK });
+    expectDecision(await call(u, r.runs, '/api/deploy/runs'), stackReader, `${u} GET /api/deploy/runs`);
+    expectDecision(
+      await call(u, r.runsStream, '/api/deploy/runs/stream'),
+      stackReader,
+      `${u} GET /api/deploy/runs/stream`,
+    );
+  });
+
+  it('history and logs follow can-i per namespace (list replicasets, get pods/log)', async () => {
+    for (const ns of [users.teamB, OTHER]) {
+      const params = { kind: 'deployments', namespace: ns, name: 'web' };
+      const h = await call(u, r.history, `/api/workloads/deployments/${ns}/web/history`, { params });
+      expectDecision(h, await canI(as(u), { verb: 'list', resource: 'replicasets.apps', ns }), `${u} history in ${ns}`);
+      const mayLog = await canI(as(u), { verb: 'get', resource: 'pods', subresource: 'log', ns });
+      const q = `namespace=${ns}&pod=${pods[ns]}`;
+      expectDecision(await call(u, r.logs, `/api/logs?${q}&follow=false`), mayLog, `${u} logs in ${ns}`);
+      expectDecision(await call(u, r.download, `/api/logs/download?${q}`), mayLog, `${u} log download in ${ns}`);
+      const mayList = await canI(as(u), { verb: 'list', resource: 'pods', ns });
+      expectDecision(
+        await call(u, r.logs, `/api/logs?namespace=${ns}&selector=app%3Dweb&follow=false`),
+        mayLog && mayList,
+        `${u} selector logs in ${ns}`,
+      );
+    }
+  });
+
+  it('metrics: only series of namespaces the user may read; node series only for those who may list nodes', async () => {
+    const allPods = await canI(as(u), { verb: 'list', resource: 'pods' });
+    const somePods = await canISomewhere(as(u), { verb: 'list', resource: 'pods' }, spaces());
+    const listNodes = await canI(as(u), { verb: 'list', resource: 'nodes' });
+    const answers: [string, HostileAnswer][] = [
+      ['query', await call(u, r.metricsQuery, '/api/metrics/query?query=container_memory_working_set_bytes&range=15m')],
+      ['query up', await call(u, r.metricsQuery, '/api/metrics/query?query=up&range=15m')],
+      ['idle-gpus', await call(u, r.idleGpus, '/api/metrics/idle-gpus?range=1h')],
+      ['idle-hours', await call(u, r.idleHours, '/api/metrics/idle-hours?range=1h')],
+    ];
+    for (const panel of ['pod-cpu', 'pod-memory', 'gpu-util', 'gpu-memory', 'gpu-allocation', 'components-up'])
+      answers.push([
+        `panel ${panel}`,
+        await call(u, r.panel, `/api/metrics/panels/${panel}?range=15m`, { params: { panel } }),
+      ]);
+    for (const [what, a] of answers) {
+      const label = `${u} metrics ${what}`;
+      if (!somePods) {
+        expect.soft(a.status, `${label}: may read no namespace`).toBe(403);
+        continue;
+      }
+      expect([200, 403], `${label}: ${a.status} ${JSON.stringify(a.json)?.slice(0, 200)}`).toContain(a.status);
+      if (a.status !== 200 || allPods) continue;
+      await expectOnlyReadable(u, a, { verb: 'list', resource: 'pods' }, label);
+      if (!listNodes) {
+        const series = (a.json as { series?: { labels: Record<string, string> }[] }).series ?? [];
+        const unscoped = series.filter((s) => !s.labels.namespace);
+        expect.soft(unscoped.length, `${label}: ${unscoped.length} series without a namespace`).toBe(0);
+      }
+    }
+  });
+
+  it('health names the API server and cluster-wide counts only to users who may list nodes', async () => {
+    const a = await call(u, r.health, '/api/health');
+    expect(a.status).toBe(200);
+    const server = devKubeConfig().getCurrentCluster()!.server;
+    const text = JSON.stringify(a.json);
+    if (!(await canI(as(u), { verb: 'list', resource: 'nodes' })))
+      expect(text.includes(server.replace(/^https?:\/\//, '')), `${u} sees ${server} in /api/health`).toBe(false);
+  });
+
+  it('can-i answers exactly what kubectl auth can-i says', async () => {
+    const checks = [
+      { verb: 'list', resource: 'pods', namespace: users.teamA },
+      { verb: 'list', resource: 'pods', namespace: users.teamB },
+      { verb: 'patch', group: 'apps', resource: 'deployments', namespace: users.teamB },
+      { verb: 'patch', group: 'apps', resource: 'deployments', namespace: OTHER },
+      { verb: 'get', resource: 'pods', subresource: 'log', namespace: OTHER },
+      { verb: 'patch', resource: 'nodes' },
+      { verb: 'list', resource: 'nodes' },
+      { verb: 'create', group: 'apps', resource: 'deployments', namespace: STACK },
+    ];
+    const a = await call(u, r.canI, '/api/auth/can-i', { body: { checks } });
+    expect(a.status).toBe(200);
+    const got = (a.json as { results: { allowed: boolean }[] }).results.map((x) => x.allowed);
+    const want = await Promise.all(
+      checks.map((c) =>
+        canI(as(u), {
+          verb: c.verb,
+          resource: c.group ? `${c.resource}.${c.group}` : c.resource,
+          ns: c.namespace,
+          subresource: c.subresource,
+        }),
+      ),
+    );
+    expect(got).toEqual(want);
+  });
+});
+
+/** One write of the matrix: who may do it (can-i), and the request. */
+interface Write {
+  what: string;
+  can: Can;
+  send: (u: TestUser) => Promise<HostileAnswer>;
+}
+
+async function nodeRv(): Promise<string> {
+  return (await kubectlJson<{ metadata: { resourceVersion: string } }>(['get', 'node', node])).metadata.resourceVersion;
+}
+
+/** The node's taints now, with one more (the route writes the whole list). */
+async function taintsPlusOne(): Promise<{ taints: unknown[]; resourceVersion: string }> {
+  const n = await kubectlJson<{ metadata: { resourceVersion: string }; spec: { taints?: unknown[] } }>([
+    'get',
+    'node',
+    node,
+  ]);
+  const taints = [...(n.spec.taints ?? []), { key: 'rbac-matrix', value: 'x', effect: 'NoSchedule' }];
+  return { taints, resourceVersion: n.metadata.resourceVersion };
+}
+
+function writes(): Write[] {
+  const out: Write[] = [];
+  for (const ns of [users.teamB, OTHER]) {
+    const params = { kind: 'deployments', namespace: ns, name: 'web' };
+    const base = `/api/workloads/deployments/${ns}/web`;
+    out.push(
+      {
+        what: `scale ${ns}/web`,
+        can: { verb: 'patch', resource: 'deployments.apps', subresource: 'scale', ns },
+        send: (u) => call(u, r.scale, `${base}/scale`, { method: 'PATCH', params, body: { replicas: 2 } }),
+      },
+      {
+        what: `restart ${ns}/web`,
+        can: { verb: 'patch', resource: 'deployments.apps', ns },
+        send: (u) => call(u, r.restart, `${base}/restart`, { params, body: {} }),
+      },
+      {
+        what: `pause ${ns}/web`,
+        can: { verb: 'patch', resource: 'deployments.apps', ns },
+        send: (u) => call(u, r.pause, `${base}/pause`, { params, body: {} }),
+      },
+    );
+  }
+  const params = { name: node };
+  out.push(
+    {
+      what: `label node ${node}`,
+      can: { verb: 'patch', resource: 'nodes' },
+      send: async (u) =>
+        call(u, r.labels, `/api/nodes/${node}/labels`, {
+          method: 'PATCH',
+          params,
+          body: { edits: [{ op: 'set', key: 'rbac-matrix', value: 'x' }], resourceVersion: await nodeRv() },
+        }),
+    },
+    {
+      what: `bulk-label node ${node}`,
+      can: { verb: 'patch', resource: 'nodes' },
+      send: async (u) =>
+        call(u, r.bulkLabels, '/api/nodes/labels', {
+          body: {
+            nodes: [{ name: node, resourceVersion: await nodeRv() }],
+            edits: [{ op: 'set', key: 'rbac-matrix', value: 'y' }],
+          },
+        }),
+    },
+    {
+      what: `taint node ${node}`,
+      can: { verb: 'patch', resource: 'nodes' },
+      send: async (u) =>
+        call(u, r.taints, `/api/nodes/${node}/taints`, {
+          method: 'PATCH',
+          params,
+          body: await taintsPlusOne(),
+        }),
+    },
+    {
+      what: `cordon node ${node}`,
+      can: { verb: 'patch', resource: 'nodes' },
+      send: (u) => call(u, r.cordon, `/api/nodes/${node}/cordon`, { params, body: { unschedulable: true } }),
+    },
+    {
+      what: 'deploy the stack',
+      can: { verb: 'create', resource: 'deployments.apps', ns: STACK },
+      send: (u) => call(u, r.deploy, '/api/deploy/runs', { body: { settings: DEFAULT_SETTINGS } }),
+    },
+    {
+      what: 'undeploy the stack',
+      can: { verb: 'delete', resource: 'deployments.apps', ns: STACK },
+      send: (u) => call(u, r.undeploy, '/api/deploy/undeploy', { body: { confirm: STACK } }),
+    },
+  );
+  return out;
+}
+
+describe('RBAC matrix: writes', () => {
+  it('every write a user may not do is a 403, and the cluster is unchanged', async () => {
+    const before = await clusterDigest(new Set([users.ns]));
+    const tried: string[] = [];
+    for (const u of USERS)
+      for (const w of writes()) {
+        if (await canI(as(u), w.can)) continue;
+        tried.push(`${u}: ${w.what}`);
+        expectDecision(await w.send(u), false, `${u} ${w.what}`);
+      }
+    expect(tried.length).toBeGreaterThan(20);
+    // A refused deploy that was started anyway would change things only later: give it time.
+    await new Promise((res) => setTimeout(res, 2000));
+    expect(digestDiff(before, await clusterDigest(new Set([users.ns])))).toEqual([]);
+  });
+
+  it('the edit user may scale, restart and pause in its namespace (and the admin anywhere)', async () => {
+    // The edit user in its own namespace; the admin in the other (each starts from a running rollout).
+    for (const [u, ns] of [
+      ['teamEditor', users.teamB],
+      ['admin', OTHER],
+    ] as const)
+      for (const w of writes().filter((x) => /^(scale|restart|pause) /.test(x.what) && x.what.includes(`${ns}/`))) {
+        if (!(await canI(as(u), w.can))) continue;
+        const a = await w.send(u);
+        expectDecision(a, true, `${u} ${w.what}`);
+      }
+    for (const ns of [users.teamB, OTHER]) {
+      const d = await kubectlJson<{
+        spec: { replicas: number; paused?: boolean; template: { metadata: { annotations?: Record<string, string> } } };
+      }>(['get', 'deployment', 'web', '-n', ns]);
+      expect(d.spec.replicas, ns).toBe(2);
+      expect(d.spec.paused, ns).toBe(true);
+      expect(d.spec.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt'], ns).toBeTruthy();
+    }
+  });
+
+  it('the admin may label, taint and cordon a node (then it is put back)', async () => {
+    const n0 = await kubectlJson<{ metadata: { labels: Record<string, string> }; spec: { taints?: unknown[] } }>([
+      'get',
+      'node',
+      node,
+    ]);
+    try {
+      for (const w of writes().filter((x) => /node/.test(x.what))) expectDecision(await w.send('admin'), true, w.what);
+    } finally {
+      await kubectl(['label', 'node', node, 'rbac-matrix-']);
+      await kubectl(['taint', 'node', node, 'rbac-matrix:NoSchedule-']).catch(() => undefined);
+      await kubectl(['uncordon', node]);
+    }
+    const n1 = await kubectlJson<typeof n0>(['get', 'node', node]);
+    expect(n1.metadata.labels).toEqual(n0.metadata.labels);
+  });
+});
