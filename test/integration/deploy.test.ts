@@ -330,12 +330,40 @@ describe('one-click deploy of the bundle on the devcluster', () => {
     ).toBe(cm.data['prometheus.yml']);
   }, 320_000);
 
-  it("a viewer's deploy is refused by Kubernetes itself and changes nothing", async () => {
+  it("a viewer's deploy and undeploy are refused before they start (403 naming the rights), audited, and change nothing", async () => {
     const gens = await workloadGenerations();
-    const run = await runToEnd(viewer, { settings: { ...SETTINGS, apiReplicas: 4 } });
-    expect(run.state).toBe('failed');
-    expect(run.error).toMatch(/forbidden/i);
+    const before = getDeployRunner().current();
+    const res = await callRoute<{ error: { code: string; message: string } }>(startRun, '/api/deploy/runs', {
+      cookie: viewer,
+      body: { settings: { ...SETTINGS, apiReplicas: 4 } },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('FORBIDDEN');
+    expect(res.body.error.message).toMatch(/does not allow .* to patch .*configmaps in imagepod/);
+    const un = await callRoute<{ error: { code: string; message: string } }>(undeploy, '/api/deploy/undeploy', {
+      cookie: viewer,
+      body: { confirm: 'imagepod' },
+    });
+    expect(un.status).toBe(403);
+    expect(un.body.error.message).toMatch(/does not allow .* to delete /);
+    // No run started: the one-at-a-time slot stays free and the last run is still the last.
+    expect(getDeployRunner().current()).toBe(before);
     expect(await workloadGenerations()).toEqual(gens);
+    const { GET: audit } = await import('@/app/api/audit/route');
+    const denied = await eventually(
+      async () => {
+        const r = await callRoute<{ items: { action: string; result: string; user: string }[] }>(
+          audit,
+          `/api/audit?result=denied&user=${encodeURIComponent(users.username('viewer'))}`,
+          { cookie: admin },
+        );
+        const actions = new Set(r.body.items?.map((i) => i.action));
+        return actions.has('deploy') && actions.has('undeploy');
+      },
+      15_000,
+      'denied deploy and undeploy audited',
+    );
+    expect(denied).toBe(true);
   });
 
   it('undeploys in reverse order, keeping the namespace, secrets and volumes unless ticked', async () => {

@@ -21,7 +21,7 @@ const WAIT_GONE_MS = 120_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Why an object stays, or null when it goes. The namespace always stays: it holds what is kept and the audit trail. */
-function keepReason(o: KubeObj, opts: UndeployOptions): string | null {
+export function keepReason(o: KubeObj, opts: UndeployOptions): string | null {
   if (o.kind === 'Namespace') return 'kept: it holds the volumes, secrets, settings and the audit trail';
   if (o.kind === 'Secret' && !opts.removeSecrets) return 'kept (passwords); tick "remove secrets" to delete';
   if (o.kind === 'PersistentVolumeClaim' && !opts.removeVolumes) return 'kept (data); tick "remove volumes" to delete';

@@ -1,7 +1,11 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { deploySettingsSchema } from '@/lib/deploy/settings';
+import { applySettings } from '@/lib/deploy/transform';
+import { loadBundle } from '@/lib/server/deploy/bundle';
+import { assertMayWrite } from '@/lib/server/deploy/deploy-rights';
 import { assertChangeable } from '@/lib/server/deploy/immutable';
+import { settingsConfigMap } from '@/lib/server/deploy/settings-store';
 import { getDeployRunner } from '@/lib/server/deploy/runner';
 import { route } from '@/lib/server/http/route';
 
@@ -17,9 +21,17 @@ export const GET = route({ query: z.strictObject({}) }, async () => ({ run: getD
 
 /**
  * Starts a deploy with the user's credentials; it runs on the server whatever the browser does.
+ * 403 naming the missing rights when Kubernetes would refuse one of its writes (nothing starts);
  * 202 with the run; 409 naming the running one when a deploy or undeploy is in progress.
  */
 export const POST = route({ body }, async (ctx) => {
+  const { settings } = ctx.body;
+  await assertMayWrite(
+    ctx,
+    [settingsConfigMap(settings), ...applySettings(loadBundle(), settings)],
+    'deploy',
+    ctx.signal,
+  );
   await assertChangeable(ctx.kube(), ctx.body.settings, ctx.signal);
   const run = getDeployRunner().deploy(
     { user: ctx.user, session: ctx.session, kube: ctx.kube() },
