@@ -149,6 +149,9 @@ export interface AuditEventLike {
   reportingController?: string;
   reportingInstance?: string;
   regarding?: { kind?: string; namespace?: string; name?: string };
+  /** The same Event read through the core v1 API (as the watch cache does) names three fields differently. */
+  reportingComponent?: string;
+  involvedObject?: { kind?: string; namespace?: string; name?: string };
 }
 
 /**
@@ -156,6 +159,8 @@ export interface AuditEventLike {
  * audit annotation (except the MAC itself), in a fixed order, so changing any of it — user, action,
  * result, target, message, time — breaks the MAC. The Event's name is not covered (the API server
  * picks it after the MAC is made): a verbatim copy of a true record verifies, as a duplicate.
+ * Read through either Event API (events.k8s.io/v1 as written, core v1 as the watch cache lists
+ * it), the same Event gives the same text.
  */
 export function auditMacInput(e: AuditEventLike): string {
   const an = e.metadata?.annotations ?? {};
@@ -164,6 +169,7 @@ export function auditMacInput(e: AuditEventLike): string {
     .sort()
     .map((k) => [k, an[k]]);
   const time = e.eventTime ? Date.parse(e.eventTime) : null;
+  const regarding = e.regarding ?? e.involvedObject;
   return JSON.stringify([
     'imagepod-audit-v1',
     e.metadata?.namespace ?? '',
@@ -173,10 +179,10 @@ export function auditMacInput(e: AuditEventLike): string {
     Number.isNaN(time) ? e.eventTime : time,
     e.type ?? '',
     e.reason ?? '',
-    e.reportingController ?? '',
+    e.reportingController ?? e.reportingComponent ?? '',
     e.reportingInstance ?? '',
-    [e.regarding?.kind ?? '', e.regarding?.namespace ?? '', e.regarding?.name ?? ''],
-    e.note ?? '',
+    [regarding?.kind ?? '', regarding?.namespace ?? '', regarding?.name ?? ''],
+    e.note ?? e.message ?? '',
   ]);
 }
 

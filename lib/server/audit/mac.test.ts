@@ -35,6 +35,14 @@ describe('audit record MAC', () => {
     expect(auditRowFromEvent(ev, (e) => verifyAuditEvent(e, key))?.verified).toBe(true);
   });
 
+  it('verifies the same Event read back through the core v1 API, as the watch cache lists it', () => {
+    const ev = signed();
+    const { note, regarding, reportingController, ...rest } = ev;
+    const core = { ...rest, message: note, involvedObject: regarding, reportingComponent: reportingController };
+    expect(verifyAuditEvent(core, key)).toBe(true);
+    expect(verifyAuditEvent({ ...core, message: 'mallory: x' }, key)).toBe(false);
+  });
+
   it('derives a key of its own from the session secret, stable for one secret', () => {
     expect(auditKey(SECRET).equals(key)).toBe(true);
     expect(auditKey(OTHER).equals(key)).toBe(false);

@@ -53,3 +53,11 @@ export async function recordSignInFailure(message: string, now = Date.now()): Pr
   schedule();
   await recordAudit({ action: 'login-failed', user: 'unknown', target: null, result: 'failure', message });
 }
+
+/** Tests only: closes the current window now (writing its summary) and forgets it. */
+export async function flushSignInFailures(): Promise<void> {
+  const s = state();
+  if (s.timer) clearTimeout(s.timer);
+  s.timer = null;
+  await writeSummary(Date.now());
+}

@@ -4,24 +4,31 @@ import { HttpError } from '../errors/http-error';
 import { authSettings } from './settings';
 
 const g = globalThis as typeof globalThis & {
-  __imagepodLoginLimiters?: { perClient: RateLimiterMemory; global: RateLimiterMemory };
+  __imagepodLoginLimiters?: { perClient: RateLimiterMemory; inFlight: { n: number; max: number } };
 };
 
 /**
- * Failed token sign-ins: 10 per minute per client address (IMAGEPOD_LOGIN_ATTEMPTS_PER_MINUTE),
- * ten times that for the whole process (a guessing run spread over many addresses is slowed too).
+ * Failed token sign-ins: 10 per minute per client address (IMAGEPOD_LOGIN_ATTEMPTS_PER_MINUTE).
  * Only failures count: an attempt reserves a point while it runs (so a burst of parallel guesses
- * cannot overshoot) and a successful sign-in gives it back. Only the token POST is limited: GETs
- * (single sign-on start and callback, the local link) never touch a budget, so an `<img>` on
- * another site cannot lock anyone out; their failures are bounded by the audit aggregation
- * instead (lib/server/audit/sign-in-failures.ts), and their secrets (256-bit codes, the issuer's
- * signature) cannot be guessed.
+ * cannot overshoot) and a successful sign-in gives it back.
+ *
+ * Process-wide, at most 16 token checks run at once (IMAGEPOD_LOGIN_CHECKS_IN_FLIGHT) instead
+ * of a shared failure budget: a shared budget would let one client that spreads its guesses over
+ * made-up addresses lock everybody out for a minute, while a cap on concurrency bounds the load on
+ * the API server (one cheap, refused review per guess) and frees itself the moment a flood stops.
+ * Guessing is hopeless anyway: the API server checks a token's signature.
+ *
+ * Only the token POST is limited: GETs (single sign-on start and callback, the local link) never
+ * touch a budget, so an `<img>` on another site cannot lock anyone out; their failures' audit
+ * writes are bounded by lib/server/audit/sign-in-failures.ts, and their secrets (256-bit
+ * one-time codes, the issuer's signed answer) cannot be guessed.
  */
 function limiters() {
   const perMinute = Math.max(1, Number(process.env.IMAGEPOD_LOGIN_ATTEMPTS_PER_MINUTE) || 10);
+  const inFlight = Math.max(1, Number(process.env.IMAGEPOD_LOGIN_CHECKS_IN_FLIGHT) || 16);
   return (g.__imagepodLoginLimiters ??= {
     perClient: new RateLimiterMemory({ keyPrefix: 'login-client', points: perMinute, duration: 60 }),
-    global: new RateLimiterMemory({ keyPrefix: 'login-all', points: perMinute * 10, duration: 60 }),
+    inFlight: { n: 0, max: inFlight },
   });
 }
 
@@ -61,17 +68,30 @@ function tooMany(e: RateLimiterRes): HttpError {
   });
 }
 
-/** A running sign-in attempt: call `succeeded()` when the API server accepted the token. */
+/** A running sign-in attempt: `refund()` when it was no failure of the client's (the token was accepted); `end()` always. */
 export interface LoginAttempt {
-  succeeded(): Promise<void>;
+  refund(): Promise<void>;
+  end(): void;
 }
 
 /**
- * Reserves one failure for a sign-in attempt from this client (429 when its budget, or the
- * process's, is spent). The reservation stands unless the attempt succeeds.
+ * Reserves one failure for a sign-in attempt from this client (429 when its budget is spent, or
+ * when the process is already checking as many tokens as it will at once). The reservation stands
+ * unless the attempt succeeds.
  */
 export async function beginLoginAttempt(headers: Headers): Promise<LoginAttempt> {
-  const { perClient, global } = limiters();
+  const { perClient, inFlight } = limiters();
+  if (inFlight.n >= inFlight.max) {
+    throw new HttpError(
+      429,
+      'TOO_MANY_REQUESTS',
+      'The panel is checking many sign-ins at once; try again in 1 s',
+      undefined,
+      {
+        'Retry-After': '1',
+      },
+    );
+  }
   const key = clientAddress(headers);
   try {
     await perClient.consume(key);
@@ -79,20 +99,19 @@ export async function beginLoginAttempt(headers: Headers): Promise<LoginAttempt>
     if (e instanceof RateLimiterRes) throw tooMany(e);
     throw e;
   }
-  try {
-    await global.consume('all');
-  } catch (e) {
-    await perClient.reward(key);
-    if (e instanceof RateLimiterRes) throw tooMany(e);
-    throw e;
-  }
-  let done = false;
+  inFlight.n++;
+  let rewarded = false;
+  let ended = false;
   return {
-    async succeeded() {
-      if (done) return;
-      done = true;
+    async refund() {
+      if (rewarded) return;
+      rewarded = true;
       await perClient.reward(key);
-      await global.reward('all');
+    },
+    end() {
+      if (ended) return;
+      ended = true;
+      inFlight.n--;
     },
   };
 }

@@ -36,13 +36,17 @@ export const POST = publicRoute({ body, maxBodyBytes: 8 * 1024 }, async ({ req, 
       await recordSignInFailure(e.message);
       throw new HttpError(401, 'UNAUTHENTICATED', e.message, 'token');
     }
+    // Not the client's failure (the API server unreachable, the client gone): no budget spent.
+    await attempt.refund();
     throw e;
+  } finally {
+    attempt.end();
   }
   const expires = tokenExpiry(token);
   if (expires !== null && expires <= Date.now())
     throw new HttpError(401, 'UNAUTHENTICATED', 'This token has expired', 'token');
   // The API server named a user: this attempt does not count against the client's budget.
-  await attempt.succeeded();
+  await attempt.refund();
   const session = newSession({ mode: 'token', token, user, tokenExpiresAt: expires });
   const res = NextResponse.json(
     { user, expiresAt: new Date(session.exp).toISOString() },
