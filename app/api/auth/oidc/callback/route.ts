@@ -77,7 +77,7 @@ export const GET = publicRoute({ query }, async ({ req, query: q, signal }) => {
   } catch (e) {
     if (!(e instanceof HttpError) || e.status >= 500) throw e;
     // A flow cookie that does not unseal is no attempt of this panel's: nothing to record.
-    if (e.status !== 400) await recordSignInFailure(`single sign-on: ${e.message}`);
+    if (issuerDone || e.status !== 400) await recordSignInFailure(`single sign-on: ${e.message}`);
     return continueTo(loginErrorUrl(codeOf(e, issuerDone)), headers);
   }
 });
