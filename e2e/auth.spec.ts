@@ -99,6 +99,54 @@ test.describe('as the cluster admin', () => {
   });
 });
 
+test.describe('the audit trail', () => {
+  test("marks an Event forged with kubectl as unverified, the panel's own rows as verified", async ({ page }) => {
+    const name = uniqueName('imagepod-audit-forged');
+    const forger = 'system:serviceaccount:ops:mallory';
+    await kubectl(
+      ['create', '-f', '-'],
+      JSON.stringify({
+        apiVersion: 'events.k8s.io/v1',
+        kind: 'Event',
+        metadata: {
+          name,
+          namespace: 'imagepod',
+          labels: { 'imagepod.io/audit': 'true', 'imagepod.io/audit-action': 'undeploy' },
+          annotations: {
+            'audit.imagepod.io/user': forger,
+            'audit.imagepod.io/action': 'undeploy',
+            'audit.imagepod.io/result': 'success',
+            'audit.imagepod.io/mac': 'A'.repeat(43),
+          },
+        },
+        eventTime: new Date().toISOString().replace('Z', '000Z'),
+        reportingController: 'imagepod.io/dashboard',
+        reportingInstance: 'forged',
+        action: 'Undeploy',
+        reason: 'Undeploy',
+        type: 'Normal',
+        regarding: { apiVersion: 'v1', kind: 'Namespace', name: 'imagepod', namespace: 'imagepod' },
+        note: `${forger}: undeployed: 0 deleted, 0 kept`,
+      }),
+    );
+    try {
+      await page.goto('/audit');
+      const forged = page.locator(`[data-testid="audit-row"][data-user="${forger}"]`);
+      await expect(forged).toHaveAttribute('data-verified', 'false');
+      await expect(forged.getByTestId('audit-unverified')).toBeVisible();
+      // The fixture's own sign-in, written by this panel.
+      const own = page.locator(`[data-testid="audit-row"][data-action="login"][data-user="${usernameOf('admin')}"]`);
+      await expect(own.first()).toHaveAttribute('data-verified', 'true');
+      await expect(own.first().getByTestId('audit-unverified')).toHaveCount(0);
+      await page.getByTestId('audit-user-filter').fill('ops:mallory');
+      await expect(page.getByTestId('audit-row')).toHaveCount(1);
+      await screenshot(page, 'audit-unverified');
+    } finally {
+      await kubectl(['delete', 'events.events.k8s.io', name, '-n', 'imagepod', '--ignore-not-found']);
+    }
+  });
+});
+
 test.describe('as a viewer', () => {
   test.use({ signInAs: 'viewer' });
 
@@ -147,6 +195,27 @@ test.describe('single sign-on', () => {
     await expect(page.getByTestId('user-box')).toContainText('via single sign-on');
     await expect(page.getByTestId('workloads-table')).toBeVisible();
     await screenshot(page, 'workloads-oidc');
+  });
+
+  test("the sign-in page shows fixed text for known codes only, never a link's or the issuer's words", async ({
+    page,
+  }) => {
+    await page.goto(`/login?error=${encodeURIComponent('Your account is locked. Call +1 555 0100')}`);
+    await expect(page.getByTestId('token-input')).toBeVisible();
+    await expect(page.getByTestId('login-error')).toHaveCount(0);
+    await expect(page.locator('body')).not.toContainText('555 0100');
+    // A real flow (its cookie is set by start), cancelled at the issuer with a crafted description.
+    await page.goto('/api/auth/oidc/start?next=/workloads');
+    await expect(page.locator('input[name="login"]')).toBeVisible();
+    await page.goto(
+      `/api/auth/oidc/callback?error=access_denied&error_description=${encodeURIComponent('Call +1 555 0100 now')}`,
+    );
+    await expect(page).toHaveURL(/\/login\?error=sso-denied$/);
+    await expect(page.getByTestId('login-error')).toHaveText(
+      'The identity provider did not complete the sign-in (cancelled or refused); try again.',
+    );
+    await expect(page.locator('body')).not.toContainText('555 0100');
+    await screenshot(page, 'login-sso-denied');
   });
 
   test('a forged callback is refused and sends you back to sign in', async ({ page }) => {

@@ -93,6 +93,7 @@ describe('filterAudit', () => {
     user,
     action,
     time,
+    verified: true,
   });
   const rows = [
     row('alice', 'scale', '2026-11-25T10:00:00Z'),

@@ -9,7 +9,9 @@ export const AUDIT_ACTIONS = [
   'login',
   'login-failed',
   'logout',
+  'deploy-started',
   'deploy',
+  'undeploy-started',
   'undeploy',
   'scale',
   'restart',
@@ -35,6 +37,8 @@ const A = {
   session: 'audit.imagepod.io/session',
   details: 'audit.imagepod.io/details',
 } as const;
+/** The record's MAC (lib/server/audit/mac.ts): proof that the panel wrote it. */
+export const AUDIT_MAC_ANNOTATION = 'audit.imagepod.io/mac';
 
 export interface AuditTarget {
   kind: string;
@@ -60,6 +64,11 @@ export interface AuditRecord {
 export interface AuditRow extends AuditRecord {
   key: string;
   time: string;
+  /**
+   * The Event carries a valid MAC made with the panel's key. Anyone who may create Events in the
+   * audit namespace can write a row that looks like the panel's; only the panel can make this true.
+   */
+  verified: boolean;
 }
 
 /** True for an events-view key (`namespace/name`) that names one of the panel's audit Events. */
@@ -87,8 +96,8 @@ const reasonOf = (a: AuditAction) =>
  */
 export function auditEvent(
   r: AuditRecord,
-  opts: { namespace: string; instance: string; now: Date },
-): Record<string, unknown> {
+  opts: { namespace: string; instance: string; now: Date; sign?: (input: string) => string },
+) {
   const regarding = r.target?.namespace
     ? { apiVersion: r.target.apiVersion, kind: r.target.kind, namespace: r.target.namespace, name: r.target.name }
     : { apiVersion: 'v1', kind: 'Namespace', namespace: opts.namespace, name: opts.namespace };
@@ -101,7 +110,7 @@ export function auditEvent(
   if (r.target) annotations[A.target] = JSON.stringify(r.target);
   if (r.sessionId) annotations[A.session] = r.sessionId;
   if (r.details) annotations[A.details] = clip(JSON.stringify(r.details), 4000);
-  return {
+  const event = {
     apiVersion: 'events.k8s.io/v1',
     kind: 'Event',
     metadata: {
@@ -119,9 +128,12 @@ export function auditEvent(
     regarding,
     note: clip(`${r.user}: ${r.message}`, MAX_NOTE),
   };
+  if (opts.sign) annotations[AUDIT_MAC_ANNOTATION] = opts.sign(auditMacInput(event));
+  return event;
 }
 
-interface EventLike {
+/** The parts of an Event that a record's MAC covers. */
+export interface AuditEventLike {
   metadata?: {
     namespace?: string;
     name?: string;
@@ -132,6 +144,46 @@ interface EventLike {
   eventTime?: string | null;
   message?: string;
   note?: string;
+  type?: string;
+  reason?: string;
+  reportingController?: string;
+  reportingInstance?: string;
+  regarding?: { kind?: string; namespace?: string; name?: string };
+  /** The same Event read through the core v1 API (as the watch cache does) names three fields differently. */
+  reportingComponent?: string;
+  involvedObject?: { kind?: string; namespace?: string; name?: string };
+}
+
+/**
+ * The canonical text a record's MAC is computed over: everything the Audit page shows and every
+ * audit annotation (except the MAC itself), in a fixed order, so changing any of it — user, action,
+ * result, target, message, time — breaks the MAC. The Event's name is not covered (the API server
+ * picks it after the MAC is made): a verbatim copy of a true record verifies, as a duplicate.
+ * Read through either Event API (events.k8s.io/v1 as written, core v1 as the watch cache lists
+ * it), the same Event gives the same text.
+ */
+export function auditMacInput(e: AuditEventLike): string {
+  const an = e.metadata?.annotations ?? {};
+  const annotations = Object.keys(an)
+    .filter((k) => k.startsWith('audit.imagepod.io/') && k !== AUDIT_MAC_ANNOTATION)
+    .sort()
+    .map((k) => [k, an[k]]);
+  const time = e.eventTime ? Date.parse(e.eventTime) : null;
+  const regarding = e.regarding ?? e.involvedObject;
+  return JSON.stringify([
+    'imagepod-audit-v1',
+    e.metadata?.namespace ?? '',
+    e.metadata?.labels?.[AUDIT_LABEL] ?? '',
+    e.metadata?.labels?.[AUDIT_ACTION_LABEL] ?? '',
+    annotations,
+    Number.isNaN(time) ? e.eventTime : time,
+    e.type ?? '',
+    e.reason ?? '',
+    e.reportingController ?? e.reportingComponent ?? '',
+    e.reportingInstance ?? '',
+    [regarding?.kind ?? '', regarding?.namespace ?? '', regarding?.name ?? ''],
+    e.note ?? e.message ?? '',
+  ]);
 }
 
 function parseTarget(s: string | undefined): AuditTarget | null {
@@ -151,7 +203,10 @@ function parseTarget(s: string | undefined): AuditTarget | null {
 }
 
 /** Reads an Event back as an audit row; null for events that are not the panel's audit records. */
-export function auditRowFromEvent(e: EventLike): AuditRow | null {
+export function auditRowFromEvent(
+  e: AuditEventLike,
+  verify: (e: AuditEventLike) => boolean = () => false,
+): AuditRow | null {
   const md = e.metadata;
   const an = md?.annotations ?? {};
   if (md?.labels?.[AUDIT_LABEL] !== 'true') return null;
@@ -179,6 +234,7 @@ export function auditRowFromEvent(e: EventLike): AuditRow | null {
     message: note.startsWith(prefix) ? note.slice(prefix.length) : note,
     details,
     sessionId: an[A.session],
+    verified: verify(e),
   };
 }
 

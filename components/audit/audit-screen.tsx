@@ -115,7 +115,8 @@ export function AuditScreen() {
             <AuditTable rows={data.items} now={now} />
             <p className="text-xs text-zinc-500">
               The API server keeps Events for its <code>--event-ttl</code> (one hour by default); every record is also
-              written to the panel&apos;s log as an <code>[audit]</code> line.
+              written to the panel&apos;s log as an <code>[audit]</code> line. Rows marked <em>unverified</em> carry no
+              valid signature of this panel: anyone who may create Events in the namespace could have written them.
             </p>
           </>
         )}
@@ -146,7 +147,15 @@ function AuditTable({ rows, now }: { rows: AuditRow[]; now: number }) {
         </THead>
         <TBody>
           {rows.map((r) => (
-            <TR key={r.key} data-testid="audit-row" data-action={r.action} data-user={r.user} data-result={r.result}>
+            <TR
+              key={r.key}
+              data-testid="audit-row"
+              data-action={r.action}
+              data-user={r.user}
+              data-result={r.result}
+              data-verified={r.verified ? 'true' : 'false'}
+              className={r.verified ? undefined : 'bg-amber-50/60'}
+            >
               <TD className="whitespace-nowrap" title={r.time}>
                 {formatClock(r.time)}
                 <span className="ml-1.5 text-xs text-zinc-400">{formatAge(r.time, now)} ago</span>
@@ -158,8 +167,9 @@ function AuditTable({ rows, now }: { rows: AuditRow[]; now: number }) {
                 <code className="text-xs">{r.action}</code>
               </TD>
               <TD className="font-mono text-xs">{targetText(r.target) || <span className="text-zinc-400">—</span>}</TD>
-              <TD>
+              <TD className="whitespace-nowrap">
                 <Badge tone={RESULT_TONE[r.result]}>{r.result}</Badge>
+                {!r.verified && <UnverifiedBadge />}
               </TD>
               <TD className="max-w-[32rem] text-xs text-zinc-600" title={r.message}>
                 <span className="line-clamp-2">{r.message}</span>
@@ -169,5 +179,21 @@ function AuditTable({ rows, now }: { rows: AuditRow[]; now: number }) {
         </TBody>
       </Table>
     </TableScroll>
+  );
+}
+
+/**
+ * A row whose MAC does not prove the panel wrote it: someone with the right to create Events in
+ * the audit namespace may have written it (or an earlier panel with another session secret did).
+ */
+function UnverifiedBadge() {
+  return (
+    <span
+      data-testid="audit-unverified"
+      className="ml-1.5"
+      title="Not signed by this panel: anyone who may create Events in this namespace could have written this row (or it was written under another session secret)"
+    >
+      <Badge tone="warn">unverified</Badge>
+    </span>
   );
 }

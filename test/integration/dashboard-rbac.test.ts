@@ -6,7 +6,9 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +20,11 @@ import { REPO, createNamespace, devKubeConfig, eventually, kubectl, uniqueName }
 
 const DIR = path.join(REPO, 'manifests', 'dashboard');
 const execFileAsync = promisify(execFile);
+/** Where a command lives on this machine's PATH. */
+const execFileSyncPath = (cmd: string) =>
+  execFileSync('sh', ['-c', `command -v ${cmd}`])
+    .toString()
+    .trim();
 const SA_NS = 'imagepod-system';
 const SA_NAME = 'imagepod-dashboard';
 const SA = `system:serviceaccount:${SA_NS}:${SA_NAME}`;
@@ -168,6 +175,7 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
       'rolebinding.rbac.authorization.k8s.io/imagepod-dashboard-audit',
       'service/imagepod-dashboard',
       'deployment.apps/imagepod-dashboard',
+      'networkpolicy.networking.k8s.io/imagepod-dashboard',
     ]) {
       expect(dry).toContain(obj);
     }
@@ -272,6 +280,68 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
         )
       ).trim(),
     ).toBe('no');
+  });
+
+  it('scripts/install-dashboard.sh also works with a base64 that has no GNU -w flag (BSD, macOS)', async () => {
+    const bin = mkdtempSync(path.join(tmpdir(), 'bsd-base64-'));
+    try {
+      // Like BSD base64: -w is an unknown option; otherwise the system's base64.
+      writeFileSync(
+        path.join(bin, 'base64'),
+        `#!/bin/sh\nfor a in "$@"; do case "$a" in -w*) echo "base64: illegal option -- w" >&2; exit 64;; esac; done\nexec ${execFileSyncPath('base64')} "$@"\n`,
+        { mode: 0o755 },
+      );
+      await kubectl(['delete', 'secret', 'imagepod-dashboard-session', '-n', SA_NS, '--ignore-not-found']);
+      await execFileAsync('bash', [path.join(REPO, 'scripts', 'install-dashboard.sh')], {
+        env: {
+          ...process.env,
+          PATH: `${bin}:${process.env.PATH}`,
+          KUBECTL: path.join(REPO, 'devcluster', 'kubectl.sh'),
+          DRY_RUN: '1',
+        },
+      });
+      const secret = JSON.parse(
+        await kubectl(['get', 'secret', 'imagepod-dashboard-session', '-n', SA_NS, '-o', 'json']),
+      ) as { data: { secret: string } };
+      const value = Buffer.from(secret.data.secret, 'base64').toString();
+      expect(value).toMatch(/^[A-Za-z0-9+/]{64}$/); // one line, no newline
+      expect(Buffer.from(value, 'base64')).toHaveLength(48);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
+
+  it('limits the namespace with a NetworkPolicy: in only to the panel port; out only to DNS, Prometheus, 443/6443', () => {
+    const np = parse(readFileSync(path.join(DIR, 'networkpolicy.yaml'), 'utf8')) as {
+      metadata: { namespace: string };
+      spec: {
+        podSelector: { matchLabels: Record<string, string> };
+        policyTypes: string[];
+        ingress: { from?: unknown; ports: { port: number; protocol: string }[] }[];
+        egress: { to: Record<string, unknown>[]; ports: { port: number; protocol: string }[] }[];
+      };
+    };
+    const deployment = parse(readFileSync(path.join(DIR, 'deployment.yaml'), 'utf8')) as {
+      spec: {
+        template: {
+          metadata: { labels: Record<string, string> };
+          spec: { containers: { ports: { containerPort: number }[] }[] };
+        };
+      };
+    };
+    expect(np.metadata.namespace).toBe(SA_NS);
+    expect(np.spec.policyTypes.sort()).toEqual(['Egress', 'Ingress']);
+    for (const [k, v] of Object.entries(np.spec.podSelector.matchLabels))
+      expect(deployment.spec.template.metadata.labels[k]).toBe(v);
+    const panelPort = deployment.spec.template.spec.containers[0]!.ports[0]!.containerPort;
+    expect(np.spec.ingress.flatMap((r) => r.ports.map((p) => `${p.protocol}/${p.port}`))).toEqual([`TCP/${panelPort}`]);
+    expect(np.spec.egress.flatMap((r) => r.ports.map((p) => `${p.protocol}/${p.port}`)).sort()).toEqual(
+      ['TCP/443', 'TCP/53', 'TCP/6443', 'TCP/9090', 'UDP/53'].sort(),
+    );
+    // Only the API server / issuer rule may leave the cluster, and only on TLS ports.
+    const open = np.spec.egress.filter((r) => r.to.some((t) => 'ipBlock' in t));
+    expect(open.flatMap((r) => r.ports.map((p) => p.port)).sort()).toEqual([443, 6443]);
+    expect(readFileSync(path.join(DIR, 'kustomization.yaml'), 'utf8')).toMatch(/^ {2}- networkpolicy\.yaml$/m);
   });
 
   it('grants reads of exactly what the watch cache reads, with no wildcard anywhere', () => {

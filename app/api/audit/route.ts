@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS, auditRowFromEvent, filterAudit, type AuditRow } from '@/lib/audit';
+import { verifyAuditEvent } from '@/lib/server/audit/mac';
 import { canI } from '@/lib/server/auth/access-review';
 import { authSettings } from '@/lib/server/auth/settings';
 import { HttpError } from '@/lib/server/errors/http-error';
@@ -23,7 +24,8 @@ const query = z.strictObject({
 
 /**
  * The audit trail: the panel's audit Events in the audit namespace, from the watch cache, newest
- * first — for users Kubernetes lets list events there.
+ * first — for users Kubernetes lets list events there. Each row says whether its MAC proves the
+ * panel wrote it (`verified`); anyone who may create Events there can add rows that look alike.
  */
 export const GET = route({ query }, async ({ session, query: q, signal }) => {
   const ns = authSettings().auditNamespace;
@@ -38,7 +40,7 @@ export const GET = route({ query }, async ({ session, query: q, signal }) => {
   const rows: AuditRow[] = [];
   for (const e of cache.objects('events')) {
     if (e.metadata.namespace !== ns) continue;
-    const row = auditRowFromEvent(e as Parameters<typeof auditRowFromEvent>[0]);
+    const row = auditRowFromEvent(e as Parameters<typeof auditRowFromEvent>[0], (ev) => verifyAuditEvent(ev));
     if (row) rows.push(row);
   }
   const items = filterAudit(rows, q);

@@ -5,12 +5,14 @@ import { authSettings } from '../auth/settings';
 import { getKubeConfig } from '../kube/config';
 import { RESOURCES } from '../../kube-resources';
 import { kubeRequest, resourcePath } from '../kube/transport';
+import { signAudit } from './mac';
 
 /**
  * Records one action: a JSON line on stdout (for the cluster's log collection; IMAGEPOD_AUDIT_STDOUT=0
  * turns it off) and an Event in
- * the audit namespace, written with the panel's own identity (its only write right). The action
- * has happened either way, so a failed write is logged, not thrown.
+ * the audit namespace, written with the panel's own identity (its only write right) and signed
+ * (lib/server/audit/mac.ts) so the Audit page can tell it from an Event someone else wrote. The
+ * action has happened either way, so a failed write is logged, not thrown.
  */
 export async function recordAudit(r: AuditRecord): Promise<void> {
   const ns = authSettings().auditNamespace;
@@ -21,7 +23,12 @@ export async function recordAudit(r: AuditRecord): Promise<void> {
   try {
     await kubeRequest(getKubeConfig(), resourcePath(RESOURCES['events.events.k8s.io'], { namespace: ns }), {
       method: 'POST',
-      body: auditEvent(r, { namespace: ns, instance: process.env.POD_NAME ?? hostname(), now: new Date() }),
+      body: auditEvent(r, {
+        namespace: ns,
+        instance: process.env.POD_NAME ?? hostname(),
+        now: new Date(),
+        sign: (input) => signAudit(input),
+      }),
       timeoutMs: 5_000,
     });
   } catch (e) {

@@ -29,13 +29,22 @@ export function oidcConfiguration(): Promise<client.Configuration> {
   const oidc = authSettings().oidc;
   if (!oidc) throw new HttpError(404, 'NOT_FOUND', 'Single sign-on is not configured on this panel');
   if (!g.__imagepodOidc) {
-    g.__imagepodOidc = client.discovery(
-      new URL(oidc.issuer),
-      oidc.clientId,
-      oidc.clientSecret ? { client_secret: oidc.clientSecret } : undefined,
-      oidc.clientSecret ? undefined : client.None(),
-      { timeout: 10 },
-    );
+    g.__imagepodOidc = client
+      .discovery(
+        new URL(oidc.issuer),
+        oidc.clientId,
+        oidc.clientSecret ? { client_secret: oidc.clientSecret } : undefined,
+        oidc.clientSecret ? undefined : client.None(),
+        { timeout: 10 },
+      )
+      .catch((e: unknown) => {
+        // The issuer is down or unreachable: a dependency's failure, not a crash of the panel's.
+        throw new HttpError(
+          503,
+          'UNAVAILABLE',
+          `The single sign-on issuer could not be reached: ${e instanceof Error ? e.message : String(e)}`,
+        );
+      });
     g.__imagepodOidc.catch(() => {
       g.__imagepodOidc = undefined;
     });

@@ -81,6 +81,9 @@ export async function openSession(value: string | undefined, now = Date.now()): 
   if (now >= s.exp) return 'expired';
   if (now - s.seen >= authSettings().idleMs) return 'idle';
   if (revoked.has(s.sid)) return 'revoked';
+  // A local-mode session acts with the panel's own kubeconfig: worthless, and dangerous, anywhere
+  // local mode is off (in a cluster that identity is the panel's service account).
+  if (s.mode === 'local' && !authSettings().localMode) return 'invalid';
   return s;
 }
 
@@ -88,14 +91,25 @@ interface CookieJar {
   get(name: string): { value: string } | undefined;
 }
 
-export function sessionCookieValue(cookies: CookieJar): string | undefined {
-  return cookies.get(SECURE_COOKIE)?.value ?? cookies.get(COOKIE)?.value;
+/**
+ * The session cookie of a request. Over TLS only the `__Host-` cookie counts: the plain one can be
+ * planted by anyone who can answer the browser over plain HTTP or from a sibling domain (cookie
+ * tossing), which is what the prefix exists to rule out.
+ */
+export function sessionCookieValue(cookies: CookieJar, secure: boolean): string | undefined {
+  return secure ? cookies.get(SECURE_COOKIE)?.value : (cookies.get(SECURE_COOKIE)?.value ?? cookies.get(COOKIE)?.value);
 }
 
-/** Whether the browser reached the panel over TLS (directly or through an Ingress). */
-export function isSecureRequest(req: { headers: Headers; nextUrl?: URL; url: string }): boolean {
+/**
+ * Whether the browser reached the panel over TLS (directly or through an Ingress). The forwarded
+ * header is taken as it comes: Next's own server also derives the request URL's scheme from it, and
+ * a client that claims TLS falsely only gets the stricter treatment (Secure cookies its browser
+ * will not keep over plain HTTP, only `__Host-` cookies accepted), never a weaker one.
+ */
+export function isSecureRequest(req: { headers: Headers; url?: string }): boolean {
   const proto = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
-  return proto ? proto === 'https' : new URL(req.url).protocol === 'https:';
+  if (proto) return proto === 'https';
+  return req.url ? new URL(req.url).protocol === 'https:' : false;
 }
 
 /** A session that was last seen a while ago, re-dated; null when the cookie need not be rewritten. */

@@ -128,6 +128,19 @@ export class DeployRunner {
   }
 
   private async execute(run: DeployRun, actor: Actor, body: () => Promise<boolean>): Promise<void> {
+    // Recorded before anything is applied: a run cut off half-way (the process killed) still leaves
+    // who started what in the trail, not only runs that reached their end.
+    const objects0 = run.stages.flatMap((s) => s.objects).length;
+    await recordAudit({
+      action: run.kind === 'deploy' ? 'deploy-started' : 'undeploy-started',
+      user: actor.user.username,
+      groups: actor.user.groups,
+      sessionId: actor.session.sid,
+      target: { kind: 'Namespace', name: 'imagepod' },
+      result: 'success',
+      message: `${run.kind} started: ${run.stages.length} stages, ${objects0} objects (run ${run.id})`,
+      details: { run: run.id },
+    });
     let ok = false;
     let thrown: { e: unknown } | null = null;
     try {

@@ -143,7 +143,7 @@ function build<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType>(
     try {
       // Order matters: a forged cross-site request is refused before anything is read or done.
       assertSameOrigin(req);
-      const opened = await openSession(sessionCookieValue(req.cookies));
+      const opened = await openSession(sessionCookieValue(req.cookies, isSecureRequest(req)));
       const session = typeof opened === 'string' ? null : opened;
       if (!session && opened !== 'missing') clearCookie = true;
       if (needsSession && !session) throw new HttpError(401, 'UNAUTHENTICATED', NO_SESSION[opened as NoSession]);
