@@ -8,11 +8,17 @@ export const SSE_HEADERS = {
   Connection: 'keep-alive',
 } as const;
 
+/** What a client may leave unread before it is dropped, unless the route says otherwise. */
+export const DEFAULT_MAX_QUEUED_BYTES = 1024 * 1024;
+
 export interface SseWriter {
   /** Queues one event; returns false once the stream is closed. */
   send(event: string, data: unknown): boolean;
-  /** Queues an already encoded SSE frame (`event: …\ndata: …\n\n`). */
-  frame(text: string): boolean;
+  /**
+   * Queues an already encoded SSE frame (`event: …\ndata: …\n\n`). Bytes are queued as they are,
+   * not copied: one frame encoded once can sit in the queues of every client that gets it.
+   */
+  frame(frame: string | Uint8Array): boolean;
   comment(text: string): boolean;
   close(): void;
 }
@@ -31,7 +37,7 @@ export function sseResponse(
   opts: { heartbeatMs?: number; maxQueuedBytes?: number; abandon?: () => void } = {},
 ): Response {
   const encoder = new TextEncoder();
-  const maxQueued = opts.maxQueuedBytes ?? 8 * 1024 * 1024;
+  const maxQueued = opts.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES;
   let closed = false;
   let cleanup: (() => void) | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
@@ -50,14 +56,14 @@ export function sseResponse(
     }
   };
 
-  const write = (text: string): boolean => {
+  const write = (frame: string | Uint8Array): boolean => {
     if (closed) return false;
     if ((ctrl.desiredSize ?? 0) < -maxQueued) {
       finish();
       return false;
     }
     try {
-      ctrl.enqueue(encoder.encode(text));
+      ctrl.enqueue(typeof frame === 'string' ? encoder.encode(frame) : frame);
       return true;
     } catch {
       finish();
