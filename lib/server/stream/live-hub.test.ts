@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyViewScope, FULL_NAMESPACES } from '../../view-scope';
 import type { SseWriter } from '../http/sse';
 import type { CacheMessage, ClusterCache } from '../kube/cluster-cache';
+import type { ResourceClaimTemplateRow } from '../../dra-rows';
+import type { ViewDelta } from '../../views';
 import { joinLiveHub, scopeKey } from './live-hub';
 
 /** The part of the cache the hub uses: subscribe. */
@@ -24,29 +26,39 @@ describe('live hub', () => {
   it('one cache subscription for all clients; a frame is encoded once per scope, shared by its clients', () => {
     const { cache, fns } = fakeCache();
     const full = emptyViewScope();
-    full.pods = FULL_NAMESPACES;
+    full.resourceclaimtemplates = FULL_NAMESPACES;
     const teamA = emptyViewScope();
-    teamA.pods = { all: false, namespaces: new Set(['a']) };
+    teamA.resourceclaimtemplates = { all: false, namespaces: new Set(['a']) };
     const got: (string | Uint8Array)[][] = [[], [], [], []];
     const leave = [
       joinLiveHub(cache, writer(got[0]!), full, true),
       joinLiveHub(cache, writer(got[1]!), full, true),
       joinLiveHub(cache, writer(got[2]!), teamA, false),
-      joinLiveHub(cache, writer(got[3]!), { ...teamA, pods: { all: false, namespaces: new Set(['a']) } }, false),
+      joinLiveHub(
+        cache,
+        writer(got[3]!),
+        { ...teamA, resourceclaimtemplates: { all: false, namespaces: new Set(['a']) } },
+        false,
+      ),
     ];
     expect(fns.size).toBe(1);
-    const delta = {
-      view: 'pods',
+    const row = (namespace: string, name: string): ResourceClaimTemplateRow => ({
+      key: `${namespace}/${name}`,
+      namespace,
+      name,
+      uid: name,
+      requests: [],
+      createdAt: null,
+    });
+    const delta: ViewDelta = {
+      view: 'resourceclaimtemplates',
       epoch: 'e',
       from: 1,
       to: 2,
-      upserts: [
-        { key: 'a/p', namespace: 'a' },
-        { key: 'b/q', namespace: 'b' },
-      ],
+      upserts: [row('a', 'p'), row('b', 'q')],
       deletes: [],
     };
-    const m = { type: 'delta', delta, frame: `event: delta\ndata: ${JSON.stringify(delta)}\n\n` } as CacheMessage;
+    const m: CacheMessage = { type: 'delta', delta, frame: `event: delta\ndata: ${JSON.stringify(delta)}\n\n` };
     for (const fn of fns) fn(m);
     expect(got.map((g) => g.length)).toEqual([1, 1, 1, 1]);
     expect(got[0]![0]).toBeInstanceOf(Uint8Array);
