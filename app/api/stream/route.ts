@@ -26,7 +26,7 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = route(
   { query: z.strictObject({ channel: channelIdSchema.optional() }) },
-  async ({ signal, session, query }) => {
+  async ({ req, signal, session, query }) => {
     const cache = getClusterCache();
     const channel = query.channel;
     if (channel) assertChannelFree(channel, session.sid);
@@ -41,7 +41,7 @@ export const GET = route(
     const full = isFullScope(scope);
     const key = scopeKey(scope);
     return sseResponse(
-      signal,
+      req,
       (w) => {
         const closeChannel = channel ? openChannel(channel, session.sid, w) : () => undefined;
         const names = channel ? { channel, session: sessionTag(session.sid) } : {};

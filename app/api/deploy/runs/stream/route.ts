@@ -11,8 +11,8 @@ export const dynamic = 'force-dynamic';
  * may read the deploy settings (403 otherwise). Leaving does not stop the deploy; coming back shows
  * where it is. The panel's pages use the `deploy` subscription of the shared stream instead.
  */
-export const GET = route({ query: z.strictObject({}) }, async ({ signal, session }) => {
+export const GET = route({ query: z.strictObject({}) }, async ({ req, signal, session }) => {
   await assertMaySeeDeploys(session, signal);
   const feed = deployFeed(session);
-  return sseResponse(signal, (w) => feed.start(w), { abandon: feed.abandon });
+  return sseResponse(req, (w) => feed.start(w), { abandon: feed.abandon });
 });
