@@ -7,7 +7,7 @@
  *   3. never-reading clients of /api/stream while the cluster changes (pods relabelled);
  * the server's peak RSS (VmHWM), its RSS per phase, what the streams hold after each phase (from
  * /api/metrics: live streams, log streams, log followers, subscriptions — all must be back at 0),
- * and the second user's latency (GET /api/pods, /api/nodes) before and during each phase.
+ * and the second user's latency (GET /api/pods, /api/workloads) before and during each phase.
  * Bounded: BENCH_TIMEOUT_S (300) for the whole run, fixed counts; it stops what it started.
  *
  *   node bench/abuse/run.mjs        (needs the devcluster up and `next build` output)
@@ -56,6 +56,7 @@ function cleanup() {
   }
   try {
     K(['delete', 'namespace', NS, '--wait=false', '--ignore-not-found']);
+    K(['delete', 'clusterrolebinding', `${NS}-abuser`, `${NS}-second`, '--ignore-not-found']);
   } catch {
     /* the cluster may be gone */
   }
@@ -181,7 +182,7 @@ const pct = (xs, p) => {
 async function secondUser(cookie, running, min = 20) {
   const ms = [];
   while (running() || ms.length < min) {
-    for (const url of ['/api/pods', '/api/nodes']) {
+    for (const url of ['/api/pods', '/api/workloads']) {
       const t0 = performance.now();
       const r = await request('GET', url, { cookie });
       if (r.status !== 200) throw new Error(`second user ${url}: ${r.status} ${r.text.slice(0, 200)}`);
@@ -242,6 +243,7 @@ async function main() {
 
   log(`namespace ${NS}: a quiet pod and a chatty one (kwok Logs), users abuser and second (view)`);
   K(['delete', 'namespace', NS, '--ignore-not-found', '--wait=true', '--timeout=60s']);
+  K(['delete', 'clusterrolebinding', `${NS}-abuser`, `${NS}-second`, '--ignore-not-found']);
   K(['create', 'namespace', NS]);
   for (const sa of ['abuser', 'second']) {
     K(['create', 'serviceaccount', sa, '-n', NS]);
