@@ -12,7 +12,7 @@
  *
  *   node bench/abuse/run.mjs        (needs the devcluster up and `next build` output)
  * Env: BENCH_PANEL_PORT (3102), BENCH_ABORTS (40 per route), BENCH_OPENS (1000),
- *      BENCH_UNREAD_CLIENTS (64), BENCH_TIMEOUT_S (300).
+ *      BENCH_UNREAD_CLIENTS (64), BENCH_RELABEL_ROUNDS (15, over 102 pods), BENCH_TIMEOUT_S (300).
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -29,6 +29,8 @@ const ABORTS = Number(process.env.BENCH_ABORTS ?? 40);
 const OPENS = Number(process.env.BENCH_OPENS ?? 1000);
 const UNREAD = Number(process.env.BENCH_UNREAD_CLIENTS ?? 64);
 const TIMEOUT_S = Number(process.env.BENCH_TIMEOUT_S ?? 300);
+const FILLER_PODS = 100;
+const ROUNDS = Number(process.env.BENCH_RELABEL_ROUNDS ?? 15);
 const NS = 'imagepod-bench-abuse';
 const KUBECONFIG = process.env.KUBECONFIG ?? path.join(REPO, '.devcluster', 'kubeconfig');
 const METRICS_TOKEN = randomBytes(16).toString('hex');
@@ -165,7 +167,6 @@ function neverReading(cookie) {
       res.pause();
       resolve({ status: res.statusCode, close: () => req.destroy() });
     });
-    req.on('socket', (s) => s.setRecvBufferSize?.(4096));
     req.on('error', () => undefined);
     req.end();
   });
@@ -277,6 +278,19 @@ async function main() {
     );
   }
   K(['wait', '--for=condition=Ready', 'pod/quiet', 'pod/chatty', '-n', NS, '--timeout=90s']);
+  K(
+    ['apply', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'List',
+      items: Array.from({ length: FILLER_PODS }, (_, i) => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `filler-${i}`, namespace: NS, labels: { app: 'filler' } },
+        spec: { containers: [{ name: 'main', image: 'registry.local/bench:1' }] },
+      })),
+    }),
+  );
   const token = (sa) => K(['create', 'token', sa, '-n', NS, '--duration=1h']).trim();
 
   log(`standalone server on ${BASE}`);
@@ -381,7 +395,10 @@ async function main() {
       const open0 = (await held()).liveStreams;
       const labels = (round) =>
         Array.from({ length: 40 }, (_, j) => `fill-${j}=${String(round).padStart(3, '0')}${'v'.repeat(57)}`);
-      for (let round = 0; round < 30; round++) K(['label', 'pods', '--all', '-n', NS, '--overwrite', ...labels(round)]);
+      // Frames to leave unread: every pod of the namespace relabelled with long labels, round after
+      // round (a few KiB per pod row and update: more than a client's queue plus its socket buffers).
+      for (let round = 0; round < ROUNDS; round++)
+        K(['label', 'pods', '--all', '-n', NS, '--overwrite', ...labels(round)]);
       await sleep(2000);
       const open1 = (await held()).liveStreams;
       for (const c of clients) c.close();
