@@ -14,7 +14,8 @@
  * Env: BENCH_PANEL_PORT (3102), BENCH_ABORTS (40 per route), BENCH_OPENS (1000),
  *      BENCH_UNREAD_CLIENTS (64), BENCH_RELABEL_ROUNDS (15, over 102 pods), BENCH_TIMEOUT_S (300).
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -39,6 +40,12 @@ const RESULTS = path.join(REPO, 'bench', 'results');
 
 const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** kubectl without blocking this process (the second user's requests go on meanwhile). */
+const Kasync = (args) =>
+  promisify(execFile)('bash', [path.join(REPO, 'devcluster', 'kubectl.sh'), ...args], {
+    env: { ...process.env, KUBECONFIG },
+    maxBuffer: 16 * 1024 * 1024,
+  });
 const K = (args, input) =>
   execFileSync('bash', [path.join(REPO, 'devcluster', 'kubectl.sh'), ...args], {
     env: { ...process.env, KUBECONFIG },
@@ -398,7 +405,7 @@ async function main() {
       // Frames to leave unread: every pod of the namespace relabelled with long labels, round after
       // round (a few KiB per pod row and update: more than a client's queue plus its socket buffers).
       for (let round = 0; round < ROUNDS; round++)
-        K(['label', 'pods', '--all', '-n', NS, '--overwrite', ...labels(round)]);
+        await Kasync(['label', 'pods', '--all', '-n', NS, '--overwrite', ...labels(round)]);
       await sleep(2000);
       const open1 = (await held()).liveStreams;
       for (const c of clients) c.close();
