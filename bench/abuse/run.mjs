@@ -401,9 +401,14 @@ async function main() {
       }));
       const open0 = (await held()).liveStreams;
       const labels = (round) =>
-        Array.from({ length: 40 }, (_, j) => `fill-${j}=${String(round).padStart(3, '0')}${'v'.repeat(57)}`);
+        Array.from(
+          { length: 100 },
+          (_, j) =>
+            `fill-${String(j).padStart(3, '0')}-${'k'.repeat(50)}=${String(round).padStart(3, '0')}${'v'.repeat(57)}`,
+        );
       // Frames to leave unread: every pod of the namespace relabelled with long labels, round after
-      // round (a few KiB per pod row and update: more than a client's queue plus its socket buffers).
+      // round (about 12 KiB per pod row and update, some 18 MiB per client over the rounds: more than
+      // its queue plus the kernel's socket buffers).
       for (let round = 0; round < ROUNDS; round++)
         await Kasync(['label', 'pods', '--all', '-n', NS, '--overwrite', ...labels(round)]);
       await sleep(2000);
