@@ -3,6 +3,7 @@ import { route } from '@/lib/server/http/route';
 import { getClusterCache } from '@/lib/server/kube/cluster-cache';
 import { maySeeClusterFacts } from '@/lib/server/views/health-for';
 import { withoutClusterFacts } from '@/lib/health';
+import { openLiveStreams } from '@/lib/server/stream/live-hub';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,6 +13,6 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = route({ query: z.strictObject({}) }, async ({ session, signal }) => {
   const cache = getClusterCache();
-  if (await maySeeClusterFacts(session, signal)) return { ...cache.health(), streams: cache.listenerCount() };
+  if (await maySeeClusterFacts(session, signal)) return { ...cache.health(), streams: openLiveStreams().total };
   return withoutClusterFacts(cache.health());
 });

@@ -16,5 +16,5 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = route({ query: logQuerySchema }, async (ctx) => {
   const feed = await openLogFeed(ctx, ctx.query);
-  return sseResponse(ctx.signal, (w) => feed.start(w), { maxQueuedBytes: 4 * 1024 * 1024, abandon: feed.abandon });
+  return sseResponse(ctx.req, (w) => feed.start(w), { maxQueuedBytes: 4 * 1024 * 1024, abandon: feed.abandon });
 });

@@ -8,11 +8,19 @@ export const SSE_HEADERS = {
   Connection: 'keep-alive',
 } as const;
 
+const HIGH_WATER_MARK = 64 * 1024;
+
+/** What a client may leave unread before it is dropped, unless the route says otherwise. */
+export const DEFAULT_MAX_QUEUED_BYTES = 1024 * 1024;
+
 export interface SseWriter {
   /** Queues one event; returns false once the stream is closed. */
   send(event: string, data: unknown): boolean;
-  /** Queues an already encoded SSE frame (`event: …\ndata: …\n\n`). */
-  frame(text: string): boolean;
+  /**
+   * Queues an already encoded SSE frame (`event: …\ndata: …\n\n`). Bytes are queued as they are,
+   * not copied: one frame encoded once can sit in the queues of every client that gets it.
+   */
+  frame(frame: string | Uint8Array): boolean;
   comment(text: string): boolean;
   close(): void;
 }
@@ -24,14 +32,20 @@ export interface SseWriter {
  * EventSource reconnects and the `hello` resynchronises it). When the client left before the
  * stream began (the request was aborted while the route prepared its work), `start` never runs
  * and `abandon` does instead, so whatever was prepared for it is released all the same.
+ * It takes the request, not only its signal: a Request's signal follows the client's only while
+ * the Request object lives (undici holds its AbortController through it), and a stream outlives
+ * its handler — held here, a client that leaves is seen however long the stream has been open.
  */
 export function sseResponse(
-  signal: AbortSignal,
+  req: { readonly signal: AbortSignal },
   start: (w: SseWriter) => () => void,
   opts: { heartbeatMs?: number; maxQueuedBytes?: number; abandon?: () => void } = {},
 ): Response {
+  const signal = req.signal;
+  // Dropped once the stream is finished; until then it keeps the request's signal following the client.
+  let request: object | null = req;
   const encoder = new TextEncoder();
-  const maxQueued = opts.maxQueuedBytes ?? 8 * 1024 * 1024;
+  const maxQueued = opts.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES;
   let closed = false;
   let cleanup: (() => void) | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
@@ -40,6 +54,7 @@ export function sseResponse(
   const finish = () => {
     if (closed) return;
     closed = true;
+    request = null;
     if (heartbeat) clearInterval(heartbeat);
     signal.removeEventListener('abort', finish);
     cleanup?.();
@@ -50,14 +65,15 @@ export function sseResponse(
     }
   };
 
-  const write = (text: string): boolean => {
-    if (closed) return false;
-    if ((ctrl.desiredSize ?? 0) < -maxQueued) {
+  const write = (frame: string | Uint8Array): boolean => {
+    if (closed || !request) return false;
+    // What the client has not taken yet: the queue's high-water mark less what it still desires.
+    if (HIGH_WATER_MARK - (ctrl.desiredSize ?? 0) > maxQueued) {
       finish();
       return false;
     }
     try {
-      ctrl.enqueue(encoder.encode(text));
+      ctrl.enqueue(typeof frame === 'string' ? encoder.encode(frame) : frame);
       return true;
     } catch {
       finish();
@@ -94,7 +110,7 @@ export function sseResponse(
         finish();
       },
     },
-    new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+    new ByteLengthQueuingStrategy({ highWaterMark: HIGH_WATER_MARK }),
   );
   return new Response(stream, { headers: SSE_HEADERS });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RESOURCES } from '../../kube-resources';
-import { lines, resourcePath } from './transport';
+import { cutMarker, lines, resourcePath } from './transport';
 
 async function* chunks(...parts: string[]): AsyncGenerator<Uint8Array> {
   for (const p of parts) yield new TextEncoder().encode(p);
@@ -31,6 +31,35 @@ describe('lines', () => {
       '{"a":1}',
     ]);
     expect(n).toBe(1);
+  });
+
+  it('cuts a line at maxChars with a visible marker and skips its rest up to the newline', async () => {
+    const marker = cutMarker(8);
+    expect(marker).toMatch(/line cut/);
+    // Whole lines in one chunk: the long one is cut, the short ones pass as they are.
+    expect(await collect(lines(chunks('short\n0123456789abc\nnext\n'), { maxChars: 8 }))).toEqual([
+      'short',
+      `01234567${marker}`,
+      'next',
+    ]);
+    // A line that grows over many chunks is delivered as soon as it passes the bound, once.
+    expect(await collect(lines(chunks('0123', '4567', '89ab', 'cdef', 'gh\nafter\n'), { maxChars: 8 }))).toEqual([
+      `01234567${marker}`,
+      'after',
+    ]);
+    expect(cutMarker(64 * 1024)).toBe(' … [line cut: longer than 64 KiB]');
+  });
+
+  it('holds a bounded buffer for a stream that never prints a newline', async () => {
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      const block = new TextEncoder().encode('x'.repeat(16 * 1024));
+      for (let i = 0; i < 4096; i++) yield block; // 64 MiB, no newline
+    }
+    const heap0 = process.memoryUsage().heapUsed;
+    const out = await collect(lines(endless(), { maxChars: 64 * 1024 }));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.length).toBe(64 * 1024 + cutMarker(64 * 1024).length);
+    expect(process.memoryUsage().heapUsed - heap0).toBeLessThan(32 * 1024 * 1024);
   });
 });
 

@@ -206,27 +206,48 @@ export async function openPodLog(
   }
 }
 
+/** A log line longer than this many characters is cut (a container that never prints a newline). */
+export const MAX_LOG_LINE_CHARS = 64 * 1024;
+
+/** What replaces the rest of a line cut at `max` characters, so the reader sees that it was cut. */
+export function cutMarker(max: number): string {
+  return ` … [line cut: longer than ${max >= 1024 ? `${Math.round(max / 1024)} KiB` : `${max} characters`}]`;
+}
+
 /**
  * Splits a byte stream into lines. The last one without a newline is delivered at the end unless
  * `partialLast` is false; `onChunk` runs for every chunk received (an inactivity timer's reset).
+ * With `maxChars`, a longer line is delivered cut at that bound with `cutMarker` appended as soon
+ * as the bound is reached, and the rest of it, up to its newline, is skipped: what is held stays
+ * under `maxChars` plus one chunk however long the line (a log that never prints a newline).
  */
 export async function* lines(
   body: AsyncIterable<Uint8Array>,
-  opts: { onChunk?: () => void; partialLast?: boolean } = {},
+  opts: { onChunk?: () => void; partialLast?: boolean; maxChars?: number } = {},
 ): AsyncGenerator<string> {
   const decoder = new TextDecoder();
+  const max = opts.maxChars ?? Infinity;
+  const cut = (line: string) => (line.length > max ? line.slice(0, max) + cutMarker(max) : line);
   let buf = '';
+  // True while the rest of a line already delivered cut is being skipped.
+  let skipping = false;
   for await (const chunk of body) {
     opts.onChunk?.();
     buf += decoder.decode(chunk, { stream: true });
     let start = 0;
     let nl: number;
     while ((nl = buf.indexOf('\n', start)) >= 0) {
-      yield buf.slice(start, nl);
+      if (skipping) skipping = false;
+      else yield cut(buf.slice(start, nl));
       start = nl + 1;
     }
     buf = buf.slice(start);
+    if (buf.length > max) {
+      if (!skipping) yield cut(buf);
+      skipping = true;
+      buf = '';
+    }
   }
   buf += decoder.decode();
-  if (buf && opts.partialLast !== false) yield buf;
+  if (buf && !skipping && opts.partialLast !== false) yield cut(buf);
 }

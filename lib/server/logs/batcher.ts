@@ -1,5 +1,6 @@
 import 'server-only';
 import type { LogEntry } from '../../logs/types';
+import { logWork } from './registry';
 
 export interface BatcherOptions {
   /** How often a batch goes out. */
@@ -29,12 +30,17 @@ export class LogBatcher {
   ) {}
 
   start(): void {
+    if (this.timer) return;
     this.timer = setInterval(() => this.flush(), this.opts.flushMs);
     this.timer.unref();
+    logWork.batchers++;
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) {
+      clearInterval(this.timer);
+      logWork.batchers--;
+    }
     this.timer = null;
     this.flush();
   }

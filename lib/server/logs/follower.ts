@@ -3,7 +3,8 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { advanceCursor, resumeSinceTime, ResumeFilter, type ResumeCursor } from '../../logs/resume';
 import { splitTimestamped, tsKey } from '../../logs/timestamps';
 import { KubeError } from '../kube/errors';
-import { lines, openPodLog } from '../kube/transport';
+import { MAX_LOG_LINE_CHARS, lines, openPodLog } from '../kube/transport';
+import { logWork } from './registry';
 
 export interface FollowSpec {
   namespace: string;
@@ -62,7 +63,17 @@ export class ContainerFollower {
     this.abort.abort();
   }
 
+  /** Follows until stopped or done; counted in `logWork` meanwhile. */
   async run(): Promise<void> {
+    logWork.followers++;
+    try {
+      await this.loop();
+    } finally {
+      logWork.followers--;
+    }
+  }
+
+  private async loop(): Promise<void> {
     let attempt = 0;
     let first = true;
     const signal = this.abort.signal;
@@ -95,7 +106,8 @@ export class ContainerFollower {
         this.h.state('streaming');
         attempt = 0;
         if (res.body) {
-          for await (const raw of lines(res.body)) {
+          // One line is held at most 64 KiB: a container that never prints a newline is cut, not buffered.
+          for await (const raw of lines(res.body, { maxChars: MAX_LOG_LINE_CHARS })) {
             const { ts, text } = splitTimestamped(raw);
             if (!filter.accept(ts)) continue;
             if (this.spec.untilKey && ts && (tsKey(ts) ?? '') > this.spec.untilKey) {

@@ -7,6 +7,7 @@ import type { Session } from '../auth/session';
 import { viewScopeFor } from '../views/view-access';
 import { HttpError } from '../errors/http-error';
 import { syncedCache } from '../views/views-api';
+import { guardStream } from '../stream/guard';
 import type { Feed, FeedSink } from '../stream/feed';
 import { LogBatcher } from './batcher';
 import { LogStream } from './log-stream';
@@ -29,10 +30,25 @@ function selectorOf(text: string): Selector {
 }
 
 /**
+ * Asks Kubernetes again whether the user may still read what the stream shows: `pods/log` in the
+ * namespace (of that pod), and for a selector, listing the namespace's pods. A message when not.
+ */
+async function logRightsGone(s: Session, q: LogQuery): Promise<string | null> {
+  const [logs, list] = await Promise.all([
+    canI(s, { verb: 'get', resource: 'pods', subresource: 'log', namespace: q.namespace, name: q.pod }),
+    q.selector ? canI(s, { verb: 'list', resource: 'pods', namespace: q.namespace }) : null,
+  ]);
+  if (!logs.allowed) return `Kubernetes no longer allows ${s.user.username} to read pod logs in ${q.namespace}`;
+  if (list && !list.allowed) return `Kubernetes no longer allows ${s.user.username} to list pods in ${q.namespace}`;
+  return null;
+}
+
+/**
  * Prepares live logs of one pod or of every pod of a selector: takes a stream slot (429 past
  * the caps), checks the user's rights (403), finds the containers (404), opens the upstream
  * streams. Refusals throw before anything is streamed. Events once started: `targets`, `lines`
- * (batched), `end` (a non-follow stream has delivered everything, then the sink is closed).
+ * (batched), `end` (a non-follow stream has delivered everything, then the sink is closed),
+ * `ended` (the panel ended it: session over or rights withdrawn; see lib/server/stream/guard.ts).
  * Shared by `/api/logs` and the `logs` subscription of the multiplexed stream.
  */
 export async function openLogFeed(ctx: LogFeedContext, q: LogQuery): Promise<Feed> {
@@ -104,11 +120,19 @@ export async function openLogFeed(ctx: LogFeedContext, q: LogQuery): Promise<Fee
             }
           }, 100);
         }
-        const endAt = setTimeout(() => s.close(), Math.max(0, ctx.session.exp - Date.now()));
-        endAt.unref();
+        // Ends with the session (expiry, idle, sign-out) or when the user may no longer read these logs.
+        const unguard = guardStream({
+          session: ctx.session,
+          recheck: () => logRightsGone(ctx.session, q),
+          end: (why) => {
+            batcher.flush();
+            s.send('ended', why);
+            s.close();
+          },
+        });
         return () => {
           if (ended) clearInterval(ended);
-          clearTimeout(endAt);
+          unguard();
           sink = null;
           stop();
         };

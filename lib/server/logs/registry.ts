@@ -1,12 +1,12 @@
 import 'server-only';
-import { HttpError } from '../errors/http-error';
+import { envInt, slotTable } from '../http/slots';
+
+// On globalThis: Next compiles routes separately and reloads modules in development.
+const g = globalThis as typeof globalThis & { __imagepodLogWork?: { followers: number; batchers: number } };
 
 /** Limits of the log streams of this process (env overrides for tests and operators). */
 export function logLimits() {
-  const num = (name: string, dflt: number) => {
-    const v = Number(process.env[name]);
-    return Number.isInteger(v) && v > 0 ? v : dflt;
-  };
+  const num = envInt;
   return {
     perSession: num('IMAGEPOD_LOG_STREAMS_PER_SESSION', 8),
     total: num('IMAGEPOD_LOG_STREAMS_TOTAL', 100),
@@ -16,54 +16,27 @@ export function logLimits() {
   };
 }
 
-interface Registry {
-  bySession: Map<string, number>;
-  total: number;
-}
-
-// On globalThis: Next compiles routes separately and reloads modules in development.
-const g = globalThis as typeof globalThis & { __imagepodLogStreams?: Registry };
-const reg = (g.__imagepodLogStreams ??= { bySession: new Map(), total: 0 });
+const slots = slotTable('log-streams', logLimits, {
+  session: (open, cap) => `You have ${open} log streams open; close one (at most ${cap} per session)`,
+  total: (open) => `The panel is serving ${open} log streams, its limit; try again shortly`,
+});
 
 /**
  * Takes one stream slot for a session, or throws 429 (with Retry-After) when the session or the
  * process has too many open. Returns the release function (idempotent).
  */
 export function acquireLogStream(sid: string): () => void {
-  const limits = logLimits();
-  const mine = reg.bySession.get(sid) ?? 0;
-  if (mine >= limits.perSession) {
-    throw new HttpError(
-      429,
-      'TOO_MANY_REQUESTS',
-      `You have ${mine} log streams open; close one (at most ${limits.perSession} per session)`,
-      undefined,
-      { 'Retry-After': '5' },
-    );
-  }
-  if (reg.total >= limits.total) {
-    throw new HttpError(
-      429,
-      'TOO_MANY_REQUESTS',
-      `The panel is serving ${reg.total} log streams, its limit; try again shortly`,
-      undefined,
-      { 'Retry-After': '5' },
-    );
-  }
-  reg.bySession.set(sid, mine + 1);
-  reg.total++;
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    reg.total--;
-    const n = (reg.bySession.get(sid) ?? 1) - 1;
-    if (n <= 0) reg.bySession.delete(sid);
-    else reg.bySession.set(sid, n);
-  };
+  return slots.acquire(sid);
 }
 
 /** Open streams (for tests and /api/metrics). */
 export function openLogStreams(): { total: number; sessions: number } {
-  return { total: reg.total, sessions: reg.bySession.size };
+  return slots.open();
 }
+
+/**
+ * Work the log streams of this process hold now: running container followers (each an upstream
+ * log request with a user's token) and started batchers (a timer each). Zero when no stream is
+ * open, whichever way streams ended (for tests and the bench).
+ */
+export const logWork = (g.__imagepodLogWork ??= { followers: 0, batchers: 0 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { HttpError } from '../errors/http-error';
 import type { Feed, FeedSink } from './feed';
+import { endSessionStreams } from './guard';
 
 /** What a subscription carries. */
 export type SubscriptionTopic = 'logs' | 'deploy';
@@ -91,11 +92,21 @@ export function assertCanAttach(channelId: string, sid: string, subId: string): 
 /**
  * Starts a prepared feed as subscription `subId` of the channel: its events go out as `sub`
  * events `{ id, event, data }`. If the channel closed, or the subscription was cancelled, while
- * the feed was being prepared, the feed is abandoned and the error thrown (nothing stays held).
+ * the feed was being prepared, or the request asking for it was aborted meanwhile, the feed is
+ * abandoned and the error thrown (nothing stays held).
  */
-export function attach(channelId: string, sid: string, subId: string, topic: SubscriptionTopic, feed: Feed): void {
+export function attach(
+  channelId: string,
+  sid: string,
+  subId: string,
+  topic: SubscriptionTopic,
+  feed: Feed,
+  signal?: AbortSignal,
+): void {
   let ch: Channel;
   try {
+    // Whoever asked left while the feed was prepared: it would never learn the subscription exists.
+    if (signal?.aborted) throw new HttpError(409, 'CONFLICT', `Subscription ${subId} was cancelled`);
     assertCanAttach(channelId, sid, subId);
     ch = channelOf(channelId, sid);
     if (ch.cancelled.delete(subId)) throw new HttpError(409, 'CONFLICT', `Subscription ${subId} was cancelled`);
@@ -139,16 +150,16 @@ export function detach(channelId: string, sid: string, subId: string): boolean {
   return false;
 }
 
-/** Closes every channel of a session (sign-out); returns how many. */
+/**
+ * Sign-out: ends every stream of the session on this process — channels and single streams
+ * (`/api/logs`, `/api/deploy/runs/stream`) alike, each with an `ended` event — then closes any
+ * channel left. Returns how many channels were closed.
+ */
 export function closeSessionChannels(sid: string): number {
-  let n = 0;
-  for (const ch of [...channels.values()]) {
-    if (ch.sid === sid) {
-      closeChannel(ch);
-      n++;
-    }
-  }
-  return n;
+  const mine = [...channels.values()].filter((ch) => ch.sid === sid);
+  endSessionStreams(sid);
+  for (const ch of mine) closeChannel(ch);
+  return mine.length;
 }
 
 /** Open channels and subscriptions per topic (for /api/metrics and tests). */

@@ -1,7 +1,8 @@
 import 'server-only';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { getClusterCache } from '../kube/cluster-cache';
-import { openLogStreams } from '../logs/registry';
+import { logWork, openLogStreams } from '../logs/registry';
+import { openLiveStreams } from '../stream/live-hub';
 import { streamCounts } from '../stream/channels';
 
 const SYNC_STATES = ['starting', 'synced', 'reconnecting', 'failed', 'not-served'] as const;
@@ -27,7 +28,8 @@ function create() {
     help: 'Open live streams (browser tabs) fed by the watch cache.',
     registers: [registry],
     collect() {
-      this.set(getClusterCache().listenerCount());
+      // One cache subscription feeds every stream (live-hub.ts): count the streams, not listeners.
+      this.set(openLiveStreams().total);
     },
   });
   new Gauge({
@@ -53,6 +55,14 @@ function create() {
     registers: [registry],
     collect() {
       this.set(openLogStreams().total);
+    },
+  });
+  new Gauge({
+    name: 'imagepod_panel_log_followers',
+    help: "Upstream container log requests the log streams hold (each with a user's token).",
+    registers: [registry],
+    collect() {
+      this.set(logWork.followers);
     },
   });
   new Gauge({

@@ -4,6 +4,7 @@ import { deploySettingsSchema } from '@/lib/deploy/settings';
 import { applySettings } from '@/lib/deploy/transform';
 import { loadBundle } from '@/lib/server/deploy/bundle';
 import { assertMayWrite } from '@/lib/server/deploy/deploy-rights';
+import { assertMaySeeDeploys } from '@/lib/server/deploy/deploy-access';
 import { assertChangeable } from '@/lib/server/deploy/immutable';
 import { settingsConfigMap } from '@/lib/server/deploy/settings-store';
 import { getDeployRunner } from '@/lib/server/deploy/runner';
@@ -16,8 +17,11 @@ const body = z.strictObject({
   takeOwnership: z.array(z.string().max(300)).max(100).default([]),
 });
 
-/** The current (or last) deploy or undeploy of this server, or null. */
-export const GET = route({ query: z.strictObject({}) }, async () => ({ run: getDeployRunner().current() }));
+/** The current (or last) deploy or undeploy of this server, or null; 403 for users who may not see deploys. */
+export const GET = route({ query: z.strictObject({}) }, async ({ session, signal }) => {
+  await assertMaySeeDeploys(session, signal);
+  return { run: getDeployRunner().current() };
+});
 
 /**
  * Starts a deploy with the user's credentials; it runs on the server whatever the browser does.
