@@ -32,7 +32,7 @@ function readLimited(res: Response, max: number): Promise<string> {
       new HttpError(
         422,
         'INVALID',
-        `Prometheus' answer is larger than ${Math.round(max / 1048576)} MiB: narrow the query or the time range`,
+        `Prometheus' answer is larger than ${max >= 1048576 ? `${+(max / 1048576).toFixed(1)} MiB` : `${Math.ceil(max / 1024)} KiB`}: narrow the query or the time range`,
       ),
   );
 }
