@@ -38,26 +38,25 @@ test('Metrics for a team viewer: a note names the namespace; PromQL and charts s
   // GPU series are node-wide (or held by other namespaces' pods): nothing here for this user.
   await expect(page.getByTestId('panel-gpu-util')).toHaveAttribute('data-state', 'empty');
   await expect(page.getByTestId('panel-gpu-util')).toContainText('Nothing among the series Kubernetes lets you read.');
-  // The PromQL box: every pod Prometheus knows of, yet only the team's come back.
-  const answer = page.waitForResponse((r) => r.url().includes('/api/metrics/query?') && r.status() === 200);
-  await page.getByTestId('promql-input').fill('count by (namespace) (kube_pod_info)');
-  await page.getByTestId('promql-run').click();
-  const body = (await (await answer).json()) as { series: { labels: Record<string, string> }[] };
-  expect([...new Set(body.series.map((s) => s.labels.namespace))]).toEqual(body.series.length ? [NS] : []);
+  // Once Prometheus has scraped the team's pod, the PromQL box over every pod shows it alone.
   await expect
     .poll(
       async () => {
-        const r = await page.request.get(
-          `/api/metrics/query?${new URLSearchParams({ query: 'kube_pod_info', range: '15m' })}`,
-        );
-        const b = (await r.json()) as { series: { labels: Record<string, string> }[] };
+        const q = new URLSearchParams({ query: 'kube_pod_info', range: '1h' }); // the page's window
+        const b = (await (await page.request.get(`/api/metrics/query?${q}`)).json()) as {
+          series: { labels: Record<string, string> }[];
+        };
         return [...new Set(b.series.map((s) => s.labels.namespace))].join();
       },
       { timeout: 45_000 },
     )
     .toBe(NS);
+  const answer = page.waitForResponse((r) => r.url().includes('/api/metrics/query?') && r.status() === 200);
+  await page.getByTestId('promql-input').fill('count by (namespace) (kube_pod_info)');
   await page.getByTestId('promql-run').click();
-  await expect(page.getByTestId('chart-promql')).toBeVisible({ timeout: 30_000 });
+  const body = (await (await answer).json()) as { series: { labels: Record<string, string> }[] };
+  expect(body.series.map((s) => s.labels.namespace)).toEqual([NS]);
+  await expect(page.getByTestId('chart-promql')).toBeVisible();
   await note.scrollIntoViewIfNeeded();
   await screenshot(page, 'metrics-team-viewer');
   // A query that cannot be limited is refused with a clear message.
