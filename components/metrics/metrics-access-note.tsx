@@ -26,7 +26,7 @@ export function MetricsAccessNote() {
     >
       {a.readsNothing ? (
         <p className="font-medium">
-          Kubernetes lets you list neither pods nor nodes, so no Prometheus series is yours to read.
+          Kubernetes does not allow you to list pods or nodes, so no Prometheus series is yours to read.
         </p>
       ) : (
         <>

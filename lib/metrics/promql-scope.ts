@@ -29,7 +29,7 @@ export function scopeMatcher(s: MetricsScope): string | null {
   const names = [...new Set(s.namespaces)].filter((n) => NAMESPACE_RE.test(n)).sort();
   if (!names.length && !s.nodes)
     throw new PromqlRefusal(
-      'You may not list pods in any namespace nor list nodes, so no series is yours to read',
+      'Kubernetes does not allow you to list pods in any namespace or to list nodes, so no series is yours to read',
       403,
     );
   if (!names.length) return 'namespace=""';

@@ -191,7 +191,7 @@ describe('metrics are limited to what Kubernetes lets each user read', () => {
       await callRoute(idleHoursRoute, '/api/metrics/idle-hours', { cookie: cookies.nobody }),
     ]) {
       expect(r.status).toBe(403);
-      expect(r.body.error?.message).toMatch(/may not list pods in any namespace nor list nodes/);
+      expect(r.body.error?.message).toMatch(/does not allow you to list pods in any namespace or to list nodes/);
     }
   });
 
