@@ -61,7 +61,9 @@ export function MetricPanel({
           <Skeleton className="h-[220px] w-full" />
         ) : d.series.length === 0 ? (
           <EmptyState title="No series in this window" className="py-16">
-            {emptyHint ?? 'Prometheus has no data for this panel yet.'}
+            {d.access.namespaces !== 'all' || !d.access.nodes
+              ? 'Nothing among the series Kubernetes lets you read.'
+              : (emptyHint ?? 'Prometheus has no data for this panel yet.')}
           </EmptyState>
         ) : (
           <>

@@ -6,6 +6,7 @@ import { PageHeader } from '../layout/page-header';
 import { IdleGpusCard } from './idle-gpus-card';
 import { IdleHoursCard } from './idle-hours-card';
 import { MetricPanel } from './metric-panel';
+import { MetricsAccessNote } from './metrics-access-note';
 import { PromqlBox } from './promql-box';
 import { RangePicker } from './range-picker';
 import { RefreshPicker } from './refresh-picker';
@@ -28,7 +29,7 @@ export function MetricsScreen() {
     <div className="flex flex-col gap-6" data-testid="metrics-view">
       <PageHeader
         title="Metrics"
-        subtitle="From Prometheus; every signed-in user sees every series (not filtered by Kubernetes RBAC)."
+        subtitle="From Prometheus, limited to the series Kubernetes lets you read."
         actions={
           <>
             <RangePicker value={win} onChange={setWin} />
@@ -36,6 +37,7 @@ export function MetricsScreen() {
           </>
         }
       />
+      <MetricsAccessNote />
       <Section title="GPUs">
         <MetricPanel id="gpu-util" {...p} />
         <MetricPanel id="gpu-util-node" {...p} />

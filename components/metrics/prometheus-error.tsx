@@ -18,8 +18,12 @@ export function PrometheusError({
   const title = api?.isUnavailable
     ? 'Prometheus is not answering'
     : api?.status === 400
-      ? 'Prometheus refused the query'
-      : 'Could not load the metrics';
+      ? 'The query was refused'
+      : api?.status === 403
+        ? 'Not yours to read'
+        : api?.status === 429
+          ? 'Too many metric queries at once'
+          : 'Could not load the metrics';
   return (
     <ErrorState
       testId="prometheus-error"

@@ -117,8 +117,8 @@ describe('metrics against the devcluster Prometheus', () => {
     );
     if (!ready) throw new Error(`no Prometheus at ${PROM}: run devcluster/metrics-up.sh`);
     await users.create();
-    // Any signed-in user reads metrics: `nobody` has no Kubernetes rights at all.
-    cookie = await signIn(await users.token('nobody'));
+    // The cluster admin reads every series unchanged (metrics-rbac.test.ts: everyone else).
+    cookie = await signIn(await users.token('admin'));
     await createNamespace(NS);
     const idle = (name: string, gpus: number) => ({
       ...podManifest(name, NS, { gpus }),

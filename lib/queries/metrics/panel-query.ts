@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PanelQuery } from '../../metrics/panels';
+import type { MetricsScope } from '../../metrics/promql-scope';
 import type { ChartData } from '../../metrics/shape';
 import { windowParams, type QueryWindow, type TimeWindow } from '../../metrics/time-range';
 import type { ApiError } from '../api-error';
@@ -9,7 +10,10 @@ import { metricsKeys } from './keys';
 /** A panel's answer: chart rows plus the window and PromQL the server used. */
 export interface PanelAnswer extends ChartData, QueryWindow {
   id: string;
+  /** The PromQL as sent, with the user's namespace matcher. */
   queries: PanelQuery[];
+  /** What the user may read; the series are limited to it. */
+  access: MetricsScope;
 }
 
 export interface PanelVars {

@@ -7,7 +7,7 @@ import {
   type IdleHoursRow,
 } from '../../metrics/idle-hours';
 import type { QueryWindow } from '../../metrics/time-range';
-import { queryInstant } from './prometheus';
+import type { UserPrometheus } from './user-prometheus';
 
 /** What the idle GPU-hours route answers: the rows, the window and exactly what was asked. */
 export interface IdleHoursAnswer extends QueryWindow {
@@ -24,15 +24,14 @@ export interface IdleHoursAnswer extends QueryWindow {
  * Idle GPU-hours over the window: five instant queries at its end, in parallel, each held to the
  * Prometheus client's time and size limits; folded by namespace and by workload.
  */
-export async function idleHours(w: QueryWindow, threshold: number, signal: AbortSignal): Promise<IdleHoursAnswer> {
+export async function idleHours(w: QueryWindow, threshold: number, prom: UserPrometheus): Promise<IdleHoursAnswer> {
   const range = w.end - w.start;
   const resolution = idleHoursResolution(range, w.step);
-  const queries = { ...idleHoursQueries({ range, step: resolution, threshold }), ...ownerQueries(range) };
-  const [allocated, measured, idle, pods, replicaSets] = await Promise.all(
-    [queries.allocated, queries.measured, queries.idle, queries.pods, queries.replicaSets].map((q) =>
-      queryInstant(q, w.end, signal),
-    ),
-  );
+  const asked = { ...idleHoursQueries({ range, step: resolution, threshold }), ...ownerQueries(range) };
+  const keys = ['allocated', 'measured', 'idle', 'pods', 'replicaSets'] as const;
+  const answers = await Promise.all(keys.map((k) => prom.instant(asked[k], w.end)));
+  const [allocated, measured, idle, pods, replicaSets] = answers.map((a) => a.samples);
+  const queries = Object.fromEntries(keys.map((k, i) => [k, answers[i]!.expr]));
   return {
     ...w,
     threshold,

@@ -3,7 +3,18 @@ import type { PromSample } from '../../metrics/idle-hours';
 import type { PromSeries } from '../../metrics/shape';
 import { HttpError } from '../errors/http-error';
 import { readCapped } from '../http/read-capped';
-import { prometheusLimits, prometheusUrl } from './prometheus-config';
+import { prometheusLimits, prometheusSlots, prometheusUrl } from './prometheus-config';
+import { QuerySlots } from './query-slots';
+
+/** Who asks and until when: the session's id takes its share of the Prometheus slots. */
+export interface PromCaller {
+  sessionId: string;
+  signal: AbortSignal;
+}
+
+const g = globalThis as typeof globalThis & { __imagepodPromSlots?: QuerySlots };
+/** One set of slots per process (Next compiles each route separately). */
+export const promSlots = (): QuerySlots => (g.__imagepodPromSlots ??= new QuerySlots(() => prometheusSlots()));
 
 interface PromAnswer {
   status: 'success' | 'error';
@@ -21,7 +32,7 @@ function readLimited(res: Response, max: number): Promise<string> {
       new HttpError(
         422,
         'INVALID',
-        `Prometheus' answer is larger than ${Math.round(max / 1048576)} MiB: narrow the query or the time range`,
+        `Prometheus' answer is larger than ${max >= 1048576 ? `${+(max / 1048576).toFixed(1)} MiB` : `${Math.ceil(max / 1024)} KiB`}: narrow the query or the time range`,
       ),
   );
 }
@@ -44,7 +55,17 @@ function promError(a: PromAnswer, httpStatus: number): HttpError {
 /** The browser went away (a new range, a closed tab): nothing to report, so no "unexpected error" log. */
 const clientGone = () => new HttpError(499, 'BAD_REQUEST', 'The client closed the request');
 
-async function call(path: string, params: Record<string, string>, signal: AbortSignal): Promise<PromAnswer> {
+/** One call, holding a slot while its answer is fetched, read and parsed (that is the memory). */
+async function call(path: string, params: Record<string, string>, caller: PromCaller): Promise<PromAnswer> {
+  const release = await promSlots().acquire(caller.sessionId, caller.signal);
+  try {
+    return await callNow(path, params, caller.signal);
+  } finally {
+    release();
+  }
+}
+
+async function callNow(path: string, params: Record<string, string>, signal: AbortSignal): Promise<PromAnswer> {
   const base = prometheusUrl();
   const { timeoutMs, maxBytes } = prometheusLimits();
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -92,16 +113,19 @@ async function call(path: string, params: Record<string, string>, signal: AbortS
   return answer;
 }
 
-/** One `query_range`: the matrix Prometheus returns (start/end in unix seconds, step in seconds). */
+/**
+ * One `query_range`: the matrix Prometheus returns (start/end in unix seconds, step in seconds). The PromQL is sent
+ * as given: routes go through user-prometheus.ts, which limits it to the user's rights first.
+ */
 export async function queryRange(
   expr: string,
   w: { start: number; end: number; step: number },
-  signal: AbortSignal,
+  caller: PromCaller,
 ): Promise<PromSeries[]> {
   const a = await call(
     '/api/v1/query_range',
     { query: expr, start: String(w.start), end: String(w.end), step: String(w.step) },
-    signal,
+    caller,
   );
   if (a.data!.resultType !== 'matrix')
     throw new HttpError(422, 'INVALID', `Expected a range result, Prometheus returned ${a.data!.resultType}`, 'query');
@@ -109,8 +133,8 @@ export async function queryRange(
 }
 
 /** One instant `query` at `time` (unix seconds): the vector Prometheus returns. */
-export async function queryInstant(expr: string, time: number, signal: AbortSignal): Promise<PromSample[]> {
-  const a = await call('/api/v1/query', { query: expr, time: String(time) }, signal);
+export async function queryInstant(expr: string, time: number, caller: PromCaller): Promise<PromSample[]> {
+  const a = await call('/api/v1/query', { query: expr, time: String(time) }, caller);
   if (a.data!.resultType !== 'vector')
     throw new HttpError(
       422,
