@@ -31,12 +31,11 @@ export async function metricsAccess(s: Session, signal: AbortSignal): Promise<Me
       s,
       '',
       'pods',
-      () =>
-        new Set(
-          syncedCache()
-            .views.pods.list()
-            .items.map((p) => p.namespace),
-        ),
+      // Every namespace that exists, so an empty namespace of the user's still counts as theirs.
+      () => {
+        const cache = syncedCache();
+        return new Set([...cache.namespaceNames(), ...cache.views.pods.list().items.map((p) => p.namespace)]);
+      },
       signal,
     ),
   ]);
