@@ -5,6 +5,7 @@ import { canI } from '@/lib/server/auth/access-review';
 import { authSettings } from '@/lib/server/auth/settings';
 import { HttpError } from '@/lib/server/errors/http-error';
 import { route } from '@/lib/server/http/route';
+import { healthFor } from '@/lib/server/views/health-for';
 import { syncedCache } from '@/lib/server/views/views-api';
 
 export const dynamic = 'force-dynamic';
@@ -44,5 +45,10 @@ export const GET = route({ query }, async ({ session, query: q, signal }) => {
     if (row) rows.push(row);
   }
   const items = filterAudit(rows, q);
-  return { items: items.slice(0, q.limit), total: items.length, namespace: ns, health: cache.health() };
+  return {
+    items: items.slice(0, q.limit),
+    total: items.length,
+    namespace: ns,
+    health: await healthFor(session, cache, signal),
+  };
 });
