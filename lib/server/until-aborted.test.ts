@@ -29,6 +29,14 @@ describe('untilAborted', () => {
     await expect(untilAborted(failed, new AbortController().signal)).rejects.toThrow('no');
   });
 
+  it('a failing promise handed in with a signal already aborted is not left unhandled', async () => {
+    // Vitest fails the run on an unhandled rejection: before, `p` was dropped without a handler.
+    await expect(untilAborted(Promise.reject(new Error('late')), AbortSignal.abort())).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    await new Promise((r) => setTimeout(r, 10));
+  });
+
   it('adds one listener per signal however many callers wait on it (no MaxListeners warning)', async () => {
     const ctrl = new AbortController();
     let added = 0;

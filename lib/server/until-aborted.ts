@@ -32,7 +32,11 @@ function onAbort(signal: AbortSignal, fn: () => void): () => void {
  */
 export function untilAborted<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return p;
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    // This caller stops waiting; `p` is left to its other callers, and its failure is not this one's.
+    p.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const stop = onAbort(signal, () => reject(signal.reason));
     p.then(

@@ -236,6 +236,7 @@ export function routeModels(c: ModelContext): Record<string, RouteModel> {
         minSeconds: orHostile('300', '99999999'),
       }),
     },
+    'GET /api/metrics/access': empty,
     'GET /api/metrics/idle-hours': { query: withWindow({ threshold: orHostile('10', '1e9') }) },
     'GET /api/metrics/panels/[panel]': {
       params: { panel: orHostile(...PANEL_IDS) },
@@ -271,6 +272,7 @@ export function routeModels(c: ModelContext): Record<string, RouteModel> {
         edits: field(labelEdits),
       }),
     },
+    'GET /api/namespaces': empty,
     'GET /api/nodes': empty,
     'GET /api/pods': { query: { namespace, labelSelector: orHostile(...SELECTORS), node: anyNode }, runs: 60 },
     'GET /api/readyz': empty,

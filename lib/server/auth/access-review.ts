@@ -55,7 +55,7 @@ export function canI(s: Session, a: AccessAttributes, signal?: AbortSignal): Pro
     untilAborted(p, signal).catch((e: unknown) => {
       throw toKubeError(e);
     });
-  if (signal?.aborted) return mine(Promise.reject(signal.reason));
+  if (signal?.aborted) return Promise.reject(toKubeError(signal.reason));
   const key = cacheKey(s, a);
   const now = Date.now();
   const hit = cache.get(key);
