@@ -24,3 +24,20 @@ export function gpuWorkerDaemonSet(namespace: string, name = 'gpu-worker') {
     },
   };
 }
+
+/** A one-replica Deployment `web` of the devcluster's sleep image (kwok runs it; no GPUs). */
+export function webDeployment(namespace: string, name = 'web') {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name: 'main', image: 'registry.local/sleep:1' }] },
+      },
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { webDeployment } from '../builders/manifests';
 /**
  * The adversarial suite, part one: every route file under app/api (found on disk, so a new route
  * joins by itself and fails until it has an input model) gets hostile query strings, path segments
@@ -71,19 +72,7 @@ describe('every route, hostile input', () => {
   beforeAll(async () => {
     await users.create();
     await createNamespace(SCRATCH);
-    await apply({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web', namespace: SCRATCH },
-      spec: {
-        replicas: 1,
-        selector: { matchLabels: { app: 'web' } },
-        template: {
-          metadata: { labels: { app: 'web' } },
-          spec: { containers: [{ name: 'main', image: 'registry.local/sleep:1' }] },
-        },
-      },
-    });
+    await apply(webDeployment(SCRATCH));
     const pod = await eventually(
       async () => (await kubectl(['get', 'pods', '-n', SCRATCH, '-o', 'name'])).trim().replace('pod/', ''),
       30_000,

@@ -1,3 +1,4 @@
+import { webDeployment } from '../builders/manifests';
 /**
  * The RBAC matrix: for every test user (view in an empty namespace, edit in one, cluster view,
  * nothing, and cluster-admin as the control) every route answers what `kubectl auth can-i` says
@@ -110,26 +111,10 @@ async function expectOnlyReadable(u: TestUser, a: HostileAnswer, c: Omit<Can, 'n
   expect.soft(unreadable, `${what} shows namespaces ${u} may not read`).toEqual([]);
 }
 
-function deployment(ns: string) {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'web', namespace: ns },
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: { app: 'web' } },
-      template: {
-        metadata: { labels: { app: 'web' } },
-        spec: { containers: [{ name: 'main', image: 'registry.local/sleep:1' }] },
-      },
-    },
-  };
-}
-
 beforeAll(async () => {
   await users.create();
   await createNamespace(OTHER);
-  for (const ns of [users.teamB, OTHER]) await apply(deployment(ns));
+  for (const ns of [users.teamB, OTHER]) await apply(webDeployment(ns));
   for (const ns of [users.teamB, OTHER]) {
     const pod = await eventually(
       async () => (await kubectl(['get', 'pods', '-n', ns, '-o', 'name'])).trim().replace('pod/', ''),
