@@ -32,6 +32,8 @@ export interface FollowHandlers {
 const BACKOFF_MS = [250, 500, 1000, 2000, 4000];
 /** A selector pod whose log is not served yet is tried this often (about half a minute) before it is given up. */
 const FIRST_RETRIES = 10;
+/** How long a 403/404 on a reconnect must hold before the stream gives up (an API server that just restarted). */
+const REFUSAL_CONFIRM_MS = 10_000;
 
 /**
  * Follows one container's log for as long as it lasts. A broken connection (API server restart,
@@ -76,6 +78,8 @@ export class ContainerFollower {
   private async loop(): Promise<void> {
     let attempt = 0;
     let first = true;
+    /** When the API server first refused (403/404) a reconnect; null after a successful open. */
+    let refusedSince: number | null = null;
     const signal = this.abort.signal;
     while (!signal.aborted) {
       const filter = new ResumeFilter(this.cursor);
@@ -105,6 +109,7 @@ export class ContainerFollower {
         } else this.h.marker(`reconnected to ${this.spec.pod}/${this.spec.container}`);
         this.h.state('streaming');
         attempt = 0;
+        refusedSince = null;
         if (res.body) {
           // One line is held at most 64 KiB: a container that never prints a newline is cut, not buffered.
           for await (const raw of lines(res.body, { maxChars: MAX_LOG_LINE_CHARS })) {
@@ -143,6 +148,14 @@ export class ContainerFollower {
           continue;
         }
         if (status === 403 || status === 404) {
+          // A kube-apiserver that has just restarted denies (and may not find) for a few seconds
+          // while its caches fill: only a refusal that holds ends the stream.
+          refusedSince ??= Date.now();
+          if (Date.now() - refusedSince < REFUSAL_CONFIRM_MS && this.h.stillThere()) {
+            this.h.state('reconnecting');
+            await sleep(BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)]!, signal);
+            continue;
+          }
           this.h.marker(
             status === 404 ? `${this.spec.pod} no longer exists` : `access to ${this.spec.pod}'s log was withdrawn`,
           );

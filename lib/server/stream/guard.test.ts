@@ -65,8 +65,25 @@ describe('stream guard', () => {
     allowed = false;
     await vi.advanceTimersByTimeAsync(1_000);
     await vi.advanceTimersByTimeAsync(3_000);
+    expect(ended).toEqual([]); // a denial must hold for 5 s over two re-checks
+    await vi.advanceTimersByTimeAsync(2_000);
     expect(ended).toEqual([{ reason: 'rights', message: 'may not read pods/log' }]);
     expect(guardedStreams()).toBe(0);
+  });
+
+  it('a denial that does not hold (an API server just restarted, its RBAC caches empty) keeps the stream', async () => {
+    vi.useFakeTimers();
+    process.env.IMAGEPOD_STREAM_RECHECK_MS = '1000';
+    const answers = [null, 'denied', 'denied', null, 'denied', null];
+    const ended: StreamEnded[] = [];
+    const release = guardStream({
+      session: session(),
+      recheck: async () => answers.shift() ?? null,
+      end: (w) => ended.push(w),
+    });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(ended).toEqual([]);
+    release();
   });
 
   it('a failed re-check (API server unreachable) keeps the stream', async () => {

@@ -28,6 +28,17 @@ export interface GuardedStream {
 interface Entry extends GuardedStream {
   done: boolean;
   deadline: NodeJS.Timeout;
+  /** When a re-check first said the rights were gone (null while they are not). */
+  goneSince: number | null;
+}
+
+/**
+ * A denial must hold this long, over two re-checks, before a stream is ended: a kube-apiserver
+ * that has just restarted answers access reviews (and token reviews) before its RBAC caches are
+ * filled, and denies everything for a few seconds — that is not a withdrawn right.
+ */
+export function confirmMs(): number {
+  return Math.max(recheckMs(), 5_000);
 }
 
 interface GuardState {
@@ -91,7 +102,13 @@ async function tick(): Promise<void> {
           gone = 'Kubernetes no longer accepts your credentials';
         else return;
       }
-      if (gone) finish(e, { reason: 'rights', message: gone });
+      if (!gone) {
+        e.goneSince = null;
+        return;
+      }
+      const now = Date.now();
+      e.goneSince ??= now;
+      if (now - e.goneSince >= confirmMs()) finish(e, { reason: 'rights', message: gone });
     });
   } finally {
     state.checking = false;
@@ -100,7 +117,7 @@ async function tick(): Promise<void> {
 
 /**
  * Watches one open stream until it ends: at its session's expiry (absolute or idle) it ends; every
- * `recheckMs` its rights are asked again and it ends when they are gone; sign-out of its session
+ * `recheckMs` its rights are asked again and it ends when they are gone (still gone `confirmMs` later); sign-out of its session
  * on this process (`endSessionStreams`) ends it at once. Returns the release for the stream's own
  * cleanup (idempotent, never calls `end`).
  */
@@ -109,6 +126,7 @@ export function guardStream(s: GuardedStream): () => void {
   const e: Entry = {
     ...s,
     done: false,
+    goneSince: null,
     deadline: setTimeout(
       () => finish(e, { reason: dl.reason, message: MESSAGES[dl.reason] }),
       Math.max(0, dl.at - Date.now()),
