@@ -60,6 +60,8 @@ const r = {
   idleGpus: (await import('@/app/api/metrics/idle-gpus/route')).GET,
   idleHours: (await import('@/app/api/metrics/idle-hours/route')).GET,
   health: (await import('@/app/api/health/route')).GET,
+  namespaces: (await import('@/app/api/namespaces/route')).GET,
+  metricsAccess: (await import('@/app/api/metrics/access/route')).GET,
   canI: (await import('@/app/api/auth/can-i/route')).POST,
 } satisfies Record<string, RouteHandler>;
 
@@ -187,6 +189,25 @@ describe.each(USERS)('RBAC matrix: %s', (u) => {
           if (one.status < 300) expect.soft([...namespacesIn(one.json)].every((n) => n === ns)).toBe(true);
         }
     }
+  });
+
+  it('the namespace picker offers exactly the namespaces can-i lets the user list pods in; metrics access alike', async () => {
+    const pods = { verb: 'list', resource: 'pods' } as const;
+    const somewhere = await canISomewhere(as(u), pods, spaces());
+    const a = await call(u, r.namespaces, '/api/namespaces');
+    expectDecision(a, somewhere, `${u} GET /api/namespaces`);
+    if (a.status < 300) {
+      const offered = new Set((a.json as { items: { name: string }[] }).items.map((i) => i.name));
+      for (const ns of spaces())
+        expect.soft(offered.has(ns), `${u} /api/namespaces offers ${ns}`).toBe(await canI(as(u), { ...pods, ns }));
+    }
+    // The metrics page's note: always answered, `readsNothing` exactly when can-i allows neither.
+    const nodes = await canI(as(u), { verb: 'list', resource: 'nodes' });
+    const access = await call(u, r.metricsAccess, '/api/metrics/access');
+    expect.soft(access.status, `${u} GET /api/metrics/access`).toBe(200);
+    expect
+      .soft((access.json as { readsNothing: boolean }).readsNothing, `${u} metrics access`)
+      .toBe(!(somewhere || nodes));
   });
 
   it('cluster-scoped reads follow can-i list (nodes, slices, device classes) and get (one node)', async () => {
