@@ -15,6 +15,25 @@ const config = [
       'bench/results/**',
     ],
   },
+  {
+    // Queries go through lib/queries/use-query.ts, whose hydration matches the server's HTML.
+    files: ['app/**', 'components/**', 'lib/**'],
+    ignores: ['lib/queries/use-query.ts', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@tanstack/react-query',
+              importNames: ['useQuery', 'useQueries', 'useSuspenseQuery'],
+              message: 'Use useQuery from lib/queries/use-query (hydration-safe).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,4 +1,5 @@
-import { useQuery, type UseQueryOptions } from '@tanstack/react-query';
+import { type UseQueryOptions } from '@tanstack/react-query';
+import { useQuery } from './use-query';
 import type { ViewName } from '../views';
 import type { ApiError } from './api-error';
 import { fetchJson } from './fetch-json';

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../use-query';
 import type { ApiError } from '../api-error';
 import { fetchJson } from '../fetch-json';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../use-query';
 import type { DeploySettings } from '../../deploy/settings';
 import type { ApiError } from '../api-error';
 import { fetchJson } from '../fetch-json';

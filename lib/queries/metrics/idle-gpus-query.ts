@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useQuery } from '../use-query';
 import type { IdleGpu } from '../../metrics/idle-gpus';
 import { windowParams, type TimeWindow } from '../../metrics/time-range';
 import type { ApiError } from '../api-error';

@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useQuery } from '../use-query';
 import type { IdleHoursRow } from '../../metrics/idle-hours';
 import { windowParams, type QueryWindow, type TimeWindow } from '../../metrics/time-range';
 import type { ApiError } from '../api-error';

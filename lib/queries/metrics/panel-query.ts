@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useQuery } from '../use-query';
 import type { PanelQuery } from '../../metrics/panels';
 import type { MetricsScope } from '../../metrics/promql-scope';
 import type { ChartData } from '../../metrics/shape';

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery } from '../use-query';
 import type { NamespacesAnswer } from '../../namespace-access';
 import type { ApiError } from '../api-error';
 import { fetchJson } from '../fetch-json';

@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useQuery } from '../use-query';
 import type { PodTemplate } from '../../kube-types';
 import type { HistoryRow } from '../../rollout-history';
 import type { WorkloadResource } from '../../kube-resources';
