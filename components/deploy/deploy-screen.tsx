@@ -6,6 +6,7 @@ import { useDeployRun } from '@/lib/queries/deploy/deploy-run-stream';
 import { useDeploySettings } from '@/lib/queries/deploy/deploy-settings-query';
 import { useStartDeploy } from '@/lib/queries/deploy/deploy-start-mutation';
 import { usePreview } from '@/lib/queries/deploy/preview-mutation';
+import { useResumeRun } from '@/lib/queries/deploy/resume-mutation';
 import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
 import { PageHeader } from '../layout/page-header';
 import { ComponentsHealthCard } from '../overview/components-health-card';
@@ -27,17 +28,19 @@ export function DeployScreen() {
   const { run } = useDeployRun();
   const preview = usePreview();
   const start = useStartDeploy();
+  const resume = useResumeRun();
   const [edited, setDraft] = useState<SettingsDraft | null>(null);
   const draft = edited ?? (settingsQ.data ? toDraft(settingsQ.data.settings) : null);
   const [take, setTake] = useState<Set<string>>(new Set());
   const [shown, setShown] = useState<'run' | 'preview' | null>(null);
   // A run seen going on (whoever started it) stays shown after it ends, until a preview replaces it.
   const [followed, setFollowed] = useState<string | null>(null);
-  if (run?.state === 'running' && followed !== run.id) {
+  const live = run?.state === 'running' || run?.state === 'interrupted';
+  if (live && followed !== run.id) {
     setFollowed(run.id);
     setShown('run');
   }
-  const showRun = run !== null && (run.state === 'running' || shown === 'run');
+  const showRun = run !== null && (live || shown === 'run');
 
   const allowed = access.get(DEPLOY_RIGHT);
   const denied =
@@ -84,6 +87,12 @@ export function DeployScreen() {
             preview={preview.data}
             take={take}
             onShowRun={() => setShown('run')}
+            resume={{
+              onResume: () => run && resume.mutate({ id: run.id }),
+              resuming: resume.isPending,
+              error: resume.error?.message ?? null,
+              denied,
+            }}
             onTakeOwnership={(key, on) =>
               setTake((t) => {
                 const n = new Set(t);

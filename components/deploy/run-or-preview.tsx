@@ -5,7 +5,7 @@ import type { DeployRun } from '@/lib/deploy/run-types';
 import { Button } from '../ui/button';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { PreviewList } from './preview-list';
-import { RunProgress } from './run-progress';
+import { RunProgress, type ResumeControl } from './run-progress';
 
 /** Below the settings: the run's progress, or the preview, or a way back to the last run. */
 export function RunOrPreview({
@@ -15,8 +15,10 @@ export function RunOrPreview({
   take,
   onTakeOwnership,
   onShowRun,
+  resume,
 }: {
   run: DeployRun | null;
+  resume?: ResumeControl;
   showRun: boolean;
   preview: DeployPreview | undefined;
   take: Set<string>;
@@ -28,7 +30,7 @@ export function RunOrPreview({
       <Card>
         <CardHeader title={run.kind === 'deploy' ? 'Deploy progress' : 'Undeploy progress'} />
         <CardBody>
-          <RunProgress run={run} />
+          <RunProgress run={run} resume={resume} />
         </CardBody>
       </Card>
     );

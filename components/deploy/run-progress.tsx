@@ -1,6 +1,8 @@
+import { reachedOf } from '@/lib/deploy/run-lease';
 import type { DeployRun, RunObject, RunStage } from '@/lib/deploy/run-types';
 import type { Tone } from '@/lib/status-tone';
 import { Badge } from '../ui/badge';
+import { Button } from '../ui/button';
 
 const OBJECT_TONE: Record<RunObject['state'], Tone> = {
   pending: 'neutral',
@@ -13,10 +15,27 @@ const OBJECT_TONE: Record<RunObject['state'], Tone> = {
   kept: 'info',
 };
 const STAGE_TONE: Record<RunStage['state'], Tone> = { pending: 'neutral', running: 'info', done: 'ok', failed: 'bad' };
-const RUN_TONE: Record<DeployRun['state'], Tone> = { running: 'info', succeeded: 'ok', failed: 'bad' };
+const RUN_TONE: Record<DeployRun['state'], Tone> = {
+  running: 'info',
+  succeeded: 'ok',
+  failed: 'bad',
+  interrupted: 'warn',
+};
 
-/** A deploy or undeploy as it happens: each stage and object with its state and the server's words. */
-export function RunProgress({ run }: { run: DeployRun }) {
+/** What the page offers for an interrupted run. */
+export interface ResumeControl {
+  onResume: () => void;
+  resuming: boolean;
+  error: string | null;
+  /** Why the user may not resume (no rights), or null. */
+  denied: string | null;
+}
+
+/**
+ * A deploy or undeploy as it happens: each stage and object with its state and the server's words,
+ * which replica runs it, and — when that replica died — where it stopped and a Resume button.
+ */
+export function RunProgress({ run, resume }: { run: DeployRun; resume?: ResumeControl }) {
   return (
     <div className="flex flex-col gap-3" data-testid="deploy-run" data-state={run.state} data-kind={run.kind}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -27,8 +46,49 @@ export function RunProgress({ run }: { run: DeployRun }) {
           by <span className="font-mono text-xs">{run.user}</span>, started{' '}
           {new Date(run.startedAt).toLocaleTimeString()}
           {run.finishedAt && `, took ${((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000).toFixed(1)} s`}
+          , on replica{' '}
+          <span className="font-mono text-xs" data-testid="run-replica">
+            {run.replica}
+          </span>
         </span>
       </div>
+      {run.resumes.map((r) => (
+        <p key={r.at} className="text-xs text-zinc-600" data-testid="run-resumed">
+          Resumed by <span className="font-mono">{r.user}</span> on replica{' '}
+          <span className="font-mono">{r.replica}</span> at {new Date(r.at).toLocaleTimeString()}
+        </p>
+      ))}
+      {run.state === 'interrupted' && (
+        <div
+          role="alert"
+          data-testid="run-interrupted"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          <p className="min-w-0 flex-1">
+            Interrupted: replica <span className="font-mono text-xs">{run.replica}</span> stopped renewing its lease at{' '}
+            {new Date(run.heartbeatAt).toLocaleTimeString()} (it died or lost the API server). It reached{' '}
+            {reachedOf(run).text}. Resuming runs the plan again from that stage with your credentials; objects already
+            applied are unchanged.
+            {resume?.denied && <span className="block text-xs">{resume.denied}</span>}
+            {resume?.error && (
+              <span className="block text-xs text-red-800" data-testid="resume-error">
+                {resume.error}
+              </span>
+            )}
+          </p>
+          {resume && (
+            <Button
+              variant="primary"
+              size="sm"
+              data-testid="run-resume"
+              onClick={resume.onResume}
+              disabled={resume.resuming || Boolean(resume.denied)}
+            >
+              {resume.resuming ? 'Resuming…' : `Resume ${run.kind}`}
+            </Button>
+          )}
+        </div>
+      )}
       {run.error && (
         <p
           role="alert"

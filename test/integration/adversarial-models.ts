@@ -191,6 +191,10 @@ export function routeModels(c: ModelContext): Record<string, RouteModel> {
       body: shapedBody({ takeOwnership: json(fc.array(hostile, { maxLength: 5 })) }, { settings: settings(true) }),
     },
     'GET /api/deploy/runs/stream': { ...empty, runs: 10 },
+    // Random ids: never the id of a run that could be resumed.
+    'POST /api/deploy/runs/resume': {
+      body: shapedBody({ id: field(json(orHostile(crypto.randomUUID(), '00000000-0000-0000-0000-000000000000'))) }),
+    },
     'GET /api/deploy/settings': empty,
     'POST /api/deploy/undeploy': {
       body: shapedBody({

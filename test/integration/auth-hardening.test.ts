@@ -247,9 +247,22 @@ describe('sign-in and audit hardening on the devcluster', () => {
     });
 
     it('a deploy is recorded when it starts, before its outcome', async () => {
-      const token = await users.token('nobody');
-      const user = { username: users.username('nobody'), groups: ['system:authenticated'] };
-      const run = getDeployRunner().deploy(
+      // Someone who may write the run record in the bundle's namespace (`edit` there) but not the
+      // bundle's Namespace: the run starts, and its first write is refused.
+      const sa = 'runs-only';
+      await kubectl(['create', 'serviceaccount', sa, '-n', users.ns]);
+      await kubectl([
+        'create',
+        'rolebinding',
+        `${users.ns}-${sa}`,
+        '--clusterrole=edit',
+        `--serviceaccount=${users.ns}:${sa}`,
+        '-n',
+        'imagepod',
+      ]);
+      const token = (await kubectl(['create', 'token', sa, '-n', users.ns, '--duration=1h'])).trim();
+      const user = { username: users.username(sa), groups: ['system:authenticated'] };
+      const run = await getDeployRunner().deploy(
         { user, session: { sid: uniqueName('sid') }, kube: tokenKubeConfig(token) },
         DEFAULT_SETTINGS,
         new Set(),
@@ -270,6 +283,7 @@ describe('sign-in and audit hardening on the devcluster', () => {
       expect(rows.ended.result).toBe('denied');
       // Newest first: the outcome is listed above the start.
       expect(rows.mine.indexOf(rows.started)).toBeGreaterThan(rows.mine.indexOf(rows.ended));
+      await kubectl(['delete', 'rolebinding', `${users.ns}-${sa}`, '-n', 'imagepod', '--ignore-not-found']);
     });
   });
 

@@ -12,7 +12,7 @@ const kube = tokenKubeConfig(process.env.DEPLOY_TOKEN ?? '');
 const user = await whoAmI(kube);
 const cache = getClusterCache();
 while (!cache.everSynced()) await new Promise((r) => setTimeout(r, 100));
-const run = getDeployRunner().deploy(
+const run = await getDeployRunner().deploy(
   { user, session: { sid: 'child' }, kube },
   { ...DEFAULT_SETTINGS, apiReplicas: 3 },
   new Set(),

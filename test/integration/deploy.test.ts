@@ -21,6 +21,7 @@ process.env.IMAGEPOD_DEPLOY_STAGE_TIMEOUT_S = '180';
 const { POST: preview } = await import('@/app/api/deploy/preview/route');
 const { GET: getRun, POST: startRun } = await import('@/app/api/deploy/runs/route');
 const { GET: getSettings } = await import('@/app/api/deploy/settings/route');
+const { POST: resumeRun } = await import('@/app/api/deploy/runs/resume/route');
 const { POST: undeploy } = await import('@/app/api/deploy/undeploy/route');
 const { getDeployRunner } = await import('@/lib/server/deploy/runner');
 const { getClusterCache } = await import('@/lib/server/kube/cluster-cache');
@@ -416,13 +417,19 @@ describe('one-click deploy of the bundle on the devcluster', () => {
     expect((await kubectl(['get', 'namespace', NS, '-o', 'name'])).trim()).toBe('namespace/imagepod');
   }, 600_000);
 
-  it('a deploy cut off half-way (the server killed) completes when run again', async () => {
+  it('a deploy cut off half-way (the server killed) shows as interrupted within its lease, and resuming it completes it', async () => {
+    const LEASE_S = 4;
     const child = spawn(
       path.join(REPO, 'node_modules', '.bin', 'vite-node'),
       ['-c', 'vitest.config.ts', 'test/integration/deploy-child.ts'],
       {
         cwd: REPO,
-        env: { ...process.env, DEPLOY_TOKEN: await users.token('admin'), KUBECONFIG },
+        env: {
+          ...process.env,
+          DEPLOY_TOKEN: await users.token('admin'),
+          KUBECONFIG,
+          IMAGEPOD_DEPLOY_LEASE_S: `${LEASE_S}`,
+        },
         stdio: ['ignore', 'pipe', 'inherit'],
       },
     );
@@ -432,17 +439,75 @@ describe('one-click deploy of the bundle on the devcluster', () => {
     });
     // Kill it as soon as it works on stage 2: namespace and secrets done, the rest not.
     await eventually(() => /stage 2-data/.test(out), 120_000, 'the child deploy reached stage 2');
+    const id = /started (\S+)/.exec(out)?.[1];
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
+    const killedAt = Date.now();
     const partial = (
       await kubectl(['get', 'deployment', 'imagepod-api', '-n', NS, '--ignore-not-found', '-o', 'name'])
     ).trim();
     expect(partial).toBe('');
     const data = await secretData();
-    const run = await runToEnd(admin, { settings: { ...DEFAULT_SETTINGS, apiReplicas: 3 } });
+    // While its lease runs, the dead replica's run still holds the lock: a deploy is refused, naming it.
+    const early = await callRoute<{ run: Run }>(startRun, '/api/deploy/runs', {
+      cookie: admin,
+      body: { settings: { ...DEFAULT_SETTINGS, apiReplicas: 3 } },
+    });
+    if (Date.now() - killedAt < (LEASE_S - 1) * 1000) {
+      expect(early.status).toBe(409);
+      expect(JSON.stringify(early.body)).toContain(id);
+    }
+    const seen = await eventually(
+      async () => {
+        const r = await callRoute<{ run: Run & { state: string } }>(getRun, '/api/deploy/runs', { cookie: admin });
+        return r.body.run?.state === 'interrupted' ? r.body.run : null;
+      },
+      30_000,
+      'the run shown as interrupted',
+    );
+    const noticedMs = Date.now() - killedAt;
+    console.log(`[deploy] interrupted run shown after ${noticedMs} ms (lease ${LEASE_S} s)`);
+    expect(noticedMs).toBeLessThan((LEASE_S + 3) * 1000);
+    expect(seen.id).toBe(id);
+    const res = await callRoute<{ run: Run }>(resumeRun, '/api/deploy/runs/resume', { cookie: admin, body: { id } });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const run = await eventually(
+      () => {
+        const r = getDeployRunner().current();
+        return r && r.id === id && r.state !== 'running' ? r : null;
+      },
+      300_000,
+      'resumed deploy finished',
+    );
     expect(run.state).toBe('succeeded');
+    expect(run.resumes).toHaveLength(1);
     expect(objectsOf(run).every((o) => o.state === 'ready')).toBe(true);
     expect(await secretData()).toEqual(data);
+    // A second resume of a finished run is refused.
+    const again = await callRoute(resumeRun, '/api/deploy/runs/resume', { cookie: admin, body: { id } });
+    expect(again.status).toBe(409);
+    // The trail: started (by the child), interrupted, resumed, finished — each naming the run.
+    const trail = await eventually(
+      async () => {
+        const events = await kubectlJson<{ items: { note?: string; metadata: { labels: Record<string, string> } }[] }>([
+          'get',
+          'events.events.k8s.io',
+          '-n',
+          NS,
+          '-l',
+          'imagepod.io/audit=true',
+        ]);
+        const actions = events.items
+          .filter((e) => e.note?.includes(id!) || e.metadata.labels['imagepod.io/audit-action'] === 'deploy')
+          .map((e) => e.metadata.labels['imagepod.io/audit-action']);
+        return ['deploy-started', 'deploy-interrupted', 'deploy-resumed', 'deploy'].every((a) => actions.includes(a))
+          ? actions
+          : null;
+      },
+      20_000,
+      'started, interrupted, resumed and finished rows',
+    );
+    expect(trail).toContain('deploy-resumed');
   }, 300_000);
 
   it('a stage that does not become ready fails after its timeout, naming the stuck object and its latest events', async () => {

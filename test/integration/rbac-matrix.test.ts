@@ -44,6 +44,7 @@ const r = {
   deploy: (await import('@/app/api/deploy/runs/route')).POST,
   runsStream: (await import('@/app/api/deploy/runs/stream/route')).GET,
   undeploy: (await import('@/app/api/deploy/undeploy/route')).POST,
+  resumeRun: (await import('@/app/api/deploy/runs/resume/route')).POST,
   history: (await import('@/app/api/workloads/[kind]/[namespace]/[name]/history/route')).GET,
   scale: (await import('@/app/api/workloads/[kind]/[namespace]/[name]/scale/route')).PATCH,
   restart: (await import('@/app/api/workloads/[kind]/[namespace]/[name]/restart/route')).POST,
@@ -427,6 +428,11 @@ function writes(): Write[] {
       what: 'undeploy the stack',
       can: { verb: 'delete', resource: 'deployments.apps', ns: STACK },
       send: (u) => call(u, r.undeploy, '/api/deploy/undeploy', { body: { confirm: STACK } }),
+    },
+    {
+      what: 'resume a deploy run',
+      can: { verb: 'create', resource: 'deployments.apps', ns: STACK },
+      send: (u) => call(u, r.resumeRun, '/api/deploy/runs/resume', { body: { id: crypto.randomUUID() } }),
     },
   );
   return out;

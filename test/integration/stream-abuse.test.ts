@@ -242,7 +242,7 @@ describe('stream routes under abuse (devcluster)', () => {
     const viewer = await signIn(await users.token('viewer'));
     const refused = await callRoute(deployRuns, '/api/deploy/runs', { cookie: team });
     expect(refused.status).toBe(403);
-    expect(refused.body.error?.message).toMatch(/imagepod-deploy-settings/);
+    expect(refused.body.error?.message).toMatch(/imagepod-deploy-run/);
     expect((await callRoute(deployRuns, '/api/deploy/runs', { cookie: viewer })).status).toBe(200);
     expect((await deployStream(pageRequest('/api/deploy/runs/stream', team), seg)).status).toBe(403);
     const ch = channelId();
@@ -303,7 +303,7 @@ describe('stream routes under abuse (devcluster)', () => {
     for (const [r, what] of [
       [logs, /no longer allows .* to read pod logs in/],
       [live, /What Kubernetes lets you read has changed/],
-      [deploys, /imagepod-deploy-settings/],
+      [deploys, /imagepod-deploy-run/],
     ] as const) {
       await r.until((x) => !!x.find('ended'), 45_000, 'ended');
       const ended = r.find('ended') as { reason: string; message: string };

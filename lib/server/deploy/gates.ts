@@ -9,13 +9,20 @@ export interface GateResult {
   message: string;
 }
 
-/** Readiness of one applied object, from the watch cache (no extra requests to the API server). */
-export function gate(o: KubeObj, generation: number): GateResult {
+/**
+ * Readiness of one applied object, from the watch cache (no extra requests to the API server).
+ * The object is the one applied (`uid`), not an older one of the same name the cache still holds:
+ * after an undeploy and a deploy, the deleted Deployment's ready status fools a gate that compares
+ * generations only (both start at 1).
+ */
+export function gate(o: KubeObj, applied: { generation: number; uid: string }): GateResult {
   if (!isWorkloadKind(o.kind)) return { ready: true, message: 'applied' };
   const row = getClusterCache().views.workloads.get(`${o.kind}/${o.metadata.namespace}/${o.metadata.name}`) as
     WorkloadRow | undefined;
-  if (!row || row.generation < generation)
-    return { ready: false, message: 'waiting for the watch cache to see the new spec' };
+  const { generation, uid } = applied;
+  if (!row || (uid && row.uid !== uid))
+    return { ready: false, message: 'waiting for the watch cache to see the new object' };
+  if (row.generation < generation) return { ready: false, message: 'waiting for the watch cache to see the new spec' };
   if (row.observedGeneration < generation)
     return { ready: false, message: 'waiting for the controller to observe the new spec' };
   if (o.kind === 'DaemonSet' && row.desired === 0) {

@@ -17,16 +17,21 @@ const body = z.strictObject({
   takeOwnership: z.array(z.string().max(300)).max(100).default([]),
 });
 
-/** The current (or last) deploy or undeploy of this server, or null; 403 for users who may not see deploys. */
-export const GET = route({ query: z.strictObject({}) }, async ({ session, signal }) => {
+/**
+ * The current (or last) deploy or undeploy, whichever replica runs it (the cluster's record, read
+ * with the user's credentials; `interrupted` when its replica died), or null; 403 for users who
+ * may not see deploys.
+ */
+export const GET = route({ query: z.strictObject({}) }, async ({ session, signal, kube }) => {
   await assertMaySeeDeploys(session, signal);
-  return { run: getDeployRunner().current() };
+  return { run: await getDeployRunner().seen(kube(), signal) };
 });
 
 /**
  * Starts a deploy with the user's credentials; it runs on the server whatever the browser does.
  * 403 naming the missing rights when Kubernetes would refuse one of its writes (nothing starts);
- * 202 with the run; 409 naming the running one when a deploy or undeploy is in progress.
+ * 202 with the run; 409 naming the running one when a deploy or undeploy is in progress on any
+ * replica (the lock is in the cluster: of two replicas starting at once, one wins).
  */
 export const POST = route({ body }, async (ctx) => {
   const { settings } = ctx.body;
@@ -37,7 +42,7 @@ export const POST = route({ body }, async (ctx) => {
     ctx.signal,
   );
   await assertChangeable(ctx.kube(), ctx.body.settings, ctx.signal);
-  const run = getDeployRunner().deploy(
+  const run = await getDeployRunner().deploy(
     { user: ctx.user, session: ctx.session, kube: ctx.kube() },
     ctx.body.settings,
     new Set(ctx.body.takeOwnership),

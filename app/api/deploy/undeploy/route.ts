@@ -26,6 +26,6 @@ export const POST = route({ body }, async (ctx) => {
   const opts = { settings, removeVolumes: ctx.body.removeVolumes, removeSecrets: ctx.body.removeSecrets };
   const removed = applySettings(loadBundle(), settings).filter((o) => keepReason(o, opts) === null);
   await assertMayWrite(ctx, removed, 'undeploy', ctx.signal);
-  const run = getDeployRunner().undeploy({ user: ctx.user, session: ctx.session, kube: ctx.kube() }, opts);
+  const run = await getDeployRunner().undeploy({ user: ctx.user, session: ctx.session, kube: ctx.kube() }, opts);
   return NextResponse.json({ run }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
 });

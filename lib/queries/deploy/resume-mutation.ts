@@ -1,0 +1,13 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import type { DeployRun } from '../../deploy/run-types';
+import type { ApiError } from '../api-error';
+import { fetchJson } from '../fetch-json';
+
+/** Resumes an interrupted run (its id) on this replica; progress arrives through useDeployRun. */
+export function useResumeRun() {
+  return useMutation<{ run: DeployRun }, ApiError, { id: string }>({
+    mutationFn: (body) => fetchJson('/api/deploy/runs/resume', { method: 'POST', body: JSON.stringify(body) }),
+  });
+}
