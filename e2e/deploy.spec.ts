@@ -1,4 +1,6 @@
-import { REPO, expect, kubectl, recycleVolumes, screenshot, test } from './fixtures';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { REPO, expect, kubectl, recycleVolumes, screenshot, test, tokenFor } from './fixtures';
 
 /** The stack's objects out of the cluster (the namespace, which holds the audit trail, stays). */
 async function clearStack(): Promise<void> {
@@ -93,6 +95,35 @@ test.describe.serial('Deploy page', () => {
     expect((await kubectl(['get', 'secret', 'imagepod-secrets', '-n', 'imagepod', '-o', 'name'])).trim()).toBe(
       'secret/imagepod-secrets',
     );
+  });
+
+  test('a deploy whose replica died shows as interrupted, where it stopped; Resume completes it', async ({ page }) => {
+    test.setTimeout(240_000);
+    // Another "replica": a panel process that starts a deploy (lease 4 s) and is killed in stage 2.
+    const child = spawn(
+      path.join(REPO, 'node_modules', '.bin', 'vite-node'),
+      ['-c', 'vitest.config.ts', 'test/integration/deploy-child.ts'],
+      {
+        cwd: REPO,
+        env: { ...process.env, DEPLOY_TOKEN: tokenFor('admin'), IMAGEPOD_DEPLOY_LEASE_S: '4' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    await expect.poll(() => /stage 2-data/.test(out), { timeout: 120_000 }).toBe(true);
+    child.kill('SIGKILL');
+    await page.goto('/deploy');
+    await expect(page.getByTestId('deploy-run')).toHaveAttribute('data-state', 'interrupted', { timeout: 20_000 });
+    await expect(page.getByTestId('run-interrupted')).toContainText('stopped renewing its lease');
+    await expect(page.getByTestId('run-interrupted')).toContainText('stage');
+    await screenshot(page, 'deploy-interrupted');
+    await page.getByTestId('run-resume').click();
+    await expect(page.getByTestId('deploy-run')).toHaveAttribute('data-state', 'succeeded', { timeout: 180_000 });
+    await expect(page.getByTestId('run-resumed')).toContainText('Resumed by');
+    await screenshot(page, 'deploy-resumed');
   });
 });
 
