@@ -122,6 +122,35 @@ async function exists(kind: string, name: string): Promise<boolean> {
 
 let createdAuditNs = false;
 
+type MatchLabels = { matchLabels: Record<string, string> };
+/** The parts of deployment.yaml the availability test reads. */
+interface PanelDeployment {
+  spec: {
+    replicas: number;
+    strategy: unknown;
+    selector: MatchLabels;
+    template: {
+      metadata: { labels: Record<string, string> };
+      spec: {
+        affinity: {
+          podAntiAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution?: unknown;
+            preferredDuringSchedulingIgnoredDuringExecution: {
+              weight: number;
+              podAffinityTerm: { topologyKey: string; labelSelector: MatchLabels };
+            }[];
+          };
+        };
+        topologySpreadConstraints?: { whenUnsatisfiable: string; labelSelector: MatchLabels }[];
+      };
+    };
+  };
+}
+interface PanelPdb {
+  metadata: { name: string; namespace: string };
+  spec: { minAvailable?: number; maxUnavailable?: number; selector: MatchLabels };
+}
+
 describe('the panel installation (manifests/dashboard) and its read-only identity', () => {
   beforeAll(async () => {
     // A namespace still Terminating from an earlier run refuses new objects: wait it out.
@@ -175,6 +204,7 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
       'rolebinding.rbac.authorization.k8s.io/imagepod-dashboard-audit',
       'service/imagepod-dashboard',
       'deployment.apps/imagepod-dashboard',
+      'poddisruptionbudget.policy/imagepod-dashboard',
       'networkpolicy.networking.k8s.io/imagepod-dashboard',
     ]) {
       expect(dry).toContain(obj);
@@ -343,6 +373,85 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
     expect(open.flatMap((r) => r.ports.map((p) => p.port)).sort()).toEqual([443, 6443]);
     expect(readFileSync(path.join(DIR, 'kustomization.yaml'), 'utf8')).toMatch(/^ {2}- networkpolicy\.yaml$/m);
   });
+
+  it('runs two replicas: rolling update that surges first, preferred anti-affinity per node, a PDB of minAvailable 1 over exactly its pods', async () => {
+    // What `kubectl apply -k` installs.
+    const built = parseAllDocuments(await kubectl(['kustomize', DIR])).map((d) => d.toJS() as { kind: string });
+    const deployment = built.find((o) => o.kind === 'Deployment') as unknown as PanelDeployment;
+    const pdb = built.find((o) => o.kind === 'PodDisruptionBudget') as unknown as PanelPdb;
+    const labels = deployment.spec.template.metadata.labels;
+    const selects = (sel: Record<string, string>) =>
+      Object.keys(sel).length > 0 && Object.entries(sel).every(([k, v]) => labels[k] === v);
+
+    expect(deployment.spec.replicas).toBe(2);
+    expect(deployment.spec.strategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: { maxSurge: 1, maxUnavailable: 0 },
+    });
+    // Preferred, not required: a one-node cluster still runs both replicas (and every rollout).
+    const anti = deployment.spec.template.spec.affinity.podAntiAffinity;
+    expect(anti.requiredDuringSchedulingIgnoredDuringExecution).toBeUndefined();
+    expect(anti.preferredDuringSchedulingIgnoredDuringExecution).toHaveLength(1);
+    const term = anti.preferredDuringSchedulingIgnoredDuringExecution[0]!.podAffinityTerm;
+    expect(term.topologyKey).toBe('kubernetes.io/hostname');
+    expect(selects(term.labelSelector.matchLabels)).toBe(true);
+    for (const c of deployment.spec.template.spec.topologySpreadConstraints ?? []) {
+      expect(c.whenUnsatisfiable).toBe('ScheduleAnyway');
+      expect(selects(c.labelSelector.matchLabels)).toBe(true);
+    }
+
+    expect(pdb.metadata).toMatchObject({ name: 'imagepod-dashboard', namespace: SA_NS });
+    expect(pdb.spec.minAvailable).toBe(1);
+    expect(pdb.spec.maxUnavailable).toBeUndefined();
+    expect(pdb.spec.selector.matchLabels).toEqual(deployment.spec.selector.matchLabels);
+    expect(selects(pdb.spec.selector.matchLabels)).toBe(true);
+    expect(readFileSync(path.join(DIR, 'kustomization.yaml'), 'utf8')).toMatch(/^ {2}- pdb\.yaml$/m);
+  });
+
+  it(
+    'on the devcluster: both replicas run on different nodes and the PDB counts exactly them, allowing one disruption',
+    { timeout: 120_000 },
+    async () => {
+      await kubectl(['apply', '-k', DIR]);
+      const pods = await eventually(
+        async () => {
+          const list = JSON.parse(
+            await kubectl([
+              'get',
+              'pods',
+              '-n',
+              SA_NS,
+              '-l',
+              'app.kubernetes.io/name=imagepod-dashboard',
+              '-o',
+              'json',
+            ]),
+          ) as { items: { metadata: { name: string }; spec: { nodeName?: string }; status: { phase?: string } }[] };
+          const running = list.items.filter((p) => p.status.phase === 'Running' && p.spec.nodeName);
+          return running.length === 2 ? running : null;
+        },
+        60_000,
+        'two panel pods running',
+      );
+      expect(new Set(pods.map((p) => p.spec.nodeName)).size).toBe(2);
+      const status = await eventually(
+        async () => {
+          const got = JSON.parse(await kubectl(['get', 'pdb', 'imagepod-dashboard', '-n', SA_NS, '-o', 'json'])) as {
+            status?: {
+              expectedPods?: number;
+              currentHealthy?: number;
+              desiredHealthy?: number;
+              disruptionsAllowed?: number;
+            };
+          };
+          return got.status?.currentHealthy === 2 ? got.status : null;
+        },
+        60_000,
+        'the PDB sees both pods healthy',
+      );
+      expect(status).toMatchObject({ expectedPods: 2, currentHealthy: 2, desiredHealthy: 1, disruptionsAllowed: 1 });
+    },
+  );
 
   it('grants reads of exactly what the watch cache reads, with no wildcard anywhere', () => {
     const docs = parseAllDocuments(readFileSync(path.join(DIR, 'rbac.yaml'), 'utf8')).map(

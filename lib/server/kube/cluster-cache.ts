@@ -108,6 +108,8 @@ export class ClusterCache {
   private flushTimer: NodeJS.Timeout | null = null;
   private healthDirty = false;
   private started = false;
+  /** When the cache last stopped being synced (epoch ms); null while it is. Not synced before the first LIST. */
+  private unsyncedAt: number | null = Date.now();
 
   constructor(
     private readonly kc: KubeConfig,
@@ -121,6 +123,7 @@ export class ClusterCache {
           onEvent: (e) => this.project(def.name, e),
           onHealth: () => {
             this.healthDirty = true;
+            this.noteSync();
           },
           notServedRecheckMs: opts.notServedRecheckMs,
         }),
@@ -180,6 +183,24 @@ export class ClusterCache {
       const h = r.getHealth();
       return h.listedAt !== null || h.state === 'not-served';
     });
+  }
+
+  /**
+   * Since when (epoch ms) the cache has not been synced without a break — some resource starting,
+   * reconnecting or failed — or null while every resource is synced (or not served). Readiness
+   * (app/api/readyz) turns false when this is older than its grace.
+   */
+  unsyncedSince(): number | null {
+    return this.unsyncedAt;
+  }
+
+  private noteSync(): void {
+    const synced = [...this.reflectors.values()].every((r) => {
+      const s = r.getHealth().state;
+      return s === 'synced' || s === 'not-served';
+    });
+    if (synced) this.unsyncedAt = null;
+    else this.unsyncedAt ??= Date.now();
   }
 
   revisions(): Record<ViewName, number> {
