@@ -370,13 +370,14 @@ export class DeployRunner {
       e.ro.state = 'applying';
       this.emit();
       try {
-        await this.fence();
-        const { result, change, note } = await this.applyObject(kc, e.o, takeOwnership.has(e.ro.key));
+        const { result, change, note } = await this.whileUnreachable(e.ro, () =>
+          this.applyObject(kc, e.o, takeOwnership.has(e.ro.key)),
+        );
         const meta = result.metadata as { generation?: number; uid?: string };
         e.applied = { generation: Number(meta.generation ?? 0), uid: meta.uid ?? '' };
         e.ro.change = change;
         if (e.o.kind === 'Secret') {
-          const generated = await fillSecret(kc, e.o);
+          const generated = await this.whileUnreachable(e.ro, () => fillSecret(kc, e.o));
           if (generated.length) e.ro.message = `generated ${generated.join(', ')}`;
         }
         e.ro.state = 'waiting';
@@ -427,6 +428,33 @@ export class DeployRunner {
     const ok = entries.every((e) => e.ro.state === 'ready');
     this.stageEnd(rs, ok);
     return ok;
+  }
+
+  /**
+   * One change to the cluster, after the fence, tried again while the API server cannot be reached
+   * (it restarts; an upgrade of the control plane) for up to a stage's timeout. Server-side apply
+   * and the secret fill are idempotent, so a retry after an answer that was lost is safe. Any other
+   * failure (a refusal, an invalid object) is the object's failure at once.
+   */
+  private async whileUnreachable<T>(ro: RunObject, change: () => Promise<T>): Promise<T> {
+    const until = Date.now() + stageTimeoutMs();
+    for (let attempt = 1; ; attempt++) {
+      await this.fence();
+      try {
+        return await change();
+      } catch (e) {
+        const unreachable =
+          e instanceof KubeError &&
+          (e.upstreamStatus === null ||
+            e.code === 'UNAVAILABLE' ||
+            e.code === 'TIMED_OUT' ||
+            e.code === 'TOO_MANY_REQUESTS');
+        if (!unreachable || Date.now() > until) throw e;
+        ro.message = `the API server did not answer (${e.message}); trying again (attempt ${attempt + 1})`;
+        this.emit();
+        await sleep(Math.min(5000, 500 * attempt));
+      }
+    }
   }
 
   /** Server-side apply without force; drift and chosen take-overs are re-applied with force. */
