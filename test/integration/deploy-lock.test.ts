@@ -5,7 +5,7 @@
  * and leaves the end of the run, and its audit row, to the one that took it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KUBECONFIG, REPO, TestUsers, eventually, kubectl, kubectlJson, recycleVolumes } from './helpers';
+import { KUBECONFIG, TestUsers, clearStack, eventually, kubectl, kubectlJson } from './helpers';
 
 process.env.KUBECONFIG = KUBECONFIG;
 delete process.env.KUBERNETES_SERVICE_HOST;
@@ -16,18 +16,11 @@ const { readRunRecord, RUN_NAME } = await import('@/lib/server/deploy/run-record
 const { tokenKubeConfig } = await import('@/lib/server/auth/identity');
 const { getClusterCache } = await import('@/lib/server/kube/cluster-cache');
 const { DEFAULT_SETTINGS } = await import('@/lib/deploy/settings');
+const { gate } = await import('@/lib/server/deploy/gates');
 type Run = NonNullable<ReturnType<InstanceType<typeof DeployRunner>['current']>>;
 
 const NS = 'imagepod';
 const users = new TestUsers();
-
-async function clearStack(): Promise<void> {
-  const built = await kubectl(['kustomize', `${REPO}/manifests/imagepod`]);
-  const docs = built.split(/^---$/m).filter((d) => d.trim() && !/^kind: Namespace$/m.test(d));
-  await kubectl(['delete', '--ignore-not-found', '--wait=true', '--timeout=120s', '-f', '-'], docs.join('\n---\n'));
-  await kubectl(['delete', 'pvc,configmap', '--all', '-n', NS, '--ignore-not-found', '--wait=true', '--timeout=60s']);
-  await recycleVolumes();
-}
 
 const finished = (runner: InstanceType<typeof DeployRunner>, id: string, what: string) =>
   eventually(
@@ -144,6 +137,44 @@ describe('the deploy lock across replicas', () => {
       ).toBe('2');
     } finally {
       delete process.env.IMAGEPOD_DEPLOY_LEASE_S;
+    }
+  }, 300_000);
+
+  it('undeploy then deploy at once: every gate waits for the new objects, not the old ones of the same name', async () => {
+    const a = new DeployRunner();
+    const who = await actor('admin');
+    const uids = async () =>
+      Object.fromEntries(
+        (
+          await kubectlJson<{ items: { kind: string; metadata: { name: string; uid: string } }[] }>([
+            'get',
+            'deployments,statefulsets,daemonsets',
+            '-n',
+            NS,
+          ])
+        ).items.map((i) => [`${i.kind}/${i.metadata.name}`, i.metadata.uid]),
+      );
+    const before = await uids();
+    expect(Object.keys(before).length).toBeGreaterThan(5);
+    // The cache still holds the live Deployment: a gate asked about another object of its name
+    // (what was applied after a delete) is not fooled by that one's ready status.
+    const api = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'imagepod-api', namespace: NS } };
+    expect(gate(api, { generation: 1, uid: before['Deployment/imagepod-api']! }).ready).toBe(true);
+    const other = gate(api, { generation: 1, uid: 'a-newer-object' });
+    expect(other).toEqual({ ready: false, message: 'waiting for the watch cache to see the new object' });
+    const un = await a.undeploy(who, { settings: DEFAULT_SETTINGS, removeVolumes: false, removeSecrets: false });
+    expect((await finished(a, un.id, 'undeploy finished')).state).toBe('succeeded');
+    const run = await a.deploy(who, DEFAULT_SETTINGS, new Set());
+    const end = await finished(a, run.id, 'deploy finished');
+    expect(end.state).toBe('succeeded');
+    const after = await uids();
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    for (const k of Object.keys(before)) expect(after[k], k).not.toBe(before[k]);
+    // Each workload's gate passed on the object now live.
+    const cache = getClusterCache();
+    for (const [k, uid] of Object.entries(after)) {
+      const [kind, name] = k.split('/');
+      expect(cache.views.workloads.get(`${kind}/${NS}/${name}`)?.uid, k).toBe(uid);
     }
   }, 300_000);
 });

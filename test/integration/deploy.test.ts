@@ -10,7 +10,7 @@ import {
   eventually,
   kubectl,
   kubectlJson,
-  recycleVolumes,
+  clearStack,
   signIn,
 } from './helpers';
 
@@ -78,15 +78,6 @@ const workloadGenerations = async () => {
 };
 const secretData = async () =>
   (await kubectlJson<{ data: Record<string, string> }>(['get', 'secret', 'imagepod-secrets', '-n', NS])).data;
-
-/** Removes whatever an earlier run left: the bundle's objects (not the namespace), claims, secrets, settings. */
-async function clearStack(): Promise<void> {
-  const built = await kubectl(['kustomize', `${REPO}/manifests/imagepod`]);
-  const docs = built.split(/^---$/m).filter((d) => d.trim() && !/^kind: Namespace$/m.test(d));
-  await kubectl(['delete', '--ignore-not-found', '--wait=true', '--timeout=120s', '-f', '-'], docs.join('\n---\n'));
-  await kubectl(['delete', 'pvc,configmap', '--all', '-n', NS, '--ignore-not-found', '--wait=true', '--timeout=60s']);
-  await recycleVolumes();
-}
 
 describe('one-click deploy of the bundle on the devcluster', () => {
   beforeAll(async () => {

@@ -325,3 +325,24 @@ export async function readEvents(
 export async function recycleVolumes(): Promise<void> {
   await run(path.join(REPO, 'devcluster', 'recycle-volumes.sh'), [], { env: { ...process.env, KUBECONFIG } });
 }
+
+/**
+ * Removes whatever an earlier run left in the stack's namespace: the bundle's objects (not the
+ * namespace, which holds the audit trail), claims, secrets' volumes, settings and the run record.
+ */
+export async function clearStack(): Promise<void> {
+  const built = await kubectl(['kustomize', `${REPO}/manifests/imagepod`]);
+  const docs = built.split(/^---$/m).filter((d) => d.trim() && !/^kind: Namespace$/m.test(d));
+  await kubectl(['delete', '--ignore-not-found', '--wait=true', '--timeout=120s', '-f', '-'], docs.join('\n---\n'));
+  await kubectl([
+    'delete',
+    'pvc,configmap',
+    '--all',
+    '-n',
+    'imagepod',
+    '--ignore-not-found',
+    '--wait=true',
+    '--timeout=60s',
+  ]);
+  await recycleVolumes();
+}

@@ -52,6 +52,8 @@ export class DeployRunner {
   private writer: RecordWriter | null = null;
   /** This replica's run was resumed by another replica (it found the heartbeat stale): the record is the truth. */
   private takenOver = false;
+  /** The write of this replica's last run's end, while it is under way. */
+  private finishing: Promise<unknown> | null = null;
   /** Objects whose failure was a 403: a run that failed on one is audited as `denied`. */
   private readonly deniedObjects = new WeakSet<RunObject>();
   private readonly listeners = new Set<(run: DeployRun) => void>();
@@ -128,6 +130,8 @@ export class DeployRunner {
     make: (previous: DeployRun | null) => DeployRun,
   ): Promise<DeployRun> {
     if (this.run?.state === 'running') throw lockHeld(this.run);
+    // This replica's last run is over but its end may still be on its way to the record.
+    await this.finishing;
     const rec = await readRunRecord(actor.kube);
     if (hasRun(rec) && holdsLock(rec.run)) throw lockHeld(rec.run);
     const previous = hasRun(rec) ? rec.run : null;
@@ -316,7 +320,9 @@ export class DeployRunner {
     run.finishedAt = new Date().toISOString();
     recordDeploy(run.kind, ok, (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000);
     this.emit();
-    const recorded = await this.writer?.finish();
+    this.finishing = this.writer?.finish() ?? null;
+    const recorded = await this.finishing;
+    this.finishing = null;
     if (recorded === 'lost') return;
     const objects = run.stages.flatMap((s) => s.objects);
     const count = (c: RunObject['change']) => objects.filter((o) => o.change === c).length;
