@@ -164,6 +164,17 @@ describe('RevocationSync', () => {
     expect(a.isRevoked(sid(1))).toBe(true);
   });
 
+  it('an id the list cannot hold is never written', async () => {
+    const store = new MemoryStore();
+    const a = new RevocationSync(store, { log: quiet });
+    expect(await a.revokeEverywhere('../../etc/passwd', Date.now() + HOUR)).toEqual({
+      written: false,
+      error: 'not a session id',
+    });
+    expect(store.writes).toBe(0);
+    expect(a.pendingCount()).toBe(0);
+  });
+
   it('an expired session is only revoked here and never written', async () => {
     const store = new MemoryStore();
     const a = new RevocationSync(store, { log: quiet });

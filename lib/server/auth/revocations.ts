@@ -4,6 +4,7 @@ import { Backoff } from '../../backoff';
 import {
   MAX_REVOCATIONS,
   holdsAll,
+  isSid,
   mergeRevocations,
   parseRevocations,
   revocationData,
@@ -183,6 +184,8 @@ export class RevocationSync {
   async revokeEverywhere(sid: string, exp: number, waitMs = 3_000): Promise<{ written: boolean; error?: string }> {
     this.revokeHere(sid, exp);
     if (exp <= this.now()) return { written: true };
+    // Never reached from a session (openSession refuses such an id): nothing the list cannot hold.
+    if (!isSid(sid)) return { written: false, error: 'not a session id' };
     this.pending.set(sid, { exp, until: this.now() + (this.opts.retryForMs ?? RETRY_FOR_MS) });
     let error: string | undefined;
     let timer: NodeJS.Timeout | undefined;

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { sealData, unsealData } from 'iron-session';
 import { z } from 'zod';
+import { isSid } from '../../auth/revocation-list';
 import { HttpError } from '../errors/http-error';
 import { revocations } from './revocations';
 import { authSettings } from './settings';
@@ -24,7 +25,8 @@ const TOUCH_EVERY_MS = 60_000;
 
 const sessionSchema = z.object({
   v: z.literal(1),
-  sid: z.string(),
+  // The id a sign-out writes to the cluster's list: only ids newSession could have made.
+  sid: z.string().refine(isSid),
   mode: z.enum(['token', 'oidc', 'local']),
   token: z.string().optional(),
   user: z.object({ username: z.string(), uid: z.string().optional(), groups: z.array(z.string()) }),
