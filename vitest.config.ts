@@ -34,6 +34,18 @@ export default defineConfig({
           hookTimeout: 240_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Several real panel servers (the standalone build: `next build` first) on the devcluster.
+          name: 'replicas',
+          include: ['test/replicas/**/*.test.ts'],
+          environment: 'node',
+          // Files one after another: fileParallelism is false for every project (above).
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

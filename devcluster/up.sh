@@ -101,6 +101,9 @@ done | kubectl apply -f - >/dev/null
 # The panel's audit trail is written as Events in `imagepod` (IMAGEPOD_AUDIT_NAMESPACE); in a real
 # cluster the bundle or the install creates it. Applying the bundle later adopts it.
 kubectl create namespace imagepod --dry-run=client -o yaml | kubectl apply -f - >/dev/null
+# The panel's own namespace: a panel run here (scripts/demo.sh, tests) keeps the list of signed-out
+# sessions in it (ConfigMap imagepod-dashboard-revocations, created at the first sign-out).
+kubectl apply -f "$REPO_DIR/manifests/dashboard/namespace.yaml" >/dev/null
 
 url=$(kubectl config view --minify -o jsonpath='{.clusters[0].cluster.server}')
 log "ready in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"

@@ -11,6 +11,15 @@ bash devcluster/up.sh
 bash devcluster/metrics-up.sh   # Prometheus, kube-state-metrics, the GPU/API metrics simulator
 bash devcluster/logs-up.sh      # the log generator behind the ImagePod components' pods (kwok ClusterLogs)
 export KUBECONFIG="$PWD/.devcluster/kubeconfig"
+# The session-sealing secret, generated once and kept in the git-ignored .devcluster/: restarting
+# the demo keeps everyone signed in (and signed out: that list is in the cluster). From 48 random
+# bytes, like scripts/install-dashboard.sh; never on a command line.
+secret_file=.devcluster/session-secret
+if [ ! -s "$secret_file" ]; then
+  (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n' > "$secret_file.tmp" && mv "$secret_file.tmp" "$secret_file")
+fi
+IMAGEPOD_SESSION_SECRET="$(cat "$secret_file")"
+export IMAGEPOD_SESSION_SECRET
 npx next build
 # The standalone server is what the container image runs; it needs the static assets beside it.
 rm -rf .next/standalone/.next/static && cp -r .next/static .next/standalone/.next/static

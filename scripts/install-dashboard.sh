@@ -3,7 +3,8 @@
 #   1. namespace imagepod-system, and the `imagepod` namespace where the audit Events go;
 #   2. the session-sealing Secret imagepod-dashboard-session — generated here from 48 random
 #      bytes on the first install, never changed afterwards (changing it signs everybody out);
-#   3. manifests/dashboard (ServiceAccount, read-only RBAC, Deployment, Service, NetworkPolicy).
+#   3. manifests/dashboard (ServiceAccount, read-only RBAC, the empty list of signed-out sessions
+#      — re-applying keeps its entries —, Deployment, Service, NetworkPolicy).
 # Idempotent. Env: KUBECTL (default kubectl), DRY_RUN=1 (server-side dry run of step 3).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

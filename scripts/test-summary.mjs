@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const dir = '.test-reports';
 const suites = [];
-for (const name of ['unit', 'integration']) {
+for (const name of ['unit', 'integration', 'replicas']) {
   const f = `${dir}/${name}.json`;
   if (!existsSync(f)) continue;
   const r = JSON.parse(readFileSync(f, 'utf8'));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: lint + types, unit (vitest), integration (vitest, against the real devcluster),
-# e2e (Playwright in Debian's chromium against `next build && next start`). Brings the devcluster
-# up (and its test OIDC issuer for the e2e run) and stops the cluster afterwards if it was not running. Exit code: non-zero on any failure.
+# replicas (vitest, several standalone servers of `next build`), e2e (Playwright in Debian's
+# chromium against `next start`). Brings the devcluster up (and its test OIDC issuer for the e2e
+# run) and stops the cluster afterwards if it was not running. Exit code: non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
@@ -37,8 +38,11 @@ echo "== unit"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json
 echo "== integration (devcluster)"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=.test-reports/integration.json
-echo "== e2e (next build && next start, chromium)"
+echo "== build (next build)"
 npx next build
+echo "== replicas (several standalone servers on the devcluster: sign-out everywhere, restarts)"
+npx vitest run --project replicas --reporter=default --reporter=json --outputFile.json=.test-reports/replicas.json
+echo "== e2e (next start, chromium)"
 npx playwright test
 echo "== summary"
 node scripts/test-summary.mjs

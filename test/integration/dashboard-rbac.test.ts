@@ -2,11 +2,13 @@
  * manifests/dashboard/ on the devcluster: the kustomization is accepted by the API server, the
  * pod meets the `restricted` Pod Security Standard, and the panel's own ServiceAccount is
  * read-only — proven with `kubectl auth can-i --as=<the ServiceAccount>` and with a real token
- * of that account, which feeds the watch cache and is refused every write.
+ * of that account, which feeds the watch cache and is refused every write but its two: audit
+ * Events, and the one ConfigMap listing signed-out sessions.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { CACHED_RESOURCES as RESOURCES, ClusterCache } from '@/lib/server/kube/cluster-cache';
 import { kubeRequest } from '@/lib/server/kube/transport';
+import { REVOCATIONS_NAME, RevocationSync, configMapStore } from '@/lib/server/auth/revocations';
 import type { ResourceDef } from '@/lib/server/kube/reflector';
 import { REPO, createNamespace, devKubeConfig, eventually, kubectl, uniqueName } from './helpers';
 
@@ -30,6 +33,8 @@ const SA_NAME = 'imagepod-dashboard';
 const SA = `system:serviceaccount:${SA_NS}:${SA_NAME}`;
 /** Where the audit trail's Events go; the ImagePod bundle creates it. */
 const AUDIT_NS = 'imagepod';
+/** The list of signed-out sessions: the one ConfigMap the account may read and update. */
+const REVOCATIONS = `configmaps/${REVOCATIONS_NAME}`;
 const READ = ['get', 'list', 'watch'];
 /** What the account may do with a cached resource: an optional group (DRA) gets only what the cache does. */
 const readsOf = (def: ResourceDef) => (def.optional ? ['list', 'watch'] : READ);
@@ -121,6 +126,9 @@ async function exists(kind: string, name: string): Promise<boolean> {
 }
 
 let createdAuditNs = false;
+/** The devcluster makes the panel's namespace (devcluster/up.sh); then only the test's objects in it go. */
+let createdSaNs = false;
+let createdRevocations = false;
 
 type MatchLabels = { matchLabels: Record<string, string> };
 /** The parts of deployment.yaml the availability test reads. */
@@ -170,6 +178,12 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
         if (!/AlreadyExists/.test((e as ExecError).stderr ?? '')) throw e;
       }
     }
+    createdSaNs = !(await exists('namespace', SA_NS));
+    createdRevocations =
+      createdSaNs ||
+      (
+        await kubectl(['get', 'configmap', REVOCATIONS_NAME, '-n', SA_NS, '--ignore-not-found', '-o', 'name'])
+      ).trim() === '';
     // A server-side dry run of a namespaced object needs its namespace to exist.
     await kubectl(['apply', '-f', path.join(DIR, 'namespace.yaml')]);
   });
@@ -191,7 +205,19 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
         'role/imagepod-dashboard-audit',
         '--ignore-not-found',
       ]);
-    await kubectl(['delete', 'namespace', SA_NS, '--ignore-not-found', '--timeout=90s']);
+    if (createdSaNs) await kubectl(['delete', 'namespace', SA_NS, '--ignore-not-found', '--timeout=90s']);
+    else
+      await kubectl([
+        'delete',
+        '-n',
+        SA_NS,
+        'serviceaccount/imagepod-dashboard',
+        'secret/imagepod-dashboard-session',
+        'rolebinding/imagepod-dashboard-revocations',
+        'role/imagepod-dashboard-revocations',
+        ...(createdRevocations ? [`configmap/${REVOCATIONS_NAME}`] : []),
+        '--ignore-not-found',
+      ]);
   });
 
   it('passes a server-side dry run of the kustomization and of the optional Ingress, then applies the identity idempotently', async () => {
@@ -202,6 +228,9 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
       'clusterrolebinding.rbac.authorization.k8s.io/imagepod-dashboard',
       'role.rbac.authorization.k8s.io/imagepod-dashboard-audit',
       'rolebinding.rbac.authorization.k8s.io/imagepod-dashboard-audit',
+      'role.rbac.authorization.k8s.io/imagepod-dashboard-revocations',
+      'rolebinding.rbac.authorization.k8s.io/imagepod-dashboard-revocations',
+      `configmap/${REVOCATIONS_NAME}`,
       'service/imagepod-dashboard',
       'deployment.apps/imagepod-dashboard',
       'poddisruptionbudget.policy/imagepod-dashboard',
@@ -223,7 +252,7 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
     const files = ['namespace.yaml', 'serviceaccount.yaml', 'rbac.yaml'].flatMap((f) => ['-f', path.join(DIR, f)]);
     await kubectl(['apply', ...files]);
     const again = (await kubectl(['apply', ...files])).trim().split('\n');
-    expect(again.length).toBe(6);
+    expect(again.length).toBe(8);
     for (const line of again) expect(line).toMatch(/ unchanged$/);
   });
 
@@ -466,11 +495,13 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
     expect(reads.sort()).toEqual(RESOURCES.map(kubectlName).sort());
   });
 
-  it('kubectl auth can-i: yes for the cache reads and creating audit Events', async () => {
+  it('kubectl auth can-i: yes for the cache reads, creating audit Events and keeping the list of signed-out sessions', async () => {
     const checks: Check[] = [
       ...RESOURCES.flatMap((def) => readsOf(def).map((verb) => ({ verb, resource: kubectlName(def) }))),
       { verb: 'create', resource: 'events', ns: AUDIT_NS },
       { verb: 'create', resource: 'events.events.k8s.io', ns: AUDIT_NS },
+      { verb: 'get', resource: REVOCATIONS, ns: SA_NS },
+      { verb: 'update', resource: REVOCATIONS, ns: SA_NS },
     ];
     const got = await answers(checks);
     expect([...got].filter(([, yes]) => !yes).map(([l]) => l)).toEqual([]);
@@ -529,6 +560,17 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
         ['get', 'create', 'update', 'patch', 'delete'].map((verb) => ({ verb, resource: kubectlName(def) })),
       ),
       { verb: 'update', resource: 'resourceclaims.resource.k8s.io', subresource: 'status', ns: AUDIT_NS },
+      // The list of signed-out sessions: get and update of that one object in its namespace, no
+      // more — not another ConfigMap, no create, patch or delete of it, not the same name in
+      // another namespace (and no list or watch of configmaps in its namespace: above).
+      ...['get', 'update', 'patch', 'delete'].map((verb) => ({ verb, resource: 'configmaps/other-config', ns: SA_NS })),
+      ...['create', 'deletecollection'].map((verb) => ({ verb, resource: 'configmaps', ns: SA_NS })),
+      ...['patch', 'delete'].map((verb) => ({ verb, resource: REVOCATIONS, ns: SA_NS })),
+      ...['get', 'update'].flatMap((verb) => [
+        { verb, resource: REVOCATIONS, ns: AUDIT_NS },
+        { verb, resource: REVOCATIONS, ns: 'default' },
+        { verb, resource: REVOCATIONS },
+      ]),
     ];
     const got = await answers(checks);
     expect(got.size).toBe(checks.length);
@@ -547,6 +589,7 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
             ],
         ),
         ...(ns === AUDIT_NS ? [['events.events.k8s.io', ['create']] as [string, string[]]] : []),
+        ...(ns === SA_NS ? [[`configmaps[${REVOCATIONS_NAME}]`, ['get', 'update']] as [string, string[]]] : []),
       ]);
     for (const ns of [AUDIT_NS, SA_NS, 'default']) {
       const [mine, base] = await Promise.all([rightsList(SA, ns), rightsList(baselineUser, ns)]);
@@ -678,6 +721,33 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
         },
       );
       expect(event.metadata.namespace).toBe(AUDIT_NS);
+    });
+
+    it('keeps the list of signed-out sessions in its one ConfigMap, and may touch no other', async () => {
+      await kubectl(['apply', '-f', path.join(DIR, 'revocations.yaml')]);
+      const sid = randomBytes(12).toString('base64url');
+      const exp = Date.now() + 600_000;
+      const sync = new RevocationSync(configMapStore(() => kc, SA_NS));
+      expect(await sync.revokeEverywhere(sid, exp)).toEqual({ written: true });
+      const stored = async () =>
+        (
+          JSON.parse(await kubectl(['get', 'configmap', REVOCATIONS_NAME, '-n', SA_NS, '-o', 'json'])) as {
+            data?: Record<string, string>;
+          }
+        ).data ?? {};
+      expect((await stored())[sid]).toBe(new Date(exp).toISOString());
+      // Re-applying the manifest (an upgrade, install-dashboard.sh again) keeps the entries.
+      await kubectl(['apply', '-f', path.join(DIR, 'revocations.yaml')]);
+      expect((await stored())[sid]).toBe(new Date(exp).toISOString());
+      // Another ConfigMap is refused to the account: read, create, update; so is listing them.
+      const other = configMapStore(() => kc, SA_NS, 'other-config');
+      await expect(other.read()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(other.write(null, {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(kubeRequest(kc, `/api/v1/namespaces/${SA_NS}/configmaps`)).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      // The same name elsewhere, too.
+      await expect(configMapStore(() => kc, AUDIT_NS).read()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     });
   });
 });

@@ -27,7 +27,14 @@ interface Run {
 }
 
 const secrets = async () =>
-  (await kubectlJson<{ items: { metadata: { name: string }; data?: Record<string, string> }[] }>(['get', 'secrets', '-n', NS])).items
+  (
+    await kubectlJson<{ items: { metadata: { name: string }; data?: Record<string, string> }[] }>([
+      'get',
+      'secrets',
+      '-n',
+      NS,
+    ])
+  ).items
     .filter((s) => s.metadata.name.startsWith('imagepod-') || s.metadata.name.startsWith('grafana'))
     .map((s) => ({ name: s.metadata.name, data: s.data }));
 const claims = async () =>
@@ -41,7 +48,11 @@ const runOn = async (s: PanelServer) => (await call(s, '/api/deploy/runs', { coo
 beforeAll(async () => {
   await clearStack();
   await users.create();
-  [a, b] = await startServers(PORTS, { env: { IMAGEPOD_DEPLOY_LEASE_S: String(LEASE_S), IMAGEPOD_AUDIT_STDOUT: '0' } });
+  const servers = await startServers(PORTS, {
+    env: { IMAGEPOD_DEPLOY_LEASE_S: String(LEASE_S), IMAGEPOD_AUDIT_STDOUT: '0' },
+  });
+  a = servers[0]!;
+  b = servers[1]!;
   cookie = await signIn(a, await users.token('admin'));
 }, 300_000);
 
@@ -119,7 +130,10 @@ describe('deploy runs across two replicas', () => {
     expect(done.resumes).toHaveLength(1);
     expect(done.stages.every((s) => s.state === 'done')).toBe(true);
     // The same as a deploy never cut off: a dry run of those settings changes nothing.
-    const preview = await call(b, '/api/deploy/preview', { cookie, body: { settings: { ...settings, apiReplicas: 3 } } });
+    const preview = await call(b, '/api/deploy/preview', {
+      cookie,
+      body: { settings: { ...settings, apiReplicas: 3 } },
+    });
     expect(preview.status).toBe(200);
     const changes = (preview.body.objects as { key: string; action: string }[]).filter((o) => o.action !== 'unchanged');
     expect(changes).toEqual([]);

@@ -23,7 +23,7 @@ export const dynamic = 'force-dynamic';
  * session: the hello names the channel and the session's tag, and subscriptions made with
  * `POST /api/stream/subscriptions` arrive on it as `sub` events until it closes.
  * Bounded: streams per session and per process (429), unread bytes per client (dropped beyond).
- * It ends with an `ended` event when the session does (expiry, idle, sign-out here) or when what
+ * It ends with an `ended` event when the session does (expiry, idle, sign-out on any replica) or when what
  * the user may read changed (asked again every 30 s): the browser reconnects with its new rights.
  */
 export const GET = route(

@@ -2,14 +2,17 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { sealData, unsealData } from 'iron-session';
 import { z } from 'zod';
+import { isSid } from '../../auth/revocation-list';
 import { HttpError } from '../errors/http-error';
+import { revocations } from './revocations';
 import { authSettings } from './settings';
 
 /**
  * Sessions live in one sealed cookie (iron-session: AES-256-CBC + HMAC-SHA-256 with the
  * session secret), HttpOnly and SameSite=Strict, Secure behind TLS. The bearer token is inside
  * the seal: it never reaches browser JavaScript and is never logged. The panel keeps no session
- * store, so any replica with the same secret serves any session.
+ * store, so any replica with the same secret serves any session; what the cluster keeps is the
+ * list of signed-out session ids (./revocations.ts), which every replica refuses.
  */
 
 export const COOKIE = 'imagepod_session';
@@ -22,7 +25,8 @@ const TOUCH_EVERY_MS = 60_000;
 
 const sessionSchema = z.object({
   v: z.literal(1),
-  sid: z.string(),
+  // The id a sign-out writes to the cluster's list: only ids newSession could have made.
+  sid: z.string().refine(isSid),
   mode: z.enum(['token', 'oidc', 'local']),
   token: z.string().optional(),
   user: z.object({ username: z.string(), uid: z.string().optional(), groups: z.array(z.string()) }),
@@ -32,9 +36,6 @@ const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 export type SessionUser = Session['user'];
-
-const g = globalThis as typeof globalThis & { __imagepodRevoked?: Map<string, number> };
-const revoked = (g.__imagepodRevoked ??= new Map());
 
 export function newSession(
   input: { mode: Session['mode']; token?: string; user: SessionUser; tokenExpiresAt?: number | null },
@@ -80,7 +81,10 @@ export async function openSession(value: string | undefined, now = Date.now()): 
   const s = parsed.data;
   if (now >= s.exp) return 'expired';
   if (now - s.seen >= authSettings().idleMs) return 'idle';
-  if (revoked.has(s.sid)) return 'revoked';
+  const signedOut = revocations();
+  // After a restart, the first read of the cluster's list comes before any session is accepted.
+  if (signedOut.started) await signedOut.ready();
+  if (signedOut.isRevoked(s.sid)) return 'revoked';
   // A local-mode session acts with the panel's own kubeconfig: worthless, and dangerous, anywhere
   // local mode is off (in a cluster that identity is the panel's service account).
   if (s.mode === 'local' && !authSettings().localMode) return 'invalid';
@@ -140,12 +144,20 @@ export function clearSessionCookie(headers: Headers): void {
 }
 
 /**
- * Ends a session in this process even if its cookie is replayed (until its own expiry). Other
- * replicas honour the cleared cookie only; see README "Sessions".
+ * Ends a session on this replica at once (even if its cookie is replayed, until its own expiry);
+ * `revokeEverywhere` also writes it to the cluster's list for the other replicas.
  */
-export function revokeSession(s: Session, now = Date.now()): void {
-  revoked.set(s.sid, s.exp);
-  if (revoked.size > 10_000) for (const [sid, exp] of revoked) if (exp <= now) revoked.delete(sid);
+export function revokeSession(s: Session): void {
+  revocations().revokeHere(s.sid, s.exp);
+}
+
+/**
+ * Ends a session on every replica: refused here at once, and written to the cluster's list that
+ * every replica reads within seconds. `written: false` (with the reason) when that write failed
+ * or is slow; it is retried in the background meanwhile.
+ */
+export async function revokeEverywhere(s: Session): Promise<{ written: boolean; error?: string }> {
+  return revocations().revokeEverywhere(s.sid, s.exp);
 }
 
 /** Size check for a token before it is sealed (also bounds the login body). */

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { resolveKubeConfigSource } from '../kube/config';
 
@@ -16,9 +17,29 @@ export interface AuthSettings {
   /** Local mode: the panel runs outside a cluster with a kubeconfig and offers a one-time login link. */
   localMode: boolean;
   auditNamespace: string;
+  /** The panel's own namespace: where the cluster-wide list of signed-out sessions is kept. */
+  panelNamespace: string;
   oidc: { issuer: string; clientId: string; clientSecret?: string; scopes: string; redirectUri?: string } | null;
   /** Trust X-Forwarded-For for the login rate limit (only behind a proxy that sets it). */
   trustProxy: boolean;
+}
+
+const namespaceName = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+  .max(63);
+
+/** Where Kubernetes mounts the namespace of a pod's ServiceAccount. */
+const SA_NAMESPACE_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
+
+/** The namespace the panel runs in: its ServiceAccount's, read from the mounted file in a cluster. */
+function ownNamespace(inCluster: boolean, readFile: (p: string) => string): string | undefined {
+  if (!inCluster) return undefined;
+  try {
+    return readFile(SA_NAMESPACE_FILE).trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const env = z.object({
@@ -37,11 +58,8 @@ const env = z.object({
     .default(12),
   IMAGEPOD_PUBLIC_ORIGIN: z.string().optional(),
   IMAGEPOD_LOCAL_LOGIN: z.enum(['0', '1']).optional(),
-  IMAGEPOD_AUDIT_NAMESPACE: z
-    .string()
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
-    .max(63)
-    .default('imagepod'),
+  IMAGEPOD_AUDIT_NAMESPACE: namespaceName.default('imagepod'),
+  IMAGEPOD_PANEL_NAMESPACE: namespaceName.optional(),
   IMAGEPOD_OIDC_ISSUER: z.url().optional(),
   IMAGEPOD_OIDC_CLIENT_ID: z.string().min(1).optional(),
   IMAGEPOD_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -52,7 +70,14 @@ const env = z.object({
 
 const g = globalThis as typeof globalThis & { __imagepodAuthSettings?: AuthSettings };
 
-export function loadAuthSettings(source: Record<string, string | undefined> = process.env): AuthSettings {
+/**
+ * Reads the settings from an environment; `readFile` reads the ServiceAccount's namespace file in
+ * a cluster (the default namespace of the panel when IMAGEPOD_PANEL_NAMESPACE is not set).
+ */
+export function loadAuthSettings(
+  source: Record<string, string | undefined> = process.env,
+  readFile: (p: string) => string = (p) => readFileSync(p, 'utf8'),
+): AuthSettings {
   const e = env.parse(source);
   const ephemeral = !e.IMAGEPOD_SESSION_SECRET;
   const origins = (e.IMAGEPOD_PUBLIC_ORIGIN ?? '')
@@ -73,6 +98,8 @@ export function loadAuthSettings(source: Record<string, string | undefined> = pr
     // Never in a cluster: there the panel's identity is its service account, which no one may borrow.
     localMode: !inCluster && e.IMAGEPOD_LOCAL_LOGIN !== '0',
     auditNamespace: e.IMAGEPOD_AUDIT_NAMESPACE,
+    panelNamespace:
+      e.IMAGEPOD_PANEL_NAMESPACE ?? namespaceName.catch('imagepod-system').parse(ownNamespace(inCluster, readFile)),
     oidc:
       e.IMAGEPOD_OIDC_ISSUER && e.IMAGEPOD_OIDC_CLIENT_ID
         ? {
