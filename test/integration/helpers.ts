@@ -336,7 +336,7 @@ export async function clearStack(): Promise<void> {
   await kubectl(['delete', '--ignore-not-found', '--wait=true', '--timeout=120s', '-f', '-'], docs.join('\n---\n'));
   await kubectl([
     'delete',
-    'pvc,configmap',
+    'pvc,configmap,resourcequota',
     '--all',
     '-n',
     'imagepod',

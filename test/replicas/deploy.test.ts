@@ -6,7 +6,7 @@
  * left to change, secrets byte-identical, no claim deleted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestUsers, clearStack, eventually, kubectlJson } from '../integration/helpers';
+import { TestUsers, clearStack, eventually, kubectl, kubectlJson } from '../integration/helpers';
 import { call, kill9, openEvents, restart, signIn, startServers, stopAll, type PanelServer } from './servers';
 
 const PORTS = [3450, 3451];
@@ -43,6 +43,15 @@ const claims = async () =>
     .sort();
 const settingsOf = async (s: PanelServer) =>
   (await call(s, '/api/deploy/settings', { cookie })).body.settings as Record<string, unknown>;
+/**
+ * Holds a deploy in stage 3: a quota of 3 pods in the namespace lets PostgreSQL and Redis (stage 2)
+ * run but only one of the API's two pods, so its gate waits (kwok would otherwise finish a whole
+ * deploy in about 2 s). `release` lifts it.
+ */
+const hold = async () => {
+  await kubectl(['create', 'quota', 'hold-stage-3', '-n', NS, '--hard=pods=3']);
+  return { release: () => kubectl(['delete', 'quota', 'hold-stage-3', '-n', NS, '--ignore-not-found']) };
+};
 const runOn = async (s: PanelServer) => (await call(s, '/api/deploy/runs', { cookie })).body.run as Run | null;
 
 beforeAll(async () => {
@@ -67,7 +76,7 @@ describe('deploy runs across two replicas', () => {
     const stream = await openEvents(b, '/api/deploy/runs/stream', cookie);
     expect(stream.status).toBe(200);
     const settings = await settingsOf(a);
-    // A fresh deploy (the stack was cleared): seconds of stages, time for B to look and try.
+    const held = await hold();
     const res = await call(a, '/api/deploy/runs', { cookie, body: { settings } });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     const id = (res.body.run as Run).id;
@@ -81,6 +90,7 @@ describe('deploy runs across two replicas', () => {
     expect(second.status, JSON.stringify(second.body)).toBe(409);
     expect(second.body.error?.message).toContain(users.username('admin'));
     expect(second.body.error?.message).toContain(id);
+    await held.release();
     const end = await stream.waitFor(
       (e) => (e.data as Run | null)?.id === id && (e.data as Run).state !== 'running',
       240_000,
@@ -92,6 +102,7 @@ describe('deploy runs across two replicas', () => {
   it('kill -9 of A in the middle of stage 3: B shows the run interrupted within the lease; a resume from B completes it', async () => {
     await clearStack();
     const settings = await settingsOf(a);
+    const held = await hold();
     const res = await call(a, '/api/deploy/runs', { cookie, body: { settings: { ...settings, apiReplicas: 3 } } });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     const id = (res.body.run as Run).id;
@@ -116,6 +127,7 @@ describe('deploy runs across two replicas', () => {
     console.log(`[replicas] B showed A's run interrupted ${noticedMs} ms after kill -9 (lease ${LEASE_S} s)`);
     expect(noticedMs).toBeLessThan((LEASE_S + 3) * 1000);
     expect(seen.stages.find((s) => s.id === '3-api')?.state).toBe('running');
+    await held.release();
     const resumed = await call(b, '/api/deploy/runs/resume', { cookie, body: { id } });
     expect(resumed.status, JSON.stringify(resumed.body)).toBe(202);
     const done = await eventually(
@@ -132,10 +144,13 @@ describe('deploy runs across two replicas', () => {
     // The same as a deploy never cut off: a dry run of those settings changes nothing.
     const preview = await call(b, '/api/deploy/preview', {
       cookie,
-      body: { settings: { ...settings, apiReplicas: 3 } },
+      body: { settings: { ...settings, apiReplicas: 3 }, takeOwnership: [] },
     });
-    expect(preview.status).toBe(200);
-    const changes = (preview.body.objects as { key: string; action: string }[]).filter((o) => o.action !== 'unchanged');
+    expect(preview.status, JSON.stringify(preview.body).slice(0, 500)).toBe(200);
+    const changes = (preview.body.stages as { objects: { key: string; action: string }[] }[])
+      .flatMap((st) => st.objects)
+      .filter((o) => o.action !== 'unchanged')
+      .map((o) => `${o.key}: ${o.action}`);
     expect(changes).toEqual([]);
     expect(await secrets()).toEqual(secretsThen);
     const claimsNow = await claims();
