@@ -31,7 +31,7 @@ function decodedBytes(b64: string): number {
   return Math.max(0, Math.floor((clean.length * 3) / 4) - pad);
 }
 
-function hideValues(m: unknown, size: (v: string) => number): Record<string, string> | unknown {
+function hideValues(m: unknown, size: (v: string) => number): unknown {
   if (typeof m !== 'object' || m === null || Array.isArray(m)) return m === undefined ? undefined : '(hidden)';
   return Object.fromEntries(Object.entries(m).map(([k, v]) => [k, hiddenValue(typeof v === 'string' ? size(v) : 0)]));
 }
