@@ -19,6 +19,7 @@ import { Badge } from '../ui/badge';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { Skeleton } from '../ui/skeleton';
 import { EmptyState } from '../ui/state';
+import { ObjectYamlButton } from '../objects/object-yaml';
 import { NodeConditions } from './node-conditions';
 import { NodeCordon } from './node-cordon';
 import { NodeDetailSkeleton } from './node-detail-skeleton';
@@ -101,6 +102,7 @@ export function NodeDetail({ name }: { name: string }) {
         actions={
           <>
             {back}
+            <ObjectYamlButton object={{ kind: 'Node', name: node.name }} />
             <NodeCordon node={node} access={access} />
           </>
         }

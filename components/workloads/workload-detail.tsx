@@ -14,6 +14,7 @@ import { Card, CardBody, CardHeader } from '../ui/card';
 import { TableSkeleton } from '../ui/skeleton';
 import { Stat } from '../ui/stat';
 import { EmptyState } from '../ui/state';
+import { ObjectYamlButton } from '../objects/object-yaml';
 import { RolloutActions, rolloutCheck } from './rollout-actions';
 import { RolloutBadge } from './rollout-badge';
 import { RolloutHistory } from './rollout-history';
@@ -97,6 +98,7 @@ export function WorkloadDetail({ kind, namespace, name }: { kind: WorkloadKind; 
                 Logs
               </Link>
             )}
+            <ObjectYamlButton object={{ kind, namespace, name }} />
             {back}
           </span>
         }

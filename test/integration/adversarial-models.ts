@@ -278,6 +278,14 @@ export function routeModels(c: ModelContext): Record<string, RouteModel> {
     },
     'GET /api/namespaces': empty,
     'GET /api/nodes': empty,
+    'GET /api/objects/yaml': {
+      query: {
+        kind: orHostile('Deployment', 'StatefulSet', 'Pod', 'Node', 'Secret', 'ConfigMap', 'ClusterRole', 'deployment'),
+        namespace,
+        name: orHostile('web', 'db', c.scratchPod, ...c.nodes, 'nope'),
+      },
+      runs: 40,
+    },
     'GET /api/pods': { query: { namespace, labelSelector: orHostile(...SELECTORS), node: anyNode }, runs: 60 },
     'GET /api/readyz': empty,
     'GET /api/resourceclaims': empty,

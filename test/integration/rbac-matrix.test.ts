@@ -64,6 +64,7 @@ const r = {
   namespaces: (await import('@/app/api/namespaces/route')).GET,
   metricsAccess: (await import('@/app/api/metrics/access/route')).GET,
   canI: (await import('@/app/api/auth/can-i/route')).POST,
+  objectYaml: (await import('@/app/api/objects/yaml/route')).GET,
 } satisfies Record<string, RouteHandler>;
 
 const users = new TestUsers();
@@ -73,6 +74,8 @@ const STACK = 'imagepod';
 const USERS: TestUser[] = ['admin', 'viewer', 'nobody', 'teamViewer', 'teamEditor'];
 const cookies = {} as Record<TestUser, string>;
 const pods: Record<string, string> = {};
+/** A Secret value no answer may carry, whoever asks. */
+const SECRET_B64 = Buffer.from(`rbac-matrix-${crypto.randomUUID()}`).toString('base64');
 let node = '';
 const as = (u: TestUser) => users.username(u);
 /** The namespaces the matrix is about: the empty one, the edited one, another with objects. */
@@ -118,6 +121,13 @@ beforeAll(async () => {
   await users.create();
   await createNamespace(OTHER);
   for (const ns of [users.teamB, OTHER]) await apply(webDeployment(ns));
+  for (const ns of [users.teamB, OTHER])
+    await apply({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'yaml-secret', namespace: ns },
+      data: { k: SECRET_B64 },
+    });
   for (const ns of [users.teamB, OTHER]) {
     const pod = await eventually(
       async () => (await kubectl(['get', 'pods', '-n', ns, '-o', 'name'])).trim().replace('pod/', ''),
@@ -223,6 +233,25 @@ describe.each(USERS)('RBAC matrix: %s', (u) => {
       if (url.startsWith('/api/nodes/'))
         await expectOnlyReadable(u, a, { verb: 'list', resource: 'pods' }, `${u} GET ${url} pods`);
     }
+  });
+
+  it('object YAML follows can-i get for that one object (Deployment, Secret, Node)', async () => {
+    for (const ns of [users.teamB, OTHER])
+      for (const [kind, resource] of [
+        ['Deployment', 'deployments.apps'],
+        ['Secret', 'secrets'],
+      ] as const) {
+        const url = `/api/objects/yaml?kind=${kind}&namespace=${ns}&name=${kind === 'Secret' ? 'yaml-secret' : 'web'}`;
+        const a = await call(u, r.objectYaml, url);
+        expectDecision(a, await canI(as(u), { verb: 'get', resource, ns }), `${u} GET ${url}`);
+        if (kind === 'Secret') expect.soft(JSON.stringify(a.json), `${u} ${url}`).not.toContain(SECRET_B64);
+      }
+    const url = `/api/objects/yaml?kind=Node&name=${node}`;
+    expectDecision(
+      await call(u, r.objectYaml, url),
+      await canI(as(u), { verb: 'get', resource: 'nodes' }),
+      `${u} GET ${url}`,
+    );
   });
 
   it('audit, deploy settings and deploy runs follow the rights in the stack namespace', async () => {
