@@ -151,8 +151,8 @@ test('GPU map: a DRA claim followed from the pod to the device the scheduler all
     await expect(page.getByTestId('gpu-selection')).toContainText('DRA device');
     await screenshot(page, 'gpus-dra-claim');
     await page.getByTestId('gpu-holder-pod').click();
-    await expect(page).toHaveURL(new RegExp(`/pods\\?namespace=${ns}&q=${name}`));
-    await expect(page.getByTestId('pods-count')).toHaveAttribute('data-shown', '1');
+    await expect(page).toHaveURL(new RegExp(`/pods/${ns}/${name}$`));
+    await expect(page.getByTestId('pod-detail')).toBeVisible();
   } finally {
     await kubectl(['delete', 'namespace', ns, '--wait=false']);
   }

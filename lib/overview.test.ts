@@ -52,6 +52,7 @@ describe("recentWarnings leaves out the panel's audit records", () => {
       message: '',
       involved: { kind: 'Pod', name: 'p', namespace: 'n' },
       count: 1,
+      firstSeen: '2026-01-01T00:00:00Z',
       lastSeen: '2026-01-01T00:00:00Z',
       source: '',
     });

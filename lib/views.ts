@@ -111,6 +111,8 @@ export interface EventRow {
   message: string;
   involved: { kind: string; name: string; namespace: string };
   count: number;
+  /** When the event was first seen (firstTimestamp, else eventTime or the object's creation). */
+  firstSeen: string | null;
   lastSeen: string | null;
   source: string;
 }
@@ -273,6 +275,7 @@ export function toEventRow(e: KubeEvent): EventRow {
     message: e.message ?? e.note ?? '',
     involved: { kind: inv.kind ?? '', name: inv.name ?? '', namespace: inv.namespace ?? '' },
     count: e.count ?? 1,
+    firstSeen: e.firstTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? null,
     lastSeen: e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata.creationTimestamp ?? null,
     source: e.source?.component ?? e.reportingComponent ?? '',
   };

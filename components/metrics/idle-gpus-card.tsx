@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { humanDuration } from '@/lib/format';
+import { podHref } from '@/lib/gpu-page/pod-links';
 import type { IdleGpu } from '@/lib/metrics/idle-gpus';
 import type { TimeWindow } from '@/lib/metrics/time-range';
 import { useIdleGpusQuery } from '@/lib/queries/metrics/idle-gpus-query';
@@ -93,7 +94,12 @@ export function IdleGpusCard({ window, refreshMs }: { window: TimeWindow; refres
                     <TD className="font-mono text-xs whitespace-nowrap">
                       {g.holders.map((h) => (
                         <div key={`${h.namespace}/${h.pod}/${h.vgpu ?? ''}`}>
-                          {h.namespace}/{h.pod}
+                          <Link
+                            href={podHref({ namespace: h.namespace, name: h.pod })}
+                            className="text-indigo-700 hover:underline"
+                          >
+                            {h.namespace}/{h.pod}
+                          </Link>
                         </div>
                       ))}
                     </TD>

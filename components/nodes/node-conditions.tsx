@@ -4,20 +4,31 @@ import { Badge } from '../ui/badge';
 import { Card, CardHeader } from '../ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 
-/** Ready=True is good; for the pressure conditions, False is good. */
-function conditionTone(type: string, status: string): 'ok' | 'bad' | 'warn' {
+/** Node: Ready=True is good; for the pressure conditions, False is good. Pod: True is good but for DisruptionTarget. */
+function conditionTone(what: 'node' | 'pod', type: string, status: string): 'ok' | 'bad' | 'warn' {
   if (status === 'Unknown') return 'warn';
-  const good = type === 'Ready' ? status === 'True' : status === 'False';
+  const positive = what === 'pod' ? type !== 'DisruptionTarget' : type === 'Ready';
+  const good = positive ? status === 'True' : status === 'False';
   return good ? 'ok' : 'bad';
 }
 
-/** The node's conditions as `kubectl describe node` lists them. */
-export function NodeConditions({ conditions, now }: { conditions: NodeRow['conditions']; now: number }) {
+/** An object's conditions as `kubectl describe` lists them (a node's, or a pod's with `what="pod"`). */
+export function NodeConditions({
+  conditions,
+  now,
+  what = 'node',
+  testId = 'node-conditions',
+}: {
+  conditions: NodeRow['conditions'];
+  now: number;
+  what?: 'node' | 'pod';
+  testId?: string;
+}) {
   return (
-    <Card data-testid="node-conditions">
+    <Card data-testid={testId}>
       <CardHeader title="Conditions" />
       {conditions.length === 0 ? (
-        <p className="px-4 py-3 text-sm text-zinc-500">The node reports no conditions.</p>
+        <p className="px-4 py-3 text-sm text-zinc-500">The {what} reports no conditions.</p>
       ) : (
         <Table>
           <THead>
@@ -31,10 +42,10 @@ export function NodeConditions({ conditions, now }: { conditions: NodeRow['condi
           </THead>
           <TBody>
             {conditions.map((c) => (
-              <TR key={c.type} data-testid={`node-condition-${c.type}`}>
+              <TR key={c.type} data-testid={`${what}-condition-${c.type}`}>
                 <TD className="font-medium">{c.type}</TD>
                 <TD>
-                  <Badge tone={conditionTone(c.type, c.status)}>{c.status}</Badge>
+                  <Badge tone={conditionTone(what, c.type, c.status)}>{c.status}</Badge>
                 </TD>
                 <TD className="text-zinc-600">{c.reason ?? '—'}</TD>
                 <TD className="text-zinc-600">{c.message ?? '—'}</TD>

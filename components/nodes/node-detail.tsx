@@ -2,9 +2,12 @@
 
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { formatAge } from '@/lib/format';
 import { nodeAllocation } from '@/lib/gpu/allocation';
+import { foldEvents } from '@/lib/object-events';
+import { ApiError } from '@/lib/queries/api-error';
+import { useEventsQuery, type EventsData } from '@/lib/queries/events/events-query';
 import { useGpuCluster } from '@/lib/queries/gpus/gpu-cluster-query';
 import { formatCpu, formatMemory } from '@/lib/quantity';
 import { useAccess } from '@/lib/queries/access/access-query';
@@ -15,10 +18,12 @@ import { LabelChips } from '../ui/label-chips';
 import { useNow } from '../hooks/use-now';
 import { loadError, QueryError, QueryPending } from '../feedback/query-states';
 import { PageHeader } from '../layout/page-header';
+import { Breadcrumbs } from '../layout/breadcrumbs';
+import { DetailNotFound } from '../feedback/detail-not-found';
+import { ObjectEventsCard } from '../events/object-events-card';
 import { Badge } from '../ui/badge';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { Skeleton } from '../ui/skeleton';
-import { EmptyState } from '../ui/state';
 import { ObjectYamlButton } from '../objects/object-yaml';
 import { NodeConditions } from './node-conditions';
 import { NodeCordon } from './node-cordon';
@@ -63,6 +68,11 @@ export function NodeDetail({ name }: { name: string }) {
   const gpuModel = useMemo(() => model?.nodes.find((m) => m.node === name), [model, name]);
   const allocation = useMemo(() => (model ? (gpuModel ? nodeAllocation(gpuModel) : []) : undefined), [model, gpuModel]);
 
+  const selectEvents = useCallback((d: EventsData) => foldEvents(d.items, { kind: 'Node', name }), [name]);
+  const eventsQ = useEventsQuery({ select: selectEvents });
+  const eventsError = loadError(eventsQ);
+  const events = eventsQ.data ?? (eventsError instanceof ApiError && eventsError.status === 403 ? null : undefined);
+  const crumbs = <Breadcrumbs items={[{ label: 'Nodes', href: '/nodes' }, { label: name }]} />;
   const back = (
     <Link href="/nodes" className="text-sm text-indigo-700 hover:underline">
       ← All nodes
@@ -71,6 +81,7 @@ export function NodeDetail({ name }: { name: string }) {
   if (node === undefined) {
     return (
       <>
+        {crumbs}
         <PageHeader title={<span className="font-mono">{name}</span>} actions={back} />
         <QueryPending query={nodeQ} what="nodes" skeleton={<NodeDetailSkeleton />} />
       </>
@@ -79,34 +90,36 @@ export function NodeDetail({ name }: { name: string }) {
   if (node === null) {
     return (
       <>
+        {crumbs}
         <PageHeader title={<span className="font-mono">{name}</span>} actions={back} />
-        <EmptyState testId="node-not-found" title={`Node ${name} is not in the cluster`}>
-          It may have been deleted, or the name is misspelled.
-        </EmptyState>
+        <DetailNotFound testId="node-not-found" what={`Node ${name}`} listHref="/nodes" listLabel="All nodes" />
       </>
     );
   }
   const hasGpus = Object.values(node.gpuCapacity).some((n) => n > 0) || (gpuModel?.gpus.length ?? 0) > 0;
   return (
     <div data-testid="node-detail" className="flex flex-col gap-4">
-      <PageHeader
-        title={
-          <span className="flex items-center gap-3">
-            <span className="font-mono">{node.name}</span>
-            <Badge tone={nodeTone(node)} data-testid={`node-status-${node.name}`}>
-              {node.status}
-            </Badge>
-          </span>
-        }
-        subtitle={node.roles.length ? `Roles: ${node.roles.join(', ')}` : 'No roles'}
-        actions={
-          <>
-            {back}
-            <ObjectYamlButton object={{ kind: 'Node', name: node.name }} />
-            <NodeCordon node={node} access={access} />
-          </>
-        }
-      />
+      <div>
+        {crumbs}
+        <PageHeader
+          title={
+            <span className="flex items-center gap-3">
+              <span className="font-mono">{node.name}</span>
+              <Badge tone={nodeTone(node)} data-testid={`node-status-${node.name}`}>
+                {node.status}
+              </Badge>
+            </span>
+          }
+          subtitle={node.roles.length ? `Roles: ${node.roles.join(', ')}` : 'No roles'}
+          actions={
+            <>
+              {back}
+              <ObjectYamlButton object={{ kind: 'Node', name: node.name }} />
+              <NodeCordon node={node} access={access} />
+            </>
+          }
+        />
+      </div>
       {!podsQ.data && Boolean(loadError(podsQ)) && (
         <QueryError query={podsQ} what="pods, so GPU requests are unknown" />
       )}
@@ -155,6 +168,7 @@ export function NodeDetail({ name }: { name: string }) {
       </div>
       <NodeConditions conditions={node.conditions} now={now} />
       <NodePodsTable pods={pods} now={now} model={model} />
+      <ObjectEventsCard events={events} now={now} testId="node-events" />
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { formatAge } from '@/lib/format';
+import Link from 'next/link';
+import { podHref } from '@/lib/gpu-page/pod-links';
 import { podHoldsResources } from '@/lib/gpu';
 import type { GpuClusterModel } from '@/lib/gpu/model-types';
 import { podGpuCell } from '@/lib/gpu/pod-units';
@@ -50,7 +52,11 @@ export function NodePodsTable({
                   className={cn(!holds && 'opacity-60')}
                 >
                   <TD className="font-mono text-[12.5px] text-zinc-600">{p.namespace}</TD>
-                  <TD className="font-mono text-[12.5px]">{p.name}</TD>
+                  <TD className="font-mono text-[12.5px]">
+                    <Link href={podHref(p)} className="text-indigo-700 hover:underline">
+                      {p.name}
+                    </Link>
+                  </TD>
                   <TD>
                     <PodStatusBadge pod={p} />
                   </TD>

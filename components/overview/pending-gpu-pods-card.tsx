@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import { formatAge } from '@/lib/format';
+import { podHref } from '@/lib/gpu-page/pod-links';
 import type { PendingGpuPod } from '@/lib/gpu/model-types';
 import { Card, CardHeader } from '../ui/card';
 import { CardStatus, type CardQuery } from './card-status';
@@ -53,9 +55,13 @@ export function PendingGpuPodsCard({
                 className="px-4 py-2"
               >
                 <div className="flex items-baseline justify-between gap-3">
-                  <span className="truncate font-mono text-[12.5px] text-zinc-900">
+                  <Link
+                    href={podHref(p.pod)}
+                    data-testid={`pending-gpu-pod-link-${p.pod.namespace}-${p.pod.name}`}
+                    className="truncate font-mono text-[12.5px] text-indigo-700 hover:underline"
+                  >
                     {p.pod.namespace}/{p.pod.name}
-                  </span>
+                  </Link>
                   <span className="shrink-0 text-xs text-zinc-500 tabular-nums">
                     {asks(p)} · {formatAge(p.createdAt, now)}
                   </span>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { formatAge } from '@/lib/format';
+import { podHref } from '@/lib/gpu-page/pod-links';
 import { podGpuCell } from '@/lib/gpu/pod-units';
 import { logsHref } from '@/lib/logs/presets';
 import type { PodRow } from '@/lib/views';
@@ -29,7 +30,13 @@ export function PodTableRow({
     >
       <td className="px-3 font-mono text-[12.5px] text-zinc-900" title={p.name}>
         <span className="flex items-center gap-2">
-          <span className="truncate">{p.name}</span>
+          <Link
+            href={podHref(p)}
+            data-testid={podTestId('link', p)}
+            className="truncate text-indigo-700 hover:underline"
+          >
+            {p.name}
+          </Link>
           <Link
             href={logsHref({ namespace: p.namespace, pod: p.name })}
             data-testid={podTestId('logs', p)}

@@ -21,7 +21,7 @@ export function podWorkload(p: PodOwnerInfo): { kind: WorkloadKind; name: string
   return null;
 }
 
-/** The pods page narrowed to one pod. */
+/** The pod's own page (`/pods/<namespace>/<name>`). */
 export function podHref(p: { namespace: string; name: string }): string {
-  return `/pods?${new URLSearchParams({ namespace: p.namespace, q: p.name })}`;
+  return `/pods/${encodeURIComponent(p.namespace)}/${encodeURIComponent(p.name)}`;
 }

@@ -68,7 +68,7 @@ describe('shapeIdleHours', () => {
       out.workloads.map((r) => [r.kind, r.name, r.pods, r.allocatedHours, r.idleHours, r.idlePercent, r.href]),
     ).toEqual([
       ['Deployment', 'web', 2, 4, 3, 75, '/workloads/deployments/a/web'],
-      ['Pod', 'solo', 1, 1, 1, 100, '/pods?namespace=b&q=solo'],
+      ['Pod', 'solo', 1, 1, 1, 100, '/pods/b/solo'],
       ['StatefulSet', 'train', 1, 8, 0, 0, '/workloads/statefulsets/a/train'],
     ]);
     expect(
@@ -94,7 +94,7 @@ describe('shapeIdleHours', () => {
     expect(out.workloads.map((r) => [r.kind, r.name, r.pods, r.idleHours, r.href])).toEqual([
       // Equal waste: the larger allocation first.
       ['Job', 'sweep', 2, 1, '/pods?namespace=ml&selector=job-name%3Dsweep'],
-      ['Pod', 'mig-1g', 1, 1, '/pods?namespace=ml&q=mig-1g'],
+      ['Pod', 'mig-1g', 1, 1, '/pods/ml/mig-1g'],
     ]);
     expect(out.namespaces).toHaveLength(1);
     expect(out.namespaces[0]).toMatchObject({ allocatedHours: 3, idleHours: 2, pods: 3 });

@@ -8,6 +8,7 @@
  * DCGM units (lib/metrics/gpu-series.ts) under the threshold. A pod DCGM reports nothing for is
  * allocated but not "measured", never counted idle.
  */
+import { podHref } from '../gpu-page/pod-links';
 import { gpuResource, unitActivity } from './gpu-series';
 
 /** One sample of an instant query's vector. */
@@ -90,10 +91,11 @@ const WORKLOAD_PAGES: Record<string, string> = {
   DaemonSet: 'daemonsets',
 };
 
-/** The page of a workload, or the pods list narrowed to it. */
+/** The page of a workload or of a bare pod, or the pods list narrowed to it. */
 export function workloadHref(namespace: string, kind: string, name: string): string {
   const page = WORKLOAD_PAGES[kind];
   if (page) return `/workloads/${page}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+  if (kind === 'Pod') return podHref({ namespace, name });
   const q = new URLSearchParams({ namespace, ...(kind === 'Job' ? { selector: `job-name=${name}` } : { q: name }) });
   return `/pods?${q}`;
 }

@@ -98,6 +98,7 @@ export function eventRow(e: Partial<EventRow> & { name: string }): EventRow {
     message: '',
     involved: { kind: 'Pod', name: 'p', namespace },
     count: 1,
+    firstSeen: '2026-01-01T00:00:00Z',
     lastSeen: '2026-01-01T00:00:00Z',
     source: 'scheduler',
     ...e,

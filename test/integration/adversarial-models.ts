@@ -287,6 +287,10 @@ export function routeModels(c: ModelContext): Record<string, RouteModel> {
       runs: 40,
     },
     'GET /api/pods': { query: { namespace, labelSelector: orHostile(...SELECTORS), node: anyNode }, runs: 60 },
+    'GET /api/pods/[namespace]/[name]': {
+      params: { namespace, name: orHostile('web', 'nope', 'imagepod-api', 'a.b', 'x'.repeat(254)) },
+      query: {},
+    },
     'GET /api/readyz': empty,
     'GET /api/resourceclaims': empty,
     'GET /api/resourceclaimtemplates': empty,

@@ -291,7 +291,7 @@ describe('metrics against the devcluster Prometheus', () => {
       expect(r.idleHours, k).toBeCloseTo(r.measuredHours, 6);
     }
     expect(rows.get('Pod/mig-busy')).toMatchObject({ idleHours: 0 });
-    expect(rows.get('Pod/mig-idle')!.href).toBe(`/pods?namespace=${GPU_NS}&q=mig-idle`);
+    expect(rows.get('Pod/mig-idle')!.href).toBe(`/pods/${GPU_NS}/mig-idle`);
     const ns = res.body.namespaces.find((n) => n.namespace === GPU_NS)!;
     expect(ns.pods).toBe(6);
     const sum = (f: 'allocatedHours' | 'idleHours') => [...rows.values()].reduce((a, r) => a + r[f], 0);

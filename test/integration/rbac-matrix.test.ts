@@ -30,6 +30,7 @@ delete process.env.KUBERNETES_SERVICE_HOST;
 
 const r = {
   pods: (await import('@/app/api/pods/route')).GET,
+  pod: (await import('@/app/api/pods/[namespace]/[name]/route')).GET,
   workloads: (await import('@/app/api/workloads/route')).GET,
   events: (await import('@/app/api/events/route')).GET,
   nodes: (await import('@/app/api/nodes/route')).GET,
@@ -271,6 +272,30 @@ describe.each(USERS)('RBAC matrix: %s', (u) => {
       stackReader,
       `${u} GET /api/deploy/runs/stream`,
     );
+  });
+
+  it('one pod follows can-i get pods in its namespace; events and the owner chain only where readable', async () => {
+    for (const ns of [users.teamB, OTHER]) {
+      const params = { namespace: ns, name: pods[ns]! };
+      const a = await call(u, r.pod, `/api/pods/${ns}/${pods[ns]}`, { params });
+      expectDecision(a, await canI(as(u), { verb: 'get', resource: 'pods', ns }), `${u} GET one pod in ${ns}`);
+      if (a.status >= 300) continue;
+      const body = a.json as { events: unknown[] | null; owners: { kind: string }[] };
+      expect
+        .soft(body.events !== null, `${u} pod events in ${ns}`)
+        .toBe(await canI(as(u), { verb: 'list', resource: 'events', ns }));
+      // The ReplicaSet is named by the pod itself; its Deployment only to those who may read ReplicaSets.
+      expect
+        .soft(
+          body.owners.map((o) => o.kind),
+          `${u} pod owners in ${ns}`,
+        )
+        .toEqual(
+          (await canI(as(u), { verb: 'get', resource: 'replicasets.apps', ns }))
+            ? ['ReplicaSet', 'Deployment']
+            : ['ReplicaSet'],
+        );
+    }
   });
 
   it('history and logs follow can-i per namespace (list replicasets, get pods/log)', async () => {

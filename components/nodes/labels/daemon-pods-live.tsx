@@ -1,6 +1,8 @@
 'use client';
 
 import { useMemo } from 'react';
+import Link from 'next/link';
+import { podHref } from '@/lib/gpu-page/pod-links';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
 import { QueryPending } from '../../feedback/query-states';
 import { PodStatusBadge } from '../../pods/pod-status-badge';
@@ -37,7 +39,11 @@ export function DaemonPodsLive({ nodes }: { nodes: ReadonlySet<string> }) {
               <TD className="font-mono text-[12.5px] text-zinc-600">
                 {p.namespace}/{p.owner?.name}
               </TD>
-              <TD className="font-mono text-[12.5px]">{p.name}</TD>
+              <TD className="font-mono text-[12.5px]">
+                <Link href={podHref(p)} className="text-indigo-700 hover:underline">
+                  {p.name}
+                </Link>
+              </TD>
               <TD>
                 <PodStatusBadge pod={p} />
               </TD>

@@ -34,3 +34,6 @@ export const resourceVersion = z
 export const labelEditsBody = labelEditsSchema
   .refine((e) => e.length > 0, 'add at least one label edit')
   .refine((e) => e.length <= 100, 'at most 100 label edits at once');
+
+/** Path parameters of a pod route. */
+export const podParams = z.object({ namespace: namespaceName, name: objectName });

@@ -10,6 +10,7 @@ const row = (key: string, v: number) => ({
   namespace: '',
   involved: { kind: '', name: '', namespace: '' },
   count: 1,
+  firstSeen: null,
   lastSeen: null,
   source: '',
 });
