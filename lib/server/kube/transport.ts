@@ -1,6 +1,7 @@
 import 'server-only';
 import { type KubeConfig, RequestContext, HttpMethod } from '@kubernetes/client-node';
-import { fetch, type Response as UndiciResponse } from 'undici';
+import { createHash } from 'node:crypto';
+import { fetch, type Dispatcher, type Response as UndiciResponse } from 'undici';
 import { RESOURCES, apiPrefix, resourceOf, type ResourceType } from '../../kube-resources';
 import { fromResponse, toKubeError } from './errors';
 
@@ -21,6 +22,49 @@ interface Open {
   signal: AbortSignal;
 }
 
+/** One dispatcher (connection pool) per TLS identity; a handful at most (the cluster's CA, a client certificate). */
+const dispatchers = new Map<string, Dispatcher>();
+const MAX_DISPATCHERS = 16;
+
+/**
+ * The connection pool for a kubeconfig's TLS settings. client-node makes a new one for every
+ * request, so every request opened a new TLS connection, and each pool's memory lingered until
+ * collected (RSS grew by tens of MiB under a flood). Requests differ by their headers (the bearer
+ * token), not by their TLS settings, so they share one pool per server, CA and client certificate.
+ * A user whose credentials come from a plugin (exec, auth-provider) keeps client-node's own.
+ */
+function sharedDispatcher(kc: KubeConfig, fresh: Dispatcher | undefined): Dispatcher | undefined {
+  const cluster = kc.getCurrentCluster();
+  const user = kc.getCurrentUser();
+  if (!cluster || !fresh || user?.exec || user?.authProvider) return fresh;
+  const key = createHash('sha256')
+    .update(
+      JSON.stringify([
+        cluster.server,
+        cluster.caData,
+        cluster.caFile,
+        cluster.skipTLSVerify,
+        cluster.tlsServerName,
+        user?.certData,
+        user?.certFile,
+        user?.keyData,
+        user?.keyFile,
+      ]),
+    )
+    .digest('hex');
+  const known = dispatchers.get(key);
+  if (known) {
+    void fresh.close().catch(() => undefined);
+    return known;
+  }
+  if (dispatchers.size >= MAX_DISPATCHERS) {
+    // Not closed: requests still on it (a watch) finish on it; it is collected after them.
+    dispatchers.delete(dispatchers.keys().next().value as string);
+  }
+  dispatchers.set(key, fresh);
+  return fresh;
+}
+
 /**
  * Opens one request and returns the response once the API server has answered 2xx; any other
  * answer becomes a KubeError carrying the API server's Status. Callers map what they catch with
@@ -38,7 +82,7 @@ async function open(kc: KubeConfig, apiPath: string, o: Open): Promise<UndiciRes
     method,
     headers: { ...ctx.getHeaders(), ...o.headers },
     body: o.body,
-    dispatcher: ctx.getDispatcher(),
+    dispatcher: sharedDispatcher(kc, ctx.getDispatcher() as Dispatcher | undefined),
     signal: o.signal,
   });
   if (!res.ok) throw fromResponse(res.status, await res.text());
