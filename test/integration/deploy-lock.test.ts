@@ -77,8 +77,8 @@ describe('the deploy lock across replicas', () => {
     const end = await finished(runner, run.id, 'the deploy finished');
     expect(end.state).toBe('succeeded');
     const rec = await readRunRecord(who.kube);
-    expect(rec?.run.id).toBe(run.id);
-    expect(rec?.run.state).toBe('succeeded');
+    expect(rec?.run?.id).toBe(run.id);
+    expect(rec?.run?.state).toBe('succeeded');
     // A finished run holds no lock: the other replica may deploy now.
     const next = await other.deploy(who, DEFAULT_SETTINGS, new Set());
     expect((await finished(other, next.id, 'the second deploy finished')).state).toBe('succeeded');

@@ -113,11 +113,18 @@ function toConfigMap(run: DeployRun, request: RunRequest, resourceVersion?: stri
   };
 }
 
-/**
- * The record, or null when there is none (or its namespace does not exist yet). A record that is
- * not a run (edited by hand) is treated as none: it holds no lock and the next run replaces it.
- */
-export async function readRunRecord(kc: KubeConfig, signal?: AbortSignal): Promise<RunRecord | null> {
+/** A record that is not a run (edited by hand): it holds no lock, and the next run replaces it. */
+export interface UnreadableRecord {
+  run: null;
+  request: null;
+  resourceVersion: string;
+}
+
+/** The record, or null when there is none (or its namespace does not exist yet). */
+export async function readRunRecord(
+  kc: KubeConfig,
+  signal?: AbortSignal,
+): Promise<RunRecord | UnreadableRecord | null> {
   let cm: ConfigMap;
   try {
     cm = await kubeRequest<ConfigMap>(kc, path(RUN_NAME), { signal, timeoutMs: 10_000 });
@@ -131,12 +138,12 @@ export async function readRunRecord(kc: KubeConfig, signal?: AbortSignal): Promi
     const request = requestSchema.parse(JSON.parse(cm.data?.['request.json'] ?? 'null')) as RunRequest;
     return { run, request, resourceVersion: rv };
   } catch {
-    return { run: null as unknown as DeployRun, request: null as unknown as RunRequest, resourceVersion: rv };
+    return { run: null, request: null, resourceVersion: rv };
   }
 }
 
 /** Whether a record read is a usable run (see readRunRecord: an unreadable one has `run` null). */
-export function hasRun(r: RunRecord | null): r is RunRecord {
+export function hasRun(r: RunRecord | UnreadableRecord | null): r is RunRecord {
   return r !== null && r.run !== null;
 }
 
