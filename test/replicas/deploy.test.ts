@@ -49,6 +49,12 @@ const settingsOf = async (s: PanelServer) =>
  * deploy in about 2 s). `release` lifts it.
  */
 const hold = async () => {
+  // Pods of a cleared stack still terminating count against the quota: wait until they are gone.
+  await eventually(
+    async () => (await kubectl(['get', 'pods', '-n', NS, '-o', 'name'])).trim() === '',
+    120_000,
+    'no pods left in the namespace',
+  );
   await kubectl(['create', 'quota', 'hold-stage-3', '-n', NS, '--hard=pods=3']);
   return { release: () => kubectl(['delete', 'quota', 'hold-stage-3', '-n', NS, '--ignore-not-found']) };
 };
