@@ -6,6 +6,8 @@ import type { Tone } from '@/lib/status-tone';
 import { Badge } from '../ui/badge';
 import { hunksOfPatch } from '@/lib/template-diff';
 import { DiffHunks } from '../ui/diff-hunks';
+import { isYamlKind } from '@/lib/object-yaml/kinds';
+import { ObjectYamlButton } from '../objects/object-yaml';
 
 const TONE: Record<ObjectPreview['action'], Tone> = {
   create: 'info',
@@ -62,6 +64,12 @@ export function PreviewList({
                     >
                       {o.key}
                     </button>
+                    {o.action !== 'create' && o.action !== 'error' && isYamlKind(o.kind) && (
+                      <ObjectYamlButton
+                        compact
+                        object={{ kind: o.kind, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) }}
+                      />
+                    )}
                     {o.paths.length > 0 && (
                       <span className="font-mono text-[11px] text-zinc-500">{o.paths.join(', ')}</span>
                     )}

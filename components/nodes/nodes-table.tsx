@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { ObjectYamlButton } from '../objects/object-yaml';
 import { useMemo } from 'react';
 import type { GpuAllocation } from '@/lib/gpu';
 import { nodeGpuNumbers, type NodeGpuNumbers } from '@/lib/gpu/inventory';
@@ -89,6 +90,9 @@ export function NodesTable({
                 >
                   {n.name}
                 </Link>
+                <span className="ml-2">
+                  <ObjectYamlButton compact object={{ kind: 'Node', name: n.name }} />
+                </span>
               </TD>
               <TD>
                 <Badge tone={nodeTone(n)} data-testid={`node-status-${n.name}`}>

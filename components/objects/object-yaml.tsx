@@ -109,44 +109,61 @@ function YamlBody({ r, showManagers }: { r: YamlRef; showManagers: boolean }) {
 /**
  * A "YAML" button and the read-only dialog it opens: the object as sorted YAML (managedFields
  * folded, a Secret's values hidden), a Copy button, and a toggle to the field managers.
+ * `compact`: a small "yaml" text button for a table row (beside its "logs" link); nothing is
+ * read until it is clicked.
  */
-export function ObjectYamlButton({ object }: { object: YamlRef }) {
+export function ObjectYamlButton({ object, compact = false }: { object: YamlRef; compact?: boolean }) {
   const [open, setOpen] = useState(false);
   const [showManagers, setShowManagers] = useState(false);
   const q = useObjectYamlQuery(object, open);
   const title = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
   return (
     <>
-      <Button data-testid="yaml-open" title="Show this object as YAML (read-only)" onClick={() => setOpen(true)}>
-        YAML
-      </Button>
-      <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
-        testId="yaml-dialog"
-        title={<span className="font-mono">{title}</span>}
-        footer={
-          <>
-            <Button
-              size="sm"
-              variant="ghost"
-              data-testid="yaml-managers-toggle"
-              aria-pressed={showManagers}
-              disabled={!q.data}
-              onClick={() => setShowManagers((s) => !s)}
-            >
-              {showManagers ? 'Show YAML' : 'Field managers'}
-            </Button>
-            <span className="flex-1" />
-            {q.data && <CopyButton text={q.data.yaml} />}
-            <Button size="sm" variant="primary" onClick={() => setOpen(false)}>
-              Close
-            </Button>
-          </>
-        }
-      >
-        <YamlBody r={object} showManagers={showManagers} />
-      </Dialog>
+      {compact ? (
+        <button
+          type="button"
+          data-testid="yaml-open"
+          title={`Show ${title} as YAML (read-only)`}
+          className="shrink-0 font-sans text-xs text-indigo-700 hover:underline"
+          onClick={() => setOpen(true)}
+        >
+          yaml
+        </button>
+      ) : (
+        <Button data-testid="yaml-open" title="Show this object as YAML (read-only)" onClick={() => setOpen(true)}>
+          YAML
+        </Button>
+      )}
+      {/* A table has a button per row: its dialog exists only while open. */}
+      {(open || !compact) && (
+        <Dialog
+          open={open}
+          onClose={() => setOpen(false)}
+          testId="yaml-dialog"
+          title={<span className="font-mono">{title}</span>}
+          footer={
+            <>
+              <Button
+                size="sm"
+                variant="ghost"
+                data-testid="yaml-managers-toggle"
+                aria-pressed={showManagers}
+                disabled={!q.data}
+                onClick={() => setShowManagers((s) => !s)}
+              >
+                {showManagers ? 'Show YAML' : 'Field managers'}
+              </Button>
+              <span className="flex-1" />
+              {q.data && <CopyButton text={q.data.yaml} />}
+              <Button size="sm" variant="primary" onClick={() => setOpen(false)}>
+                Close
+              </Button>
+            </>
+          }
+        >
+          <YamlBody r={object} showManagers={showManagers} />
+        </Dialog>
+      )}
     </>
   );
 }

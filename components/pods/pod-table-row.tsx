@@ -4,6 +4,7 @@ import { podHref } from '@/lib/gpu-page/pod-links';
 import { podGpuCell } from '@/lib/gpu/pod-units';
 import { logsHref } from '@/lib/logs/presets';
 import type { PodRow } from '@/lib/views';
+import { ObjectYamlButton } from '../objects/object-yaml';
 import { cn } from '../ui/cn';
 import { PodStatusBadge } from './pod-status-badge';
 import { podTestId } from './pod-test-id';
@@ -44,6 +45,7 @@ export function PodTableRow({
           >
             logs
           </Link>
+          <ObjectYamlButton compact object={{ kind: 'Pod', namespace: p.namespace, name: p.name }} />
         </span>
       </td>
       <td className="truncate px-3 font-mono text-[12.5px] text-zinc-600" title={p.namespace}>

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { ObjectYamlButton } from '../objects/object-yaml';
 import { sumGpus } from '@/lib/gpu';
 import type { WorkloadRow } from '@/lib/views';
 import { Badge } from '../ui/badge';
@@ -65,6 +66,9 @@ export function WorkloadsTable({
                   >
                     {w.name}
                   </Link>
+                  <span className="ml-2">
+                    <ObjectYamlButton compact object={{ kind: w.kind, namespace: w.namespace, name: w.name }} />
+                  </span>
                 </TD>
                 <TD
                   data-testid={workloadTestId('ready', w)}

@@ -33,6 +33,11 @@ export type YamlKind = keyof typeof YAML_KINDS;
 /** The kinds the YAML view serves, for the route's enum. */
 export const YAML_KIND_NAMES = Object.keys(YAML_KINDS) as [YamlKind, ...YamlKind[]];
 
+/** Whether the YAML view serves `kind` (e.g. a deploy preview's object). */
+export function isYamlKind(kind: string): kind is YamlKind {
+  return Object.hasOwn(YAML_KINDS, kind);
+}
+
 /** The resource table's entry of a served kind. */
 export function yamlResource(kind: YamlKind) {
   return RESOURCES[YAML_KINDS[kind]];

@@ -13,6 +13,7 @@ import { usePodDetailQuery } from '@/lib/queries/pods/pod-detail-query';
 import { usePodsQuery, type PodsData } from '@/lib/queries/pods/pods-query';
 import { useNow } from '../../hooks/use-now';
 import { ObjectEventsCard } from '../../events/object-events-card';
+import { ObjectYamlButton } from '../../objects/object-yaml';
 import { DetailNotFound } from '../../feedback/detail-not-found';
 import { QueryPending } from '../../feedback/query-states';
 import { Breadcrumbs } from '../../layout/breadcrumbs';
@@ -137,12 +138,15 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
             Phase <span data-testid="pod-detail-phase">{pod.phase}</span>
             {pod.deletionTimestamp ? ' · terminating' : ''} · created {formatAge(row.createdAt, now)} ago
           </>,
-          <Link
-            href={`/logs?${new URLSearchParams({ namespace, pod: name })}`}
-            className="text-sm text-indigo-700 hover:underline"
-          >
-            Logs page
-          </Link>,
+          <span className="flex items-center gap-4">
+            <Link
+              href={`/logs?${new URLSearchParams({ namespace, pod: name })}`}
+              className="text-sm text-indigo-700 hover:underline"
+            >
+              Logs page
+            </Link>
+            <ObjectYamlButton object={{ kind: 'Pod', namespace, name }} />
+          </span>,
         )}
       </div>
       {row.schedulingMessage && (
