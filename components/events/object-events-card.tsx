@@ -40,13 +40,21 @@ export function ObjectEventsCard({
           </THead>
           <TBody>
             {events.map((e) => (
-              <TR key={`${e.type}|${e.reason}|${e.message}`} data-testid={`${testId}-row`}>
+              <TR key={`${e.about ?? ''}|${e.type}|${e.reason}|${e.message}`} data-testid={`${testId}-row`}>
                 <TD>
                   <Badge tone={e.type === 'Warning' ? 'warn' : 'neutral'}>{e.type}</Badge>
                 </TD>
                 <TD className="font-medium whitespace-nowrap">{e.reason || '—'}</TD>
                 <TD className="break-words text-zinc-700" title={e.sources.join(', ') || undefined}>
                   {e.message || '—'}
+                  {e.about && (
+                    <span
+                      data-testid={`${testId}-about`}
+                      className="mt-0.5 block font-mono text-[11.5px] text-zinc-500"
+                    >
+                      {e.about}
+                    </span>
+                  )}
                 </TD>
                 <TD className="text-right tabular-nums">{e.count}</TD>
                 <TD

@@ -2,12 +2,9 @@
 
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { formatAge } from '@/lib/format';
 import { nodeAllocation } from '@/lib/gpu/allocation';
-import { foldEvents } from '@/lib/object-events';
-import { ApiError } from '@/lib/queries/api-error';
-import { useEventsQuery, type EventsData } from '@/lib/queries/events/events-query';
 import { useGpuCluster } from '@/lib/queries/gpus/gpu-cluster-query';
 import { formatCpu, formatMemory } from '@/lib/quantity';
 import { useAccess } from '@/lib/queries/access/access-query';
@@ -21,6 +18,7 @@ import { PageHeader } from '../layout/page-header';
 import { Breadcrumbs } from '../layout/breadcrumbs';
 import { DetailNotFound } from '../feedback/detail-not-found';
 import { ObjectEventsCard } from '../events/object-events-card';
+import { useObjectEvents } from '../events/use-object-events';
 import { Badge } from '../ui/badge';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { Skeleton } from '../ui/skeleton';
@@ -68,10 +66,7 @@ export function NodeDetail({ name }: { name: string }) {
   const gpuModel = useMemo(() => model?.nodes.find((m) => m.node === name), [model, name]);
   const allocation = useMemo(() => (model ? (gpuModel ? nodeAllocation(gpuModel) : []) : undefined), [model, gpuModel]);
 
-  const selectEvents = useCallback((d: EventsData) => foldEvents(d.items, { kind: 'Node', name }), [name]);
-  const eventsQ = useEventsQuery({ select: selectEvents });
-  const eventsError = loadError(eventsQ);
-  const events = eventsQ.data ?? (eventsError instanceof ApiError && eventsError.status === 403 ? null : undefined);
+  const events = useObjectEvents({ kind: 'Node', name });
   const crumbs = <Breadcrumbs items={[{ label: 'Nodes', href: '/nodes' }, { label: name }]} />;
   const back = (
     <Link href="/nodes" className="text-sm text-indigo-700 hover:underline">
@@ -115,7 +110,7 @@ export function NodeDetail({ name }: { name: string }) {
             <>
               {back}
               <ObjectYamlButton object={{ kind: 'Node', name: node.name }} />
-              <NodeCordon node={node} access={access} />
+              <NodeCordon node={node} access={access} pods={pods?.length} />
             </>
           }
         />

@@ -1,6 +1,11 @@
 'use client';
 
 import Link from 'next/link';
+import { useMemo } from 'react';
+import { workloadRelated } from '@/lib/object-events';
+import { useNow } from '../hooks/use-now';
+import { ObjectEventsCard } from '../events/object-events-card';
+import { useObjectEvents } from '../events/use-object-events';
 import { useAccess } from '@/lib/queries/access/access-query';
 import { useWorkloadQuery } from '@/lib/queries/workloads/workload-query';
 import { formatMatchLabels } from '@/lib/label-selector';
@@ -50,6 +55,9 @@ export function WorkloadDetail({ kind, namespace, name }: { kind: WorkloadKind; 
   const ref = { kind, namespace, name };
   const checks = [rolloutCheck(ref), ...(kind === 'DaemonSet' ? [] : [scaleCheck(ref)])];
   const access = useAccess(checks);
+  const related = useMemo(() => workloadRelated(kind, namespace, name), [kind, namespace, name]);
+  const events = useObjectEvents({ kind, namespace, name }, related);
+  const now = useNow();
   const back = (
     <Link
       href={`/workloads?namespace=${encodeURIComponent(namespace)}`}
@@ -155,6 +163,7 @@ export function WorkloadDetail({ kind, namespace, name }: { kind: WorkloadKind; 
           <RolloutHistory w={w} access={access.get(rolloutCheck(w))} />
         </CardBody>
       </Card>
+      <ObjectEventsCard events={events} now={now} testId="workload-events" />
     </div>
   );
 }
