@@ -132,7 +132,9 @@ test.describe('Deploy page as a viewer', () => {
 
   test('the Deploy button is disabled with the reason', async ({ page }) => {
     await page.goto('/deploy');
-    await expect(page.getByTestId('deploy-denied')).toContainText('does not allow you');
+    await expect(page.getByTestId('deploy-denied')).toContainText(
+      'You may view but not deploy: your rights lack `patch deployments` in `imagepod`',
+    );
     await expect(page.getByTestId('deploy-button')).toBeDisabled();
   });
 });

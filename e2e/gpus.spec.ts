@@ -88,6 +88,7 @@ test('GPU page: MIG GPUs split into slices, time-sliced GPUs as shares, DRA devi
   await expect(page.getByTestId('gpu-map')).toHaveAttribute('data-rows', '1');
   await page.getByTestId('gpu-filter-selector').fill('nvidia.com/mig.strategy in (');
   await expect(page.getByTestId('gpu-filter-selector-error')).toBeVisible();
+  await expect(page.getByTestId('gpu-map')).toHaveAttribute('data-rows', '0');
   await page.getByTestId('gpu-filter-selector').fill('nvidia.com/mig.strategy=mixed');
   await page.getByTestId('gpu-filter-state').selectOption('unavailable');
   await expect(page).toHaveURL(/selector=nvidia.com%2Fmig.strategy%3Dmixed/);

@@ -11,11 +11,20 @@ test('Node page: cordon and uncordon; add a taint (validated), then remove it', 
     const cordon = page.getByTestId('node-cordon');
     await expect(cordon).toHaveText('Cordon');
     await cordon.click();
+    const confirm = page.getByTestId('cordon-confirm');
+    await expect(confirm.getByTestId('cordon-confirm-body')).toContainText('cordoning evicts nothing');
+    await screenshot(page, 'node-cordon-confirm');
+    await confirm.getByTestId('cordon-confirm-confirm').click();
+    await expect(page.getByTestId('toast-success').filter({ hasText: `Node ${NODE} is cordoned` })).toBeVisible();
     await expect(page.getByTestId(`node-status-${NODE}`)).toHaveText('Ready,SchedulingDisabled');
     await expect(cordon).toHaveText('Uncordon');
     expect((await kubectl(['get', 'node', NODE, '-o', 'jsonpath={.spec.unschedulable}'])).trim()).toBe('true');
     await screenshot(page, 'node-cordoned');
+    // Uncordoning asks nothing.
     await cordon.click();
+    await expect(
+      page.getByTestId('toast-success').filter({ hasText: `Node ${NODE} takes new pods again` }),
+    ).toBeVisible();
     await expect(page.getByTestId(`node-status-${NODE}`)).toHaveText('Ready');
     await expect(cordon).toHaveText('Cordon');
 

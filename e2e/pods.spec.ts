@@ -19,6 +19,8 @@ test('Pods: namespace, label selector and text filters; a bad selector is explai
 
     await page.getByTestId('pods-selector-filter').fill('app in (');
     await expect(page.getByTestId('pods-selector-error')).toBeVisible();
+    // An invalid selector shows no list rather than the unfiltered one under the error.
+    await expect(page.getByTestId('pods-count')).toContainText(/^0 of \d+/);
 
     await page.getByTestId('pods-selector-filter').fill('');
     await page.getByTestId('pods-search').fill('api-1');

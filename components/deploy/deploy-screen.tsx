@@ -1,5 +1,6 @@
 'use client';
 
+import { plainErrorOrNull, rightText } from '@/lib/feedback/plain-error';
 import { useState } from 'react';
 import { useAccess } from '@/lib/queries/access/access-query';
 import { useDeployRun } from '@/lib/queries/deploy/deploy-run-stream';
@@ -45,7 +46,7 @@ export function DeployScreen() {
   const allowed = access.get(DEPLOY_RIGHT);
   const denied =
     allowed && !allowed.allowed
-      ? `Kubernetes does not allow you to change the stack in namespace imagepod${allowed.reason ? `: ${allowed.reason}` : ''}`
+      ? `You may view but not deploy: your rights lack ${rightText(DEPLOY_RIGHT)}${allowed.reason ? ` (${allowed.reason})` : ''}.`
       : null;
   const running = run?.state === 'running';
   const parsed = draft ? parseDraft(draft) : null;
@@ -77,7 +78,7 @@ export function DeployScreen() {
             starting={start.isPending}
             denied={denied}
             allowed={Boolean(allowed)}
-            error={(preview.error ?? start.error)?.message ?? null}
+            error={plainErrorOrNull(preview.error ?? start.error)}
             onPreview={doPreview}
             onDeploy={doDeploy}
           />
@@ -90,7 +91,7 @@ export function DeployScreen() {
             resume={{
               onResume: () => run && resume.mutate({ id: run.id }),
               resuming: resume.isPending,
-              error: resume.error?.message ?? null,
+              error: plainErrorOrNull(resume.error),
               denied,
             }}
             onTakeOwnership={(key, on) =>

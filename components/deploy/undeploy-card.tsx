@@ -1,5 +1,6 @@
 'use client';
 
+import { plainError } from '@/lib/feedback/plain-error';
 import { useState } from 'react';
 import { useUndeploy } from '@/lib/queries/deploy/undeploy-mutation';
 import { Button } from '../ui/button';
@@ -66,7 +67,7 @@ export function UndeployCard({ disabled, disabledReason }: { disabled: boolean; 
         </Button>
         {undeploy.error && (
           <p role="alert" className="text-xs text-red-700">
-            {undeploy.error.message}
+            {plainError(undeploy.error)}
           </p>
         )}
       </CardBody>

@@ -1,6 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
 
+import { plainError, retryCanHelp } from '@/lib/feedback/plain-error';
 import { ApiError, errorMessage } from '@/lib/queries/api-error';
 import { Button } from '../ui/button';
 import { ErrorState } from '../ui/state';
@@ -41,7 +42,7 @@ export function LoadError({
     message = `Cannot reach the Kubernetes API: ${api.message}. Retrying…`;
   } else if (api?.status === 403) {
     title = `No access to ${what}`;
-    message = `${api.message}. Kubernetes RBAC decides what you see here; ask a cluster admin for the right.`;
+    message = `${plainError(api)} Kubernetes RBAC decides what you see here; ask a cluster admin for the right.`;
   } else if (api) {
     message = `${api.message} (${api.code}, HTTP ${api.status})`;
   }
@@ -55,7 +56,9 @@ export function LoadError({
         </span>
       }
       action={
-        onRetry && (
+        // Retrying a refusal (a right, bad input, something gone) fails the same way again.
+        onRetry &&
+        (!api || retryCanHelp(api)) && (
           <Button size="sm" onClick={onRetry} disabled={retrying}>
             {retrying ? 'Retrying…' : 'Retry now'}
           </Button>

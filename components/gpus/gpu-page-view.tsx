@@ -62,9 +62,11 @@ export function GpuPageView({
   const selectorNow = useMemo(() => parseSelector(filter.selector), [filter.selector]);
   const rows = useMemo(() => {
     const sel = parseSelector(deferred.selector);
+    // An invalid selector selects nothing, rather than every node under its error.
+    if (!sel.ok) return [];
     return filterMapRows(
       model.nodes,
-      { model: deferred.model, selector: sel.ok ? sel.selector : [], state: deferred.state },
+      { model: deferred.model, selector: sel.selector, state: deferred.state },
       idlePods,
     );
   }, [model.nodes, deferred, idlePods]);

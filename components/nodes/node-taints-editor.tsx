@@ -1,5 +1,6 @@
 'use client';
 
+import { plainError } from '@/lib/feedback/plain-error';
 import { useState, type FormEvent } from 'react';
 import type { Taint } from '@/lib/kube-types';
 import { TAINT_EFFECTS, taintErrors, type TaintEffect } from '@/lib/label-validation';
@@ -142,7 +143,7 @@ export function NodeTaintsEditor({ node, access }: { node: NodeRow; access: Acce
       )}
       {m.error && (
         <p role="alert" data-testid="taint-error" className="text-xs text-red-700">
-          {m.error.message}
+          {plainError(m.error)}
         </p>
       )}
     </div>

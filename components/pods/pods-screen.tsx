@@ -35,10 +35,11 @@ export function PodsScreen({ initial }: { initial: PodFilterText }) {
   const rows = query.data?.items;
   const namespaces = useMemo(() => (rows ? podNamespaces(rows) : []), [rows]);
   const filtered = useMemo(() => {
-    if (!rows) return [];
+    // An invalid selector selects nothing: the unfiltered list under its error would look like an answer.
+    if (!rows || !selectorDeferred.ok) return [];
     const filter = {
       namespace: deferred.namespace || null,
-      selector: selectorDeferred.ok ? selectorDeferred.selector : [],
+      selector: selectorDeferred.selector,
       search: deferred.search,
     };
     return sortPods(filterPods(rows, filter), sort);

@@ -1,9 +1,11 @@
 'use client';
 
 import type { AccessAnswer, AccessCheck } from '@/lib/queries/access/access-query';
-import { useRolloutActionMutation, type RolloutAction } from '@/lib/queries/workloads/rollout-action-mutation';
+import { useRolloutActionMutation } from '@/lib/queries/workloads/rollout-action-mutation';
 import { WORKLOAD_RESOURCES } from '@/lib/kube-resources';
 import type { WorkloadRow } from '@/lib/views';
+import { useState } from 'react';
+import { ConfirmDialog } from '../feedback/confirm-dialog';
 import { Button } from '../ui/button';
 
 /** The right restart, pause, resume and undo need: patch the workload. */
@@ -17,10 +19,11 @@ export const workloadRef = (w: Pick<WorkloadRow, 'kind' | 'namespace' | 'name'>)
   name: w.name,
 });
 
-const DONE: Record<RolloutAction, string> = {
-  restart: 'Restart requested',
-  pause: 'Rollout paused',
-  resume: 'Rollout resumed',
+/** How a restart replaces the pods, as its kind's controller does it. */
+const HOW: Record<WorkloadRow['kind'], string> = {
+  Deployment: 'a batch at a time, as its update strategy (maxSurge / maxUnavailable) allows',
+  StatefulSet: 'one at a time, from the highest ordinal down, each waiting for the one before to be Ready',
+  DaemonSet: 'node by node, as its update strategy (maxUnavailable) allows',
 };
 
 /**
@@ -29,6 +32,7 @@ const DONE: Record<RolloutAction, string> = {
  */
 export function RolloutActions({ w, access }: { w: WorkloadRow; access: AccessAnswer | undefined }) {
   const m = useRolloutActionMutation(workloadRef(w));
+  const [confirmRestart, setConfirmRestart] = useState(false);
   if (access && !access.allowed) {
     return (
       <p data-testid="rollout-actions-denied" className="text-sm text-zinc-500">
@@ -43,7 +47,7 @@ export function RolloutActions({ w, access }: { w: WorkloadRow; access: AccessAn
       <Button
         data-testid="rollout-restart"
         disabled={busy || w.paused}
-        onClick={() => m.mutate('restart')}
+        onClick={() => setConfirmRestart(true)}
         title={
           w.paused
             ? 'A paused Deployment does not roll out: resume it first'
@@ -72,16 +76,27 @@ export function RolloutActions({ w, access }: { w: WorkloadRow; access: AccessAn
             Pause
           </Button>
         ))}
-      {m.isSuccess && (
-        <span data-testid="rollout-action-done" className="text-xs text-zinc-500">
-          {DONE[m.variables]}
-        </span>
-      )}
-      {m.error && (
-        <span role="alert" data-testid="rollout-action-error" className="text-xs text-red-700">
-          {m.error.message}
-        </span>
-      )}
+      <ConfirmDialog
+        open={confirmRestart}
+        testId="restart-confirm"
+        title={`Restart ${w.kind} ${w.namespace}/${w.name}?`}
+        confirmLabel={`Restart ${w.desired} pod${w.desired === 1 ? '' : 's'}`}
+        onConfirm={() => {
+          setConfirmRestart(false);
+          m.mutate('restart');
+        }}
+        onCancel={() => setConfirmRestart(false)}
+      >
+        <p>
+          Every pod of {w.name} ({w.desired}) is replaced by a new one, {HOW[w.kind]}. Containers start afresh: what
+          they kept in memory or on an emptyDir is lost.
+        </p>
+        {w.ready < w.desired && (
+          <p className="text-amber-800">
+            Only {w.ready} of {w.desired} are ready now: a restart may leave fewer serving for a while.
+          </p>
+        )}
+      </ConfirmDialog>
     </div>
   );
 }

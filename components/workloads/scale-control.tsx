@@ -1,12 +1,11 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { AccessAnswer } from '@/lib/queries/access/access-query';
-import { ApiError } from '@/lib/queries/api-error';
-import { fetchJson } from '@/lib/queries/fetch-json';
-import { workloadPath } from '@/lib/queries/workloads/history-query';
+import { useScaleMutation } from '@/lib/queries/workloads/scale-mutation';
 import type { WorkloadRow } from '@/lib/views';
+import { ConfirmDialog } from '../feedback/confirm-dialog';
+import { MAX_REPLICAS } from '@/lib/replicas';
 import { Button } from '../ui/button';
 import { parseReplicas, workloadTestId } from './workload-list';
 
@@ -30,7 +29,7 @@ export function scaleCheck(w: Pick<WorkloadRow, 'kind' | 'namespace'>) {
 export function ScaleControl({
   w,
   access,
-  max = 100,
+  max = MAX_REPLICAS,
 }: {
   w: WorkloadRow;
   access: AccessAnswer | undefined;
@@ -38,17 +37,18 @@ export function ScaleControl({
 }) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState(String(w.desired));
-  const mutation = useMutation<unknown, ApiError, number>({
-    mutationFn: (replicas) =>
-      fetchJson(
-        `${workloadPath({ kind: RESOURCE[w.kind as keyof typeof RESOURCE], namespace: w.namespace, name: w.name })}/scale`,
-        {
-          method: 'PATCH',
-          body: JSON.stringify({ replicas }),
-        },
-      ),
-    onSuccess: () => setOpen(false),
+  const [confirmZero, setConfirmZero] = useState(false);
+  const gpuUnits = Object.values(w.gpuPerPod).reduce((a, b) => a + b, 0) * w.desired;
+  const mutation = useScaleMutation({
+    kind: RESOURCE[w.kind as keyof typeof RESOURCE] ?? 'deployments',
+    namespace: w.namespace,
+    name: w.name,
   });
+  const send = (replicas: number) => {
+    setConfirmZero(false);
+    setOpen(false);
+    mutation.mutate(replicas);
+  };
 
   if (w.kind === 'DaemonSet') {
     return (
@@ -91,9 +91,12 @@ export function ScaleControl({
   const step = (d: number) => setText(String(Math.min(max, Math.max(0, (parsed.ok ? parsed.value : w.desired) + d))));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (parsed.ok) mutation.mutate(parsed.value);
+    if (!parsed.ok) return;
+    // Stopping every pod has impact: said before it is done.
+    if (parsed.value === 0 && w.desired > 0) setConfirmZero(true);
+    else send(parsed.value);
   };
-  const error = !parsed.ok ? parsed.error : mutation.error?.message;
+  const error = !parsed.ok ? parsed.error : undefined;
   return (
     <form onSubmit={submit} className="flex flex-col gap-1" data-testid={workloadTestId('scale-form', w)}>
       <div className="flex items-center gap-1">
@@ -130,6 +133,20 @@ export function ScaleControl({
           {error}
         </span>
       )}
+      <ConfirmDialog
+        open={confirmZero}
+        testId="scale-zero-confirm"
+        title={`Scale ${w.kind} ${w.namespace}/${w.name} to 0?`}
+        confirmLabel={`Stop all ${w.desired} pod${w.desired === 1 ? '' : 's'}`}
+        danger
+        onConfirm={() => send(0)}
+        onCancel={() => setConfirmZero(false)}
+      >
+        <p>
+          All {w.desired} pod{w.desired === 1 ? '' : 's'} of {w.name} stop, and nothing of it runs until it is scaled up
+          again{gpuUnits > 0 ? `; the ${gpuUnits} GPU unit${gpuUnits === 1 ? '' : 's'} they request are freed` : ''}.
+        </p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -12,7 +12,7 @@ import { Dialog } from '../ui/dialog';
 
 /**
  * The undo confirmation: what the pod template becomes (− now, + the chosen revision) before the
- * user confirms `kubectl rollout undo --to-revision`. Closes on success; progress shows live.
+ * user confirms `kubectl rollout undo --to-revision`. Closes once sent; its toast tells the result.
  */
 export function UndoDialog({
   workload,
@@ -27,10 +27,7 @@ export function UndoDialog({
 }) {
   const m = useUndoMutation(workload);
   const hunks = useMemo(() => (target ? templateDiff(current, target.template) : []), [current, target]);
-  const close = () => {
-    m.reset();
-    onClose();
-  };
+  const close = onClose;
   return (
     <Dialog
       open={target !== null}
@@ -39,19 +36,19 @@ export function UndoDialog({
       title={target ? `Roll ${workload.name} back to revision ${target.revision}?` : ''}
       footer={
         <>
-          {m.error && (
-            <span role="alert" data-testid="undo-error" className="mr-auto text-xs text-red-700">
-              {m.error.message}
-            </span>
-          )}
           <Button onClick={close}>Cancel</Button>
           <Button
             variant="primary"
             data-testid="undo-confirm"
             disabled={!target || m.isPending}
-            onClick={() => target && m.mutate(target.revision, { onSuccess: close })}
+            onClick={() => {
+              if (!target) return;
+              // The toast tells how it went (mutation-feedback.ts); the rollback shows live.
+              m.mutate(target.revision);
+              onClose();
+            }}
           >
-            {m.isPending ? 'Rolling back…' : `Roll back to revision ${target?.revision ?? ''}`}
+            {`Roll back to revision ${target?.revision ?? ''}`}
           </Button>
         </>
       }

@@ -38,15 +38,15 @@ describe('filterWorkloads', () => {
 
 describe('parseReplicas', () => {
   it.each([
-    ['3', 100, { ok: true, value: 3 }],
-    [' 0 ', 100, { ok: true, value: 0 }],
-    ['100', 100, { ok: true, value: 100 }],
-    ['101', 100, { ok: false, error: 'At most 100' }],
-    ['-1', 100, { ok: false, error: 'A whole number of replicas' }],
-    ['3abc', 100, { ok: false, error: 'A whole number of replicas' }],
-    ['2.5', 100, { ok: false, error: 'A whole number of replicas' }],
-    ['', 100, { ok: false, error: 'A whole number of replicas' }],
-    ['1e9', 100, { ok: false, error: 'A whole number of replicas' }],
+    ['3', 50, { ok: true, value: 3 }],
+    [' 0 ', 50, { ok: true, value: 0 }],
+    ['50', 50, { ok: true, value: 50 }],
+    ['51', 50, { ok: false, error: 'Replicas: a whole number from 0 to 50; 51 is too many' }],
+    ['-1', 50, { ok: false, error: 'Replicas: a whole number from 0 to 50; “-” at position 1 is not a digit' }],
+    ['3abc', 50, { ok: false, error: 'Replicas: a whole number from 0 to 50; “a” at position 2 is not a digit' }],
+    ['', 50, { ok: false, error: 'Replicas: a whole number from 0 to 50' }],
+    ['2.5', 100, { ok: false, error: 'Replicas: a whole number from 0 to 100; “.” at position 2 is not a digit' }],
+    ['1e9', 100, { ok: false, error: 'Replicas: a whole number from 0 to 100; “e” at position 2 is not a digit' }],
   ])('%j (max %i)', (text, max, want) => {
     expect(parseReplicas(text, max)).toEqual(want);
   });

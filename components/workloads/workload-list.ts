@@ -2,6 +2,7 @@
  * Filtering and ordering the workloads table. Pure and tested: the page narrows the cached
  * workloads view by kind, namespace and text.
  */
+import { MAX_REPLICAS } from '@/lib/replicas';
 import { WORKLOAD_RESOURCES, type WorkloadKind } from '@/lib/kube-resources';
 import type { WorkloadRow } from '@/lib/views';
 
@@ -42,10 +43,20 @@ export function workloadHref(w: Pick<WorkloadRow, 'kind' | 'namespace' | 'name'>
   return `/workloads/${WORKLOAD_RESOURCES[w.kind]}/${encodeURIComponent(w.namespace)}/${encodeURIComponent(w.name)}`;
 }
 
-/** Parses the replicas field: a whole number from 0 to `max`, or the reason it is not. */
-export function parseReplicas(text: string, max: number): { ok: true; value: number } | { ok: false; error: string } {
-  if (!/^\d+$/.test(text.trim())) return { ok: false, error: 'A whole number of replicas' };
-  const value = Number(text.trim());
-  if (value > max) return { ok: false, error: `At most ${max}` };
+/**
+ * Parses the replicas field: a whole number from 0 to `max` (MAX_REPLICAS, the scale route's bound
+ * too), or the reason it is not, naming a character that is not a digit.
+ */
+export function parseReplicas(
+  text: string,
+  max: number = MAX_REPLICAS,
+): { ok: true; value: number } | { ok: false; error: string } {
+  const t = text.trim();
+  const range = `a whole number from 0 to ${max}`;
+  if (t === '') return { ok: false, error: `Replicas: ${range}` };
+  const bad = [...t].findIndex((c) => c < '0' || c > '9');
+  if (bad >= 0) return { ok: false, error: `Replicas: ${range}; “${t[bad]}” at position ${bad + 1} is not a digit` };
+  const value = Number(t);
+  if (value > max) return { ok: false, error: `Replicas: ${range}; ${t} is too many` };
   return { ok: true, value };
 }

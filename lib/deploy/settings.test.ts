@@ -42,7 +42,7 @@ describe('DEFAULT_SETTINGS', () => {
     const missing: Partial<DeploySettings> = { ...DEFAULT_SETTINGS };
     delete missing.apiReplicas;
     expect(deploySettingsSchema.safeParse(missing).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['apiReplicas', 'a whole number'],
+      ['apiReplicas', 'a whole number from 1 to 50'],
     ]);
   });
 });
@@ -142,16 +142,16 @@ describe('apiReplicas', () => {
   });
 
   it.each([
-    [0, 'at least 1'],
-    [-1, 'at least 1'],
-    [51, 'at most 50'],
-    [1e9, 'at most 50'],
-    [2.5, 'a whole number'],
-    ['3', 'a whole number'],
-    ['abc', 'a whole number'],
-    [null, 'a whole number'],
-    [Number.NaN, 'a whole number'],
-    [Number.POSITIVE_INFINITY, 'a whole number'],
+    [0, 'a whole number from 1 to 50'],
+    [-1, 'a whole number from 1 to 50'],
+    [51, 'a whole number from 1 to 50'],
+    [1e9, 'a whole number from 1 to 50'],
+    [2.5, 'a whole number from 1 to 50'],
+    ['3', 'a whole number from 1 to 50'],
+    ['abc', 'a whole number from 1 to 50'],
+    [null, 'a whole number from 1 to 50'],
+    [Number.NaN, 'a whole number from 1 to 50'],
+    [Number.POSITIVE_INFINITY, 'a whole number from 1 to 50'],
   ])('rejects %j: %s', (n, message) => {
     expect(issuesWith('apiReplicas', n)).toEqual([['apiReplicas', message]]);
   });

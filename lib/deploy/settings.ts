@@ -2,6 +2,7 @@
  * What an operator may change about the bundled stack, validated by one schema on the server and
  * in the form. Persisted in the cluster (ConfigMap imagepod-deploy-settings), never in the browser.
  */
+import { MAX_REPLICAS, replicasRange } from '../replicas';
 import { z } from 'zod';
 import { DNS_SUBDOMAIN, labelKeyErrors, labelValueErrors } from '../label-validation';
 import { parseQuantity } from '../quantity';
@@ -39,7 +40,11 @@ export const deploySettingsSchema = z.strictObject({
     .min(1, 'required')
     .max(512)
     .regex(IMAGE_REF, 'not a valid image reference (e.g. imagepod/gpu-worker:0.1.0)'),
-  apiReplicas: z.number('a whole number').int('a whole number').min(1, 'at least 1').max(50, 'at most 50'),
+  apiReplicas: z
+    .number(`a whole number from ${replicasRange(1)}`)
+    .int(`a whole number from ${replicasRange(1)}`)
+    .min(1, `a whole number from ${replicasRange(1)}`)
+    .max(MAX_REPLICAS, `a whole number from ${replicasRange(1)}`),
   postgresStorage: z
     .string()
     .max(32)

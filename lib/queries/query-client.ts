@@ -2,9 +2,10 @@
  * The browser's QueryClient and its defaults. Cluster views are kept fresh by the live stream,
  * so nothing refetches on focus, reconnect or a timer; failures retry only when retrying can help.
  */
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { backoffDelay } from '../backoff';
 import { ApiError } from './api-error';
+import { toastFor, type Toast } from './mutation-feedback';
 
 const MAX_RETRIES = 3;
 
@@ -26,9 +27,19 @@ export function retryDelay(attempt: number): number {
   return backoffDelay(attempt, { baseMs: 1000, capMs: 10_000 });
 }
 
-/** A QueryClient with the panel's defaults; one per browser tab (see app/providers.tsx). */
-export function makeQueryClient(): QueryClient {
+/**
+ * A QueryClient with the panel's defaults; one per browser tab (see app/providers.tsx). `notify`
+ * shows each finished action's toast (mutation-feedback.ts): one place for all of them.
+ */
+export function makeQueryClient(notify: (t: Toast) => void = () => {}): QueryClient {
+  const show = (t: Toast | null) => {
+    if (t) notify(t);
+  };
   return new QueryClient({
+    mutationCache: new MutationCache({
+      onSuccess: (data, vars, _r, mutation) => show(toastFor(mutation.meta, { ok: true, data, vars })),
+      onError: (error, vars, _r, mutation) => show(toastFor(mutation.meta, { ok: false, error, vars })),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

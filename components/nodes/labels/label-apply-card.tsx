@@ -1,3 +1,4 @@
+import { plainError } from '@/lib/feedback/plain-error';
 import type { useLabelApplyMutation } from '@/lib/queries/nodes/label-apply-mutation';
 import type { LabelPreviewData } from '@/lib/queries/nodes/label-preview-mutation';
 import { Button } from '../../ui/button';
@@ -43,7 +44,7 @@ export function LabelApplyCard({
           )}
           {apply.error && (
             <span role="alert" data-testid="label-apply-error" className="text-sm text-red-700">
-              {apply.error.message}
+              {plainError(apply.error)}
               {apply.error.status === 409 && (
                 <Button size="sm" className="ml-2" onClick={onPreviewAgain}>
                   Preview again

@@ -1,3 +1,4 @@
+import { plainError } from '@/lib/feedback/plain-error';
 import type { FormCheck, LabelRow } from '@/lib/label-form';
 import type { useLabelPreviewMutation } from '@/lib/queries/nodes/label-preview-mutation';
 import { Button } from '../../ui/button';
@@ -58,7 +59,7 @@ export function LabelEditCard({
         </div>
         {preview.error && (
           <p role="alert" data-testid="label-preview-error" className="text-sm text-red-700">
-            {preview.error.message}
+            {plainError(preview.error)}
           </p>
         )}
       </CardBody>

@@ -3,6 +3,7 @@ import type { LabelChange, LabelEdit } from '../../label-validation';
 import type { PlacementChange } from '../../placement';
 import type { ApiError } from '../api-error';
 import { fetchJson } from '../fetch-json';
+import { silent } from '../mutation-feedback';
 
 export interface LabelPreviewVars {
   nodes: string[];
@@ -30,5 +31,8 @@ export function postLabelPreview(vars: LabelPreviewVars): Promise<LabelPreviewDa
 
 /** The placement preview, asked for explicitly: its answer is what an apply is allowed to write. */
 export function useLabelPreviewMutation() {
-  return useMutation<LabelPreviewData, ApiError, LabelPreviewVars>({ mutationFn: postLabelPreview });
+  return useMutation<LabelPreviewData, ApiError, LabelPreviewVars>({
+    mutationFn: postLabelPreview,
+    meta: silent('a dry run: the form shows its answer or its error in place'),
+  });
 }

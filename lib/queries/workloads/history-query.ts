@@ -2,7 +2,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useQuery } from '../use-query';
 import type { PodTemplate } from '../../kube-types';
 import type { HistoryRow } from '../../rollout-history';
-import type { WorkloadResource } from '../../kube-resources';
+import { WORKLOAD_KIND_OF, type WorkloadResource } from '../../kube-resources';
 import type { WorkloadRow } from '../../views';
 import type { ApiError } from '../api-error';
 import { fetchJson } from '../fetch-json';
@@ -22,6 +22,13 @@ export interface HistoryData extends WorkloadRef {
 
 export const workloadPath = (w: WorkloadRef) =>
   `/api/workloads/${w.kind}/${encodeURIComponent(w.namespace)}/${encodeURIComponent(w.name)}`;
+
+/** The workload's page, e.g. `/workloads/deployments/team-a/web`. */
+export const workloadPage = (w: WorkloadRef) =>
+  `/workloads/${w.kind}/${encodeURIComponent(w.namespace)}/${encodeURIComponent(w.name)}`;
+
+/** `Deployment team-a/web`: a workload as a toast names it. */
+export const workloadLabel = (w: WorkloadRef) => `${WORKLOAD_KIND_OF[w.kind]} ${w.namespace}/${w.name}`;
 
 /** GET …/history: the revisions, newest first, and the current template. */
 export function getHistory(w: WorkloadRef, signal?: AbortSignal): Promise<HistoryData> {

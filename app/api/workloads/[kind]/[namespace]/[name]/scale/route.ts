@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_REPLICAS, replicasRange } from '@/lib/replicas';
 import { audited } from '@/lib/server/audit/record';
 import { workloadParams } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
@@ -8,7 +9,6 @@ import { RESOURCES, WORKLOAD_KIND_OF as KINDS, apiVersionOf } from '@/lib/kube-r
 
 export const dynamic = 'force-dynamic';
 
-const MAX_REPLICAS = Number(process.env.IMAGEPOD_MAX_REPLICAS ?? 100);
 const params = workloadParams(
   ['deployments', 'statefulsets'],
   'only deployments and statefulsets scale (a DaemonSet runs one pod per matching node)',
@@ -17,8 +17,8 @@ const body = z.strictObject({
   replicas: z
     .number('replicas must be a whole number')
     .int('replicas must be a whole number')
-    .min(0, 'replicas cannot be negative')
-    .max(MAX_REPLICAS, `replicas is at most ${MAX_REPLICAS} (IMAGEPOD_MAX_REPLICAS)`),
+    .min(0, `replicas is ${replicasRange(0)}`)
+    .max(MAX_REPLICAS, `replicas is ${replicasRange(0)}`),
 });
 
 /**
