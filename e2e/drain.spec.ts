@@ -84,7 +84,10 @@ test('Drain a node from its page: the preview, a PDB that blocks one eviction, t
   await expect(report).toContainText('1 pod was not evicted');
   await expect(page.getByTestId(`drain-blocked-${ns}-${web}`)).toContainText('PDB web');
   await expect(page.getByTestId(`drain-blocked-${ns}-${web}`)).toContainText('disruption budget');
-  await expect(page.getByTestId('drain-summary')).toContainText('1 gone · 1 blocked by a budget');
+  await expect(page.getByTestId('drain-summary')).toHaveText('1 gone · 1 blocked by a budget · 2 left');
+  await expect(state(agent)).toHaveAttribute('data-progress', 'skipped');
+  await expect(state(agent)).toContainText('DaemonSet pod: left on the node');
+  await expect(state(scratch)).toContainText('emptyDir');
   await expect(page.getByTestId(`node-pod-${ns}-${solo}`)).toHaveCount(0);
   await expect(page.getByTestId(`node-pod-${ns}-${agent}`)).toBeVisible();
   await expect(page.getByTestId(`node-pod-${ns}-${scratch}`)).toBeVisible();
@@ -96,17 +99,38 @@ test('Drain a node from its page: the preview, a PDB that blocks one eviction, t
   await page.getByTestId('drain-retry').click();
   await expect(state(web)).toHaveAttribute('data-progress', 'gone', { timeout: 30_000 });
   await expect(report).toHaveCount(0);
-  await expect(page.getByTestId('drain-summary')).toHaveText('2 gone');
+  await expect(page.getByTestId('drain-summary')).toHaveText('2 gone · 2 left');
   await expect(progress).toHaveAttribute('data-running', 'false');
   await screenshot(page, 'drain-done');
 });
 
-test.describe('as a viewer', () => {
-  test.use({ signInAs: 'viewer' });
-  test('the Drain button is disabled and says why', async ({ page }) => {
-    await page.goto(`/nodes/${scene.node}`);
-    const button = page.getByTestId('node-drain');
-    await expect(button).toBeDisabled();
-    await expect(button).toHaveAttribute('title', /does not allow you to cordon this node \(patch nodes\)/);
+test.describe('a user who may read nodes but not drain', () => {
+  // Its own identity (the shared e2e viewer may not even list nodes): read-only on nodes and pods.
+  test.use({ signInAs: null });
+  const reader = `drain-reader-${scene.namespace}`;
+  test('the Drain button is disabled and says why', async ({ page, context, baseURL }) => {
+    try {
+      await kubectl(['create', 'serviceaccount', 'reader', '-n', ns]);
+      await kubectl(['create', 'clusterrole', reader, '--verb=get,list,watch', '--resource=nodes,pods,namespaces']);
+      await kubectl([
+        'create',
+        'clusterrolebinding',
+        reader,
+        `--clusterrole=${reader}`,
+        `--serviceaccount=${ns}:reader`,
+      ]);
+      const token = (await kubectl(['create', 'token', 'reader', '-n', ns, '--duration=10m'])).trim();
+      const res = await context.request.post('/api/auth/login', { data: { token }, headers: { Origin: baseURL! } });
+      expect(res.status(), await res.text()).toBe(200);
+      await page.goto(`/nodes/${scene.node}`);
+      const button = page.getByTestId('node-drain');
+      await expect(button).toBeDisabled();
+      await expect(button).toHaveAttribute('title', /does not allow you to cordon this node \(patch nodes\)/);
+      await button.hover({ force: true });
+      await screenshot(page, 'drain-forbidden');
+    } finally {
+      await kubectl(['delete', 'clusterrolebinding', reader, '--ignore-not-found']).catch(() => undefined);
+      await kubectl(['delete', 'clusterrole', reader, '--ignore-not-found']).catch(() => undefined);
+    }
   });
 });

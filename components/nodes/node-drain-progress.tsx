@@ -22,6 +22,7 @@ const TONE: Record<PodProgress, Tone> = {
 
 function label(r: ProgressRow): string {
   if (r.progress === 'blocked') return r.pdb ? `blocked by PDB ${r.pdb}` : 'blocked by a PDB';
+  if (r.progress === 'skipped') return 'left';
   return r.progress;
 }
 
@@ -46,7 +47,10 @@ export function NodeDrainProgress({
   onStop: () => void;
   onDismiss: () => void;
 }) {
-  const rows = run.pods.map((p) => progressOf(p, run.steps[p.uid], onNode === null || onNode.has(p.uid)));
+  const rows = [
+    ...run.pods.map((p) => progressOf(p, run.steps[p.uid], onNode === null || onNode.has(p.uid))),
+    ...run.left.map((p): ProgressRow => ({ ...p, progress: 'skipped' })),
+  ];
   const report = drainReport(rows);
   const c = report.counts;
   const summary = [

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { DrainConsent } from '@/lib/drain/plan';
+import { refusal, type DrainConsent } from '@/lib/drain/plan';
 import type { AccessAnswer } from '@/lib/queries/access/access-query';
 import { useDrainPreviewQuery } from '@/lib/queries/nodes/node-drain-preview-query';
 import { useCordonMutation } from '@/lib/queries/nodes/node-cordon-mutation';
@@ -56,11 +56,20 @@ export function NodeDrain({
       drain.start(
         evicting.map(({ namespace, name, uid }) => ({ namespace, name, uid })),
         consent,
+        (q.data?.pods ?? []).flatMap(({ namespace, name, uid, decision }) => {
+          const why = refusal(decision, consent);
+          return why ? [{ namespace, name, uid, message: why }] : [];
+        }),
       );
     close();
   };
   return (
     <>
+      {cordon.error && (
+        <span role="alert" className="max-w-80 text-xs text-red-700">
+          {cordon.error.message}
+        </span>
+      )}
       <Button
         data-testid="node-drain"
         disabled={!patch || !evict || Boolean(denied) || busy}

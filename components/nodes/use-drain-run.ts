@@ -10,6 +10,8 @@ import { postDrain } from '@/lib/queries/nodes/node-drain-mutation';
 /** A drain started from this page: its pods, each pod's last step, and whether requests are out. */
 export interface DrainRunState {
   pods: RunPod[];
+  /** The node's pods the drain leaves (DaemonSet, mirror, no consent), with why: part of the report. */
+  left: (RunPod & { message: string })[];
   steps: Record<string, 'evicting' | EvictionResult>;
   consent: DrainConsent;
   active: boolean;
@@ -28,11 +30,11 @@ export function useDrainRun(name: string) {
   useEffect(() => () => ctrl.current?.abort(), []);
 
   const go = useCallback(
-    (pods: RunPod[], consent: DrainConsent, keep: DrainRunState | null) => {
+    (pods: RunPod[], consent: DrainConsent, left: DrainRunState['left'], keep: DrainRunState | null) => {
       ctrl.current?.abort();
       const ac = new AbortController();
       ctrl.current = ac;
-      setRun({ pods: keep?.pods ?? pods, steps: { ...keep?.steps }, consent, active: true, error: null });
+      setRun({ pods: keep?.pods ?? pods, left, steps: { ...keep?.steps }, consent, active: true, error: null });
       const setStep = (uid: string, step: 'evicting' | EvictionResult) =>
         setRun((r) => (r && ctrl.current === ac ? { ...r, steps: { ...r.steps, [uid]: step } } : r));
       void runDrain(
@@ -53,7 +55,10 @@ export function useDrainRun(name: string) {
   return {
     run,
     /** Starts a drain of `pods` (replacing any earlier run shown here). */
-    start: useCallback((pods: RunPod[], consent: DrainConsent) => go(pods, consent, null), [go]),
+    start: useCallback(
+      (pods: RunPod[], consent: DrainConsent, left: DrainRunState['left']) => go(pods, consent, left, null),
+      [go],
+    ),
     /** Sends the given pods of the current run again (the ones a budget blocked). */
     retry: useCallback(
       (uids: string[]) =>
@@ -61,6 +66,7 @@ export function useDrainRun(name: string) {
         go(
           run.pods.filter((p) => uids.includes(p.uid)),
           run.consent,
+          run.left,
           run,
         ),
       [go, run],
