@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'taint',
   'cordon',
   'uncordon',
+  'evict',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditResult = 'success' | 'failure' | 'denied';

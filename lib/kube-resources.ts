@@ -65,6 +65,13 @@ export const RESOURCES = {
   },
   jobs: { kind: 'Job', plural: 'jobs', group: 'batch', version: 'v1', namespaced: true },
   cronjobs: { kind: 'CronJob', plural: 'cronjobs', group: 'batch', version: 'v1', namespaced: true },
+  poddisruptionbudgets: {
+    kind: 'PodDisruptionBudget',
+    plural: 'poddisruptionbudgets',
+    group: 'policy',
+    version: 'v1',
+    namespaced: true,
+  },
   'events.events.k8s.io': { kind: 'Event', plural: 'events', group: 'events.k8s.io', version: 'v1', namespaced: true },
   selfsubjectaccessreviews: {
     kind: 'SelfSubjectAccessReview',

@@ -5,8 +5,10 @@ import {
   daemonPodPlacement,
   daemonSetAutoTolerations,
   placementPreview,
+  podPlacement,
   toleratesTaint,
   type NodeSelectorTerm,
+  type PlacementNode,
 } from './placement';
 import { addTaint, formatTaint, stampTimeAdded, removeTaint, sameTaints, taintPatch } from './taints';
 
@@ -546,5 +548,33 @@ describe('taint helpers', () => {
       { key: 'k', value: 'w', effect: 'NoExecute', timeAdded: '2026-02-03T04:05:06Z' },
     ]);
     expect(stampTimeAdded([gpuTaint], undefined, now)).toEqual([gpuTaint]);
+  });
+});
+
+describe('podPlacement (where the scheduler could put an ordinary pod)', () => {
+  const spec = { containers: [{ name: 'c' }] };
+  const at = (s: Partial<NonNullable<PlacementNode['spec']>>): PlacementNode => ({
+    metadata: { name: 'n', labels: {} },
+    spec: s,
+  });
+  it('a cordoned node takes only a pod tolerating node.kubernetes.io/unschedulable', () => {
+    expect(podPlacement(at({ unschedulable: true }), spec).reasons).toEqual([
+      'taint node.kubernetes.io/unschedulable:NoSchedule not tolerated',
+    ]);
+    const tolerant = {
+      ...spec,
+      tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists' as const }],
+    };
+    expect(podPlacement(at({ unschedulable: true }), tolerant).shouldRun).toBe(true);
+  });
+  it('gets none of the tolerations the DaemonSet controller adds', () => {
+    const notReady = at({ taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }] });
+    expect(podPlacement(notReady, spec).shouldRun).toBe(false);
+    expect(podPlacement(notReady, spec).notes).toEqual([]);
+    expect(daemonPodPlacement(notReady, spec).shouldRun).toBe(true);
+  });
+  it('ignores the old nodeName (the replacement is scheduled afresh) and PreferNoSchedule', () => {
+    const n = at({ taints: [{ key: 'x', effect: 'PreferNoSchedule' }] });
+    expect(podPlacement(n, { ...spec, nodeName: 'elsewhere' }).shouldRun).toBe(true);
   });
 });

@@ -305,3 +305,28 @@ export function placementPreview(
   }
   return out;
 }
+
+/**
+ * Could the scheduler put a pod with `spec` on `node`, judged as for a DaemonSet pod but without
+ * the tolerations the DaemonSet controller adds, and with the node's cordon as a taint
+ * (`node.kubernetes.io/unschedulable:NoSchedule`, which only a toleration lets through)? Resources
+ * and pod (anti-)affinity are not considered: a pod that fits may still wait Pending for room.
+ * The drain preview names with it where each evicted pod could go.
+ */
+export function podPlacement(node: PlacementNode, spec: PodSpec): Placement {
+  const { nodeName: _ignored, ...rest } = spec;
+  void _ignored; // the evicted pod is recreated by its controller, which leaves nodeName empty
+  const taints: Taint[] = [...(node.spec?.taints ?? [])];
+  if (node.spec?.unschedulable) taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
+  const p = daemonPodPlacement({ metadata: node.metadata, spec: { taints } }, { ...rest, hostNetwork: false });
+  // daemonPodPlacement forgives what DaemonSet pods tolerate automatically; an ordinary pod does not.
+  const own = spec.tolerations ?? [];
+  const auto = daemonSetAutoTolerations({});
+  const reasons = [...p.reasons];
+  const notes = p.notes.filter((n) => !n.includes('tolerated automatically'));
+  for (const taint of taints) {
+    if (taint.effect === 'PreferNoSchedule' || own.some((t) => toleratesTaint(t, taint))) continue;
+    if (auto.some((t) => toleratesTaint(t, taint))) reasons.push(`taint ${formatTaint(taint)} not tolerated`);
+  }
+  return { shouldRun: reasons.length === 0, shouldContinueRunning: reasons.length === 0, reasons, notes };
+}

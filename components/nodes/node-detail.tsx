@@ -25,6 +25,9 @@ import { Skeleton } from '../ui/skeleton';
 import { ObjectYamlButton } from '../objects/object-yaml';
 import { NodeConditions } from './node-conditions';
 import { NodeCordon } from './node-cordon';
+import { NodeDrain } from './node-drain';
+import { NodeDrainProgress } from './node-drain-progress';
+import { useDrainRun } from './use-drain-run';
 import { NodeDetailSkeleton } from './node-detail-skeleton';
 import { NodeGpuCard } from './node-gpu-card';
 import { NodeGpuMap } from '../gpus/node-gpu-map';
@@ -61,7 +64,11 @@ export function NodeDetail({ name }: { name: string }) {
     [podsQ.data, name],
   );
   const patchCheck = { verb: 'patch', resource: 'nodes', name } as const;
-  const access = useAccess([patchCheck]).get(patchCheck);
+  const evictCheck = { verb: 'create', resource: 'pods', subresource: 'eviction' } as const;
+  const checks = useAccess([patchCheck, evictCheck]);
+  const access = checks.get(patchCheck);
+  const drain = useDrainRun(name);
+  const podsOnNode = useMemo(() => (pods ? new Set(pods.map((p) => p.uid)) : null), [pods]);
   const { model } = useGpuCluster();
   const gpuModel = useMemo(() => model?.nodes.find((m) => m.node === name), [model, name]);
   const allocation = useMemo(() => (model ? (gpuModel ? nodeAllocation(gpuModel) : []) : undefined), [model, gpuModel]);
@@ -111,10 +118,21 @@ export function NodeDetail({ name }: { name: string }) {
               {back}
               <ObjectYamlButton object={{ kind: 'Node', name: node.name }} />
               <NodeCordon node={node} access={access} pods={pods?.length} />
+              <NodeDrain node={node} patch={access} evict={checks.get(evictCheck)} drain={drain} />
             </>
           }
         />
       </div>
+      {drain.run && (
+        <NodeDrainProgress
+          node={node.name}
+          run={drain.run}
+          onNode={podsOnNode}
+          onRetry={drain.retry}
+          onStop={drain.stop}
+          onDismiss={drain.dismiss}
+        />
+      )}
       {!podsQ.data && Boolean(loadError(podsQ)) && (
         <QueryError query={podsQ} what="pods, so GPU requests are unknown" />
       )}

@@ -3,7 +3,7 @@
  * takes, each with plausible values (so requests get past the first check) mixed with hostile ones.
  *
  * No generated request can make a valid change outside the scratch namespace, by construction:
- * - node writes (cordon, labels, taints, bulk labels) only name nodes that do not exist;
+ * - node writes (cordon, drain, labels, taints, bulk labels) only name nodes that do not exist;
  * - workload writes (scale, restart, undo, pause, resume) only name the scratch namespace (left
  *   out of the digest) or namespaces that do not exist;
  * - a deploy's settings always end with an invalid `apiReplicas` (after any duplicate key, so it
@@ -255,6 +255,28 @@ export function routeModels(c: ModelContext): Record<string, RouteModel> {
     'POST /api/nodes/[name]/cordon': {
       params: { name: missingNode },
       body: shapedBody({ unschedulable: field(json(fc.boolean())) }),
+    },
+    // Reads only (the node, its pods, nodes, budgets), with the caller's credentials.
+    'GET /api/nodes/[name]/drain': { params: { name: anyNode }, query: {} },
+    // Names only missing nodes: the node is read (404) before any cordon or eviction.
+    'POST /api/nodes/[name]/drain': {
+      params: { name: missingNode },
+      body: shapedBody({
+        pods: field(
+          json(
+            fc.array(
+              fc.record({
+                namespace,
+                name: orHostile(c.scratchPod, 'web', 'nope'),
+                uid: orHostile('0b6e2c1a-4f1e-4a7e-9c1d-1f2e3d4c5b6a', '../x', ''),
+              }),
+              { maxLength: 60 },
+            ),
+          ),
+        ),
+        evictLocalStorage: field(json(fc.boolean())),
+        evictUnmanaged: field(json(fc.boolean())),
+      }),
     },
     'PATCH /api/nodes/[name]/labels': {
       params: { name: missingNode },

@@ -24,6 +24,7 @@ import {
 import { clusterDigest, digestDiff, hostileCall, type HostileAnswer, type Method } from './adversarial-helpers';
 import { canI, canISomewhere, namespacesIn, type Can } from './rbac-helpers';
 import { DEFAULT_SETTINGS } from '@/lib/deploy/settings';
+import { drainScene } from '../builders/drain-fixture';
 
 process.env.KUBECONFIG = KUBECONFIG;
 delete process.env.KUBERNETES_SERVICE_HOST;
@@ -55,6 +56,8 @@ const r = {
   bulkLabels: (await import('@/app/api/nodes/labels/route')).POST,
   taints: (await import('@/app/api/nodes/[name]/taints/route')).PATCH,
   cordon: (await import('@/app/api/nodes/[name]/cordon/route')).POST,
+  drainPreview: (await import('@/app/api/nodes/[name]/drain/route')).GET,
+  drain: (await import('@/app/api/nodes/[name]/drain/route')).POST,
   logs: (await import('@/app/api/logs/route')).GET,
   download: (await import('@/app/api/logs/download/route')).GET,
   metricsQuery: (await import('@/app/api/metrics/query/route')).GET,
@@ -545,4 +548,62 @@ describe('RBAC matrix: writes', () => {
     const n1 = await kubectlJson<typeof n0>(['get', 'node', node]);
     expect(n1.metadata.labels).toEqual(n0.metadata.labels);
   });
+});
+
+describe('RBAC matrix: drain (on nodes of its own)', () => {
+  const scene = drainScene(crypto.randomUUID().slice(0, 6));
+  const podsOnNode = async () =>
+    (
+      await kubectlJson<{ items: { metadata: { namespace: string; name: string; uid: string } }[] }>([
+        'get',
+        'pods',
+        '-n',
+        scene.namespace,
+        '--field-selector',
+        `spec.nodeName=${scene.node}`,
+      ])
+    ).items.map((p) => ({ namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid }));
+  const unschedulable = async () =>
+    Boolean(
+      (await kubectlJson<{ spec?: { unschedulable?: boolean } }>(['get', 'node', scene.node])).spec?.unschedulable,
+    );
+  beforeAll(async () => {
+    for (const m of scene.manifests) await apply(m);
+    await eventually(async () => (await podsOnNode()).length === 4, 60_000, 'the drain scene pods on its node');
+  }, 90_000);
+  afterAll(async () => {
+    await kubectl(['delete', 'namespace', scene.namespace, '--wait=false']).catch(() => undefined);
+    await kubectl(['delete', 'node', scene.node, scene.spare, '--ignore-not-found']).catch(() => undefined);
+  });
+
+  it('the preview follows can-i get/list nodes and list pods; the drain can-i patch nodes and create pods/eviction', async () => {
+    const params = { name: scene.node };
+    const url = `/api/nodes/${scene.node}/drain`;
+    const pods = await podsOnNode();
+    const body = { pods, evictLocalStorage: false, evictUnmanaged: false };
+    const outcomes: string[] = [];
+    // The admin last: its drain is the one that changes the node.
+    for (const u of ['viewer', 'nobody', 'teamViewer', 'teamEditor', 'admin'] as const) {
+      const reads =
+        (await canI(as(u), { verb: 'get', resource: 'nodes' })) &&
+        (await canI(as(u), { verb: 'list', resource: 'nodes' })) &&
+        (await canI(as(u), { verb: 'list', resource: 'pods' }));
+      expectDecision(await call(u, r.drainPreview, url, { params }), reads, `${u} drain preview`);
+      const writes =
+        (await canI(as(u), { verb: 'patch', resource: 'nodes' })) &&
+        (await canI(as(u), { verb: 'create', resource: 'pods', subresource: 'eviction', ns: scene.namespace }));
+      const a = await call(u, r.drain, url, { params, body });
+      expectDecision(a, writes, `${u} drain`);
+      outcomes.push(`${u}:${reads ? 'reads' : '-'}:${writes ? 'drains' : '-'}`);
+      if (!writes) {
+        expect.soft(await unschedulable(), `${u} left the node schedulable`).toBe(false);
+        expect
+          .soft((await podsOnNode()).map((p) => p.uid).sort(), `${u} evicted nothing`)
+          .toEqual(pods.map((p) => p.uid).sort());
+      }
+    }
+    // The control: only the admin may drain, and it did.
+    expect(outcomes.filter((o) => o.endsWith(':drains'))).toEqual(['admin:reads:drains']);
+    expect(await unschedulable()).toBe(true);
+  }, 90_000);
 });

@@ -3,4 +3,6 @@ export const nodeKeys = {
   all: ['nodes'] as const,
   /** The whole nodes view; node detail pages select from it so stream deltas reach them. */
   list: () => [...nodeKeys.all, 'list'] as const,
+  /** The drain preview of one node (read when the drain dialog opens). */
+  drainPreview: (name: string) => [...nodeKeys.all, 'drain-preview', name] as const,
 };
