@@ -85,6 +85,10 @@ test('Drain a node from its page: the preview, a PDB that blocks one eviction, t
   await expect(page.getByTestId(`drain-blocked-${ns}-${web}`)).toContainText('PDB web');
   await expect(page.getByTestId(`drain-blocked-${ns}-${web}`)).toContainText('disruption budget');
   await expect(page.getByTestId('drain-summary')).toHaveText('1 gone · 1 blocked by a budget · 2 left');
+  // The one toast of the run, once every request has answered: what a budget blocked, by name.
+  await expect(
+    page.getByTestId('toast-error').filter({ hasText: `Node ${scene.node} is not fully drained` }),
+  ).toContainText('1 pod evicted, 1 blocked by web.');
   await expect(state(agent)).toHaveAttribute('data-progress', 'skipped');
   await expect(state(agent)).toContainText('DaemonSet pod: left on the node');
   await expect(state(scratch)).toContainText('emptyDir');

@@ -4,7 +4,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DrainConsent } from '@/lib/drain/plan';
 import type { EvictionResult } from '@/lib/drain/outcome';
 import { runDrain, type RunPod } from '@/lib/drain/run';
-import { errorMessage } from '@/lib/queries/api-error';
+import { drainToast } from '@/lib/drain/outcome';
+import { plainError } from '@/lib/feedback/plain-error';
+import { ApiError, errorMessage } from '@/lib/queries/api-error';
+import { showToast } from '../feedback/toaster';
 import { postDrain } from '@/lib/queries/nodes/node-drain-mutation';
 
 /** A drain started from this page: its pods, each pod's last step, and whether requests are out. */
@@ -18,6 +21,9 @@ export interface DrainRunState {
   /** Why the run stopped early (a request failed as a whole: 403, panel unreachable). */
   error: string | null;
 }
+
+const toFailure = (e: unknown) =>
+  e instanceof ApiError ? e : { status: -1, code: 'UNKNOWN', message: errorMessage(e) };
 
 /**
  * The drain of node `name`, driven from the browser (lib/drain/run.ts). The state lives in this
@@ -35,8 +41,11 @@ export function useDrainRun(name: string) {
       const ac = new AbortController();
       ctrl.current = ac;
       setRun({ pods: keep?.pods ?? pods, left, steps: { ...keep?.steps }, consent, active: true, error: null });
-      const setStep = (uid: string, step: 'evicting' | EvictionResult) =>
+      const results: EvictionResult[] = [];
+      const setStep = (uid: string, step: 'evicting' | EvictionResult) => {
+        if (step !== 'evicting') results.push(step);
         setRun((r) => (r && ctrl.current === ac ? { ...r, steps: { ...r.steps, [uid]: step } } : r));
+      };
       void runDrain(
         pods,
         // Not aborted with the run: a request already out finishes and its answer is shown.
@@ -46,7 +55,12 @@ export function useDrainRun(name: string) {
         ac.signal,
       ).then((failure) => {
         if (ctrl.current !== ac) return;
-        setRun((r) => r && { ...r, active: false, error: failure ? errorMessage(failure.error) : null });
+        const error = failure ? errorMessage(failure.error) : null;
+        setRun((r) => r && { ...r, active: false, error });
+        if (!ac.signal.aborted)
+          showToast(
+            drainToast(name, results.splice(0), error && failure ? plainError(toFailure(failure.error)) : null),
+          );
       });
     },
     [name],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockedMessage, blockingPdb, drainReport, progressOf, type EvictionResult } from './outcome';
+import { blockedMessage, blockingPdb, drainReport, drainToast, progressOf, type EvictionResult } from './outcome';
 
 const MSG = "Cannot evict pod as it would violate the pod's disruption budget.";
 const CAUSE = {
@@ -54,5 +54,45 @@ describe('drainReport', () => {
     rows[0] = progressOf(pod, result('evicted'), false);
     expect(drainReport(rows).running).toBe(false);
     expect(drainReport(rows).counts.gone).toBe(1);
+  });
+});
+
+describe('drainToast', () => {
+  const r = (name: string, state: EvictionResult['state'], pdb?: string): EvictionResult => ({
+    namespace: 'team-a',
+    name,
+    uid: name,
+    state,
+    message: '',
+    ...(pdb ? { pdb } : {}),
+  });
+
+  it('says a clean drain as success, linking the node', () => {
+    expect(drainToast('gpu-1', [r('a', 'evicted'), r('b', 'evicted')], null)).toEqual({
+      tone: 'success',
+      title: 'Node gpu-1 drained',
+      description: '2 pods evicted.',
+      href: '/nodes/gpu-1',
+    });
+  });
+
+  it('names the budgets that blocked and counts failures, as an error', () => {
+    const t = drainToast(
+      'gpu-1',
+      [r('a', 'evicted'), r('b', 'blocked', 'web'), r('c', 'blocked', 'web'), r('d', 'failed')],
+      null,
+    );
+    expect(t.tone).toBe('error');
+    expect(t.title).toBe('Node gpu-1 is not fully drained');
+    expect(t.description).toBe(
+      '1 pod evicted, 2 blocked by web, 1 failed. The report on the node page can retry the blocked ones.',
+    );
+  });
+
+  it('says a run stopped as a whole with its reason', () => {
+    expect(drainToast('gpu-1', [], 'Kubernetes refused: your rights lack `patch nodes` cluster-wide.')).toMatchObject({
+      tone: 'error',
+      title: 'The drain of node gpu-1 stopped',
+    });
   });
 });

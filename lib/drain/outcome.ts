@@ -3,6 +3,7 @@
  * per pod; the node page turns results plus the live pods view (a pod that left the node is
  * `gone`) into per-pod progress and the final report. Pure, shared by server and browser.
  */
+import type { Toast } from '../queries/mutation-feedback';
 
 /** One eviction's answer from the API server, as the route reports it. */
 export interface EvictionResult {
@@ -95,5 +96,31 @@ export function drainReport(rows: readonly ProgressRow[]): DrainReport {
     counts,
     blocked: rows.filter((r) => r.progress === 'blocked'),
     failed: rows.filter((r) => r.progress === 'failed'),
+  };
+}
+
+/**
+ * The toast once a drain's requests have all answered (the progress card stays for the detail):
+ * how many were evicted, which budgets blocked how many, how many failed; an error when the run
+ * stopped as a whole (`failure`: a 403, the panel unreachable).
+ */
+export function drainToast(node: string, results: readonly EvictionResult[], failure: string | null): Toast {
+  const href = `/nodes/${encodeURIComponent(node)}`;
+  if (failure) return { tone: 'error', title: `The drain of node ${node} stopped`, description: failure, href };
+  const evicted = results.filter((r) => r.state === 'evicted').length;
+  const blocked = results.filter((r) => r.state === 'blocked');
+  const failed = results.filter((r) => r.state === 'failed').length;
+  const budgets = [...new Set(blocked.map((r) => r.pdb ?? 'a disruption budget'))];
+  const parts = [
+    `${evicted} pod${evicted === 1 ? '' : 's'} evicted`,
+    ...(blocked.length ? [`${blocked.length} blocked by ${budgets.join(', ')}`] : []),
+    ...(failed ? [`${failed} failed`] : []),
+  ];
+  const clean = blocked.length === 0 && failed === 0;
+  return {
+    tone: clean ? 'success' : 'error',
+    title: clean ? `Node ${node} drained` : `Node ${node} is not fully drained`,
+    description: `${parts.join(', ')}.${clean ? '' : ' The report on the node page can retry the blocked ones.'}`,
+    href,
   };
 }
