@@ -32,6 +32,7 @@ const { POST: run } = await import(`${W}/run/route`);
 const { GET: jobs } = await import('@/app/api/jobs/route');
 const { GET: cronjobs } = await import('@/app/api/cronjobs/route');
 const { GET: audit } = await import('@/app/api/audit/route');
+const { GET: pod } = await import('@/app/api/pods/[namespace]/[name]/route');
 
 const users = new TestUsers();
 const NS = uniqueName('it-batch');
@@ -190,6 +191,31 @@ describe('Jobs and CronJobs through the panel', () => {
       'the manual Job Complete',
     );
     expect(done).toMatchObject({ cronJob: 'plain', manual: true, succeeded: 1 });
+    // Its pod's page names the chain up to the CronJob.
+    const podName = (
+      await kubectl([
+        'get',
+        'pods',
+        '-n',
+        NS,
+        '-l',
+        `job-name=${a.body.job}`,
+        '-o',
+        'jsonpath={.items[0].metadata.name}',
+      ])
+    ).trim();
+    const p = await eventually(
+      async () => {
+        const r = await callRoute<{ owners: { kind: string; name: string }[] }>(pod, `/api/pods/${NS}/${podName}`, {
+          cookie: cookies.admin,
+          params: { namespace: NS, name: podName },
+        });
+        return r.status === 200 ? r.body : undefined;
+      },
+      15_000,
+      'the pod page',
+    );
+    expect(p.owners.map((o) => `${o.kind}/${o.name}`)).toEqual([`Job/${a.body.job}`, 'CronJob/plain']);
   }, 90_000);
 
   it('suspend and resume, seen through /api/cronjobs, audited', async () => {
