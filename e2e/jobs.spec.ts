@@ -116,3 +116,48 @@ test("CronJobs: resume, suspend and run now from the CronJob's page", async ({ p
     await kubectl(['delete', 'namespace', ns, '--wait=false']);
   }
 });
+
+test.describe('as a viewer', () => {
+  test.use({ signInAs: 'viewer' });
+
+  test("CronJobs: a viewer sees the CronJob but its buttons are disabled with Kubernetes' reason", async ({ page }) => {
+    const ns = uniqueName('e2e-cron-ro');
+    await createNamespace(ns);
+    try {
+      await kubectl(
+        ['apply', '-f', '-'],
+        JSON.stringify({
+          apiVersion: 'batch/v1',
+          kind: 'CronJob',
+          metadata: { name: 'nightly', namespace: ns },
+          spec: {
+            schedule: '*/5 * * * *',
+            suspend: true,
+            jobTemplate: {
+              spec: {
+                template: {
+                  spec: { restartPolicy: 'Never', containers: [{ name: 'main', image: 'registry.local/batch:1' }] },
+                },
+              },
+            },
+          },
+        }),
+      );
+      await page.goto(`/workloads/cronjobs/${ns}/nightly`);
+      await expect(page.getByTestId('cronjob-state')).toHaveAttribute('data-suspended', 'true');
+      await expect(page.getByTestId('cronjob-run')).toBeDisabled();
+      await expect(page.getByTestId('cronjob-resume')).toBeDisabled();
+      const denied = page.getByTestId('cronjob-actions-denied');
+      await expect(denied).toContainText(`Kubernetes does not allow you to create Jobs in ${ns}`);
+      await expect(denied).toContainText('Kubernetes does not allow you to change CronJob nightly');
+      await screenshot(page, 'cronjob-viewer');
+      // Resumed with kubectl, the page follows (and the buttons stay disabled).
+      await kubectl(['patch', 'cronjob', 'nightly', '-n', ns, '--type=merge', '-p', '{"spec":{"suspend":false}}']);
+      await expect(page.getByTestId('cronjob-state')).toHaveAttribute('data-suspended', 'false');
+      await expect(page.getByTestId('cronjob-next')).toContainText(/^in \d/);
+      await expect(page.getByTestId('cronjob-suspend')).toBeDisabled();
+    } finally {
+      await kubectl(['delete', 'namespace', ns, '--wait=false']);
+    }
+  });
+});
