@@ -26,6 +26,10 @@
 # - The node-initialize stage fills only a Hostname address (localhost), no InternalIP: kwokctl
 #   passes --node-ip= empty in the binary runtime. `kubectl get nodes -o wide` shows <none>.
 # - Each create generates a new CA: clients must re-read the kubeconfig after down.sh + up.sh.
+# - Jobs complete with no Stage of ours: kwokctl's default pod stages include pod-complete, which
+#   turns a Running pod owned by a Job into Succeeded after a second or a few (other pods stay
+#   Running). Stages are built into kwokctl's config here (no Stage CRD is served), so a new one
+#   would go into the KwokctlConfiguration that kwokctl_config writes.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 t0=$(date +%s.%N)

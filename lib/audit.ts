@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'undo',
   'pause',
   'resume',
+  'suspend',
+  'run-now',
   'label',
   'taint',
   'cordon',

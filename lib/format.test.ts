@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatClock, humanDuration, plural } from './format';
+import { formatAge, formatClock, formatRelative, humanDuration, plural } from './format';
 
 const S = 1000;
 const M = 60 * S;
@@ -63,5 +63,15 @@ describe('plural', () => {
     expect(plural(0, 'pod')).toBe('0 pods');
     expect(plural(10000, 'pod')).toBe('10,000 pods');
     expect(plural(2, 'policy', 'policies')).toBe('2 policies');
+  });
+});
+
+describe('formatRelative', () => {
+  const now = Date.parse('2026-01-01T00:10:00Z');
+  it('says how far ahead or behind a time is', () => {
+    expect(formatRelative('2026-01-01T00:14:00Z', now)).toBe('in 4m');
+    expect(formatRelative('2026-01-01T00:07:00Z', now)).toBe('3m ago');
+    expect(formatRelative(null, now)).toBe('—');
+    expect(formatRelative('soon', now)).toBe('—');
   });
 });

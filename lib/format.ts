@@ -57,3 +57,11 @@ export function formatClock(time: string | number | null | undefined): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
+
+/** A time relative to `now`: "in 4m" ahead, "3m ago" behind (humanDuration), "—" when missing or unparsable. */
+export function formatRelative(iso: string | null | undefined, now: number): string {
+  if (!iso) return '—';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '—';
+  return t > now ? `in ${humanDuration(t - now)}` : `${humanDuration(now - t)} ago`;
+}

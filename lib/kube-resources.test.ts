@@ -20,6 +20,8 @@ describe('the resource table', () => {
       'replicasets',
       'events',
       'namespaces',
+      'jobs',
+      'cronjobs',
       'deviceclasses',
       'resourceslices',
       'resourceclaims',

@@ -63,8 +63,8 @@ export const RESOURCES = {
     version: 'v1',
     namespaced: true,
   },
-  jobs: { kind: 'Job', plural: 'jobs', group: 'batch', version: 'v1', namespaced: true },
-  cronjobs: { kind: 'CronJob', plural: 'cronjobs', group: 'batch', version: 'v1', namespaced: true },
+  jobs: { kind: 'Job', plural: 'jobs', group: 'batch', version: 'v1', namespaced: true, cached: true },
+  cronjobs: { kind: 'CronJob', plural: 'cronjobs', group: 'batch', version: 'v1', namespaced: true, cached: true },
   poddisruptionbudgets: {
     kind: 'PodDisruptionBudget',
     plural: 'poddisruptionbudgets',

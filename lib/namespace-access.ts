@@ -13,6 +13,8 @@ export const NAMESPACED_LISTS = [
   'deployments',
   'statefulsets',
   'daemonsets',
+  'jobs',
+  'cronjobs',
   'resourceclaims',
   'resourceclaimtemplates',
 ] as const;
@@ -23,6 +25,8 @@ export const WORKLOAD_LISTS = [
   'deployments',
   'statefulsets',
   'daemonsets',
+  'jobs',
+  'cronjobs',
 ] as const satisfies readonly NamespacedList[];
 
 /** One namespace the user may read: what they may `list` there (never empty). */
@@ -46,6 +50,8 @@ function scopeOf(scope: ViewScope, r: NamespacedList): NamespaceScope {
   switch (r) {
     case 'pods':
     case 'events':
+    case 'jobs':
+    case 'cronjobs':
     case 'resourceclaims':
     case 'resourceclaimtemplates':
       return scope[r];

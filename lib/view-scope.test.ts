@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventRow, PodRow, ResourceClaimRow, ViewDelta, WorkloadRow } from './views';
+import type { EventRow, JobRow, PodRow, ResourceClaimRow, ViewDelta, WorkloadRow } from './views';
 import {
   FULL_NAMESPACES,
   NO_NAMESPACES,
@@ -17,6 +17,8 @@ const scope = (over: Partial<ViewScope> = {}): ViewScope => ({
   pods: only('team-a'),
   workloads: { Deployment: only('team-a'), StatefulSet: NO_NAMESPACES, DaemonSet: FULL_NAMESPACES },
   events: only('team-a'),
+  jobs: only('team-a'),
+  cronjobs: NO_NAMESPACES,
   deviceclasses: false,
   resourceslices: true,
   resourceclaims: only('team-a'),
@@ -26,6 +28,17 @@ const scope = (over: Partial<ViewScope> = {}): ViewScope => ({
 const pod = (namespace: string, name: string) => ({ key: `${namespace}/${name}`, namespace, name }) as PodRow;
 const workload = (kind: WorkloadRow['kind'], namespace: string, name: string) =>
   ({ key: `${kind}/${namespace}/${name}`, kind, namespace, name }) as WorkloadRow;
+
+describe('jobs and cronjobs', () => {
+  it('are visible by namespace, like pods', () => {
+    const j = { key: 'team-a/j', namespace: 'team-a', name: 'j' } as JobRow;
+    expect(rowVisible('jobs', j, scope())).toBe(true);
+    expect(rowVisible('jobs', { ...j, namespace: 'team-b' }, scope())).toBe(false);
+    expect(keyVisible('jobs', 'team-a/j', scope())).toBe(true);
+    expect(keyVisible('cronjobs', 'team-a/c', scope())).toBe(false);
+    expect(viewAllowsNamespace('cronjobs', scope({ cronjobs: FULL_NAMESPACES }), 'any')).toBe(true);
+  });
+});
 
 describe('rowVisible / keyVisible', () => {
   it('limits pods and events to allowed namespaces', () => {
@@ -75,6 +88,8 @@ describe('isFullScope', () => {
       nodes: true,
       pods: FULL_NAMESPACES,
       events: FULL_NAMESPACES,
+      jobs: FULL_NAMESPACES,
+      cronjobs: FULL_NAMESPACES,
       workloads: { Deployment: FULL_NAMESPACES, StatefulSet: FULL_NAMESPACES, DaemonSet: FULL_NAMESPACES },
       deviceclasses: true,
       resourceslices: true,
@@ -85,6 +100,7 @@ describe('isFullScope', () => {
     expect(isFullScope({ ...all, resourceclaims: only('x') })).toBe(false);
     expect(isFullScope({ ...all, resourceslices: false })).toBe(false);
     expect(isFullScope({ ...all, nodes: false })).toBe(false);
+    expect(isFullScope({ ...all, cronjobs: only('x') })).toBe(false);
     expect(isFullScope({ ...all, workloads: { ...all.workloads, DaemonSet: only('x') } })).toBe(false);
   });
 });

@@ -6,7 +6,9 @@
  */
 import { WORKLOAD_RESOURCES, type WorkloadKind } from './kube-resources';
 import type {
+  CronJobRow,
   EventRow,
+  JobRow,
   PodRow,
   ResourceClaimRow,
   ResourceClaimTemplateRow,
@@ -24,6 +26,9 @@ export interface ViewScope {
   pods: NamespaceScope;
   workloads: Record<WorkloadKind, NamespaceScope>;
   events: NamespaceScope;
+  /** batch/v1, namespaced like pods. */
+  jobs: NamespaceScope;
+  cronjobs: NamespaceScope;
   /** DRA: cluster-scoped kinds are all or nothing (like nodes), claims and templates by namespace (like pods). */
   deviceclasses: boolean;
   resourceslices: boolean;
@@ -44,6 +49,8 @@ export function emptyViewScope(): ViewScope {
     nodes: false,
     pods: NO_NAMESPACES,
     events: NO_NAMESPACES,
+    jobs: NO_NAMESPACES,
+    cronjobs: NO_NAMESPACES,
     workloads,
     deviceclasses: false,
     resourceslices: false,
@@ -66,6 +73,8 @@ export function isFullScope(scope: ViewScope): boolean {
     scope.nodes &&
     scope.pods.all &&
     scope.events.all &&
+    scope.jobs.all &&
+    scope.cronjobs.all &&
     Object.values(scope.workloads).every((s) => s.all) &&
     scope.deviceclasses &&
     scope.resourceslices &&
@@ -82,6 +91,9 @@ export function rowVisible(view: ViewName, row: Row, scope: ViewScope): boolean 
       return allowsNamespace(scope.pods, (row as PodRow).namespace);
     case 'events':
       return allowsNamespace(scope.events, (row as EventRow).namespace);
+    case 'jobs':
+    case 'cronjobs':
+      return allowsNamespace(scope[view], (row as JobRow | CronJobRow).namespace);
     case 'workloads': {
       const w = row as WorkloadRow;
       return allowsNamespace(scope.workloads[w.kind], w.namespace);
@@ -110,6 +122,8 @@ export function viewAllowsNamespace(view: ViewName, scope: ViewScope, namespace:
       return Object.values(scope.workloads).some((s) => allowsNamespace(s, namespace));
     case 'pods':
     case 'events':
+    case 'jobs':
+    case 'cronjobs':
     case 'resourceclaims':
     case 'resourceclaimtemplates':
       return allowsNamespace(scope[view], namespace);
@@ -125,7 +139,7 @@ export function keyVisible(view: ViewName, key: string, scope: ViewScope): boole
     const ns = scope.workloads[kind];
     return ns !== undefined && parts.length === 3 && allowsNamespace(ns, parts[1]!);
   }
-  // pods, events, claims and templates: "namespace/name"; a key without a namespace is cluster-scoped.
+  // pods, events, jobs, cronjobs, claims and templates: "namespace/name"; a key without a namespace is cluster-scoped.
   const namespace = parts.length === 2 ? parts[0]! : '';
   return allowsNamespace(scope[view], namespace);
 }

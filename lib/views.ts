@@ -3,6 +3,8 @@
  * full objects; pages get these, and the live stream sends them as deltas. Pure and shared.
  */
 import { gpuResources, podGpuRequests, type GpuCounts } from './gpu';
+import type { CronJobRow } from './batch/cronjob-row';
+import type { JobRow } from './batch/job-row';
 import type { DeviceClassRow, ResourceClaimRow, ResourceClaimTemplateRow, ResourceSliceRow } from './dra-rows';
 import type { GpuPod, PodResourceClaim, PodResourceClaimStatus } from './gpu/dra-types';
 import { podUnitRequests } from './gpu/pod-requests';
@@ -17,12 +19,14 @@ export type ViewName =
   | 'pods'
   | 'workloads'
   | 'events'
+  | 'jobs'
+  | 'cronjobs'
   | 'deviceclasses'
   | 'resourceslices'
   | 'resourceclaims'
   | 'resourceclaimtemplates';
 
-export type { DeviceClassRow, ResourceClaimRow, ResourceClaimTemplateRow, ResourceSliceRow };
+export type { CronJobRow, DeviceClassRow, JobRow, ResourceClaimRow, ResourceClaimTemplateRow, ResourceSliceRow };
 
 export interface PodRow {
   key: string;
@@ -122,6 +126,8 @@ export type Row =
   | NodeRow
   | WorkloadRow
   | EventRow
+  | JobRow
+  | CronJobRow
   | DeviceClassRow
   | ResourceSliceRow
   | ResourceClaimRow

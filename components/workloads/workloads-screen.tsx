@@ -13,24 +13,33 @@ import { TableSkeleton } from '../ui/skeleton';
 import { filterWorkloads } from './workload-list';
 import { scaleCheck } from './scale-control';
 import { WorkloadsTable } from './workloads-table';
+import { BatchSections } from './batch-sections';
 
 const KINDS = Object.keys(WORKLOAD_RESOURCES) as WorkloadKind[];
+/** The kind filter: a rollout kind, or Jobs or CronJobs (their own tables below). */
+type KindFilter = WorkloadKind | 'Job' | 'CronJob';
+const FILTER_KINDS: KindFilter[] = [...KINDS, 'CronJob', 'Job'];
 
 /**
- * The workloads page: every Deployment, StatefulSet and DaemonSet the user may list, filterable by
- * kind and by namespace (the picker offers the namespaces the user may list workloads in).
+ * The workloads page: every Deployment, StatefulSet and DaemonSet the user may list, then their
+ * CronJobs and Jobs, filterable by kind and by namespace (the picker offers the namespaces the
+ * user may list workloads in).
  */
 export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: string }) {
   const query = useWorkloadsQuery();
-  const [kind, setKind] = useState<WorkloadKind | ''>('');
+  const [kind, setKind] = useState<KindFilter | ''>('');
   const [namespace, setNamespace] = useState(initialNamespace);
   const [search, setSearch] = useState('');
   const rows = query.data?.items;
   const namespaces = useMemo(() => (rows ? [...new Set(rows.map((w) => w.namespace))].sort() : []), [rows]);
+  const rolloutKind = KINDS.find((k) => k === kind) ?? null;
+  const showRollouts = kind === '' || rolloutKind !== null;
   const shown = useMemo(
-    () => (rows ? filterWorkloads(rows, { kind: kind || null, namespace: namespace || null, search }) : []),
-    [rows, kind, namespace, search],
+    () =>
+      rows && showRollouts ? filterWorkloads(rows, { kind: rolloutKind, namespace: namespace || null, search }) : [],
+    [rows, showRollouts, rolloutKind, namespace, search],
   );
+  const batchFilter = useMemo(() => ({ namespace: namespace || null, search }), [namespace, search]);
   const access = useAccess(shown.filter((w) => w.kind !== 'DaemonSet').map(scaleCheck));
 
   if (!rows) {
@@ -57,10 +66,10 @@ export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: 
             data-testid="workloads-kind-filter"
             aria-label="Kind"
             value={kind}
-            onChange={(e) => setKind(KINDS.find((k) => k === e.target.value) ?? '')}
+            onChange={(e) => setKind(FILTER_KINDS.find((k) => k === e.target.value) ?? '')}
           >
             <option value="">All kinds</option>
-            {KINDS.map((k) => (
+            {FILTER_KINDS.map((k) => (
               <option key={k} value={k}>
                 {k}s
               </option>
@@ -86,14 +95,20 @@ export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: 
           />
         </div>
         {query.isError && <QueryError query={query} what="the latest workloads" />}
-        <WorkloadsTable
-          rows={shown}
-          scaleAccess={(w) => access.get(scaleCheck(w))}
-          emptyText={
-            rows.length === 0
-              ? 'There are no Deployments, StatefulSets or DaemonSets in the namespaces you may read.'
-              : 'No workloads match these filters.'
-          }
+        {showRollouts && (
+          <WorkloadsTable
+            rows={shown}
+            scaleAccess={(w) => access.get(scaleCheck(w))}
+            emptyText={
+              rows.length === 0
+                ? 'There are no Deployments, StatefulSets or DaemonSets in the namespaces you may read.'
+                : 'No workloads match these filters.'
+            }
+          />
+        )}
+        <BatchSections
+          filter={batchFilter}
+          show={{ jobs: kind === '' || kind === 'Job', cronJobs: kind === '' || kind === 'CronJob' }}
         />
       </div>
     </>

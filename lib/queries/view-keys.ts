@@ -17,6 +17,10 @@ export function viewQueryKey(view: ViewName): readonly string[] {
       return workloadKeys.list();
     case 'events':
       return eventKeys.list();
+    case 'jobs':
+      return workloadKeys.jobs();
+    case 'cronjobs':
+      return workloadKeys.cronJobs();
     case 'deviceclasses':
       return gpuKeys.deviceClasses();
     case 'resourceslices':

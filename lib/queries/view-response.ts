@@ -5,7 +5,9 @@
  */
 import type { CacheHealth } from '../health';
 import type {
+  CronJobRow,
   DeviceClassRow,
+  JobRow,
   EventRow,
   NodeRow,
   PodRow,
@@ -25,6 +27,8 @@ export interface ViewRows {
   pods: PodRow;
   workloads: WorkloadRow;
   events: EventRow;
+  jobs: JobRow;
+  cronjobs: CronJobRow;
   deviceclasses: DeviceClassRow;
   resourceslices: ResourceSliceRow;
   resourceclaims: ResourceClaimRow;
@@ -36,6 +40,8 @@ export const VIEW_NAMES: readonly ViewName[] = [
   'pods',
   'workloads',
   'events',
+  'jobs',
+  'cronjobs',
   'deviceclasses',
   'resourceslices',
   'resourceclaims',

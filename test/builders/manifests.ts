@@ -41,3 +41,39 @@ export function webDeployment(namespace: string, name = 'web') {
     },
   };
 }
+
+/**
+ * CronJob `nightly`: suspended and scheduled for 1 January, so it never starts a Job by itself;
+ * "run now" makes one whose single pod kwok completes (its pod-complete stage handles pods owned
+ * by a Job). `gpus` puts a whole-GPU request on the pod.
+ */
+export function nightlyCronJob(namespace: string, name = 'nightly', o: { suspend?: boolean; gpus?: number } = {}) {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name, namespace },
+    spec: {
+      schedule: '0 0 1 1 *',
+      suspend: o.suspend ?? true,
+      jobTemplate: {
+        metadata: { labels: { app: name } },
+        spec: {
+          backoffLimit: 0,
+          template: {
+            metadata: { labels: { app: name } },
+            spec: {
+              restartPolicy: 'Never',
+              containers: [
+                {
+                  name: 'main',
+                  image: 'registry.local/batch:1',
+                  ...(o.gpus ? { resources: { limits: { 'nvidia.com/gpu': String(o.gpus) } } } : {}),
+                },
+              ],
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -153,6 +153,8 @@ export const WRITABLE_KINDS = [
   'deployments.apps',
   'statefulsets.apps',
   'daemonsets.apps',
+  'jobs.batch',
+  'cronjobs.batch',
   'services',
   'configmaps',
   'secrets',

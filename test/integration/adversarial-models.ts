@@ -4,8 +4,8 @@
  *
  * No generated request can make a valid change outside the scratch namespace, by construction:
  * - node writes (cordon, drain, labels, taints, bulk labels) only name nodes that do not exist;
- * - workload writes (scale, restart, undo, pause, resume) only name the scratch namespace (left
- *   out of the digest) or namespaces that do not exist;
+ * - workload writes (scale, restart, undo, pause, resume; a CronJob's suspend and run now) only
+ *   name the scratch namespace (left out of the digest) or namespaces that do not exist;
  * - a deploy's settings always end with an invalid `apiReplicas` (after any duplicate key, so it
  *   wins), and an undeploy's `confirm` is never the stack's namespace;
  * - sign-out is sent with a throwaway session, never the one the suite uses;
@@ -31,7 +31,7 @@ import {
 } from './adversarial-inputs';
 
 export interface ModelContext {
-  /** A throwaway namespace (not in the digest) holding Deployment `web`, its pod, and StatefulSet `db`. */
+  /** A throwaway namespace (not in the digest) holding Deployment `web`, its pod, StatefulSet `db` and CronJob `nightly`. */
   scratch: string;
   scratchPod: string;
   /** Real node names: writes must never name one. */
@@ -116,6 +116,14 @@ export function routeModels(c: ModelContext): Record<string, RouteModel> {
     name: orHostile('web', 'db', 'nope'),
   });
   const allKinds = ['deployments', 'statefulsets', 'daemonsets'];
+  const cronJob = {
+    kind: fc.oneof(
+      { weight: 6, arbitrary: fc.constant('cronjobs') },
+      { weight: 1, arbitrary: orHostile('jobs', 'deployments', 'CronJob') },
+    ),
+    namespace: writeNs,
+    name: orHostile('nightly', 'web', 'nope', 'a.b'),
+  };
   const channel = orHostile('a'.repeat(16), 'chan_0123456789abcdef', 'short');
   const logCommon = {
     namespace,
@@ -352,5 +360,13 @@ export function routeModels(c: ModelContext): Record<string, RouteModel> {
       body: shapedBody({ toRevision: field(json(fc.integer({ min: 0, max: 3 }))) }),
     },
     'GET /api/workloads': { query: { namespace } },
+    'GET /api/jobs': { query: { namespace } },
+    'GET /api/cronjobs': { query: { namespace } },
+    'POST /api/workloads/[kind]/[namespace]/[name]/suspend': {
+      params: cronJob,
+      body: shapedBody({ suspend: field(json(fc.boolean())) }),
+    },
+    // Run now creates a Job in the scratch namespace (its CronJob never fires by itself: suspended).
+    'POST /api/workloads/[kind]/[namespace]/[name]/run': { params: cronJob, body: shapedBody({}), runs: 15 },
   };
 }

@@ -1,4 +1,4 @@
-import { webDeployment } from '../builders/manifests';
+import { nightlyCronJob, webDeployment } from '../builders/manifests';
 /**
  * The adversarial suite, part one: every route file under app/api (found on disk, so a new route
  * joins by itself and fails until it has an input model) gets hostile query strings, path segments
@@ -73,6 +73,7 @@ describe('every route, hostile input', () => {
     await users.create();
     await createNamespace(SCRATCH);
     await apply(webDeployment(SCRATCH));
+    await apply(nightlyCronJob(SCRATCH));
     const pod = await eventually(
       async () => (await kubectl(['get', 'pods', '-n', SCRATCH, '-o', 'name'])).trim().replace('pod/', ''),
       30_000,

@@ -513,6 +513,8 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
       'statefulsets.apps',
       'daemonsets.apps',
       'replicasets.apps',
+      'jobs.batch',
+      'cronjobs.batch',
       'pods',
       'nodes',
       'secrets',

@@ -1,4 +1,4 @@
-import { webDeployment } from '../builders/manifests';
+import { nightlyCronJob, webDeployment } from '../builders/manifests';
 /**
  * The RBAC matrix: for every test user (view in an empty namespace, edit in one, cluster view,
  * nothing, and cluster-admin as the control) every route answers what `kubectl auth can-i` says
@@ -33,6 +33,8 @@ const r = {
   pods: (await import('@/app/api/pods/route')).GET,
   pod: (await import('@/app/api/pods/[namespace]/[name]/route')).GET,
   workloads: (await import('@/app/api/workloads/route')).GET,
+  jobs: (await import('@/app/api/jobs/route')).GET,
+  cronjobs: (await import('@/app/api/cronjobs/route')).GET,
   events: (await import('@/app/api/events/route')).GET,
   nodes: (await import('@/app/api/nodes/route')).GET,
   node: (await import('@/app/api/nodes/[name]/route')).GET,
@@ -52,6 +54,8 @@ const r = {
   restart: (await import('@/app/api/workloads/[kind]/[namespace]/[name]/restart/route')).POST,
   pause: (await import('@/app/api/workloads/[kind]/[namespace]/[name]/pause/route')).POST,
   resume: (await import('@/app/api/workloads/[kind]/[namespace]/[name]/resume/route')).POST,
+  suspend: (await import('@/app/api/workloads/[kind]/[namespace]/[name]/suspend/route')).POST,
+  runNow: (await import('@/app/api/workloads/[kind]/[namespace]/[name]/run/route')).POST,
   labels: (await import('@/app/api/nodes/[name]/labels/route')).PATCH,
   bulkLabels: (await import('@/app/api/nodes/labels/route')).POST,
   taints: (await import('@/app/api/nodes/[name]/taints/route')).PATCH,
@@ -125,6 +129,7 @@ beforeAll(async () => {
   await users.create();
   await createNamespace(OTHER);
   for (const ns of [users.teamB, OTHER]) await apply(webDeployment(ns));
+  for (const ns of [users.teamB, OTHER]) await apply(nightlyCronJob(ns));
   for (const ns of [users.teamB, OTHER])
     await apply({
       apiVersion: 'v1',
@@ -180,6 +185,8 @@ describe.each(USERS)('RBAC matrix: %s', (u) => {
       [r.pods, '/api/pods', { verb: 'list', resource: 'pods' }],
       [r.workloads, '/api/workloads', { verb: 'list', resource: 'deployments.apps' }],
       [r.events, '/api/events', { verb: 'list', resource: 'events' }],
+      [r.jobs, '/api/jobs', { verb: 'list', resource: 'jobs.batch' }],
+      [r.cronjobs, '/api/cronjobs', { verb: 'list', resource: 'cronjobs.batch' }],
       [r.claims, '/api/resourceclaims', { verb: 'list', resource: 'resourceclaims.resource.k8s.io' }],
       [
         r.claimTemplates,
@@ -191,13 +198,18 @@ describe.each(USERS)('RBAC matrix: %s', (u) => {
       const a = await call(u, h, url);
       expectDecision(a, await canISomewhere(as(u), c, spaces()), `${u} GET ${url}`);
       await expectOnlyReadable(u, a, c, `${u} GET ${url}`);
-      // Every readable fixture namespace's objects are there.
-      if (a.status < 300 && c.resource !== 'events' && !c.resource.includes('resource.k8s.io'))
+      // Every readable fixture namespace's objects are there (the fixtures hold CronJobs but no Jobs).
+      if (
+        a.status < 300 &&
+        c.resource !== 'events' &&
+        c.resource !== 'jobs.batch' &&
+        !c.resource.includes('resource.k8s.io')
+      )
         for (const ns of [users.teamB, OTHER])
           if (await canI(as(u), { ...c, ns }))
             expect.soft(namespacesIn(a.json).has(ns), `${u} ${url} lacks ${ns}`).toBe(true);
       // One namespace at a time: the empty one is an empty list, not a refusal.
-      if (url === '/api/pods' || url === '/api/workloads' || url === '/api/events')
+      if (['/api/pods', '/api/workloads', '/api/events', '/api/jobs', '/api/cronjobs'].includes(url))
         for (const ns of spaces()) {
           const one = await call(u, h, `${url}?namespace=${ns}`);
           expectDecision(one, await canI(as(u), { ...c, ns }), `${u} GET ${url}?namespace=${ns}`);
@@ -437,6 +449,20 @@ function writes(): Write[] {
         send: (u) => call(u, r.pause, `${base}/pause`, { params, body: {} }),
       },
     );
+    const cron = { kind: 'cronjobs', namespace: ns, name: 'nightly' };
+    const cronBase = `/api/workloads/cronjobs/${ns}/nightly`;
+    out.push(
+      {
+        what: `resume cronjob ${ns}/nightly`,
+        can: { verb: 'patch', resource: 'cronjobs.batch', ns },
+        send: (u) => call(u, r.suspend, `${cronBase}/suspend`, { params: cron, body: { suspend: false } }),
+      },
+      {
+        what: `run now cronjob ${ns}/nightly`,
+        can: { verb: 'create', resource: 'jobs.batch', ns },
+        send: (u) => call(u, r.runNow, `${cronBase}/run`, { params: cron, body: {} }),
+      },
+    );
   }
   const params = { name: node };
   out.push(
@@ -529,6 +555,35 @@ describe('RBAC matrix: writes', () => {
       expect(d.spec.replicas, ns).toBe(2);
       expect(d.spec.paused, ns).toBe(true);
       expect(d.spec.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt'], ns).toBeTruthy();
+    }
+  });
+
+  it('the edit user may resume and run a CronJob in its namespace (and the admin anywhere): a manual Job', async () => {
+    for (const [u, ns] of [
+      ['teamEditor', users.teamB],
+      ['admin', OTHER],
+    ] as const)
+      for (const w of writes().filter((x) => x.what.includes(`cronjob ${ns}/`))) {
+        expect(await canI(as(u), w.can), `${u} ${w.what}`).toBe(true);
+        expectDecision(await w.send(u), true, `${u} ${w.what}`);
+      }
+    for (const ns of [users.teamB, OTHER]) {
+      const cj = await kubectlJson<{ spec: { suspend?: boolean } }>(['get', 'cronjob', 'nightly', '-n', ns]);
+      expect(cj.spec.suspend, ns).toBe(false);
+      const jobs = await kubectlJson<{ items: { metadata: { annotations?: Record<string, string> } }[] }>([
+        'get',
+        'jobs',
+        '-n',
+        ns,
+        '-o',
+        'json',
+      ]);
+      expect(
+        jobs.items.filter((j) => j.metadata.annotations?.['cronjob.kubernetes.io/instantiate'] === 'manual'),
+        ns,
+      ).toHaveLength(1);
+      // Scheduled for 1 January: resumed, it still starts nothing by itself during the test.
+      await kubectl(['patch', 'cronjob', 'nightly', '-n', ns, '--type=merge', '-p', '{"spec":{"suspend":true}}']);
     }
   });
 

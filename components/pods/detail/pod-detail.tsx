@@ -5,6 +5,7 @@ import { useCallback, type ReactNode } from 'react';
 import { formatAge } from '@/lib/format';
 import { podGpuCell } from '@/lib/gpu/pod-units';
 import { WORKLOAD_RESOURCES } from '@/lib/kube-resources';
+import { cronJobHref, jobHref } from '@/lib/batch/batch-list';
 import { isAbout } from '@/lib/object-events';
 import type { OwnerLink } from '@/lib/pod-detail';
 import { ApiError } from '@/lib/queries/api-error';
@@ -37,30 +38,41 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
-/** The owner chain, nearest last: `Deployment web › ReplicaSet web-5d8f`, workloads linked to their pages. */
+/** The page of an owner the panel shows: a workload's, a Job's or a CronJob's. */
+function ownerHref(o: OwnerLink, namespace: string): string | null {
+  if (o.kind === 'Job') return jobHref({ namespace, name: o.name });
+  if (o.kind === 'CronJob') return cronJobHref({ namespace, name: o.name });
+  if (!o.workload) return null;
+  return `/workloads/${WORKLOAD_RESOURCES[o.workload]}/${encodeURIComponent(namespace)}/${encodeURIComponent(o.name)}`;
+}
+
+/** The owner chain, nearest last: `Deployment web › ReplicaSet web-5d8f`, workloads, Jobs and CronJobs linked. */
 function Owners({ owners, namespace }: { owners: OwnerLink[]; namespace: string }) {
   if (owners.length === 0) return <>None (a bare pod)</>;
   return (
     <span className="flex flex-wrap items-center gap-1">
-      {[...owners].reverse().map((o, i) => (
-        <span key={`${o.kind}/${o.name}`} className="flex items-center gap-1">
-          {i > 0 && <span className="text-zinc-400">›</span>}
-          <span className="text-zinc-500">{o.kind}</span>
-          {o.workload ? (
-            <Link
-              href={`/workloads/${WORKLOAD_RESOURCES[o.workload]}/${encodeURIComponent(namespace)}/${encodeURIComponent(o.name)}`}
-              data-testid={`pod-owner-${o.kind}`}
-              className="font-mono text-indigo-700 hover:underline"
-            >
-              {o.name}
-            </Link>
-          ) : (
-            <span data-testid={`pod-owner-${o.kind}`} className="font-mono">
-              {o.name}
-            </span>
-          )}
-        </span>
-      ))}
+      {[...owners].reverse().map((o, i) => {
+        const href = ownerHref(o, namespace);
+        return (
+          <span key={`${o.kind}/${o.name}`} className="flex items-center gap-1">
+            {i > 0 && <span className="text-zinc-400">›</span>}
+            <span className="text-zinc-500">{o.kind}</span>
+            {href ? (
+              <Link
+                href={href}
+                data-testid={`pod-owner-${o.kind}`}
+                className="font-mono text-indigo-700 hover:underline"
+              >
+                {o.name}
+              </Link>
+            ) : (
+              <span data-testid={`pod-owner-${o.kind}`} className="font-mono">
+                {o.name}
+              </span>
+            )}
+          </span>
+        );
+      })}
     </span>
   );
 }

@@ -21,6 +21,13 @@ export function workloadParams<K extends WorkloadResource>(kinds: readonly [K, .
   return z.object({ kind: z.enum(kinds, why), namespace: namespaceName, name: objectName });
 }
 
+/** Path parameters of a CronJob action (`/api/workloads/cronjobs/<namespace>/<name>/…`). */
+export const cronJobParams = z.object({
+  kind: z.literal('cronjobs', 'only cronjobs are suspended, resumed and run by hand'),
+  namespace: namespaceName,
+  name: objectName,
+});
+
 /** Path parameters of a node route. */
 export const nodeParams = z.object({ name: objectName });
 

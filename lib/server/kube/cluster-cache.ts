@@ -2,6 +2,9 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { worstState, type CacheHealth } from '../../health';
+import { toCronJobRow, type CronJobRow } from '../../batch/cronjob-row';
+import { toJobRow, type JobRow } from '../../batch/job-row';
+import type { CronJob, Job } from '../../batch/types';
 import type { KubeEvent, KubeObject, Node, Pod, Workload } from '../../kube-types';
 import {
   toEventRow,
@@ -99,6 +102,8 @@ export class ClusterCache {
     pods: new ViewStore<PodRow>('pods', this.epoch),
     workloads: new ViewStore<WorkloadRow>('workloads', this.epoch),
     events: new ViewStore<EventRow>('events', this.epoch),
+    jobs: new ViewStore<JobRow>('jobs', this.epoch),
+    cronjobs: new ViewStore<CronJobRow>('cronjobs', this.epoch),
     deviceclasses: new ViewStore<DeviceClassRow>('deviceclasses', this.epoch),
     resourceslices: new ViewStore<ResourceSliceRow>('resourceslices', this.epoch),
     resourceclaims: new ViewStore<ResourceClaimRow>('resourceclaims', this.epoch),
@@ -228,6 +233,12 @@ export class ClusterCache {
     } else if (resource === 'events') {
       if (e.type === 'delete') this.views.events.delete(e.key);
       else this.views.events.upsert(toEventRow(e.object as KubeEvent));
+    } else if (resource === 'jobs') {
+      if (e.type === 'delete') this.views.jobs.delete(e.key);
+      else this.views.jobs.upsert(toJobRow(e.object as Job));
+    } else if (resource === 'cronjobs') {
+      if (e.type === 'delete') this.views.cronjobs.delete(e.key);
+      else this.views.cronjobs.upsert(toCronJobRow(e.object as CronJob));
     } else if (isDraView(resource)) {
       const view: ViewStore<Row> = this.views[resource];
       if (e.type === 'delete') view.delete(e.key);

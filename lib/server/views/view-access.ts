@@ -9,8 +9,9 @@ import type { ClusterCache } from '../kube/cluster-cache';
 import { canI, listScope } from '../auth/access-review';
 import type { Session } from '../auth/session';
 
-type NamespacedView = 'pods' | 'events' | 'resourceclaims' | 'resourceclaimtemplates';
+type NamespacedView = 'pods' | 'events' | 'jobs' | 'cronjobs' | 'resourceclaims' | 'resourceclaimtemplates';
 const DRA_GROUP = RESOURCES.resourceclaims.group;
+const BATCH_GROUP = RESOURCES.jobs.group;
 
 /**
  * The namespaces to ask about: every one that exists (the cache mirrors Namespaces), so a user
@@ -19,7 +20,14 @@ const DRA_GROUP = RESOURCES.resourceclaims.group;
  */
 function namespacesIn(cache: ClusterCache, view: NamespacedView | WorkloadKind): Set<string> {
   const out = new Set<string>(cache.namespaceNames());
-  if (view === 'pods' || view === 'events' || view === 'resourceclaims' || view === 'resourceclaimtemplates') {
+  if (
+    view === 'pods' ||
+    view === 'events' ||
+    view === 'jobs' ||
+    view === 'cronjobs' ||
+    view === 'resourceclaims' ||
+    view === 'resourceclaimtemplates'
+  ) {
     for (const r of cache.views[view].list().items) out.add(r.namespace);
   } else {
     for (const r of cache.views.workloads.list().items) if ((r as WorkloadRow).kind === view) out.add(r.namespace);
@@ -58,8 +66,9 @@ export async function viewScopeFor(
         'FORBIDDEN',
         `Kubernetes does not allow ${s.user.username} to list ${view} in any namespace`,
       );
-  } else if (view === 'pods' || view === 'events') {
-    scope[view] = await listScope(s, '', view, () => namespacesIn(cache, view), signal);
+  } else if (view === 'pods' || view === 'events' || view === 'jobs' || view === 'cronjobs') {
+    const group = view === 'jobs' || view === 'cronjobs' ? BATCH_GROUP : '';
+    scope[view] = await listScope(s, group, view, () => namespacesIn(cache, view), signal);
     if (isEmptyScope(scope[view]))
       throw new HttpError(
         403,
@@ -94,6 +103,9 @@ export function wholeViewVisible(view: ViewName, scope: ViewScope): boolean {
       return scope.pods.all;
     case 'events':
       return scope.events.all;
+    case 'jobs':
+    case 'cronjobs':
+      return scope[view].all;
     case 'workloads':
       return Object.values(scope.workloads).every((w) => w.all);
     case 'deviceclasses':
@@ -111,6 +123,8 @@ export async function fullViewScope(s: Session, cache: ClusterCache, signal?: Ab
     'nodes',
     'pods',
     'events',
+    'jobs',
+    'cronjobs',
     'workloads',
     'deviceclasses',
     'resourceslices',
@@ -154,6 +168,8 @@ export async function readableNamespaces(
   const scopes: NamespaceScope[] = [
     scope.pods,
     scope.events,
+    scope.jobs,
+    scope.cronjobs,
     scope.resourceclaims,
     scope.resourceclaimtemplates,
     ...Object.values(scope.workloads),

@@ -14,7 +14,8 @@ export const dynamic = 'force-dynamic';
 /**
  * One pod for its page, from the watch cache (no request to the API server beyond the access
  * reviews): its row as the pods view has it, the detail projection of the cached object, its owner
- * chain (a ReplicaSet resolved to its Deployment when the user may read ReplicaSets there), and
+ * chain (a ReplicaSet resolved to its Deployment when the user may read ReplicaSets there, a Job
+ * to its CronJob when they may read Jobs), and
  * its events folded (null when the user may not list events in the namespace). 403 when the user
  * may not get the pod — asked before looking, so a refusal says nothing about whether it exists —
  * and 404 when the cache has no such pod.
@@ -35,12 +36,17 @@ export const GET = route({ params: podParams, query: z.strictObject({}) }, async
   const raw = cache.object<PodWire>('pods', key);
   const row = cache.views.pods.get(key);
   if (!raw || !row) throw new HttpError(404, 'NOT_FOUND', `pod "${key}" not found`, 'name');
-  const [mayEvents, mayReplicaSets] = await Promise.all([
+  const owns = (kind: string) => raw.metadata.ownerReferences?.some((o) => o.kind === kind) ?? false;
+  const [mayEvents, mayReplicaSets, mayJobs] = await Promise.all([
     may('list', 'events'),
-    raw.metadata.ownerReferences?.some((o) => o.kind === 'ReplicaSet') ? may('get', 'replicasets', 'apps') : false,
+    owns('ReplicaSet') ? may('get', 'replicasets', 'apps') : false,
+    owns('Job') ? may('get', 'jobs', 'batch') : false,
   ]);
-  const lookup = (kind: string, owner: string): KubeObject | undefined =>
-    kind === 'ReplicaSet' && mayReplicaSets ? cache.object('replicasets', `${namespace}/${owner}`) : undefined;
+  const lookup = (kind: string, owner: string): KubeObject | undefined => {
+    if (kind === 'ReplicaSet' && mayReplicaSets) return cache.object('replicasets', `${namespace}/${owner}`);
+    if (kind === 'Job' && mayJobs) return cache.object('jobs', `${namespace}/${owner}`);
+    return undefined;
+  };
   const events = mayEvents
     ? foldEvents(cache.views.events.list((e) => e.namespace === namespace).items, { kind: 'Pod', name, namespace })
     : null;
