@@ -22,7 +22,7 @@ import { TableSkeleton } from '../ui/skeleton';
 import { Stat } from '../ui/stat';
 import { CronJobActions, runChecks, suspendCheck } from './cronjob-actions';
 import { JobsTable } from './jobs-table';
-import { useObjectEvents } from './use-object-events';
+import { useObjectEvents } from '../events/use-object-events';
 
 /** One CronJob, live: schedule, last and next run, suspend/resume and run now, its Jobs and events. */
 export function CronJobDetail({ namespace, name }: { namespace: string; name: string }) {
@@ -31,7 +31,7 @@ export function CronJobDetail({ namespace, name }: { namespace: string; name: st
   const q = useCronJobsQuery({ select });
   const jobsQ = useJobsQuery();
   const now = useNow(1000);
-  const events = useObjectEvents('CronJob', namespace, name);
+  const events = useObjectEvents({ kind: 'CronJob', namespace: namespace, name: name });
   const ref = { namespace, name };
   const access = useAccess([suspendCheck(ref), ...runChecks(ref)]);
   const jobs = useMemo(

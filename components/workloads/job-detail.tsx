@@ -24,7 +24,7 @@ import { TableSkeleton } from '../ui/skeleton';
 import { Stat } from '../ui/stat';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 import { JobBadge } from './job-badge';
-import { useObjectEvents } from './use-object-events';
+import { useObjectEvents } from '../events/use-object-events';
 
 const collator = new Intl.Collator('en', { numeric: true });
 
@@ -103,7 +103,7 @@ export function JobDetail({ namespace, name }: { namespace: string; name: string
   const select = useCallback((d: JobsData) => d.items.find((j) => j.key === key) ?? null, [key]);
   const q = useJobsQuery({ select });
   const now = useNow(1000);
-  const events = useObjectEvents('Job', namespace, name);
+  const events = useObjectEvents({ kind: 'Job', namespace: namespace, name: name });
   const j = q.data;
   const crumbs = (
     <Breadcrumbs
