@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { formatAge } from '@/lib/format';
 import { podHref } from '@/lib/gpu-page/pod-links';
 import type { PendingGpuPod } from '@/lib/gpu/model-types';
 import { Card, CardHeader } from '../ui/card';
 import { CardStatus, type CardQuery } from './card-status';
+import { Age } from '@/components/time/time-text';
 
 const MAX_SHOWN = 20;
 
@@ -63,7 +63,7 @@ export function PendingGpuPodsCard({
                     {p.pod.namespace}/{p.pod.name}
                   </Link>
                   <span className="shrink-0 text-xs text-zinc-500 tabular-nums">
-                    {asks(p)} · {formatAge(p.createdAt, now)}
+                    {asks(p)} · <Age at={p.createdAt} now={now} />
                   </span>
                 </div>
                 <p

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { formatAge } from '@/lib/format';
 import { podHref } from '@/lib/gpu-page/pod-links';
 import { podGpuCell } from '@/lib/gpu/pod-units';
 import { logsHref } from '@/lib/logs/presets';
@@ -7,6 +6,7 @@ import type { PodRow } from '@/lib/views';
 import { cn } from '../ui/cn';
 import { PodStatusBadge } from './pod-status-badge';
 import { podTestId } from './pod-test-id';
+import { Age } from '@/components/time/time-text';
 
 /** One row of the pods table, at a fixed height so the virtualizer need not measure it. */
 export function PodTableRow({
@@ -86,10 +86,9 @@ export function PodTableRow({
       </td>
       <td
         data-testid={podTestId('age', p)}
-        title={p.createdAt ?? undefined}
         className="px-3 text-right tabular-nums text-zinc-600"
       >
-        {formatAge(p.createdAt, now)}
+        <Age at={p.createdAt} now={now} />
       </td>
     </tr>
   );

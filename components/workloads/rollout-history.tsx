@@ -1,7 +1,6 @@
 'use client';
 
 import { useState } from 'react';
-import { formatAge } from '@/lib/format';
 import type { AccessAnswer } from '@/lib/queries/access/access-query';
 import { historyVersion, useHistoryQuery } from '@/lib/queries/workloads/history-query';
 import type { HistoryRow } from '@/lib/rollout-history';
@@ -14,6 +13,7 @@ import { TableSkeleton } from '../ui/skeleton';
 import { Table, TableScroll, TBody, TD, TH, THead, TR } from '../ui/table';
 import { workloadRef } from './rollout-actions';
 import { UndoDialog } from './undo-dialog';
+import { Age } from '@/components/time/time-text';
 
 /**
  * `kubectl rollout history` as a table, newest first, each older revision with "Roll back to
@@ -68,7 +68,7 @@ export function RolloutHistory({ w, access }: { w: WorkloadRow; access: AccessAn
                     </div>
                   ))}
                 </TD>
-                <TD className="whitespace-nowrap text-zinc-600">{formatAge(r.createdAt, now)}</TD>
+                <TD className="whitespace-nowrap text-zinc-600"><Age at={r.createdAt} now={now} /></TD>
                 <TD className="text-right">
                   {!r.current && (
                     <Button

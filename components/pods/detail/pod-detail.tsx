@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { useCallback, type ReactNode } from 'react';
-import { formatAge } from '@/lib/format';
 import { podGpuCell } from '@/lib/gpu/pod-units';
 import { WORKLOAD_RESOURCES } from '@/lib/kube-resources';
 import { isAbout } from '@/lib/object-events';
@@ -24,6 +23,7 @@ import { Table, TBody, TD, TH, THead, TR } from '../../ui/table';
 import { PodStatusBadge } from '../pod-status-badge';
 import { PodContainers } from './pod-containers';
 import { PodLogs } from './pod-logs';
+import { Age } from '@/components/time/time-text';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -135,7 +135,7 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
           </span>,
           <>
             Phase <span data-testid="pod-detail-phase">{pod.phase}</span>
-            {pod.deletionTimestamp ? ' · terminating' : ''} · created {formatAge(row.createdAt, now)} ago
+            {pod.deletionTimestamp ? ' · terminating' : ''} · created <Age at={row.createdAt} now={now} suffix=" ago" />
           </>,
           <Link
             href={`/logs?${new URLSearchParams({ namespace, pod: name })}`}
