@@ -12,7 +12,7 @@ import { Input, Select } from '../ui/select';
 import { TableSkeleton } from '../ui/skeleton';
 import { EmptyState } from '../ui/state';
 import { TBody, TD, TH, THead, TR, Table, TableScroll } from '../ui/table';
-import { AbsoluteTime, Age } from '@/components/time/time-text';
+import { AbsoluteTime, Age } from '../time/time-text';
 
 const RANGES = [
   { value: '', label: 'Any time' },

@@ -6,7 +6,7 @@ import { Button } from '../ui/button';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { PreviewList } from './preview-list';
 import { RunProgress, type ResumeControl } from './run-progress';
-import { AbsoluteTime } from '@/components/time/time-text';
+import { AbsoluteTime } from '../time/time-text';
 
 /** Below the settings: the run's progress, or the preview, or a way back to the last run. */
 export function RunOrPreview({

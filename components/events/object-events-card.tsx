@@ -2,7 +2,7 @@ import type { FoldedEvent } from '@/lib/object-events';
 import { Badge } from '../ui/badge';
 import { Card, CardHeader } from '../ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
-import { Age } from '@/components/time/time-text';
+import { Age } from '../time/time-text';
 
 /**
  * The events of one object, folded (lib/object-events.ts): warnings first, newest first, each with

@@ -2,7 +2,7 @@ import type { NodeRow } from '@/lib/views';
 import { Badge } from '../ui/badge';
 import { Card, CardHeader } from '../ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
-import { Age } from '@/components/time/time-text';
+import { Age } from '../time/time-text';
 
 /** Node: Ready=True is good; for the pressure conditions, False is good. Pod: True is good but for DisruptionTarget. */
 function conditionTone(what: 'node' | 'pod', type: string, status: string): 'ok' | 'bad' | 'warn' {

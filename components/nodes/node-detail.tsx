@@ -31,7 +31,7 @@ import { NodeGpuCard } from './node-gpu-card';
 import { NodeGpuMap } from '../gpus/node-gpu-map';
 import { NodePodsTable } from './node-pods-table';
 import { NodeTaintsEditor } from './node-taints-editor';
-import { Age } from '@/components/time/time-text';
+import { Age } from '../time/time-text';
 
 const collator = new Intl.Collator('en', { numeric: true });
 // The charts (recharts, ~120 kB gzip) load after the node's facts, not before them.
@@ -134,7 +134,9 @@ export function NodeDetail({ name }: { name: string }) {
             <Fact label="Memory allocatable">{formatMemory(node.memoryAllocatable)}</Fact>
             <Fact label="Pods allocatable">{node.podsAllocatable ?? '—'}</Fact>
             <Fact label="Kubelet">{node.kubeletVersion ?? '—'}</Fact>
-            <Fact label="Age"><Age at={node.createdAt} now={now} /></Fact>
+            <Fact label="Age">
+              <Age at={node.createdAt} now={now} />
+            </Fact>
           </dl>
         </CardBody>
       </Card>

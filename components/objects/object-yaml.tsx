@@ -9,7 +9,7 @@ import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { Skeleton } from '../ui/skeleton';
-import { Age } from '@/components/time/time-text';
+import { Age } from '../time/time-text';
 
 /** The YAML text with line numbers, monospace, scrolling inside the dialog. */
 function YamlText({ text }: { text: string }) {

@@ -7,7 +7,7 @@ import { Badge } from '../ui/badge';
 import { Card, CardHeader } from '../ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 import { CardStatus, type CardQuery } from './card-status';
-import { Age } from '@/components/time/time-text';
+import { Age } from '../time/time-text';
 
 const TONE: Record<SyncState, Tone> = {
   synced: 'ok',

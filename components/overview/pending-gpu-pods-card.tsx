@@ -3,7 +3,8 @@ import { podHref } from '@/lib/gpu-page/pod-links';
 import type { PendingGpuPod } from '@/lib/gpu/model-types';
 import { Card, CardHeader } from '../ui/card';
 import { CardStatus, type CardQuery } from './card-status';
-import { Age } from '@/components/time/time-text';
+import { Age } from '../time/time-text';
+import { MiddleTruncate } from '../ui/middle-truncate';
 
 const MAX_SHOWN = 20;
 
@@ -58,9 +59,9 @@ export function PendingGpuPodsCard({
                   <Link
                     href={podHref(p.pod)}
                     data-testid={`pending-gpu-pod-link-${p.pod.namespace}-${p.pod.name}`}
-                    className="truncate font-mono text-[12.5px] text-indigo-700 hover:underline"
+                    className="min-w-0 font-mono text-[12.5px] text-indigo-700 hover:underline"
                   >
-                    {p.pod.namespace}/{p.pod.name}
+                    <MiddleTruncate text={`${p.pod.namespace}/${p.pod.name}`} />
                   </Link>
                   <span className="shrink-0 text-xs text-zinc-500 tabular-nums">
                     {asks(p)} · <Age at={p.createdAt} now={now} />

@@ -2,7 +2,7 @@ import { recentWarnings } from '@/lib/overview';
 import type { EventRow } from '@/lib/views';
 import { Card, CardHeader } from '../ui/card';
 import { CardStatus, type CardQuery } from './card-status';
-import { Age } from '@/components/time/time-text';
+import { Age } from '../time/time-text';
 
 /** The newest Warning events across the cluster. */
 export function WarningEventsCard({

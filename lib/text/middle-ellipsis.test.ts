@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ELLIPSIS, middleEllipsis } from './middle-ellipsis';
+import { ELLIPSIS, middleEllipsis, splitForMiddle } from './middle-ellipsis';
 
 describe('middleEllipsis', () => {
   it('leaves text that fits alone', () => {
@@ -32,5 +32,26 @@ describe('middleEllipsis', () => {
     const out = middleEllipsis(s, 5);
     expect(out).toBe(`😀😀${ELLIPSIS}😀😀`);
     expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
+
+describe('splitForMiddle', () => {
+  it('keeps the last characters as the tail', () => {
+    expect(splitForMiddle('imagepod-worker-7d9f8b6c5d-x2x4k', 11)).toEqual({
+      head: 'imagepod-worker-7d9f8',
+      tail: 'b6c5d-x2x4k',
+    });
+    expect(splitForMiddle('short', 11)).toEqual({ head: '', tail: 'short' });
+  });
+
+  it('keeps an image tag whole, not a registry port', () => {
+    expect(splitForMiddle('registry.example.com/imagepod/inference:2026.12.01-cuda12.4', 8, true)).toEqual({
+      head: 'registry.example.com/imagepod/inference',
+      tail: ':2026.12.01-cuda12.4',
+    });
+    expect(splitForMiddle('registry:5000/imagepod/inference-server', 8, true)).toEqual({
+      head: 'registry:5000/imagepod/inferenc',
+      tail: 'e-server',
+    });
   });
 });

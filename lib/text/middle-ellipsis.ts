@@ -23,3 +23,20 @@ export function middleEllipsis(text: string, max: number): string {
   const tail = keep - head;
   return `${chars.slice(0, head).join('')}${ELLIPSIS}${chars.slice(chars.length - tail).join('')}`;
 }
+
+/**
+ * `text` split for a width-adaptive middle cut: the tail that must stay visible (`tail`
+ * characters, or from the image tag's `:`/`@` when `tagged`) and the head that may be cut.
+ * A head of "" means the text is all tail.
+ */
+export function splitForMiddle(text: string, tail: number, tagged = false): { head: string; tail: string } {
+  const chars = Array.from(text);
+  let at = Math.max(0, chars.length - tail);
+  if (tagged) {
+    // An image's tag or digest tells versions apart: keep it whole (a digest is 71 characters,
+    // so at most its first 12 hex digits and the end).
+    const mark = Math.max(text.lastIndexOf('@'), text.lastIndexOf(':'));
+    if (mark > text.lastIndexOf('/')) at = Math.min(Array.from(text.slice(0, mark)).length, at);
+  }
+  return { head: chars.slice(0, at).join(''), tail: chars.slice(at).join('') };
+}

@@ -3,7 +3,7 @@ import type { Tone } from '@/lib/status-tone';
 import { Badge } from '../../ui/badge';
 import { Card, CardHeader } from '../../ui/card';
 import { cn } from '../../ui/cn';
-import { Age } from '@/components/time/time-text';
+import { Age } from '../../time/time-text';
 
 /** `Waiting: CrashLoopBackOff`, `Terminated: Error (exit 137, signal 9)`, `Running`. */
 export function stateText(s: ContainerState): string {

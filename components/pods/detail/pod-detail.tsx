@@ -23,7 +23,7 @@ import { Table, TBody, TD, TH, THead, TR } from '../../ui/table';
 import { PodStatusBadge } from '../pod-status-badge';
 import { PodContainers } from './pod-containers';
 import { PodLogs } from './pod-logs';
-import { Age } from '@/components/time/time-text';
+import { Age } from '../../time/time-text';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
