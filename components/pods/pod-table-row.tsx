@@ -36,7 +36,7 @@ export function PodTableRow({
             data-testid={podTestId('link', p)}
             className="min-w-0 text-indigo-700 hover:underline"
           >
-            <MiddleTruncate text={p.name} />
+            <MiddleTruncate text={p.name} tail={6} />
           </Link>
           <Link
             href={logsHref({ namespace: p.namespace, pod: p.name })}

@@ -24,6 +24,7 @@ import { PodStatusBadge } from '../pod-status-badge';
 import { PodContainers } from './pod-containers';
 import { PodLogs } from './pod-logs';
 import { Age } from '../../time/time-text';
+import { MiddleTruncate } from '../../ui/middle-truncate';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -42,20 +43,20 @@ function Owners({ owners, namespace }: { owners: OwnerLink[]; namespace: string 
   return (
     <span className="flex flex-wrap items-center gap-1">
       {[...owners].reverse().map((o, i) => (
-        <span key={`${o.kind}/${o.name}`} className="flex items-center gap-1">
+        <span key={`${o.kind}/${o.name}`} className="flex max-w-full min-w-0 items-center gap-1">
           {i > 0 && <span className="text-zinc-400">›</span>}
-          <span className="text-zinc-500">{o.kind}</span>
+          <span className="shrink-0 text-zinc-500">{o.kind}</span>
           {o.workload ? (
             <Link
               href={`/workloads/${WORKLOAD_RESOURCES[o.workload]}/${encodeURIComponent(namespace)}/${encodeURIComponent(o.name)}`}
               data-testid={`pod-owner-${o.kind}`}
-              className="font-mono text-indigo-700 hover:underline"
+              className="min-w-0 font-mono text-indigo-700 hover:underline"
             >
-              {o.name}
+              <MiddleTruncate text={o.name} tail={6} />
             </Link>
           ) : (
-            <span data-testid={`pod-owner-${o.kind}`} className="font-mono">
-              {o.name}
+            <span data-testid={`pod-owner-${o.kind}`} className="min-w-0 font-mono">
+              <MiddleTruncate text={o.name} tail={6} />
             </span>
           )}
         </span>
