@@ -46,7 +46,10 @@ async function withWorkload(fn: (ns: string, pods: { name: string; created: stri
             metadata: { labels: { app: WORKLOAD, 'app.kubernetes.io/component': 'inference-server' } },
             spec: {
               containers: [
-                { name: 'worker', image: 'registry.example.com/imagepod/inference-worker-with-a-long-name:2026.12.01-cuda12.4' },
+                {
+                  name: 'worker',
+                  image: 'registry.example.com/imagepod/inference-worker-with-a-long-name:2026.12.01-cuda12.4',
+                },
               ],
             },
           },

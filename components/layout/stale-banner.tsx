@@ -24,10 +24,8 @@ export function StaleBanner() {
       }
     >
       <span className="font-semibold">Stale data.</span>{' '}
-      {s.kind === 'failed'
-        ? `${s.detail}. Showing last known state from ${since}.`
-        : `${s.detail} from ${since}.`}{' '}
-      The page updates by itself when the connection is back.
+      {s.kind === 'failed' ? `${s.detail}. Showing last known state from ${since}.` : `${s.detail} from ${since}.`} The
+      page updates by itself when the connection is back.
     </div>
   );
 }

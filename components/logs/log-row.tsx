@@ -66,7 +66,11 @@ export const LogRow = memo(function LogRow({
       )}
     >
       {timestamps && (
-        <span data-testid="log-ts" className="shrink-0 text-zinc-500" title={e.ts ? format(e.ts, { millis: true }) : undefined}>
+        <span
+          data-testid="log-ts"
+          className="shrink-0 text-zinc-500"
+          title={e.ts ? format(e.ts, { millis: true }) : undefined}
+        >
           {e.ts ? format(e.ts, { millis: true, noZone: true }) : ''}
         </span>
       )}

@@ -114,9 +114,7 @@ export function IdleGpusCard({ window, refreshMs }: { window: TimeWindow; refres
                       {g.gpu} <span className="text-xs text-zinc-500">{g.model}</span>
                     </TD>
                     <TD className="whitespace-nowrap">{unitLabel(g)}</TD>
-                    <TD title={`since ${format(g.idleSince)}`}>
-                      {humanDuration(g.idleSeconds * 1000)}
-                    </TD>
+                    <TD title={`since ${format(g.idleSince)}`}>{humanDuration(g.idleSeconds * 1000)}</TD>
                     <TD>{g.maxUtil} %</TD>
                   </TR>
                 ))}

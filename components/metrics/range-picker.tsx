@@ -9,7 +9,6 @@ import { useNow } from '../hooks/use-now';
 import { useTimeZone } from '../time/time-zone';
 import { fromZonedInput, toZonedInput, zoneLabel } from '@/lib/time/format-time';
 
-
 /** Presets (15m … 7d) ending now, or a custom window from two date-times in the operator's zone. */
 export function RangePicker({ value, onChange }: { value: TimeWindow; onChange: (w: TimeWindow) => void }) {
   const [custom, setCustom] = useState(!('range' in value));

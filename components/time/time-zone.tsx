@@ -39,7 +39,10 @@ export function TimeZoneProvider({ initial, children }: { initial: TimeZoneSetti
   // Local means this browser's zone, which may have moved since the cookie was written; the
   // cookie's zone is used until hydration is over, so the first render matches the server's.
   const zone = chosen.mode === 'local' && hydrated ? browserZone() : zoneOf(chosen);
-  const setting = useMemo<TimeZoneSetting>(() => (chosen.mode === 'local' ? { mode: 'local', zone } : chosen), [chosen, zone]);
+  const setting = useMemo<TimeZoneSetting>(
+    () => (chosen.mode === 'local' ? { mode: 'local', zone } : chosen),
+    [chosen, zone],
+  );
   const set = useCallback((s: TimeZoneSetting) => {
     remember(s);
     setChosen(s);

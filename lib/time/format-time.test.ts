@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatTick, formatTime, fromZonedInput, offsetLabel, offsetMinutes, toMillis, toZonedInput } from './format-time';
+import {
+  formatTick,
+  formatTime,
+  fromZonedInput,
+  offsetLabel,
+  offsetMinutes,
+  toMillis,
+  toZonedInput,
+} from './format-time';
 
 const T = Date.parse('2026-12-01T18:24:45.123Z');
 
