@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { createNamespace, expect, kubectl, screenshot, test, uniqueName } from './fixtures';
+import { createNamespace, expect, kubectl, REPO, screenshot, test, uniqueName } from './fixtures';
 
 // A browser zone with a half-hour offset, so "local" can never pass for UTC by accident.
 test.use({ timezoneId: 'Asia/Kolkata' });
@@ -119,6 +119,22 @@ test('One time format: UTC or local, the same on every page, remembered across a
       expect(pods.some((p) => text.endsWith(p.name.slice(-5)) && text.includes('…'))).toBe(true);
     }
 
+    // The audit table writes its times visibly, at +05:30; the Metrics custom range reads its
+    // date-time inputs in the same zone and says so.
+    await page.goto('/audit');
+    await expect(page.getByTestId('audit-row').first().locator('time').first()).toHaveText(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+05:30$/,
+    );
+    await page.screenshot({ path: path.join(REPO, '.test-reports', 'screenshots', 'time-local-audit.png') });
+    await page.goto('/metrics');
+    await page.getByTestId('range-custom').click();
+    await expect(page.getByTestId('range-zone')).toHaveText('+05:30');
+    const from = await page.getByTestId('range-from').inputValue();
+    // The last hour's start, as a Kolkata wall-clock time (to the minute).
+    expect(Math.abs(Date.parse(`${from}:00+05:30`) - (Date.now() - 3_600_000))).toBeLessThan(120_000);
+
+    await page.goto(`/logs?namespace=${ns}&selector=app%3D${WORKLOAD}`);
+    await page.getByTestId('logs-timestamps').check();
     await page.getByTestId('time-zone-utc').click();
     await expect(ts).toHaveAttribute('title', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} UTC$/);
     await page.reload();
