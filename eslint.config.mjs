@@ -1,5 +1,6 @@
 import next from 'eslint-config-next';
 import nextTs from 'eslint-config-next/typescript';
+import imagepod from './eslint/no-local-time-format.mjs';
 
 const config = [
   ...next,
@@ -33,6 +34,15 @@ const config = [
         },
       ],
     },
+  },
+  {
+    // Absolute times in one format and one zone: lib/time/format-time.ts, components/time/.
+    // Type information tells a Date's toLocaleString from a number's.
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    ignores: ['lib/time/**', 'components/time/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { imagepod },
+    rules: { 'imagepod/no-local-time-format': 'error' },
   },
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatClock, formatRelative, humanDuration, plural } from './format';
+import { formatAge, formatRelative, humanDuration, plural } from './format';
 
 const S = 1000;
 const M = 60 * S;
@@ -44,16 +44,6 @@ describe('formatAge', () => {
   });
   it('never shows a negative age for clock skew', () => {
     expect(formatAge('2026-01-02T03:05:00Z', now)).toBe('0s');
-  });
-});
-
-describe('formatClock', () => {
-  it('says so when the time is unknown', () => {
-    expect(formatClock(null)).toBe('an unknown time');
-    expect(formatClock('nope')).toBe('an unknown time');
-  });
-  it('formats a time with seconds', () => {
-    expect(formatClock('2026-01-02T03:04:05Z')).toMatch(/\d{2}:\d{2}:\d{2}/);
   });
 });
 

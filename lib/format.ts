@@ -1,6 +1,6 @@
 /**
- * Display formatting for times and durations, shared by every table. Pure, so ages read the same
- * as `kubectl get` everywhere and are unit-tested.
+ * Display formatting for durations and counts, shared by every table. Pure, so ages read the same
+ * as `kubectl get` everywhere and are unit-tested. Absolute times: lib/time/format-time.ts.
  */
 
 /**
@@ -43,14 +43,6 @@ export function formatAge(iso: string | null | undefined, now: number): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '—';
   return humanDuration(now - t);
-}
-
-/** A wall-clock time (24h, local zone) for "last known state from …" messages. */
-export function formatClock(time: string | number | null | undefined): string {
-  if (time === null || time === undefined) return 'an unknown time';
-  const d = new Date(time);
-  if (Number.isNaN(d.getTime())) return 'an unknown time';
-  return d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 }
 
 /** "1 pod", "3 pods": English plurals for counts in headings. */

@@ -1,10 +1,13 @@
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { Sidebar } from '@/components/layout/sidebar';
 import { StaleBanner } from '@/components/layout/stale-banner';
 import { TopBar } from '@/components/layout/top-bar';
+import { TimeZoneProvider } from '@/components/time/time-zone';
 import { LiveStreamProvider } from '@/lib/queries/stream/live-stream-context';
 import { requirePageSession } from '@/lib/server/auth/page-session';
 import { sessionTag } from '@/lib/server/stream/session-tag';
+import { parseTimeZone, TIME_ZONE_COOKIE } from '@/lib/time/zone';
 
 /**
  * The operator shell, for signed-in users only (others go to /login): dark sidebar with the user,
@@ -14,18 +17,22 @@ import { sessionTag } from '@/lib/server/stream/session-tag';
  */
 export default async function PanelLayout({ children }: { children: ReactNode }) {
   const session = await requirePageSession();
+  // The operator's UTC/local choice, read here so the server writes times as the browser will.
+  const timeZone = parseTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value);
   return (
     <LiveStreamProvider session={sessionTag(session.sid)}>
-      <div className="flex min-h-screen">
-        <Sidebar user={session.user.username} mode={session.mode} />
-        <div className="flex min-w-0 flex-1 flex-col">
-          <div className="sticky top-0 z-20">
-            <TopBar />
-            <StaleBanner />
+      <TimeZoneProvider initial={timeZone}>
+        <div className="flex min-h-screen">
+          <Sidebar user={session.user.username} mode={session.mode} />
+          <div className="flex min-w-0 flex-1 flex-col">
+            <div className="sticky top-0 z-20">
+              <TopBar />
+              <StaleBanner />
+            </div>
+            <main className="flex-1 px-5 py-4">{children}</main>
           </div>
-          <main className="flex-1 px-5 py-4">{children}</main>
         </div>
-      </div>
+      </TimeZoneProvider>
     </LiveStreamProvider>
   );
 }

@@ -2,7 +2,6 @@
 
 import { useMemo, useState } from 'react';
 import { AUDIT_ACTIONS, targetText, type AuditAction, type AuditResult, type AuditRow } from '@/lib/audit';
-import { formatAge, formatClock } from '@/lib/format';
 import { useAuditQuery } from '@/lib/queries/audit/audit-query';
 import type { Tone } from '@/lib/status-tone';
 import { QueryError, QueryPending } from '../feedback/query-states';
@@ -13,6 +12,7 @@ import { Input, Select } from '../ui/select';
 import { TableSkeleton } from '../ui/skeleton';
 import { EmptyState } from '../ui/state';
 import { TBody, TD, TH, THead, TR, Table, TableScroll } from '../ui/table';
+import { AbsoluteTime, Age } from '../time/time-text';
 
 const RANGES = [
   { value: '', label: 'Any time' },
@@ -156,9 +156,11 @@ function AuditTable({ rows, now }: { rows: AuditRow[]; now: number }) {
               data-verified={r.verified ? 'true' : 'false'}
               className={r.verified ? undefined : 'bg-amber-50/60'}
             >
-              <TD className="whitespace-nowrap" title={r.time}>
-                {formatClock(r.time)}
-                <span className="ml-1.5 text-xs text-zinc-400">{formatAge(r.time, now)} ago</span>
+              <TD className="whitespace-nowrap">
+                <AbsoluteTime at={r.time} />
+                <span className="ml-1.5 text-xs text-zinc-400">
+                  <Age at={r.time} now={now} suffix=" ago" />
+                </span>
               </TD>
               <TD className="max-w-96 truncate font-mono text-xs" title={r.user}>
                 {r.user}

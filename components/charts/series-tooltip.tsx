@@ -1,4 +1,5 @@
 import { formatMetric, type MetricUnit } from '@/lib/metrics/units';
+import { useFormatTime } from '../time/time-zone';
 
 const SHOWN = 8;
 
@@ -21,6 +22,7 @@ export function SeriesTooltip({
   hidden: ReadonlySet<string>;
   unit: MetricUnit;
 }) {
+  const format = useFormatTime();
   if (!active || !payload?.length) return null;
   const items = payload
     .map((p) => ({ key: String(p.dataKey), value: typeof p.value === 'number' ? p.value : null }))
@@ -28,7 +30,7 @@ export function SeriesTooltip({
     .sort((a, b) => b.value! - a.value!);
   return (
     <div className="rounded-md border border-zinc-200 bg-white/95 px-2.5 py-1.5 text-xs shadow-sm">
-      <p className="mb-1 font-medium text-zinc-700">{new Date(Number(label)).toLocaleString('en-GB')}</p>
+      <p className="mb-1 font-medium text-zinc-700">{format(Number(label))}</p>
       {items.slice(0, SHOWN).map((p) => (
         <p key={p.key} className="flex items-center gap-1.5 text-zinc-600">
           <span

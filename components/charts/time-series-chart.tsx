@@ -3,7 +3,9 @@
 import { useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartRow, ChartSeries } from '@/lib/metrics/shape';
-import { formatMetric, formatTick, timeTicks, type MetricUnit } from '@/lib/metrics/units';
+import { formatMetric, timeTicks, type MetricUnit } from '@/lib/metrics/units';
+import { formatTick } from '@/lib/time/format-time';
+import { useTimeZone } from '../time/time-zone';
 import { cn } from '../ui/cn';
 import { SeriesTooltip } from './series-tooltip';
 
@@ -58,6 +60,7 @@ export function TimeSeriesChart({
       return next;
     });
   const rangeSeconds = (end - start) / 1000;
+  const zone = useTimeZone();
   const ticks = useMemo(() => timeTicks(start, end), [start, end]);
   return (
     <div data-testid={testId}>
@@ -71,7 +74,7 @@ export function TimeSeriesChart({
               scale="time"
               domain={[start, end]}
               ticks={ticks}
-              tickFormatter={(t: number) => formatTick(t, rangeSeconds)}
+              tickFormatter={(t: number) => formatTick(t, rangeSeconds, zone)}
               tick={{ fontSize: 11, fill: '#71717a' }}
               minTickGap={40}
             />

@@ -6,6 +6,7 @@ import { Button } from '../ui/button';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { PreviewList } from './preview-list';
 import { RunProgress, type ResumeControl } from './run-progress';
+import { AbsoluteTime } from '../time/time-text';
 
 /** Below the settings: the run's progress, or the preview, or a way back to the last run. */
 export function RunOrPreview({
@@ -48,7 +49,7 @@ export function RunOrPreview({
   if (!run) return null;
   return (
     <Button variant="ghost" size="sm" className="self-start" data-testid="show-last-run" onClick={onShowRun}>
-      Show the last {run.kind} ({run.state}, {new Date(run.startedAt).toLocaleTimeString()})
+      Show the last {run.kind} ({run.state}, <AbsoluteTime at={run.startedAt} />)
     </Button>
   );
 }

@@ -3,6 +3,7 @@ import type { DeployRun, RunObject, RunStage } from '@/lib/deploy/run-types';
 import type { Tone } from '@/lib/status-tone';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
+import { AbsoluteTime } from '../time/time-text';
 
 const OBJECT_TONE: Record<RunObject['state'], Tone> = {
   pending: 'neutral',
@@ -43,8 +44,7 @@ export function RunProgress({ run, resume }: { run: DeployRun; resume?: ResumeCo
           {run.kind} {run.state}
         </Badge>
         <span className="text-zinc-600">
-          by <span className="font-mono text-xs">{run.user}</span>, started{' '}
-          {new Date(run.startedAt).toLocaleTimeString()}
+          by <span className="font-mono text-xs">{run.user}</span>, started <AbsoluteTime at={run.startedAt} />
           {run.finishedAt && `, took ${((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000).toFixed(1)} s`}
           , on replica{' '}
           <span className="font-mono text-xs" data-testid="run-replica">
@@ -55,7 +55,7 @@ export function RunProgress({ run, resume }: { run: DeployRun; resume?: ResumeCo
       {run.resumes.map((r) => (
         <p key={r.at} className="text-xs text-zinc-600" data-testid="run-resumed">
           Resumed by <span className="font-mono">{r.user}</span> on replica{' '}
-          <span className="font-mono">{r.replica}</span> at {new Date(r.at).toLocaleTimeString()}
+          <span className="font-mono">{r.replica}</span> at <AbsoluteTime at={r.at} />
         </p>
       ))}
       {run.state === 'interrupted' && (
@@ -66,9 +66,8 @@ export function RunProgress({ run, resume }: { run: DeployRun; resume?: ResumeCo
         >
           <p className="min-w-0 flex-1">
             Interrupted: replica <span className="font-mono text-xs">{run.replica}</span> stopped renewing its lease at{' '}
-            {new Date(run.heartbeatAt).toLocaleTimeString()} (it died or lost the API server). It reached{' '}
-            {reachedOf(run).text}. Resuming runs the plan again from that stage with your credentials; objects already
-            applied are unchanged.
+            <AbsoluteTime at={run.heartbeatAt} /> (it died or lost the API server). It reached {reachedOf(run).text}.
+            Resuming runs the plan again from that stage with your credentials; objects already applied are unchanged.
             {resume?.denied && <span className="block text-xs">{resume.denied}</span>}
             {resume?.error && (
               <span className="block text-xs text-red-800" data-testid="resume-error">

@@ -1,8 +1,8 @@
-import { formatAge } from '@/lib/format';
 import type { FoldedEvent } from '@/lib/object-events';
 import { Badge } from '../ui/badge';
 import { Card, CardHeader } from '../ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
+import { Age } from '../time/time-text';
 
 /**
  * The events of one object, folded (lib/object-events.ts): warnings first, newest first, each with
@@ -57,14 +57,11 @@ export function ObjectEventsCard({
                   )}
                 </TD>
                 <TD className="text-right tabular-nums">{e.count}</TD>
-                <TD
-                  className="text-right whitespace-nowrap text-zinc-500 tabular-nums"
-                  title={e.firstSeen ?? undefined}
-                >
-                  {formatAge(e.firstSeen, now)}
+                <TD className="text-right whitespace-nowrap text-zinc-500 tabular-nums">
+                  <Age at={e.firstSeen} now={now} />
                 </TD>
-                <TD className="text-right whitespace-nowrap text-zinc-500 tabular-nums" title={e.lastSeen ?? undefined}>
-                  {formatAge(e.lastSeen, now)}
+                <TD className="text-right whitespace-nowrap text-zinc-500 tabular-nums">
+                  <Age at={e.lastSeen} now={now} />
                 </TD>
               </TR>
             ))}

@@ -1,9 +1,9 @@
 'use client';
 
-import { formatClock } from '@/lib/format';
 import { useCacheState } from '@/lib/queries/stream/use-cache-state';
 import type { CacheStateKind } from '@/lib/queries/stream/connection-state';
 import { cn } from '../ui/cn';
+import { useFormatTime } from '../time/time-zone';
 
 const DOT: Record<CacheStateKind, string> = {
   connecting: 'bg-zinc-400 animate-pulse',
@@ -15,12 +15,14 @@ const DOT: Record<CacheStateKind, string> = {
 
 /**
  * The cache connection state in the top bar: "Synced", "Reconnecting — showing last known state
- * from 10:04:05", or "Failed: <error>". `data-state` carries the kind for tests.
+ * from 2026-12-01 10:04:05 UTC", or "Failed: <error>". `data-state` carries the kind for tests.
  */
 export function CacheStatePill() {
   const s = useCacheState();
+  const format = useFormatTime();
+  const since = s.staleSince === null ? 'an unknown time' : format(s.staleSince);
   let text: string = s.label;
-  if (s.kind === 'reconnecting') text = `Reconnecting — showing last known state from ${formatClock(s.staleSince)}`;
+  if (s.kind === 'reconnecting') text = `Reconnecting — showing last known state from ${since}`;
   if (s.kind === 'failed') text = s.detail.replace('The watch cache failed', 'Failed');
   return (
     <div

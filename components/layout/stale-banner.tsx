@@ -1,7 +1,7 @@
 'use client';
 
-import { formatClock } from '@/lib/format';
 import { useCacheState } from '@/lib/queries/stream/use-cache-state';
+import { useFormatTime } from '../time/time-zone';
 
 /**
  * A visible warning over the page while the data shown may be out of date (stream down, cache
@@ -9,6 +9,8 @@ import { useCacheState } from '@/lib/queries/stream/use-cache-state';
  */
 export function StaleBanner() {
   const s = useCacheState();
+  const format = useFormatTime();
+  const since = s.staleSince === null ? 'an unknown time' : format(s.staleSince);
   if (!s.stale) return null;
   return (
     <div
@@ -22,10 +24,8 @@ export function StaleBanner() {
       }
     >
       <span className="font-semibold">Stale data.</span>{' '}
-      {s.kind === 'failed'
-        ? `${s.detail}. Showing last known state from ${formatClock(s.staleSince)}.`
-        : `${s.detail} from ${formatClock(s.staleSince)}.`}{' '}
-      The page updates by itself when the connection is back.
+      {s.kind === 'failed' ? `${s.detail}. Showing last known state from ${since}.` : `${s.detail} from ${since}.`} The
+      page updates by itself when the connection is back.
     </div>
   );
 }

@@ -19,10 +19,10 @@ export function UserBox({ user, mode }: { user: string; mode: string }) {
     }
   };
   return (
-    <div className="mt-auto border-t border-white/10 p-3" data-testid="user-box">
-      <div className="flex items-start gap-2">
+    <div className="mt-auto border-t border-white/10 p-3 max-lg:px-1.5" data-testid="user-box">
+      <div className="flex items-start gap-2 max-lg:justify-center" title={user}>
         <NavIcon name="user" className="mt-0.5 shrink-0 text-zinc-500" />
-        <div className="min-w-0">
+        <div className="min-w-0 max-lg:sr-only">
           <div className="truncate text-xs font-medium text-white" title={user} data-testid="user-name">
             {user}
           </div>
@@ -34,10 +34,11 @@ export function UserBox({ user, mode }: { user: string; mode: string }) {
         onClick={signOut}
         disabled={busy}
         data-testid="sign-out"
-        className="mt-2 flex w-full items-center gap-2 rounded-md px-2 py-1 text-xs text-zinc-400 hover:bg-white/5 hover:text-white disabled:opacity-50"
+        title="Sign out"
+        className="mt-2 flex w-full items-center gap-2 rounded-md px-2 py-1 text-xs text-zinc-400 hover:bg-white/5 hover:text-white disabled:opacity-50 max-lg:justify-center max-lg:px-0"
       >
         <NavIcon name="logout" />
-        {busy ? 'Signing out…' : 'Sign out'}
+        <span className="max-lg:sr-only">{busy ? 'Signing out…' : 'Sign out'}</span>
       </button>
     </div>
   );

@@ -5,6 +5,8 @@ import { parseAnsi, type AnsiStyle } from '@/lib/logs/ansi';
 import { highlightSpans } from '@/lib/logs/highlight';
 import type { ShownLine } from '@/lib/logs/log-store';
 import { findMatches, podColour } from '@/lib/logs/search';
+import { middleEllipsis } from '@/lib/text/middle-ellipsis';
+import { useFormatTime } from '../time/time-zone';
 import { cn } from '../ui/cn';
 
 function css(s: AnsiStyle): CSSProperties | undefined {
@@ -19,13 +21,12 @@ function css(s: AnsiStyle): CSSProperties | undefined {
   };
 }
 
-/** `2026-01-02 03:04:05.678` of an RFC 3339 stamp (UTC, as the runtime wrote it). */
-function shortTs(ts: string): string {
-  return ts ? `${ts.slice(0, 10)} ${ts.slice(11, 23).padEnd(12, '0')}` : '';
-}
+/** Characters of a pod name that fit the pod column (w-44 at 12.5 px monospace). */
+const POD_CHARS = 23;
 
 /**
- * One log line: optional timestamp, the pod (coloured per pod in selector mode), then the text
+ * One log line: optional timestamp (in the operator's zone, named on hover), the pod (coloured
+ * per pod in selector mode; its middle cut, never the replica suffix), then the text
  * as React text spans (ANSI colours as styles, search matches highlighted; never HTML).
  */
 export const LogRow = memo(function LogRow({
@@ -44,6 +45,7 @@ export const LogRow = memo(function LogRow({
   wrap: boolean;
 }) {
   const e = line.e;
+  const format = useFormatTime();
   if (e.k === 'm') {
     return (
       <div data-testid="log-marker" className="px-3 py-px font-sans text-[11.5px] italic text-sky-300/90">
@@ -64,13 +66,22 @@ export const LogRow = memo(function LogRow({
       )}
     >
       {timestamps && (
-        <span data-testid="log-ts" className="shrink-0 text-zinc-500">
-          {shortTs(e.ts)}
+        <span
+          data-testid="log-ts"
+          className="shrink-0 text-zinc-500"
+          title={e.ts ? format(e.ts, { millis: true }) : undefined}
+        >
+          {e.ts ? format(e.ts, { millis: true, noZone: true }) : ''}
         </span>
       )}
       {showPod && (
-        <span className="w-44 shrink-0 truncate" style={{ color: podColour(e.pod) }} title={`${e.pod}/${e.container}`}>
-          {e.pod}
+        <span
+          data-testid="log-pod"
+          className="w-44 shrink-0 overflow-hidden whitespace-nowrap"
+          style={{ color: podColour(e.pod) }}
+          title={`${e.pod}/${e.container}`}
+        >
+          {middleEllipsis(e.pod, POD_CHARS)}
         </span>
       )}
       <span className={cn('min-w-0', wrap ? 'break-all whitespace-pre-wrap' : 'whitespace-pre')}>

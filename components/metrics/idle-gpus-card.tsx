@@ -14,6 +14,7 @@ import { EmptyState } from '../ui/state';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 import { ThresholdSelect } from './threshold-select';
 import { PrometheusError } from './prometheus-error';
+import { useFormatTime } from '../time/time-zone';
 
 /** Which unit of the GPU: the whole GPU, a MIG instance (profile, id) or its shares. */
 function unitLabel(g: IdleGpu) {
@@ -39,6 +40,7 @@ function unitLabel(g: IdleGpu) {
 export function IdleGpusCard({ window, refreshMs }: { window: TimeWindow; refreshMs: number }) {
   const [threshold, setThreshold] = useState(10);
   const q = useIdleGpusQuery(window, threshold, refreshMs);
+  const format = useFormatTime();
   const items = q.data?.items;
   const error = loadError(q);
   return (
@@ -112,9 +114,7 @@ export function IdleGpusCard({ window, refreshMs }: { window: TimeWindow; refres
                       {g.gpu} <span className="text-xs text-zinc-500">{g.model}</span>
                     </TD>
                     <TD className="whitespace-nowrap">{unitLabel(g)}</TD>
-                    <TD title={`since ${new Date(g.idleSince).toLocaleString('en-GB')}`}>
-                      {humanDuration(g.idleSeconds * 1000)}
-                    </TD>
+                    <TD title={`since ${format(g.idleSince)}`}>{humanDuration(g.idleSeconds * 1000)}</TD>
                     <TD>{g.maxUtil} %</TD>
                   </TR>
                 ))}

@@ -5,21 +5,22 @@ import { RANGE_PRESET_NAMES, type TimeWindow } from '@/lib/metrics/time-range';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
 import { Input } from '../ui/select';
+import { useNow } from '../hooks/use-now';
+import { useTimeZone } from '../time/time-zone';
+import { fromZonedInput, toZonedInput, zoneLabel } from '@/lib/time/format-time';
 
-/** `datetime-local` wants local time without a zone. */
-const toLocal = (s: number) => {
-  const d = new Date(s * 1000);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-
-/** Presets (15m … 7d) ending now, or a custom window from two local date-times. */
+/** Presets (15m … 7d) ending now, or a custom window from two date-times in the operator's zone. */
 export function RangePicker({ value, onChange }: { value: TimeWindow; onChange: (w: TimeWindow) => void }) {
   const [custom, setCustom] = useState(!('range' in value));
+  // `datetime-local` has no zone: its values are read and written in the operator's one zone.
+  const zone = useTimeZone();
+  const now = useNow(60_000);
+  const toLocal = (s: number) => toZonedInput(s * 1000, zone);
   // Initial custom values: the current window, or the last hour (initialisers run once).
   const [from, setFrom] = useState(() => toLocal('start' in value ? value.start : Date.now() / 1000 - 3600));
   const [to, setTo] = useState(() => toLocal('end' in value ? value.end : Date.now() / 1000));
-  const start = Date.parse(from) / 1000;
-  const end = Date.parse(to) / 1000;
+  const start = (fromZonedInput(from, zone) ?? Number.NaN) / 1000;
+  const end = (fromZonedInput(to, zone) ?? Number.NaN) / 1000;
   const invalid = !(end > start);
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -84,6 +85,9 @@ export function RangePicker({ value, onChange }: { value: TimeWindow; onChange: 
             invalid={invalid}
             data-testid="range-to"
           />
+          <span className="text-xs text-zinc-500" data-testid="range-zone">
+            {zoneLabel(now, zone)}
+          </span>
           <Button type="submit" size="md" disabled={invalid} data-testid="range-apply">
             Apply
           </Button>

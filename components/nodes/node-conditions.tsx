@@ -1,8 +1,8 @@
-import { formatAge } from '@/lib/format';
 import type { NodeRow } from '@/lib/views';
 import { Badge } from '../ui/badge';
 import { Card, CardHeader } from '../ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
+import { Age } from '../time/time-text';
 
 /** Node: Ready=True is good; for the pressure conditions, False is good. Pod: True is good but for DisruptionTarget. */
 function conditionTone(what: 'node' | 'pod', type: string, status: string): 'ok' | 'bad' | 'warn' {
@@ -50,7 +50,7 @@ export function NodeConditions({
                 <TD className="text-zinc-600">{c.reason ?? '—'}</TD>
                 <TD className="text-zinc-600">{c.message ?? '—'}</TD>
                 <TD className="text-right whitespace-nowrap text-zinc-500 tabular-nums">
-                  {formatAge(c.lastTransitionTime, now)}
+                  <Age at={c.lastTransitionTime} now={now} />
                 </TD>
               </TR>
             ))}

@@ -3,7 +3,6 @@
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useMemo, type ReactNode } from 'react';
-import { formatAge } from '@/lib/format';
 import { nodeAllocation } from '@/lib/gpu/allocation';
 import { useGpuCluster } from '@/lib/queries/gpus/gpu-cluster-query';
 import { formatCpu, formatMemory } from '@/lib/quantity';
@@ -33,6 +32,7 @@ import { NodeGpuCard } from './node-gpu-card';
 import { NodeGpuMap } from '../gpus/node-gpu-map';
 import { NodePodsTable } from './node-pods-table';
 import { NodeTaintsEditor } from './node-taints-editor';
+import { Age } from '../time/time-text';
 
 const collator = new Intl.Collator('en', { numeric: true });
 // The charts (recharts, ~120 kB gzip) load after the node's facts, not before them.
@@ -147,7 +147,9 @@ export function NodeDetail({ name }: { name: string }) {
             <Fact label="Memory allocatable">{formatMemory(node.memoryAllocatable)}</Fact>
             <Fact label="Pods allocatable">{node.podsAllocatable ?? '—'}</Fact>
             <Fact label="Kubelet">{node.kubeletVersion ?? '—'}</Fact>
-            <Fact label="Age">{formatAge(node.createdAt, now)}</Fact>
+            <Fact label="Age">
+              <Age at={node.createdAt} now={now} />
+            </Fact>
           </dl>
         </CardBody>
       </Card>

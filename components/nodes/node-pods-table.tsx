@@ -1,4 +1,3 @@
-import { formatAge } from '@/lib/format';
 import Link from 'next/link';
 import { podHref } from '@/lib/gpu-page/pod-links';
 import { podHoldsResources } from '@/lib/gpu';
@@ -9,6 +8,7 @@ import { PodStatusBadge } from '../pods/pod-status-badge';
 import { Card, CardHeader } from '../ui/card';
 import { cn } from '../ui/cn';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
+import { Age } from '../time/time-text';
 
 /** The pods bound to a node with their GPU units and claims; finished pods are dimmed (they hold no GPU). */
 export function NodePodsTable({
@@ -71,7 +71,9 @@ export function NodePodsTable({
                   >
                     {cell.text || '—'}
                   </TD>
-                  <TD className="text-right text-zinc-500 tabular-nums">{formatAge(p.createdAt, now)}</TD>
+                  <TD className="text-right text-zinc-500 tabular-nums">
+                    <Age at={p.createdAt} now={now} />
+                  </TD>
                 </TR>
               );
             })}

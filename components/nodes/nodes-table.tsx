@@ -56,10 +56,10 @@ export function NodesTable({
           <tr>
             <TH>Name</TH>
             <TH>Status</TH>
-            <TH>Roles</TH>
+            <TH className="max-lg:hidden">Roles</TH>
             <TH>GPU product</TH>
-            <TH className="text-right">CPU</TH>
-            <TH className="text-right">Memory</TH>
+            <TH className="text-right max-lg:hidden">CPU</TH>
+            <TH className="text-right max-lg:hidden">Memory</TH>
             <TH className="text-right" title="Physical GPUs: free (no unit held) / total, whatever they are split into">
               GPUs free
             </TH>
@@ -99,15 +99,17 @@ export function NodesTable({
                   {n.status}
                 </Badge>
               </TD>
-              <TD className="text-zinc-600">
+              <TD className="text-zinc-600 max-lg:hidden">
                 {n.roles.length ? n.roles.join(', ') : <span className="text-zinc-400">—</span>}
               </TD>
-              <TD data-testid={`node-gpu-product-${n.name}`} className="max-w-48 text-zinc-700">
+              <TD data-testid={`node-gpu-product-${n.name}`} className="whitespace-nowrap text-zinc-700">
                 {numbers?.get(n.name)?.products[0] ?? n.gpuProduct ?? <span className="text-zinc-400">—</span>}
                 {gpuMemory(memory.get(n.name), n.gpuMemoryMiB)}
               </TD>
-              <TD className="text-right tabular-nums">{formatCpu(n.cpuAllocatable)}</TD>
-              <TD className="text-right whitespace-nowrap tabular-nums">{formatMemory(n.memoryAllocatable)}</TD>
+              <TD className="text-right tabular-nums max-lg:hidden">{formatCpu(n.cpuAllocatable)}</TD>
+              <TD className="text-right whitespace-nowrap tabular-nums max-lg:hidden">
+                {formatMemory(n.memoryAllocatable)}
+              </TD>
               <NodeGpuCells
                 node={n.name}
                 allocation={allocation ? (allocation.get(n.name) ?? []) : undefined}

@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { formatAge } from '@/lib/format';
 import type { FieldManager } from '@/lib/object-yaml/managed-fields';
 import { useObjectYamlQuery, type YamlRef } from '@/lib/queries/objects/object-yaml-query';
 import { useNow } from '../hooks/use-now';
@@ -10,6 +9,7 @@ import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { Skeleton } from '../ui/skeleton';
+import { Age } from '../time/time-text';
 
 /** The YAML text with line numbers, monospace, scrolling inside the dialog. */
 function YamlText({ text }: { text: string }) {
@@ -49,8 +49,8 @@ function Managers({ managers }: { managers: FieldManager[] }) {
             <span className="text-xs text-zinc-500">
               {m.fields.length} field{m.fields.length === 1 ? '' : 's'}
             </span>
-            <span className="text-xs text-zinc-500" title={m.time ?? undefined}>
-              {m.time ? `${formatAge(m.time, now)} ago` : 'time unknown'}
+            <span className="text-xs text-zinc-500">
+              {m.time ? <Age at={m.time} now={now} suffix=" ago" /> : 'time unknown'}
             </span>
           </div>
           <ul className="mt-1 ml-3 font-mono text-[11.5px] text-zinc-600">

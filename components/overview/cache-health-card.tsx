@@ -1,6 +1,5 @@
 'use client';
 
-import { formatAge } from '@/lib/format';
 import type { CacheHealth, SyncState } from '@/lib/health';
 import { useCacheState } from '@/lib/queries/stream/use-cache-state';
 import type { Tone } from '@/lib/status-tone';
@@ -8,6 +7,7 @@ import { Badge } from '../ui/badge';
 import { Card, CardHeader } from '../ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 import { CardStatus, type CardQuery } from './card-status';
+import { Age } from '../time/time-text';
 
 const TONE: Record<SyncState, Tone> = {
   synced: 'ok',
@@ -67,8 +67,8 @@ export function CacheHealthCard({
                 <TD className="text-right tabular-nums">
                   {r.objects === null ? '—' : r.objects.toLocaleString('en-US')}
                 </TD>
-                <TD className="text-right text-zinc-500 tabular-nums" title={r.listedAt ?? undefined}>
-                  {r.listedAt ? `${formatAge(r.listedAt, now)} ago` : 'never'}
+                <TD className="text-right text-zinc-500 tabular-nums">
+                  {r.listedAt ? <Age at={r.listedAt} now={now} suffix=" ago" /> : 'never'}
                 </TD>
                 {r.state === 'not-served' ? (
                   <TD className="max-w-80 truncate text-xs text-zinc-500">

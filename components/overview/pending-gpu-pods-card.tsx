@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import { formatAge } from '@/lib/format';
 import { podHref } from '@/lib/gpu-page/pod-links';
 import type { PendingGpuPod } from '@/lib/gpu/model-types';
 import { Card, CardHeader } from '../ui/card';
 import { CardStatus, type CardQuery } from './card-status';
+import { Age } from '../time/time-text';
+import { MiddleTruncate } from '../ui/middle-truncate';
 
 const MAX_SHOWN = 20;
 
@@ -58,12 +59,12 @@ export function PendingGpuPodsCard({
                   <Link
                     href={podHref(p.pod)}
                     data-testid={`pending-gpu-pod-link-${p.pod.namespace}-${p.pod.name}`}
-                    className="truncate font-mono text-[12.5px] text-indigo-700 hover:underline"
+                    className="min-w-0 font-mono text-[12.5px] text-indigo-700 hover:underline"
                   >
-                    {p.pod.namespace}/{p.pod.name}
+                    <MiddleTruncate text={`${p.pod.namespace}/${p.pod.name}`} />
                   </Link>
                   <span className="shrink-0 text-xs text-zinc-500 tabular-nums">
-                    {asks(p)} · {formatAge(p.createdAt, now)}
+                    {asks(p)} · <Age at={p.createdAt} now={now} />
                   </span>
                 </div>
                 <p

@@ -1,8 +1,8 @@
-import { formatAge } from '@/lib/format';
 import { recentWarnings } from '@/lib/overview';
 import type { EventRow } from '@/lib/views';
 import { Card, CardHeader } from '../ui/card';
 import { CardStatus, type CardQuery } from './card-status';
+import { Age } from '../time/time-text';
 
 /** The newest Warning events across the cluster. */
 export function WarningEventsCard({
@@ -39,7 +39,7 @@ export function WarningEventsCard({
                   </span>
                   <span className="shrink-0 text-xs text-zinc-500 tabular-nums">
                     {e.count > 1 ? `×${e.count} · ` : ''}
-                    {formatAge(e.lastSeen, now)}
+                    <Age at={e.lastSeen} now={now} />
                   </span>
                 </div>
                 <p className="mt-0.5 line-clamp-2 text-xs text-zinc-600" title={e.message}>

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { formatAge } from '@/lib/format';
 import { podHref } from '@/lib/gpu-page/pod-links';
 import { podGpuCell } from '@/lib/gpu/pod-units';
 import { logsHref } from '@/lib/logs/presets';
@@ -8,6 +7,8 @@ import { ObjectYamlButton } from '../objects/object-yaml';
 import { cn } from '../ui/cn';
 import { PodStatusBadge } from './pod-status-badge';
 import { podTestId } from './pod-test-id';
+import { Age } from '../time/time-text';
+import { MiddleTruncate } from '../ui/middle-truncate';
 
 /** One row of the pods table, at a fixed height so the virtualizer need not measure it. */
 export function PodTableRow({
@@ -34,9 +35,9 @@ export function PodTableRow({
           <Link
             href={podHref(p)}
             data-testid={podTestId('link', p)}
-            className="truncate text-indigo-700 hover:underline"
+            className="min-w-0 text-indigo-700 hover:underline"
           >
-            {p.name}
+            <MiddleTruncate text={p.name} tail={6} />
           </Link>
           <Link
             href={logsHref({ namespace: p.namespace, pod: p.name })}
@@ -59,7 +60,10 @@ export function PodTableRow({
       </td>
       <td
         data-testid={podTestId('restarts', p)}
-        className={cn('px-3 text-right tabular-nums', p.restarts > 0 ? 'text-amber-700' : 'text-zinc-500')}
+        className={cn(
+          'px-3 text-right tabular-nums max-lg:hidden',
+          p.restarts > 0 ? 'text-amber-700' : 'text-zinc-500',
+        )}
       >
         {p.restarts}
       </td>
@@ -86,12 +90,8 @@ export function PodTableRow({
       >
         {gpu.text || '—'}
       </td>
-      <td
-        data-testid={podTestId('age', p)}
-        title={p.createdAt ?? undefined}
-        className="px-3 text-right tabular-nums text-zinc-600"
-      >
-        {formatAge(p.createdAt, now)}
+      <td data-testid={podTestId('age', p)} className="px-3 text-right tabular-nums text-zinc-600 max-lg:hidden">
+        <Age at={p.createdAt} now={now} />
       </td>
     </tr>
   );

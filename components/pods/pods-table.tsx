@@ -51,7 +51,7 @@ export function PodsTable({
       <table
         data-testid="pods-table"
         aria-rowcount={rows.length + 1}
-        className="w-full min-w-[1040px] table-fixed border-collapse text-left text-[13px]"
+        className="w-full min-w-[640px] table-fixed lg:min-w-[1040px] border-collapse text-left text-[13px]"
       >
         <PodsTableHead sort={sort} onSort={onSort} />
         <tbody>

@@ -3,17 +3,28 @@
 import { useState, type ReactNode } from 'react';
 import { cn } from './cn';
 
+const CHIP = 'rounded border border-zinc-200 bg-zinc-50 px-1.5 py-px font-mono text-[11px] text-zinc-700';
+
 /** One `key=value` chip in monospace. */
 export function Chip({ children, className, title }: { children: ReactNode; className?: string; title?: string }) {
   return (
-    <span
-      title={title}
-      className={cn(
-        'inline-block max-w-full truncate rounded border border-zinc-200 bg-zinc-50 px-1.5 py-px font-mono text-[11px] text-zinc-700',
-        className,
-      )}
-    >
+    <span title={title} className={cn('inline-block max-w-full truncate', CHIP, className)}>
       {children}
+    </span>
+  );
+}
+
+/**
+ * One label as `key=value`. When it does not fit, the key gives up its room first (a hundred
+ * times faster than the value), so a chip never shows a key without the value it is about.
+ */
+export function LabelChip({ name, value }: { name: string; value: string }) {
+  if (value === '') return <Chip title={name}>{name}</Chip>;
+  return (
+    <span title={`${name}=${value}`} className={cn('inline-flex max-w-full min-w-0 whitespace-nowrap', CHIP)}>
+      <span className="min-w-[3ch] shrink-[100] truncate">{name}</span>
+      <span className="shrink-0">=</span>
+      <span className="min-w-0 truncate">{value}</span>
     </span>
   );
 }
@@ -42,9 +53,7 @@ export function LabelChips({
   return (
     <div data-testid={testId} data-expanded={open} className="flex max-w-full flex-wrap items-center gap-1">
       {shown.map(([k, v]) => (
-        <Chip key={k} title={`${k}=${v}`}>
-          {v === '' ? k : `${k}=${v}`}
-        </Chip>
+        <LabelChip key={k} name={k} value={v} />
       ))}
       {(hidden > 0 || open) && (
         <button

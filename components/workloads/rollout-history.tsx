@@ -1,7 +1,6 @@
 'use client';
 
 import { useState } from 'react';
-import { formatAge } from '@/lib/format';
 import type { AccessAnswer } from '@/lib/queries/access/access-query';
 import { historyVersion, useHistoryQuery } from '@/lib/queries/workloads/history-query';
 import type { HistoryRow } from '@/lib/rollout-history';
@@ -14,6 +13,8 @@ import { TableSkeleton } from '../ui/skeleton';
 import { Table, TableScroll, TBody, TD, TH, THead, TR } from '../ui/table';
 import { workloadRef } from './rollout-actions';
 import { UndoDialog } from './undo-dialog';
+import { Age } from '../time/time-text';
+import { MiddleTruncate } from '../ui/middle-truncate';
 
 /**
  * `kubectl rollout history` as a table, newest first, each older revision with "Roll back to
@@ -63,12 +64,17 @@ export function RolloutHistory({ w, access }: { w: WorkloadRow; access: AccessAn
                 <TD className="max-w-72 text-zinc-600">{r.changeCause ?? <span className="text-zinc-400">—</span>}</TD>
                 <TD className="max-w-80">
                   {r.images.map((img, i) => (
-                    <div key={`${i}-${img}`} title={img} className="truncate font-mono text-[11.5px] text-zinc-600">
-                      {img}
-                    </div>
+                    <MiddleTruncate
+                      key={`${i}-${img}`}
+                      text={img}
+                      tagged
+                      className="font-mono text-[11.5px] text-zinc-600"
+                    />
                   ))}
                 </TD>
-                <TD className="whitespace-nowrap text-zinc-600">{formatAge(r.createdAt, now)}</TD>
+                <TD className="whitespace-nowrap text-zinc-600">
+                  <Age at={r.createdAt} now={now} />
+                </TD>
                 <TD className="text-right">
                   {!r.current && (
                     <Button

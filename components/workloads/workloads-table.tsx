@@ -11,6 +11,7 @@ import type { AccessAnswer } from '@/lib/queries/access/access-query';
 import { RolloutBadge } from './rollout-badge';
 import { ScaleControl } from './scale-control';
 import { workloadHref, workloadTestId } from './workload-list';
+import { MiddleTruncate } from '../ui/middle-truncate';
 
 /**
  * Deployments, StatefulSets and DaemonSets with replica counts, images, GPUs, rollout state and
@@ -37,8 +38,8 @@ export function WorkloadsTable({
             <TH className="text-right" title="Ready / desired">
               Ready
             </TH>
-            <TH className="text-right">Up-to-date</TH>
-            <TH className="text-right">Available</TH>
+            <TH className="text-right max-lg:hidden">Up-to-date</TH>
+            <TH className="text-right max-lg:hidden">Available</TH>
             <TH>Images</TH>
             <TH className="text-right" title="GPUs each pod requests">
               GPU / pod
@@ -57,8 +58,8 @@ export function WorkloadsTable({
                     {w.kind}
                   </Badge>
                 </TD>
-                <TD className="font-mono text-[12.5px] text-zinc-600">{w.namespace}</TD>
-                <TD className="font-mono text-[12.5px] font-medium">
+                <TD className="font-mono text-[12.5px] whitespace-nowrap text-zinc-600">{w.namespace}</TD>
+                <TD className="font-mono text-[12.5px] font-medium whitespace-nowrap">
                   <Link
                     href={workloadHref(w)}
                     data-testid={workloadTestId('link', w)}
@@ -79,18 +80,21 @@ export function WorkloadsTable({
                 >
                   {w.ready}/{w.desired}
                 </TD>
-                <TD data-testid={workloadTestId('updated', w)} className="text-right tabular-nums">
+                <TD data-testid={workloadTestId('updated', w)} className="text-right tabular-nums max-lg:hidden">
                   {w.updated}
                 </TD>
-                <TD data-testid={workloadTestId('available', w)} className="text-right tabular-nums">
+                <TD data-testid={workloadTestId('available', w)} className="text-right tabular-nums max-lg:hidden">
                   {w.available}
                 </TD>
-                <TD className="max-w-80">
+                <TD className="max-w-56 lg:max-w-80">
                   <div className="flex flex-col gap-0.5">
                     {w.images.map((img, i) => (
-                      <span key={`${i}-${img}`} title={img} className="truncate font-mono text-[11.5px] text-zinc-600">
-                        {img}
-                      </span>
+                      <MiddleTruncate
+                        key={`${i}-${img}`}
+                        text={img}
+                        tagged
+                        className="font-mono text-[11.5px] text-zinc-600"
+                      />
                     ))}
                   </div>
                 </TD>

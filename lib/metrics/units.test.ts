@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { formatMetric, formatTick, timeTicks } from './units';
+import { formatMetric, timeTicks } from './units';
 
 it('formats each unit for axes and tooltips', () => {
   expect(formatMetric(42.345, 'percent')).toBe('42.3 %');
@@ -17,12 +17,6 @@ it('formats each unit for axes and tooltips', () => {
   expect(formatMetric(3, 'seconds')).toBe('3 s');
   expect(formatMetric(null, 'count')).toBe('—');
   expect(formatMetric(Number.NaN, 'count')).toBe('—');
-});
-
-it('shows dates on ticks only for windows over two days', () => {
-  const t = Date.UTC(2026, 0, 2, 3, 4);
-  expect(formatTick(t, 3600)).toMatch(/^\d\d:\d\d$/);
-  expect(formatTick(t, 7 * 86_400)).toMatch(/^\d\d \w{3} \d\d:\d\d$/);
 });
 
 it('puts time ticks on round times across the window', () => {

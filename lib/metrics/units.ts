@@ -47,13 +47,6 @@ export function formatMetric(v: number | null | undefined, unit: MetricUnit): st
   }
 }
 
-/** An axis time label: clock time for windows up to two days, day and time beyond. */
-export function formatTick(ms: number, rangeSeconds: number): string {
-  const d = new Date(ms);
-  const hm = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  return rangeSeconds > 2 * 86_400 ? `${d.toLocaleDateString('en-GB', { day: '2-digit', month: 'short' })} ${hm}` : hm;
-}
-
 const TICK_STEPS = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400].map((s) => s * 1000);
 
 /** Evenly spaced round times (ms) across a window, at most `max` of them, for the time axis. */

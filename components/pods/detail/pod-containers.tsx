@@ -1,9 +1,9 @@
 import type { ContainerDetail, ContainerState } from '@/lib/pod-detail';
 import type { Tone } from '@/lib/status-tone';
-import { formatAge } from '@/lib/format';
 import { Badge } from '../../ui/badge';
 import { Card, CardHeader } from '../../ui/card';
 import { cn } from '../../ui/cn';
+import { Age } from '../../time/time-text';
 
 /** `Waiting: CrashLoopBackOff`, `Terminated: Error (exit 137, signal 9)`, `Running`. */
 export function stateText(s: ContainerState): string {
@@ -82,7 +82,7 @@ function ContainerCard({ c, now }: { c: ContainerDetail; now: number }) {
           </span>
         </Row>
         <Row label={c.state.state === 'terminated' ? 'Finished' : 'Started'}>
-          {c.state.at ? `${formatAge(c.state.at, now)} ago` : '—'}
+          {c.state.at ? <Age at={c.state.at} now={now} suffix=" ago" /> : '—'}
           {c.state.message && <span className="block text-zinc-600">{c.state.message}</span>}
         </Row>
         {c.command.length > 0 && (
@@ -95,7 +95,12 @@ function ContainerCard({ c, now }: { c: ContainerDetail; now: number }) {
             {c.lastTermination ? (
               <>
                 {stateText(c.lastTermination)}
-                {c.lastTermination.at ? ` · ${formatAge(c.lastTermination.at, now)} ago` : ''}
+                {c.lastTermination.at && (
+                  <>
+                    {' · '}
+                    <Age at={c.lastTermination.at} now={now} suffix=" ago" />
+                  </>
+                )}
                 {c.lastTermination.message && <span className="block text-zinc-600">{c.lastTermination.message}</span>}
               </>
             ) : (

@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { useCallback, type ReactNode } from 'react';
-import { formatAge } from '@/lib/format';
 import { podGpuCell } from '@/lib/gpu/pod-units';
 import { WORKLOAD_RESOURCES } from '@/lib/kube-resources';
 import { cronJobHref, jobHref } from '@/lib/batch/batch-list';
@@ -26,6 +25,8 @@ import { Table, TBody, TD, TH, THead, TR } from '../../ui/table';
 import { PodStatusBadge } from '../pod-status-badge';
 import { PodContainers } from './pod-containers';
 import { PodLogs } from './pod-logs';
+import { Age } from '../../time/time-text';
+import { MiddleTruncate } from '../../ui/middle-truncate';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -54,20 +55,20 @@ function Owners({ owners, namespace }: { owners: OwnerLink[]; namespace: string 
       {[...owners].reverse().map((o, i) => {
         const href = ownerHref(o, namespace);
         return (
-          <span key={`${o.kind}/${o.name}`} className="flex items-center gap-1">
+          <span key={`${o.kind}/${o.name}`} className="flex max-w-full min-w-0 items-center gap-1">
             {i > 0 && <span className="text-zinc-400">›</span>}
-            <span className="text-zinc-500">{o.kind}</span>
+            <span className="shrink-0 text-zinc-500">{o.kind}</span>
             {href ? (
               <Link
                 href={href}
                 data-testid={`pod-owner-${o.kind}`}
-                className="font-mono text-indigo-700 hover:underline"
+                className="min-w-0 font-mono text-indigo-700 hover:underline"
               >
-                {o.name}
+                <MiddleTruncate text={o.name} tail={6} />
               </Link>
             ) : (
-              <span data-testid={`pod-owner-${o.kind}`} className="font-mono">
-                {o.name}
+              <span data-testid={`pod-owner-${o.kind}`} className="min-w-0 font-mono">
+                <MiddleTruncate text={o.name} tail={6} />
               </span>
             )}
           </span>
@@ -148,7 +149,7 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
           </span>,
           <>
             Phase <span data-testid="pod-detail-phase">{pod.phase}</span>
-            {pod.deletionTimestamp ? ' · terminating' : ''} · created {formatAge(row.createdAt, now)} ago
+            {pod.deletionTimestamp ? ' · terminating' : ''} · created <Age at={row.createdAt} now={now} suffix=" ago" />
           </>,
           <span className="flex items-center gap-4">
             <Link
