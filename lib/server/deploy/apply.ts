@@ -1,5 +1,6 @@
 import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { PANEL_MANAGER } from '../../field-manager/field-manager';
 import { classifyConflicts, parseConflicts, type FieldConflict } from '../../deploy/conflicts';
 import { changedPaths, diffObjects } from '../../deploy/diff';
 import { objectKey } from '../../deploy/plan';
@@ -8,7 +9,8 @@ import type { KubeObj } from '../../deploy/transform';
 import { KubeError } from '../kube/errors';
 import { kubeRequest, objectPath } from '../kube/transport';
 
-export const FIELD_MANAGER = 'imagepod-dashboard';
+/** The deploy's server-side apply manager: the panel's name, bare (see lib/field-manager). */
+export const FIELD_MANAGER = PANEL_MANAGER;
 
 /** Server-side apply of one object (`dryRun` changes nothing); throws KubeError (409 on conflicts). */
 export function serverSideApply(
@@ -20,8 +22,8 @@ export function serverSideApply(
     method: 'PATCH',
     contentType: 'application/apply-patch+yaml', // JSON is YAML: the body is the object as JSON
     body: o,
+    fieldManager: FIELD_MANAGER,
     query: {
-      fieldManager: FIELD_MANAGER,
       force: opts.force ? 'true' : undefined,
       dryRun: opts.dryRun ? 'All' : undefined,
     },

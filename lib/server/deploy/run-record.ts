@@ -1,4 +1,5 @@
 import 'server-only';
+import { panelFieldManager } from '../../field-manager/field-manager';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -163,7 +164,7 @@ export async function swapRunRecord(
     const cm = await kubeRequest<ConfigMap>(kc, expect === null ? path() : path(RUN_NAME), {
       method: expect === null ? 'POST' : 'PUT',
       body,
-      query: { fieldManager: 'imagepod-dashboard-runner' },
+      fieldManager: panelFieldManager('runner'),
       signal,
       timeoutMs: 10_000,
     });
