@@ -95,7 +95,11 @@ export function MetricPanel({
                   onChange={(e) => setIncludeDeleted(e.target.checked)}
                   data-testid={`panel-${id}-include-deleted`}
                 />
-                include deleted namespaces ({shown.dropped} series {includeDeleted ? 'shown' : 'hidden'})
+                include deleted namespaces (
+                {shown.series.length === 0 && !includeDeleted
+                  ? `all ${shown.dropped} series in this window are of deleted namespaces`
+                  : `${shown.dropped} series ${includeDeleted ? 'shown' : 'hidden'}`}
+                )
               </label>
             )}
             {d.truncated && <p className="mt-1 text-xs text-amber-700">Showing the first {d.series.length} series.</p>}
