@@ -115,7 +115,10 @@ test('Metrics: value axes tick at round numbers with units; replica axes in whol
   await page.goto('/metrics');
   await ready(page, 'gpu-util-node');
   const yTicks = (id: string) =>
-    page.getByTestId(`chart-${id}`).locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+    page
+      .getByTestId(`chart-${id}`)
+      .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')
+      .allTextContents();
   await expect.poll(() => yTicks('gpu-util-node')).not.toEqual([]);
   for (const t of await yTicks('gpu-util-node')) expect(t).toMatch(/^\d+(\.\d+)? %$/);
   await ready(page, 'gpu-allocation');
