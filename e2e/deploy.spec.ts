@@ -81,6 +81,53 @@ test.describe.serial('Deploy page', () => {
     await screenshot(page, 'deploy-preview-change');
   });
 
+  test('scaled through the panel, then deployed with "keep live replicas": both numbers shown, the live one stays', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const replicasNow = async () =>
+      Number(await kubectl(['get', 'deployment', 'imagepod-api', '-n', 'imagepod', '-o', 'jsonpath={.spec.replicas}']));
+    await page.goto('/workloads');
+    const w = 'deployment-imagepod-imagepod-api';
+    await page.getByTestId(`workload-scale-${w}`).click();
+    await page.getByTestId(`workload-scale-input-${w}`).fill('3');
+    await page.getByTestId(`workload-scale-apply-${w}`).click();
+    await expect.poll(replicasNow).toBe(3);
+    const managers = await kubectl([
+      'get',
+      'deployment',
+      'imagepod-api',
+      '-n',
+      'imagepod',
+      '--show-managed-fields',
+      '-o',
+      'jsonpath={.metadata.managedFields[*].manager}',
+    ]);
+    expect(managers.split(' ')).toContain('imagepod-dashboard/scale');
+
+    await page.goto('/deploy');
+    await page.getByTestId('deploy-preview-button').click();
+    const id = 'preview-Deployment-imagepod-imagepod-api';
+    const api = page.getByTestId(id);
+    await expect(api).toHaveAttribute('data-action', 'drift');
+    await expect(page.getByTestId(`${id}-replicas-live`)).toHaveText('3');
+    await expect(page.getByTestId(`${id}-replicas-bundle`)).toHaveText('2');
+    await expect(page.getByTestId(`${id}-replicas`)).toContainText('imagepod-dashboard/scale');
+    await expect(page.getByTestId(`${id}-take`)).toHaveCount(0);
+    await page.getByTestId(`${id}-keep-replicas`).check();
+    await page.getByTestId('deploy-preview-button').click();
+    await expect(api).toHaveAttribute('data-action', 'unchanged');
+    await expect(api).toContainText('keeps the live 3 replicas (bundle 2)');
+    await screenshot(page, 'deploy-keep-live-replicas');
+
+    await page.getByTestId('deploy-button').click();
+    await expect(page.getByTestId('deploy-run')).toHaveAttribute('data-state', 'succeeded', { timeout: 150_000 });
+    await expect(page.getByTestId('run-object-Deployment-imagepod-imagepod-api')).toContainText(
+      'kept the live 3 replicas (bundle 2)',
+    );
+    expect(await replicasNow()).toBe(3);
+  });
+
   test('undeploy behind a typed confirmation keeps the data', async ({ page }) => {
     test.setTimeout(180_000);
     await page.goto('/deploy');

@@ -87,18 +87,45 @@ test('Metrics: every data panel draws lines with points; the range picker redraw
   await ready(page, 'gpu-util-node');
 });
 
-test('Metrics: a legend entry hides its series and shows it again', async ({ page }) => {
+test('Metrics: the legend isolates a series on click and hides one on shift-click (Grafana’s way)', async ({
+  page,
+}) => {
   await page.goto('/metrics');
   await ready(page, 'gpu-util-node');
   const chart = page.getByTestId('chart-gpu-util-node');
   const n = await curves(chart).count();
   expect(n).toBeGreaterThanOrEqual(3);
-  const entry = page.getByTestId('chart-gpu-util-node-legend-s0');
-  await entry.click();
-  await expect(entry).toHaveAttribute('aria-pressed', 'false');
-  await expect(curves(chart)).toHaveCount(n - 1);
-  await entry.click();
+  const first = page.getByTestId('chart-gpu-util-node-legend-s0');
+  const second = page.getByTestId('chart-gpu-util-node-legend-s1');
+  await first.click();
+  await expect(curves(chart)).toHaveCount(1);
+  await expect(first).toHaveAttribute('aria-pressed', 'true');
+  await expect(second).toHaveAttribute('aria-pressed', 'false');
+  await first.click();
   await expect(curves(chart)).toHaveCount(n);
+  await second.click({ modifiers: ['Shift'] });
+  await expect(second).toHaveAttribute('aria-pressed', 'false');
+  await expect(first).toHaveAttribute('aria-pressed', 'true');
+  await expect(curves(chart)).toHaveCount(n - 1);
+  await second.click({ modifiers: ['Shift'] });
+  await expect(curves(chart)).toHaveCount(n);
+});
+
+test('Metrics: value axes tick at round numbers with units; replica axes in whole numbers', async ({ page }) => {
+  await page.goto('/metrics');
+  await ready(page, 'gpu-util-node');
+  const yTicks = (id: string) =>
+    page
+      .getByTestId(`chart-${id}`)
+      .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')
+      .allTextContents();
+  await expect.poll(() => yTicks('gpu-util-node')).not.toEqual([]);
+  for (const t of await yTicks('gpu-util-node')) expect(t).toMatch(/^\d+(\.\d+)? %$/);
+  await ready(page, 'gpu-allocation');
+  const counts = await yTicks('gpu-allocation');
+  expect(counts.length).toBeGreaterThan(1);
+  for (const t of counts) expect(t).toMatch(/^\d+$/);
+  await screenshot(page, 'metrics-round-ticks');
 });
 
 test('Node detail: that node’s GPU charts, and a link to the logs of the same window', async ({ page }) => {
@@ -123,6 +150,7 @@ test('PromQL box: a query draws; invalid PromQL shows Prometheus’ message', as
   await page.getByTestId('promql-input').fill('sum by (node) (DCGM_FI_DEV_FB_USED)');
   await page.getByTestId('promql-run').click();
   await expect.poll(() => segments(page.getByTestId('chart-promql'))).toBeGreaterThan(2);
+  await page.getByTestId('promql').screenshot({ path: 'test-results/promql-underscores.png' });
   await page.getByTestId('promql-input').fill('sum(rate(x[5m]');
   await page.getByTestId('promql-run').click();
   await expect(page.getByTestId('promql').getByTestId('prometheus-error-message')).toContainText('parse error');

@@ -1,34 +1,25 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { keepKnown, legendClick } from '@/lib/metrics/legend';
+import { seriesColor } from '@/lib/metrics/palette';
 import type { ChartRow, ChartSeries } from '@/lib/metrics/shape';
+import { valueAxis, valueRange } from '@/lib/metrics/ticks';
 import { formatMetric, timeTicks, type MetricUnit } from '@/lib/metrics/units';
 import { formatTick } from '@/lib/time/format-time';
 import { useTimeZone } from '../time/time-zone';
 import { cn } from '../ui/cn';
 import { SeriesTooltip } from './series-tooltip';
 
-const PALETTE = [
-  '#4f46e5',
-  '#0891b2',
-  '#16a34a',
-  '#d97706',
-  '#dc2626',
-  '#9333ea',
-  '#0d9488',
-  '#db2777',
-  '#65a30d',
-  '#475569',
-];
-
-/** A series' colour: stable by position, so a series keeps its colour across refreshes. */
-const seriesColor = (i: number) => PALETTE[i % PALETTE.length]!;
+const LEGEND_HELP = 'Click: show only this series (again: show all). Shift- or Ctrl-click: hide or show this one.';
 
 /**
  * A line chart of time series fed plain rows (no fetching inside): time axis over the window,
- * values in `unit`, a tooltip listing the largest values, and a legend whose entries hide and
- * show their series. Animation is off: charts redraw on every refresh.
+ * round value ticks in `unit` (whole numbers when `whole`), a tooltip listing the largest values,
+ * and a scrolling legend that isolates a series on click and hides one on shift-click (Grafana's
+ * way, lib/metrics/legend.ts). Colours come from a 20-colour palette, by position. Animation is
+ * off: charts redraw on every refresh.
  */
 export function TimeSeriesChart({
   series,
@@ -38,6 +29,7 @@ export function TimeSeriesChart({
   end,
   testId,
   height = 220,
+  whole = false,
 }: {
   series: ChartSeries[];
   rows: ChartRow[];
@@ -47,21 +39,27 @@ export function TimeSeriesChart({
   end: number;
   testId?: string;
   height?: number;
+  /** Counts of things (replicas, GPUs): whole-number ticks. */
+  whole?: boolean;
 }) {
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [hiddenRaw, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const keys = useMemo(() => series.map((s) => s.key), [series]);
+  // Series come and go with refreshes and filters: a hidden key of a series gone is forgotten.
+  const hidden = useMemo(() => keepKnown(hiddenRaw, keys), [hiddenRaw, keys]);
   const names = useMemo(
     () => new Map(series.map((s, i) => [s.key, { name: s.name, color: seriesColor(i) }])),
     [series],
   );
-  const toggle = (key: string) =>
-    setHidden((h) => {
-      const next = new Set(h);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
+  const onLegend = (key: string, e: MouseEvent) =>
+    setHidden(legendClick(hidden, keys, { key, toggle: e.shiftKey || e.ctrlKey || e.metaKey }));
   const rangeSeconds = (end - start) / 1000;
   const zone = useTimeZone();
   const ticks = useMemo(() => timeTicks(start, end), [start, end]);
+  const axis = useMemo(() => {
+    const shown = keys.filter((k) => !hidden.has(k));
+    const [min, max] = valueRange(rows, shown);
+    return valueAxis(min, max, unit, { integer: whole });
+  }, [rows, keys, hidden, unit, whole]);
   return (
     <div data-testid={testId}>
       <div style={{ height }}>
@@ -79,7 +77,11 @@ export function TimeSeriesChart({
               minTickGap={40}
             />
             <YAxis
-              tickFormatter={(v: number) => formatMetric(v, unit)}
+              domain={axis.domain}
+              ticks={axis.ticks}
+              interval={0}
+              allowDecimals={!whole}
+              tickFormatter={axis.label}
               tick={{ fontSize: 11, fill: '#71717a' }}
               width={76}
             />
@@ -104,6 +106,8 @@ export function TimeSeriesChart({
       <ul
         className="mt-2 flex max-h-14 flex-wrap gap-x-3 gap-y-1 overflow-y-auto text-xs leading-4"
         aria-label="Series"
+        title={LEGEND_HELP}
+        data-testid={testId && `${testId}-legend`}
       >
         {series.map((s, i) => (
           <li key={s.key} className="flex h-4">
@@ -111,7 +115,7 @@ export function TimeSeriesChart({
               type="button"
               aria-pressed={!hidden.has(s.key)}
               data-testid={testId && `${testId}-legend-${s.key}`}
-              onClick={() => toggle(s.key)}
+              onClick={(e) => onLegend(s.key, e)}
               className={cn(
                 'inline-flex h-4 items-center gap-1.5 rounded px-1 leading-4 hover:bg-zinc-100',
                 hidden.has(s.key) ? 'text-zinc-400 line-through' : 'text-zinc-700',

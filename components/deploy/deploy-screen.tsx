@@ -11,6 +11,7 @@ import { useResumeRun } from '@/lib/queries/deploy/resume-mutation';
 import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
 import { PageHeader } from '../layout/page-header';
 import { ComponentsHealthCard } from '../overview/components-health-card';
+import { choicesBody, toggleChoice, type Choices } from './preview-list';
 import { RunOrPreview } from './run-or-preview';
 import { SettingsCard } from './settings-card';
 import { parseDraft, toDraft, type SettingsDraft } from './settings-form';
@@ -32,7 +33,7 @@ export function DeployScreen() {
   const resume = useResumeRun();
   const [edited, setDraft] = useState<SettingsDraft | null>(null);
   const draft = edited ?? (settingsQ.data ? toDraft(settingsQ.data.settings) : null);
-  const [take, setTake] = useState<Set<string>>(new Set());
+  const [choices, setChoices] = useState<Choices>({ take: new Set(), keep: new Set() });
   const [shown, setShown] = useState<'run' | 'preview' | null>(null);
   // A run seen going on (whoever started it) stays shown after it ends, until a preview replaces it.
   const [followed, setFollowed] = useState<string | null>(null);
@@ -54,11 +55,11 @@ export function DeployScreen() {
   const doPreview = () => {
     if (!parsed?.settings) return;
     setShown('preview');
-    preview.mutate({ settings: parsed.settings, takeOwnership: [...take] });
+    preview.mutate({ settings: parsed.settings, ...choicesBody(choices) });
   };
   const doDeploy = () => {
     if (!parsed?.settings) return;
-    start.mutate({ settings: parsed.settings, takeOwnership: [...take] }, { onSuccess: () => setShown('run') });
+    start.mutate({ settings: parsed.settings, ...choicesBody(choices) }, { onSuccess: () => setShown('run') });
   };
 
   return (
@@ -86,7 +87,7 @@ export function DeployScreen() {
             run={run}
             showRun={showRun}
             preview={preview.data}
-            take={take}
+            choices={choices}
             onShowRun={() => setShown('run')}
             resume={{
               onResume: () => run && resume.mutate({ id: run.id }),
@@ -94,14 +95,7 @@ export function DeployScreen() {
               error: plainErrorOrNull(resume.error),
               denied,
             }}
-            onTakeOwnership={(key, on) =>
-              setTake((t) => {
-                const n = new Set(t);
-                if (on) n.add(key);
-                else n.delete(key);
-                return n;
-              })
-            }
+            onChoose={(choice, key, on) => setChoices((c) => toggleChoice(c, choice, key, on))}
           />
         </div>
         <div className="flex flex-col gap-4">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { DeployPreview, ObjectPreview } from '@/lib/deploy/preview-types';
+import type { DeployChoices, DeployPreview, ObjectPreview } from '@/lib/deploy/preview-types';
 import type { Tone } from '@/lib/status-tone';
 import { Badge } from '../ui/badge';
 import { hunksOfPatch } from '@/lib/template-diff';
@@ -18,20 +18,43 @@ const TONE: Record<ObjectPreview['action'], Tone> = {
   error: 'bad',
 };
 
+/** The operator's choices per object key: take ownership of its conflicts, keep its live replicas. */
+export interface Choices {
+  take: ReadonlySet<string>;
+  keep: ReadonlySet<string>;
+}
+/** One of the two choices. */
+export type Choice = keyof Choices;
+
+/** The choices with one key added or removed. */
+export function toggleChoice(c: Choices, choice: Choice, key: string, on: boolean): Choices {
+  const next = new Set(c[choice]);
+  if (on) next.add(key);
+  else next.delete(key);
+  return { ...c, [choice]: next };
+}
+
+/** The choices as the preview and deploy routes take them. */
+export const choicesBody = (c: Choices): DeployChoices => ({
+  takeOwnership: [...c.take],
+  keepLiveReplicas: [...c.keep],
+});
+
 export const previewTestId = (key: string) => `preview-${key.replace(/[^a-zA-Z0-9-]/g, '-')}`;
 
 /**
  * The preview, stage by stage: what each object would become, from the API server's dry runs.
- * Changes open to their YAML diff; a conflict offers "take ownership" for that object only.
+ * Changes open to their YAML diff; a conflict offers "take ownership" for that object only;
+ * replicas scaled by hand show both numbers and offer to keep the live one.
  */
 export function PreviewList({
   preview,
-  takeOwnership,
-  onTakeOwnership,
+  choices,
+  onChoose,
 }: {
   preview: DeployPreview;
-  takeOwnership: ReadonlySet<string>;
-  onTakeOwnership: (key: string, take: boolean) => void;
+  choices: Choices;
+  onChoose: (choice: Choice, key: string, on: boolean) => void;
 }) {
   const [open, setOpen] = useState<string | null>(null);
   const all = preview.stages.flatMap((s) => s.objects);
@@ -79,13 +102,16 @@ export function PreviewList({
                         <input
                           type="checkbox"
                           data-testid={`${previewTestId(o.key)}-take`}
-                          checked={takeOwnership.has(o.key)}
-                          onChange={(e) => onTakeOwnership(o.key, e.target.checked)}
+                          checked={choices.take.has(o.key)}
+                          onChange={(e) => onChoose('take', o.key, e.target.checked)}
                         />
                         take ownership of {o.conflicts.map((c) => `${c.field} (${c.manager})`).join(', ')}
                       </label>
                     )}
                   </div>
+                  {o.replicas && (
+                    <ReplicaChoice o={o} keep={choices.keep.has(o.key)} onKeep={(on) => onChoose('keep', o.key, on)} />
+                  )}
                   {open === o.key && (
                     <div className="mt-2">
                       <DiffHunks hunks={hunksOfPatch(o.diff)} testId={`${previewTestId(o.key)}-diff`} />
@@ -97,6 +123,34 @@ export function PreviewList({
           </ul>
         </section>
       ))}
+    </div>
+  );
+}
+
+/** Live and bundle replicas side by side, and the choice to keep the live number (as Argo CD can ignore replica drift). */
+function ReplicaChoice({ o, keep, onKeep }: { o: ObjectPreview; keep: boolean; onKeep: (on: boolean) => void }) {
+  const r = o.replicas!;
+  const id = previewTestId(o.key);
+  return (
+    <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 pl-26 text-xs" data-testid={`${id}-replicas`}>
+      <span className="text-zinc-700">
+        replicas: live <b data-testid={`${id}-replicas-live`}>{r.live}</b>
+        {r.managers.length > 0 && <span className="text-zinc-500"> (set by {r.managers.join(', ')})</span>} · bundle{' '}
+        <b data-testid={`${id}-replicas-bundle`}>{r.bundle}</b>
+      </span>
+      <label className="flex items-center gap-1.5 text-zinc-800">
+        <input
+          type="checkbox"
+          data-testid={`${id}-keep-replicas`}
+          checked={keep}
+          onChange={(e) => onKeep(e.target.checked)}
+        />
+        keep the live {r.live} replicas
+      </label>
+      <span className="text-zinc-500">
+        {keep ? `the deploy leaves ${r.live}` : `the deploy sets ${r.bundle}`}
+        {keep !== o.keepsLiveReplicas ? ' (preview again to see the diff)' : ''}
+      </span>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { DeployPreview } from '@/lib/deploy/preview-types';
 import type { DeployRun } from '@/lib/deploy/run-types';
 import { Button } from '../ui/button';
 import { Card, CardBody, CardHeader } from '../ui/card';
-import { PreviewList } from './preview-list';
+import { PreviewList, type Choice, type Choices } from './preview-list';
 import { RunProgress, type ResumeControl } from './run-progress';
 import { AbsoluteTime } from '../time/time-text';
 
@@ -13,8 +13,8 @@ export function RunOrPreview({
   run,
   showRun,
   preview,
-  take,
-  onTakeOwnership,
+  choices,
+  onChoose,
   onShowRun,
   resume,
 }: {
@@ -22,8 +22,8 @@ export function RunOrPreview({
   resume?: ResumeControl;
   showRun: boolean;
   preview: DeployPreview | undefined;
-  take: Set<string>;
-  onTakeOwnership: (key: string, on: boolean) => void;
+  choices: Choices;
+  onChoose: (choice: Choice, key: string, on: boolean) => void;
   onShowRun: () => void;
 }) {
   if (showRun && run) {
@@ -41,7 +41,7 @@ export function RunOrPreview({
       <Card>
         <CardHeader title="Preview" aside="server-side dry run against the live cluster" />
         <CardBody>
-          <PreviewList preview={preview} takeOwnership={take} onTakeOwnership={onTakeOwnership} />
+          <PreviewList preview={preview} choices={choices} onChoose={onChoose} />
         </CardBody>
       </Card>
     );

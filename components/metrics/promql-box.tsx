@@ -6,7 +6,7 @@ import { usePromqlQuery } from '@/lib/queries/metrics/promql-query';
 import { TimeSeriesChart } from '../charts/time-series-chart';
 import { Button } from '../ui/button';
 import { Card, CardBody, CardHeader } from '../ui/card';
-import { Input } from '../ui/select';
+import { cn } from '../ui/cn';
 import { EmptyState } from '../ui/state';
 import { PrometheusError } from './prometheus-error';
 
@@ -20,20 +20,39 @@ export function PromqlBox({ window }: { window: TimeWindow }) {
       <CardHeader title="PromQL" aside="range query over the selected window" />
       <CardBody className="flex flex-col gap-3">
         <form
-          className="flex gap-2"
+          className="flex items-start gap-2"
           onSubmit={(e) => {
             e.preventDefault();
             setQuery(text.trim());
           }}
         >
-          <Input
+          {/*
+            A textarea, not an input: Chromium clips an input's text to the font's ascent and
+            descent, and DejaVu Sans Mono (the monospace Linux browsers fall back to) draws "_"
+            below them at 14 px — DCGM_FI_DEV_GPU_UTIL read "DCGM FI DEV GPU UTIL". A textarea's
+            lines are not clipped so. Enter runs the query; Shift+Enter starts a new line.
+          */}
+          <textarea
             aria-label="PromQL query"
             placeholder="e.g. sum by (node) (DCGM_FI_DEV_GPU_UTIL)"
             value={text}
+            rows={1}
+            spellCheck={false}
             onChange={(e) => setText(e.target.value)}
-            className="flex-1 font-mono"
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
+            }}
+            aria-invalid={q.error?.status === 400 || undefined}
+            className={cn(
+              'min-h-8 flex-1 resize-y rounded-md border bg-white px-2.5 py-1.5 font-mono text-sm leading-5 text-zinc-800 placeholder:text-zinc-400 focus:ring-1 focus:outline-none',
+              q.error?.status === 400
+                ? 'border-red-400 focus:border-red-500 focus:ring-red-500'
+                : 'border-zinc-300 focus:border-indigo-500 focus:ring-indigo-500',
+            )}
             data-testid="promql-input"
-            invalid={q.error?.status === 400}
           />
           <Button type="submit" variant="primary" disabled={!text.trim()} data-testid="promql-run">
             Run

@@ -96,7 +96,9 @@ describe('isDriftManager', () => {
     'kubectl-label',
     'kubectl-client-side-apply',
     'kubectl-rollout',
-    'imagepod-dashboard-operate',
+    'imagepod-dashboard/scale',
+    'imagepod-dashboard/restart',
+    'imagepod-dashboard/undo',
   ])('%j: a hand-made change, restored by a deploy', (m) => {
     expect(isDriftManager(m)).toBe(true);
   });
@@ -104,6 +106,10 @@ describe('isDriftManager', () => {
   it.each([
     'imagepod-dashboard',
     'imagepod-dashboard-secrets',
+    'imagepod-dashboard/secrets',
+    'imagepod-dashboard/runner',
+    'imagepod-dashboard/nonsense',
+    'undici',
     'helm',
     'argocd-controller',
     'kube-controller-manager',
@@ -129,7 +135,7 @@ describe('classifyConflicts', () => {
     [[], 'none'],
     [[c('kubectl')], 'drift'],
     [[c('kubectl'), c('kubectl-set', '.spec.template.spec.containers[name="api"].env')], 'drift'],
-    [[c('imagepod-dashboard-operate')], 'drift'],
+    [[c('imagepod-dashboard/scale')], 'drift'],
     [[c('helm')], 'conflict'],
     [[c('kubectl'), c('helm', '.spec.template')], 'conflict'],
   ])('%j → %s', (conflicts, expected) => {
@@ -145,7 +151,7 @@ describe('classifyConflicts', () => {
     const manager = fc.constantFrom(
       'kubectl',
       'kubectl-edit',
-      'imagepod-dashboard-operate',
+      'imagepod-dashboard/scale',
       'helm',
       'kube-controller-manager',
       'flux',

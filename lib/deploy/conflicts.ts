@@ -7,6 +7,8 @@
  * ownership" for that object. Pure.
  */
 
+import { isOperateManager } from '../field-manager/field-manager';
+
 export interface FieldConflict {
   field: string;
   manager: string;
@@ -14,7 +16,7 @@ export interface FieldConflict {
 
 /** Managers whose changes a deploy reverts without asking. */
 export function isDriftManager(manager: string): boolean {
-  return /^kubectl(-[a-z-]+)?$/.test(manager) || manager === 'imagepod-dashboard-operate';
+  return /^kubectl(-[a-z-]+)?$/.test(manager) || isOperateManager(manager);
 }
 
 /** Conflicts from a 409 Status's `details.causes` (reason FieldManagerConflict). */

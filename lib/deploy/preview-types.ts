@@ -3,6 +3,7 @@
  * the Deploy page renders. Pure, imported by both sides.
  */
 import type { FieldConflict } from './conflicts';
+import type { ReplicaDrift } from './replicas';
 
 export type PreviewAction = 'create' | 'change' | 'unchanged' | 'drift' | 'conflict' | 'error';
 
@@ -18,6 +19,10 @@ export interface ObjectPreview {
   paths: string[];
   conflicts: FieldConflict[];
   message: string | null;
+  /** Live replicas that differ from the bundle's (a scale by hand), or null; offers "keep live replicas". */
+  replicas: ReplicaDrift | null;
+  /** True when this preview keeps the live replicas (the deploy applies the live number). */
+  keepsLiveReplicas: boolean;
 }
 
 export interface PreviewStage {
@@ -30,4 +35,12 @@ export interface DeployPreview {
   /** False when the bundle's namespace does not exist yet (everything in it is a create). */
   namespaceExists: boolean;
   stages: PreviewStage[];
+}
+
+/** What the operator chose for a deploy, by `Kind/namespace/name` key (the preview's and the run's). */
+export interface DeployChoices {
+  /** Objects whose fields owned by other managers the deploy overwrites. */
+  takeOwnership: readonly string[];
+  /** Deployments and StatefulSets whose live replicas the deploy keeps. */
+  keepLiveReplicas: readonly string[];
 }

@@ -26,6 +26,8 @@ export interface PanelDef {
   id: string;
   title: string;
   unit: MetricUnit;
+  /** Counts of things (replicas, GPUs): the value axis has whole numbers only. */
+  whole?: boolean;
   /** What the panel answers, shown under its title (`nodeHint` on a node's page, if different). */
   hint: string;
   nodeHint?: string;
@@ -113,6 +115,7 @@ export const PANELS: readonly PanelDef[] = [
     id: 'gpu-allocation',
     title: 'GPU allocation',
     unit: 'count',
+    whole: true,
     gpu: true,
     hint: 'kube-state-metrics: GPUs, MIG slices and shares requested by live pods vs allocatable',
     queries: (v) => [
@@ -189,6 +192,7 @@ export const PANELS: readonly PanelDef[] = [
     id: 'components-up',
     title: 'PostgreSQL, Redis, workers: ready',
     unit: 'count',
+    whole: true,
     gpu: false,
     hint: 'ready replicas (kube-state-metrics)',
     queries: () => [

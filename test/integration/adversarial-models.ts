@@ -191,12 +191,22 @@ export function routeModels(c: ModelContext): Record<string, RouteModel> {
     'GET /api/auth/oidc/start': { query: { next: orHostile('/', '//evil.example', '/pods', 'javascript:alert(1)') } },
     'GET /api/auth/session': empty,
     'POST /api/deploy/preview': {
-      body: shapedBody({ settings: settings(false), takeOwnership: json(fc.array(hostile, { maxLength: 5 })) }),
+      body: shapedBody({
+        settings: settings(false),
+        takeOwnership: json(fc.array(hostile, { maxLength: 5 })),
+        keepLiveReplicas: json(fc.array(hostile, { maxLength: 5 })),
+      }),
       runs: 15,
     },
     'GET /api/deploy/runs': empty,
     'POST /api/deploy/runs': {
-      body: shapedBody({ takeOwnership: json(fc.array(hostile, { maxLength: 5 })) }, { settings: settings(true) }),
+      body: shapedBody(
+        {
+          takeOwnership: json(fc.array(hostile, { maxLength: 5 })),
+          keepLiveReplicas: json(fc.array(hostile, { maxLength: 5 })),
+        },
+        { settings: settings(true) },
+      ),
     },
     'GET /api/deploy/runs/stream': { ...empty, runs: 10 },
     // Random ids: never the id of a run that could be resumed.

@@ -265,7 +265,7 @@ describe('sign-in and audit hardening on the devcluster', () => {
       const run = await getDeployRunner().deploy(
         { user, session: { sid: uniqueName('sid') }, kube: tokenKubeConfig(token) },
         DEFAULT_SETTINGS,
-        new Set(),
+        { takeOwnership: [], keepLiveReplicas: [] },
       );
       const rows = await eventually(
         async () => {

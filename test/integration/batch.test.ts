@@ -150,9 +150,12 @@ describe('Jobs and CronJobs through the panel', () => {
     expect(a.status, JSON.stringify(a.body)).toBe(200);
     const name = a.body.job!;
     expect(name).toMatch(/^nightly-manual-[a-z0-9]{5}$/);
-    const j = await kubectlJson<Job>(['get', 'job', name, '-n', NS]);
+    const j = await kubectlJson<Job>(['get', 'job', name, '-n', NS, '--show-managed-fields']);
     const cj = await kubectlJson<CronJob>(['get', 'cronjob', 'nightly', '-n', NS]);
     expect(j.metadata.annotations?.['cronjob.kubernetes.io/instantiate']).toBe('manual');
+    // Created under the panel's own field manager, not the HTTP client's default.
+    const managers = (j.metadata as { managedFields?: { manager: string }[] }).managedFields?.map((m) => m.manager);
+    expect(managers).toContain('imagepod-dashboard/run-now');
     expect(j.metadata.labels).toMatchObject({ app: 'nightly' });
     expect(j.metadata.ownerReferences).toEqual([
       { apiVersion: 'batch/v1', kind: 'CronJob', name: 'nightly', uid: cj.metadata.uid, controller: true },
@@ -225,6 +228,9 @@ describe('Jobs and CronJobs through the panel', () => {
     await eventually(async () => (await cronRow())?.suspended === false, 15_000, 'resumed in the cache');
     const b = await act(suspend, 'suspend', cookies.admin, { suspend: true });
     expect(b.body.suspended).toBe(true);
+    const cj = await kubectlJson<CronJob>(['get', 'cronjob', 'nightly', '-n', NS, '--show-managed-fields']);
+    const managers = (cj.metadata as { managedFields?: { manager: string }[] }).managedFields?.map((m) => m.manager);
+    expect(managers).toContain('imagepod-dashboard/suspend');
     await eventually(async () => (await cronRow())?.suspended === true, 15_000, 'suspended in the cache');
     for (const action of ['suspend', 'resume'])
       await eventually(

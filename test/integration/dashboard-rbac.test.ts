@@ -640,6 +640,7 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
         '/apis/authentication.k8s.io/v1/selfsubjectreviews',
         {
           method: 'POST',
+          fieldManager: null,
           body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
         },
       );
@@ -684,6 +685,7 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
       await expect(
         kubeRequest(kc, `/apis/apps/v1/namespaces/${AUDIT_NS}/deployments`, {
           method: 'POST',
+          fieldManager: 'imagepod-dashboard',
           query: dry,
           body: {
             apiVersion: 'apps/v1',
@@ -699,6 +701,7 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
       await expect(
         kubeRequest(kc, '/api/v1/nodes/gpu-node-1', {
           method: 'PATCH',
+          fieldManager: 'imagepod-dashboard/labels',
           query: dry,
           contentType: 'application/merge-patch+json',
           body: { metadata: { labels: { accelerator: 'x' } } },
@@ -710,6 +713,7 @@ describe('the panel installation (manifests/dashboard) and its read-only identit
         `/api/v1/namespaces/${AUDIT_NS}/events`,
         {
           method: 'POST',
+          fieldManager: 'imagepod-dashboard/audit',
           query: dry,
           body: {
             apiVersion: 'v1',

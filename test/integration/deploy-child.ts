@@ -15,7 +15,7 @@ while (!cache.everSynced()) await new Promise((r) => setTimeout(r, 100));
 const run = await getDeployRunner().deploy(
   { user, session: { sid: 'child' }, kube },
   { ...DEFAULT_SETTINGS, apiReplicas: 3 },
-  new Set(),
+  { takeOwnership: [], keepLiveReplicas: [] },
 );
 getDeployRunner().subscribe((r) => {
   const stage = r.stages.find((s) => s.state === 'running');

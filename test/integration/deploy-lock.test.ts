@@ -58,8 +58,8 @@ describe('the deploy lock across replicas', () => {
     const b = new DeployRunner();
     const who = await actor('admin');
     const tries = await Promise.allSettled([
-      a.deploy(who, DEFAULT_SETTINGS, new Set()),
-      b.deploy(who, DEFAULT_SETTINGS, new Set()),
+      a.deploy(who, DEFAULT_SETTINGS, { takeOwnership: [], keepLiveReplicas: [] }),
+      b.deploy(who, DEFAULT_SETTINGS, { takeOwnership: [], keepLiveReplicas: [] }),
     ]);
     const won = tries.filter((t) => t.status === 'fulfilled');
     const lost = tries.filter((t): t is PromiseRejectedResult => t.status === 'rejected');
@@ -73,14 +73,16 @@ describe('the deploy lock across replicas', () => {
     const other = runner === a ? b : a;
     expect((await other.seen(who.kube))?.id).toBe(run.id);
     // And while it runs, the other replica refuses a deploy too (it reads the record).
-    await expect(other.deploy(who, DEFAULT_SETTINGS, new Set())).rejects.toMatchObject({ httpStatus: 409 });
+    await expect(
+      other.deploy(who, DEFAULT_SETTINGS, { takeOwnership: [], keepLiveReplicas: [] }),
+    ).rejects.toMatchObject({ httpStatus: 409 });
     const end = await finished(runner, run.id, 'the deploy finished');
     expect(end.state).toBe('succeeded');
     const rec = await readRunRecord(who.kube);
     expect(rec?.run?.id).toBe(run.id);
     expect(rec?.run?.state).toBe('succeeded');
     // A finished run holds no lock: the other replica may deploy now.
-    const next = await other.deploy(who, DEFAULT_SETTINGS, new Set());
+    const next = await other.deploy(who, DEFAULT_SETTINGS, { takeOwnership: [], keepLiveReplicas: [] });
     expect((await finished(other, next.id, 'the second deploy finished')).state).toBe('succeeded');
   }, 300_000);
 
@@ -91,7 +93,11 @@ describe('the deploy lock across replicas', () => {
       const b = new DeployRunner();
       const who = await actor('admin');
       await kubectl(['delete', 'deployment', 'imagepod-api', '-n', NS, '--wait=true']);
-      const run = await a.deploy(who, { ...DEFAULT_SETTINGS, apiReplicas: 2 }, new Set());
+      const run = await a.deploy(
+        who,
+        { ...DEFAULT_SETTINGS, apiReplicas: 2 },
+        { takeOwnership: [], keepLiveReplicas: [] },
+      );
       // Replica A "stalls": the record's heartbeat is made a lease old behind its back.
       const rec = await readRunRecord(who.kube);
       const stale = { ...rec!.run, heartbeatAt: new Date(Date.now() - 60_000).toISOString() };
@@ -164,7 +170,7 @@ describe('the deploy lock across replicas', () => {
     expect(other).toEqual({ ready: false, message: 'waiting for the watch cache to see the new object' });
     const un = await a.undeploy(who, { settings: DEFAULT_SETTINGS, removeVolumes: false, removeSecrets: false });
     expect((await finished(a, un.id, 'undeploy finished')).state).toBe('succeeded');
-    const run = await a.deploy(who, DEFAULT_SETTINGS, new Set());
+    const run = await a.deploy(who, DEFAULT_SETTINGS, { takeOwnership: [], keepLiveReplicas: [] });
     const end = await finished(a, run.id, 'deploy finished');
     expect(end.state).toBe('succeeded');
     const after = await uids();

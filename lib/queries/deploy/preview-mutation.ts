@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import type { DeployPreview } from '../../deploy/preview-types';
+import type { DeployChoices, DeployPreview } from '../../deploy/preview-types';
 import type { DeploySettings } from '../../deploy/settings';
 import type { ApiError } from '../api-error';
 import { fetchJson } from '../fetch-json';
@@ -9,7 +9,7 @@ import { silent } from '../mutation-feedback';
 
 /** What a deploy with these settings would change (server-side dry run). */
 export function usePreview() {
-  return useMutation<DeployPreview, ApiError, { settings: DeploySettings; takeOwnership: string[] }>({
+  return useMutation<DeployPreview, ApiError, { settings: DeploySettings } & DeployChoices>({
     mutationFn: (body) => fetchJson('/api/deploy/preview', { method: 'POST', body: JSON.stringify(body) }),
     meta: silent('a dry run: the deploy page shows its answer or its error in place'),
   });

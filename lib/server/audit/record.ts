@@ -1,4 +1,5 @@
 import 'server-only';
+import { panelFieldManager } from '../../field-manager/field-manager';
 import { hostname } from 'node:os';
 import { auditEvent, targetText, type AuditRecord } from '../../audit';
 import { authSettings } from '../auth/settings';
@@ -23,6 +24,7 @@ export async function recordAudit(r: AuditRecord): Promise<void> {
   try {
     await kubeRequest(getKubeConfig(), resourcePath(RESOURCES['events.events.k8s.io'], { namespace: ns }), {
       method: 'POST',
+      fieldManager: panelFieldManager('audit'),
       body: auditEvent(r, {
         namespace: ns,
         instance: process.env.POD_NAME ?? hostname(),

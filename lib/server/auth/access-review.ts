@@ -62,6 +62,7 @@ export function canI(s: Session, a: AccessAttributes, signal?: AbortSignal): Pro
   if (hit && now - hit.at < TTL_MS) return mine(hit.p);
   const p = kubeRequest<SelfSubjectAccessReview>(userKubeConfig(s), resourcePath(RESOURCES.selfsubjectaccessreviews), {
     method: 'POST',
+    fieldManager: null, // a review: nothing is stored
     body: {
       apiVersion: 'authorization.k8s.io/v1',
       kind: 'SelfSubjectAccessReview',

@@ -55,6 +55,7 @@ export async function whoAmI(kc: KubeConfig, signal?: AbortSignal): Promise<Sess
   try {
     review = await kubeRequest<SelfSubjectReview>(kc, resourcePath(RESOURCES.selfsubjectreviews), {
       method: 'POST',
+      fieldManager: null, // a review: nothing is stored
       body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
       signal,
       timeoutMs: 10_000,

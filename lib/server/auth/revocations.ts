@@ -1,4 +1,5 @@
 import 'server-only';
+import { panelFieldManager } from '../../field-manager/field-manager';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { Backoff } from '../../backoff';
 import {
@@ -92,6 +93,7 @@ export function configMapStore(kc: () => KubeConfig, namespace: string, name = R
         if (!prev) {
           await kubeRequest(kc(), collection, {
             method: 'POST',
+            fieldManager: panelFieldManager('revocations'),
             body: {
               apiVersion: 'v1',
               kind: 'ConfigMap',
@@ -109,6 +111,7 @@ export function configMapStore(kc: () => KubeConfig, namespace: string, name = R
           // The resourceVersion read makes this a compare-and-swap: a write in between is a 409.
           await kubeRequest(kc(), one, {
             method: 'PUT',
+            fieldManager: panelFieldManager('revocations'),
             body: { ...cm, metadata: { ...cm.metadata, resourceVersion: prev.version }, data },
             timeoutMs: 5_000,
           });

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { planStages } from '../../deploy/plan';
-import type { DeployPreview, ObjectPreview } from '../../deploy/preview-types';
+import { objectKey, planStages } from '../../deploy/plan';
+import type { DeployChoices, DeployPreview, ObjectPreview } from '../../deploy/preview-types';
 import type { DeploySettings } from '../../deploy/settings';
 import { applySettings } from '../../deploy/transform';
 import { mapLimit } from '../map-limit';
@@ -14,12 +14,13 @@ import { STACK_NAMESPACE, settingsConfigMap } from './settings-store';
  * What a deploy with these settings would do, object by object, from the API server's own
  * server-side dry runs made with the given (the user's) credentials: create / change (with a YAML
  * diff) / unchanged / drift / conflict (with the other manager) / error. Changes nothing.
- * `takeOwnership` holds `Kind/namespace/name` keys whose conflicts the deploy would overwrite.
+ * `choices.takeOwnership` holds `Kind/namespace/name` keys whose conflicts the deploy would
+ * overwrite; `choices.keepLiveReplicas` those whose live replicas it would keep.
  */
 export async function previewDeploy(
   kc: KubeConfig,
   settings: DeploySettings,
-  takeOwnership: readonly string[],
+  choices: DeployChoices,
   signal: AbortSignal,
 ): Promise<DeployPreview> {
   await assertChangeable(kc, settings, signal);
@@ -29,13 +30,14 @@ export async function previewDeploy(
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: STACK_NAMESPACE } },
     signal,
   ));
-  const take = new Set(takeOwnership);
+  const take = new Set(choices.takeOwnership);
+  const keep = new Set(choices.keepLiveReplicas);
   const all = stages.flatMap((s) => s.objects);
   const previews = await mapLimit(all, 8, (o) =>
     previewObject(
       kc,
       o,
-      take.has(`${o.kind}/${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name}`),
+      { takeOwnership: take.has(objectKey(o)), keepLiveReplicas: keep.has(objectKey(o)) },
       nsMissing && o.metadata.namespace === STACK_NAMESPACE,
       signal,
     ),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { panelFieldManager } from '../../field-manager/field-manager';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -25,7 +26,7 @@ export const RUN_NAME = 'imagepod-deploy-run';
 
 /** What a run was asked to do: enough for another replica to resume it. */
 export type RunRequest =
-  | { kind: 'deploy'; settings: DeploySettings; takeOwnership: string[] }
+  | { kind: 'deploy'; settings: DeploySettings; takeOwnership: string[]; keepLiveReplicas: string[] }
   | { kind: 'undeploy'; settings: DeploySettings; removeVolumes: boolean; removeSecrets: boolean };
 
 /** The lease a run holds (IMAGEPOD_DEPLOY_LEASE_S, default 15 s); renewed every third of it. */
@@ -67,7 +68,13 @@ const runSchema = z.object({
   ),
 });
 const requestSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('deploy'), settings: deploySettingsSchema, takeOwnership: z.array(z.string()) }),
+  z.object({
+    kind: z.literal('deploy'),
+    settings: deploySettingsSchema,
+    takeOwnership: z.array(z.string()),
+    // A record written before "keep live replicas" existed kept none.
+    keepLiveReplicas: z.array(z.string()).default([]),
+  }),
   z.object({
     kind: z.literal('undeploy'),
     settings: deploySettingsSchema,
@@ -163,7 +170,7 @@ export async function swapRunRecord(
     const cm = await kubeRequest<ConfigMap>(kc, expect === null ? path() : path(RUN_NAME), {
       method: expect === null ? 'POST' : 'PUT',
       body,
-      query: { fieldManager: 'imagepod-dashboard-runner' },
+      fieldManager: panelFieldManager('runner'),
       signal,
       timeoutMs: 10_000,
     });

@@ -2,14 +2,14 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { asSeen, holdsLock, isStale, reachedOf, resumed, resumeFrom } from '../../deploy/run-lease';
-import { classifyConflicts } from '../../deploy/conflicts';
 import { objectKey, planStages, type Stage } from '../../deploy/plan';
 import type { DeploySettings } from '../../deploy/settings';
+import type { DeployChoices } from '../../deploy/preview-types';
 import { applySettings, type KubeObj } from '../../deploy/transform';
 import { failureResult, recordAudit } from '../audit/record';
 import { KubeError } from '../kube/errors';
 import { recordDeploy } from '../telemetry/panel-metrics';
-import { conflictsOf, getLive, serverSideApply } from './apply';
+import { applyForDeploy, serverSideApply, type ObjectChoices } from './apply';
 import { loadBundle } from './bundle';
 import { gate, latestEvents } from './gates';
 import type { DeployRun, RunObject, RunStage } from '../../deploy/run-types';
@@ -173,11 +173,16 @@ export class DeployRunner {
     });
   }
 
-  async deploy(actor: Actor, settings: DeploySettings, takeOwnership: ReadonlySet<string>): Promise<DeployRun> {
-    const request: RunRequest = { kind: 'deploy', settings, takeOwnership: [...takeOwnership] };
+  async deploy(actor: Actor, settings: DeploySettings, choices: DeployChoices): Promise<DeployRun> {
+    const request: RunRequest = {
+      kind: 'deploy',
+      settings,
+      takeOwnership: [...choices.takeOwnership],
+      keepLiveReplicas: [...choices.keepLiveReplicas],
+    };
     const stages = deployStages(settings);
     const run = await this.claim(actor, request, namespaceOf(stages), () => this.newRun('deploy', actor, stages));
-    void this.execute(run, actor, 'started', () => this.deployBody(run, stages, actor, takeOwnership, 0));
+    void this.execute(run, actor, 'started', () => this.deployBody(run, stages, actor, request, 0));
     return run;
   }
 
@@ -210,9 +215,7 @@ export class DeployRunner {
     const from = resumeFrom(run);
     if (request.kind === 'deploy') {
       const stages = deployStages(request.settings);
-      void this.execute(run, actor, 'resumed', () =>
-        this.deployBody(run, stages, actor, new Set(request.takeOwnership), from),
-      );
+      void this.execute(run, actor, 'resumed', () => this.deployBody(run, stages, actor, request, from));
     } else {
       const opts = {
         settings: request.settings,
@@ -230,12 +233,15 @@ export class DeployRunner {
     run: DeployRun,
     stages: Stage[],
     actor: Actor,
-    takeOwnership: ReadonlySet<string>,
+    choices: DeployChoices,
     from: number,
   ): Promise<boolean> {
+    const take = new Set(choices.takeOwnership);
+    const keep = new Set(choices.keepLiveReplicas);
+    const choose = (key: string): ObjectChoices => ({ takeOwnership: take.has(key), keepLiveReplicas: keep.has(key) });
     for (const [i, stage] of stages.entries()) {
       if (i < from) continue;
-      if (!(await this.deployStage(run.stages[i]!, stage, actor.kube, takeOwnership))) return false;
+      if (!(await this.deployStage(run.stages[i]!, stage, actor.kube, choose))) return false;
     }
     return true;
   }
@@ -363,7 +369,7 @@ export class DeployRunner {
     rs: RunStage,
     stage: Stage,
     kc: KubeConfig,
-    takeOwnership: ReadonlySet<string>,
+    choose: (key: string) => ObjectChoices,
   ): Promise<boolean> {
     this.stageStart(rs);
     const entries = stage.objects.map((o, i) => ({
@@ -377,7 +383,7 @@ export class DeployRunner {
       this.emit();
       try {
         const { result, change, note } = await this.whileUnreachable(e.ro, () =>
-          this.applyObject(kc, e.o, takeOwnership.has(e.ro.key)),
+          applyForDeploy(kc, e.o, choose(e.ro.key)),
         );
         const meta = result.metadata as { generation?: number; uid?: string };
         e.applied = { generation: Number(meta.generation ?? 0), uid: meta.uid ?? '' };
@@ -461,37 +467,6 @@ export class DeployRunner {
         await sleep(Math.min(5000, 500 * attempt));
       }
     }
-  }
-
-  /** Server-side apply without force; drift and chosen take-overs are re-applied with force. */
-  private async applyObject(kc: KubeConfig, o: KubeObj, takeOwnership: boolean) {
-    const before = await getLive(kc, o);
-    let result: KubeObj;
-    let note: string | null = null;
-    try {
-      result = await serverSideApply(kc, o);
-    } catch (e) {
-      const conflicts = conflictsOf(e);
-      const cls = classifyConflicts(conflicts);
-      if (cls === 'none') throw e;
-      const managers = [...new Set(conflicts.map((c) => c.manager))].join(', ');
-      if (cls === 'conflict' && !takeOwnership) {
-        throw new KubeError(
-          'CONFLICT',
-          `fields owned by ${managers}: ${conflicts.map((c) => c.field).join(', ')} — preview and choose "take ownership" to overwrite them`,
-          409,
-        );
-      }
-      result = await serverSideApply(kc, o, { force: true });
-      note = cls === 'drift' ? `restored fields changed by ${managers}` : `took ownership from ${managers}`;
-    }
-    const rv = (x: KubeObj | null) => (x?.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
-    const change = !before
-      ? ('created' as const)
-      : rv(before) === rv(result)
-        ? ('unchanged' as const)
-        : ('changed' as const);
-    return { result, change, note };
   }
 }
 

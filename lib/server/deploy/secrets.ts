@@ -1,4 +1,5 @@
 import 'server-only';
+import { panelFieldManager } from '../../field-manager/field-manager';
 import { randomBytes } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeObj } from '../../deploy/transform';
@@ -33,7 +34,7 @@ export async function fillSecret(kc: KubeConfig, bundled: KubeObj, signal?: Abor
     method: 'PATCH',
     contentType: 'application/merge-patch+json',
     body: { metadata: { resourceVersion: live.metadata.resourceVersion }, data },
-    query: { fieldManager: 'imagepod-dashboard-secrets' },
+    fieldManager: panelFieldManager('secrets'),
     signal,
   });
   return missing;

@@ -3,6 +3,7 @@ import { type KubeConfig, RequestContext, HttpMethod } from '@kubernetes/client-
 import { createHash } from 'node:crypto';
 import { fetch, type Dispatcher, type Response as UndiciResponse } from 'undici';
 import { RESOURCES, apiPrefix, resourceOf, type ResourceType } from '../../kube-resources';
+import type { PanelFieldManager } from '../../field-manager/field-manager';
 import { fromResponse, toKubeError } from './errors';
 
 /**
@@ -121,8 +122,7 @@ export function objectPath(o: {
   return resourcePath(t, { namespace: o.metadata.namespace ?? 'default', name: o.metadata.name });
 }
 
-export interface KubeRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface KubeRequestBase {
   query?: Query;
   body?: unknown;
   contentType?: string;
@@ -131,8 +131,22 @@ export interface KubeRequest {
   timeoutMs?: number;
 }
 
+/**
+ * One JSON request. A write names the panel's field manager for what it does
+ * (lib/field-manager): the compiler refuses a PATCH or PUT without one, so no write goes out
+ * under the HTTP client's default name. A POST that stores nothing (a review) says `null`.
+ */
+export type KubeRequest = KubeRequestBase &
+  (
+    | { method?: 'GET' | 'DELETE'; fieldManager?: never }
+    | { method: 'PATCH' | 'PUT' | 'POST'; fieldManager: PanelFieldManager }
+    | { method: 'POST'; fieldManager: null }
+  );
+
 /** A JSON request to the API server. Throws a KubeError for any failure. */
 export async function kubeRequest<T>(kc: KubeConfig, path: string, req: KubeRequest = {}): Promise<T> {
+  if ((req.method === 'PATCH' || req.method === 'PUT') && !req.fieldManager)
+    throw new Error(`a write to ${path} without the panel's field manager`);
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (req.body !== undefined) headers['Content-Type'] = req.contentType ?? 'application/json';
   const timeout = AbortSignal.timeout(req.timeoutMs ?? 30_000);
@@ -140,7 +154,7 @@ export async function kubeRequest<T>(kc: KubeConfig, path: string, req: KubeRequ
   try {
     const res = await open(kc, path, {
       method: req.method,
-      query: req.query,
+      query: req.fieldManager ? { ...req.query, fieldManager: req.fieldManager } : req.query,
       headers,
       signal,
       body: req.body === undefined ? undefined : JSON.stringify(req.body),

@@ -90,6 +90,8 @@ async function evictOne(
         resourcePath(RESOURCES.pods, { namespace: req.namespace, name: req.name, subresource: 'eviction' }),
         {
           method: 'POST',
+          // An Eviction is not stored: there is no field to manage.
+          fieldManager: null,
           signal,
           body: {
             apiVersion: 'policy/v1',

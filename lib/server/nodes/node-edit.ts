@@ -3,6 +3,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { Node, Taint } from '../../kube-types';
 import { planLabelEdits, type LabelChange, type LabelEdit } from '../../label-validation';
 import { sameTaints, stampTimeAdded, taintPatch } from '../../taints';
+import { panelFieldManager, type PanelAction } from '../../field-manager/field-manager';
 import { HttpError } from '../errors/http-error';
 import { KubeError } from '../kube/errors';
 import { RESOURCES } from '../../kube-resources';
@@ -68,7 +69,7 @@ async function editNodeAt<T>(
   kc: KubeConfig,
   name: string,
   resourceVersion: string,
-  what: string,
+  what: Extract<PanelAction, 'labels' | 'taints'>,
   fields: NodeFields,
   plan: (n: Node) => { patch: { metadata?: object; spec?: object } | null; result: T },
   signal?: AbortSignal,
@@ -83,6 +84,7 @@ async function editNodeAt<T>(
     const after = await kubeRequest<Node>(kc, nodePath(name), {
       method: 'PATCH',
       contentType: 'application/merge-patch+json',
+      fieldManager: panelFieldManager(what),
       signal,
       body: { ...patch, metadata: { ...patch.metadata, resourceVersion } },
     });
@@ -150,6 +152,7 @@ export async function setUnschedulable(
     kubeRequest<Node>(kc, nodePath(name), {
       method: 'PATCH',
       contentType: 'application/merge-patch+json',
+      fieldManager: panelFieldManager(unschedulable ? 'cordon' : 'uncordon'),
       body: { spec: { unschedulable } },
       signal,
     }),

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { jobFromCronJob, manualJobName } from '../../batch/manual-job';
+import { panelFieldManager } from '../../field-manager/field-manager';
 import type { CronJob, Job } from '../../batch/types';
 import { RESOURCES, apiVersionOf } from '../../kube-resources';
 import { kubeRequest, resourcePath } from '../kube/transport';
@@ -27,6 +28,7 @@ export function setCronJobSuspended(
   return kubeRequest<CronJob>(kc, cronJobPath(namespace, name), {
     method: 'PATCH',
     contentType: 'application/merge-patch+json',
+    fieldManager: panelFieldManager(suspend ? 'suspend' : 'resume'),
     body: { spec: { suspend } },
     signal,
   });
@@ -58,6 +60,7 @@ export async function runCronJobNow(
   const cj = await kubeRequest<CronJob>(kc, cronJobPath(namespace, name), { signal });
   return kubeRequest<Job>(kc, resourcePath(RESOURCES.jobs, { namespace }), {
     method: 'POST',
+    fieldManager: panelFieldManager('run-now'),
     body: jobFromCronJob(cj, jobName),
     signal,
   });

@@ -12,6 +12,7 @@ import {
   type HistoryRow,
 } from '../../rollout-history';
 import { RESOURCES, WORKLOAD_KIND_OF, apiVersionOf, type WorkloadResource } from '../../kube-resources';
+import { panelFieldManager, type PanelAction } from '../../field-manager/field-manager';
 import { HttpError } from '../errors/http-error';
 import { KubeError } from '../kube/errors';
 import { kubeRequest, resourcePath } from '../kube/transport';
@@ -38,6 +39,7 @@ export function readWorkload(
 
 function mergePatch(
   kc: KubeConfig,
+  action: PanelAction,
   r: WorkloadResource,
   ns: string,
   name: string,
@@ -47,6 +49,7 @@ function mergePatch(
   return kubeRequest<Workload>(kc, workloadPath(r, ns, name), {
     method: 'PATCH',
     contentType: 'application/merge-patch+json',
+    fieldManager: panelFieldManager(action),
     body,
     signal,
   });
@@ -75,6 +78,7 @@ export async function restartWorkload(
   const at = new Date().toISOString();
   await mergePatch(
     kc,
+    'restart',
     r,
     ns,
     name,
@@ -92,7 +96,7 @@ export async function setPaused(
   paused: boolean,
   signal?: AbortSignal,
 ): Promise<Workload> {
-  return mergePatch(kc, 'deployments', ns, name, { spec: { paused } }, signal);
+  return mergePatch(kc, paused ? 'pause' : 'resume', 'deployments', ns, name, { spec: { paused } }, signal);
 }
 
 /** Objects selected by the workload's selector in its namespace (ownership is checked by the history functions). */
@@ -163,6 +167,7 @@ async function undoOnce(
       kubeRequest(kc, path, {
         method: 'PATCH',
         contentType: 'application/json-patch+json',
+        fieldManager: panelFieldManager('undo'),
         signal,
         body: deploymentUndoPatch(
           w,
@@ -176,6 +181,7 @@ async function undoOnce(
       kubeRequest(kc, path, {
         method: 'PATCH',
         contentType: 'application/strategic-merge-patch+json',
+        fieldManager: panelFieldManager('undo'),
         signal,
         body: controllerRevisionUndoPatch(
           w,

@@ -15,6 +15,7 @@ export const dynamic = 'force-dynamic';
 const body = z.strictObject({
   settings: deploySettingsSchema,
   takeOwnership: z.array(z.string().max(300)).max(100).default([]),
+  keepLiveReplicas: z.array(z.string().max(300)).max(100).default([]),
 });
 
 /**
@@ -45,7 +46,7 @@ export const POST = route({ body }, async (ctx) => {
   const run = await getDeployRunner().deploy(
     { user: ctx.user, session: ctx.session, kube: ctx.kube() },
     ctx.body.settings,
-    new Set(ctx.body.takeOwnership),
+    ctx.body,
   );
   return NextResponse.json({ run }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
 });

@@ -26,7 +26,7 @@ export const POST = route({ body }, async (ctx) => {
   // The rights are asked before "no such run", so a user without them learns nothing more.
   const request = hasRun(rec)
     ? rec.request
-    : { kind: 'deploy' as const, settings: DEFAULT_SETTINGS, takeOwnership: [] };
+    : { kind: 'deploy' as const, settings: DEFAULT_SETTINGS, takeOwnership: [], keepLiveReplicas: [] };
   if (request.kind === 'deploy') {
     await assertMayWrite(
       ctx,

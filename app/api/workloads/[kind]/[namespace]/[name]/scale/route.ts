@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_REPLICAS, replicasRange } from '@/lib/replicas';
+import { panelFieldManager } from '@/lib/field-manager/field-manager';
 import { audited } from '@/lib/server/audit/record';
 import { workloadParams } from '@/lib/server/http/params';
 import { route } from '@/lib/server/http/route';
@@ -40,6 +41,7 @@ export const PATCH = route({ params, body }, async (ctx) => {
       {
         method: 'PATCH',
         contentType: 'application/merge-patch+json',
+        fieldManager: panelFieldManager('scale'),
         body: { spec: { replicas } },
         signal: ctx.signal,
       },
