@@ -41,7 +41,7 @@ test('Palette: Ctrl+K finds one pod among a thousand in under 200 ms; arrows, En
     await page.keyboard.press('Control+k');
     const dialog = page.getByRole('dialog', { name: 'Find anything' });
     await expect(dialog).toBeVisible();
-    const input = page.getByRole('combobox');
+    const input = dialog.getByRole('combobox');
     await expect(input).toBeFocused();
     // Pages and actions before anything is typed.
     await expect(page.getByRole('option', { name: /Overview/ })).toBeVisible();

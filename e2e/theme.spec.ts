@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
-import { createNamespace, expect, kubectl, screenshot, test, uniqueName } from './fixtures';
+import path from 'node:path';
+import { REPO, createNamespace, expect, kubectl, screenshot, test, uniqueName } from './fixtures';
+
+const SHOTS = path.join(REPO, '.test-reports', 'screenshots');
 
 /** Whether <html> is dark, and whether it already was when the HTML had been parsed (before React ran). */
 async function darkness(page: Page) {
@@ -101,16 +104,26 @@ test.describe('dark screenshots', () => {
       ];
       for (const [name, url, heading] of pages) {
         await page.goto(url);
-        await expect(page.getByRole('heading', { name: heading, exact: true }).first()).toBeVisible();
+        await expect(page.getByRole('heading', { level: 1, name: heading }).first()).toBeVisible();
         // Skeletons gone: the page has its data.
         await expect(page.locator('main .animate-pulse')).toHaveCount(0, { timeout: 30_000 });
         expect((await darkness(page)).now, name).toBe(true);
         await screenshot(page, `dark-${name}`);
       }
+      // The diffs: a rollback's preview, and a deploy preview.
+      await page.goto(`/workloads/deployments/${ns}/web`);
+      await page.getByTestId('history-undo-1').click();
+      await expect(page.getByTestId('undo-diff')).toBeVisible();
+      await page.screenshot({ path: `${SHOTS}/dark-undo-diff.png` });
+      await page.keyboard.press('Escape');
+      await page.goto('/deploy');
+      await page.getByRole('button', { name: 'Preview', exact: true }).click();
+      await expect(page.getByTestId('deploy-preview')).toBeVisible({ timeout: 30_000 });
+      await screenshot(page, 'dark-deploy-preview');
       await page.keyboard.press('Control+k');
       await page.keyboard.type('web');
       await expect(page.getByRole('option').first()).toBeVisible();
-      await screenshot(page, 'dark-palette');
+      await page.screenshot({ path: `${SHOTS}/dark-palette.png` });
     } finally {
       await kubectl(['delete', 'namespace', ns, '--wait=false']);
     }

@@ -32,7 +32,7 @@ export function ThemeToggle() {
           onClick={() => setThemeChoice(c)}
           className={cn(
             'grid size-6 place-items-center rounded text-zinc-500 hover:text-zinc-900',
-            choice === c && 'bg-zinc-100 text-zinc-900',
+            choice === c && 'bg-indigo-50 text-indigo-700 hover:text-indigo-700',
           )}
         >
           <svg
