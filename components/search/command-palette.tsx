@@ -35,12 +35,16 @@ export function CommandPalette() {
         onClick={() => setOpen(true)}
         data-testid="palette-open"
         aria-haspopup="dialog"
+        aria-label="Find anything"
+        title="Find anything (Ctrl+K or /)"
         aria-keyshortcuts="Control+K Meta+K /"
         className="flex h-7 items-center gap-2 rounded-md border border-zinc-200 bg-zinc-50 px-2 text-xs text-zinc-500 hover:border-zinc-300 hover:text-zinc-700"
       >
         <NavIcon name="search" />
-        <span>Find anything</span>
-        <kbd className="rounded border border-zinc-200 bg-white px-1 font-sans text-[10px] text-zinc-500">Ctrl K</kbd>
+        <span className="hidden lg:inline">Find anything</span>
+        <kbd className="hidden rounded border border-zinc-200 bg-white px-1 font-sans text-[10px] text-zinc-500 lg:inline">
+          Ctrl K
+        </kbd>
       </button>
       {open && <PaletteDialog onClose={() => setOpen(false)} />}
     </>
