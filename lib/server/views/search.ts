@@ -1,10 +1,30 @@
 import 'server-only';
 import { searchRows, type SearchSources } from '../../search/search-rows';
 import type { SearchAnswer } from '../../search/types';
-import { rowVisible, type ViewScope } from '../../view-scope';
+import { emptyViewScope, rowVisible, type ViewScope } from '../../view-scope';
 import type { Session } from '../auth/session';
+import { HttpError } from '../errors/http-error';
 import type { ClusterCache } from '../kube/cluster-cache';
-import { fullViewScope, wholeViewVisible } from './view-access';
+import { viewScopeFor, wholeViewVisible } from './view-access';
+
+const SEARCHED = ['nodes', 'pods', 'workloads'] as const;
+
+/** What the user may read of the searched views; a view read nowhere is empty, not a 403. */
+async function searchScope(s: Session, cache: ClusterCache, signal?: AbortSignal): Promise<ViewScope> {
+  const out = emptyViewScope();
+  const parts = await Promise.all(
+    SEARCHED.map((v) =>
+      viewScopeFor(s, cache, v, signal).catch((e: unknown) => {
+        if (e instanceof HttpError && e.status === 403) return null;
+        throw e;
+      }),
+    ),
+  );
+  if (parts[0]) out.nodes = parts[0].nodes;
+  if (parts[1]) out.pods = parts[1].pods;
+  if (parts[2]) out.workloads = parts[2].workloads;
+  return out;
+}
 
 /** The views to search, each cut to what `scope` lets the user read (a view read nowhere is left out). */
 export function searchSources(cache: ClusterCache, scope: ViewScope): SearchSources {
@@ -27,6 +47,6 @@ export async function searchFor(
   limit: number,
   signal?: AbortSignal,
 ): Promise<SearchAnswer> {
-  const scope = await fullViewScope(s, cache, signal);
+  const scope = await searchScope(s, cache, signal);
   return searchRows(query, searchSources(cache, scope), limit);
 }
