@@ -129,3 +129,14 @@ test.describe('dark screenshots', () => {
     }
   });
 });
+
+test.describe('signed out, system prefers dark', () => {
+  test.use({ colorScheme: 'dark', signInAs: null });
+
+  test('Theme: the sign-in page is dark too', async ({ page }) => {
+    await page.goto('/login');
+    await expect(page.getByRole('button', { name: /sign in/i }).first()).toBeVisible();
+    expect((await darkness(page)).now).toBe(true);
+    await screenshot(page, 'dark-login');
+  });
+});

@@ -97,7 +97,14 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
           className="h-11 w-full bg-transparent text-sm outline-none placeholder:text-zinc-400"
         />
       </div>
-      <ul id={listId} role="listbox" aria-label="Results" className="max-h-[55vh] overflow-auto p-1">
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Results"
+        // Which query the cluster hits shown answer (e2e times keypress → answer shown by it).
+        data-query={q && search.data ? search.data.query : ''}
+        className="max-h-[55vh] overflow-auto p-1"
+      >
         {hits.map((h, i) => (
           <PaletteOption
             key={`${h.kind}:${h.key}`}
