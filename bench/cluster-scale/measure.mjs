@@ -589,6 +589,16 @@ async function main() {
   log('latency: 20 sequential /api/pods without compression, 20 filtered by namespace');
   const podsIdentity = await series('/api/pods', 20, { encoding: null });
   const podsFiltered = await series('/api/pods?namespace=bench-00', 20);
+  // The command palette (GET /api/search): a plain pod's name typed letter by letter, one request
+  // per keystroke as the palette asks; /api/health in the same run is the request floor.
+  log('latency: /api/search per keystroke of "bench-07/job-0042", /api/health as the baseline');
+  const typed = 'bench-07/job-0042';
+  const searchXs = [];
+  for (let round = 0; round < 3; round++)
+    for (let i = 1; i <= typed.length; i++)
+      searchXs.push(...(await seq(`/api/search?q=${encodeURIComponent(typed.slice(0, i))}`, 1)));
+  const searchTyped = stats(searchXs);
+  const healthSeq = await series('/api/health', 20);
   log('latency: 10 concurrent clients x 10 /api/pods');
   const conc = [];
   const concT0 = now();
@@ -604,6 +614,8 @@ async function main() {
     ...(DRA ? { resourceSlicesSequential: slicesSeq, resourceClaimsSequential: claimsSeq } : {}),
     podsSequentialIdentity: podsIdentity,
     podsNamespaceFiltered: podsFiltered,
+    searchPerKeystroke: searchTyped,
+    healthBaseline: healthSeq,
     podsConcurrent10: { ...stats(conc), wallS: concWall, reqPerS: r1(100 / concWall) },
   };
   result.sizes = sizes;
@@ -1050,6 +1062,8 @@ function printReport(r) {
   if (lat.resourceClaimsSequential) row('GET /api/resourceclaims', lat.resourceClaimsSequential);
   row('GET /api/pods, no compression', lat.podsSequentialIdentity);
   row('GET /api/pods?namespace=bench-00', lat.podsNamespaceFiltered);
+  if (lat.searchPerKeystroke) row('GET /api/search, per keystroke', lat.searchPerKeystroke);
+  if (lat.healthBaseline) row('GET /api/health (baseline)', lat.healthBaseline);
   row('GET /api/pods, 10 concurrent', lat.podsConcurrent10);
   row(`GET /api/pods, ${a.sseClients} streams + churn`, lat.podsWithStreamsAndChurn);
   L(`10 concurrent clients: ${lat.podsConcurrent10.reqPerS} /api/pods answers per second in all`);

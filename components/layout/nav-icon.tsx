@@ -11,6 +11,7 @@ const PATHS: Record<string, string> = {
   audit: 'M9 4h6l1 2h3v15H5V6h3zM9 11h6M9 15h4',
   user: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c1-4 4-6 8-6s7 2 8 6',
   logout: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10',
+  search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM20 20l-4-4',
 };
 
 /** A 16px icon by name; unknown names draw nothing. */

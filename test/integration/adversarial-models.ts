@@ -335,6 +335,21 @@ export function routeModels(c: ModelContext): Record<string, RouteModel> {
     'GET /api/resourceclaims': empty,
     'GET /api/resourceclaimtemplates': empty,
     'GET /api/resourceslices': empty,
+    'GET /api/search': {
+      query: {
+        q: orHostile(
+          'web',
+          'kwok-node',
+          c.scratchPod,
+          `${c.scratch}/web`,
+          'imagepod api',
+          'x'.repeat(256),
+          'x'.repeat(257),
+        ),
+        limit: orHostile('1', '20', '50', '51', '0', '-1', '2.5', '1e3'),
+      },
+      runs: 40,
+    },
     'GET /api/stream': { query: { channel }, runs: 20 },
     'POST /api/stream/subscriptions': {
       body: shapedBody({

@@ -73,6 +73,7 @@ const r = {
   metricsAccess: (await import('@/app/api/metrics/access/route')).GET,
   canI: (await import('@/app/api/auth/can-i/route')).POST,
   objectYaml: (await import('@/app/api/objects/yaml/route')).GET,
+  search: (await import('@/app/api/search/route')).GET,
 } satisfies Record<string, RouteHandler>;
 
 const users = new TestUsers();
@@ -235,6 +236,32 @@ describe.each(USERS)('RBAC matrix: %s', (u) => {
     expect
       .soft((access.json as { readsNothing: boolean }).readsNothing, `${u} metrics access`)
       .toBe(!(somewhere || nodes));
+  });
+
+  it('search (the command palette) finds only what can-i lets the user list, and all of that', async () => {
+    const pods = { verb: 'list', resource: 'pods' } as const;
+    const deployments = { verb: 'list', resource: 'deployments.apps' } as const;
+    for (const ns of [users.teamB, OTHER]) {
+      const url = `/api/search?q=${encodeURIComponent(`${ns}/web`)}&limit=50`;
+      const a = await call(u, r.search, url);
+      // Never a refusal: a user who may list nothing finds nothing.
+      expect.soft(a.status, `${u} GET ${url}`).toBe(200);
+      const hits = (a.json as { items?: { kind: string; namespace: string | null }[] }).items ?? [];
+      for (const [kind, c] of [
+        ['pod', pods],
+        ['workload', deployments],
+      ] as const) {
+        const found = hits.filter((h) => h.kind === kind && h.namespace === ns).length > 0;
+        expect.soft(found, `${u} ${url} finds the ${kind} in ${ns}`).toBe(await canI(as(u), { ...c, ns }));
+      }
+      await expectOnlyReadable(u, a, pods, `${u} GET ${url}`);
+    }
+    const nodeHits = await call(u, r.search, `/api/search?q=${encodeURIComponent(node)}`);
+    expect.soft(nodeHits.status).toBe(200);
+    const foundNode = ((nodeHits.json as { items?: { kind: string; label: string }[] }).items ?? []).some(
+      (h) => h.kind === 'node' && h.label === node,
+    );
+    expect.soft(foundNode, `${u} finds node ${node}`).toBe(await canI(as(u), { verb: 'list', resource: 'nodes' }));
   });
 
   it('cluster-scoped reads follow can-i list (nodes, slices, device classes) and get (one node)', async () => {

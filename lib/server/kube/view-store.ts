@@ -44,6 +44,11 @@ export class ViewStore<T extends Row> {
     return this.revision;
   }
 
+  /** Every row, in no particular order, without copying the view (a search scans it once). */
+  *allRows(): IterableIterator<T> {
+    for (const { row } of this.rows.values()) yield row;
+  }
+
   list(filter?: (r: T) => boolean): ViewList<T> {
     const items: T[] = [];
     for (const { row } of this.rows.values()) if (!filter || filter(row)) items.push(row);
