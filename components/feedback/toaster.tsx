@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { Toaster as Sonner, toast } from 'sonner';
 import type { Toast } from '@/lib/queries/mutation-feedback';
+import { useThemeChoice } from '@/lib/theme/theme-store';
 
 /** Shows one finished action (see lib/queries/mutation-feedback.ts): success for 5 s, a failure until dismissed. */
 export function showToast(t: Toast): void {
@@ -26,10 +27,12 @@ export function showToast(t: Toast): void {
   else toast.error(t.title, options);
 }
 
-/** The tab's toasts, bottom right, above dialogs' backdrops. */
+/** The tab's toasts, bottom right, above dialogs' backdrops; in the panel's theme. */
 export function Toaster() {
+  const theme = useThemeChoice();
   return (
     <Sonner
+      theme={theme}
       position="bottom-right"
       visibleToasts={5}
       toastOptions={{ classNames: { title: 'font-medium', toast: 'text-sm' } }}
