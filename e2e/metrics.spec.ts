@@ -54,6 +54,9 @@ test('Metrics: every data panel draws lines with points; the range picker redraw
   ]) {
     await ready(page, id);
     const chart = page.getByTestId(`chart-${id}`);
+    // Pods of earlier tests' namespaces, deleted since, are hidden by default; the lines are theirs.
+    const deleted = page.getByTestId(`panel-${id}-include-deleted`);
+    if (await deleted.isVisible()) await deleted.check();
     await expect.poll(() => segments(chart), `${id} draws a line of points`).toBeGreaterThan(2);
   }
   // At least one line per GPU unit in the simulator: 16 whole GPUs on gpu-node-1..3 (8 + 4 + 4), 19
