@@ -19,7 +19,9 @@ import { PodsTable } from './pods-table';
 export function PodsScreen({ initial }: { initial: PageState<typeof POD_PAGE_FIELDS> }) {
   const query = usePodsQuery();
   const [state, setState] = useUrlState(POD_PAGE_FIELDS, initial);
-  const { sort, ...text } = state;
+  const { sort, namespace, selector, search } = state;
+  // One object per change (not per render), so the deferred copy settles.
+  const text = useMemo(() => ({ namespace, selector, search }), [namespace, selector, search]);
   const deferred = useDeferredValue(text);
 
   const selectorNow = useMemo(() => parseSelector(text.selector), [text.selector]);
