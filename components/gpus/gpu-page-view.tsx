@@ -11,7 +11,7 @@ import type { PodOwnerInfo } from '@/lib/gpu-page/pod-links';
 import { pageStateQuery, readPageState, type GpuPageState, type MapFilterText } from '@/lib/gpu-page/url-state';
 import { EMPTY_WHERE_FORM, whereRequestFromForm, type WhereFormText } from '@/lib/gpu-page/where-form';
 import { parseSelector } from '@/lib/label-selector';
-import { writeHistory, type UrlWrite } from '../hooks/use-url-state';
+import { onUrlPop, writeHistory, type UrlWrite } from '../hooks/use-url-state';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { ClaimsCard } from './claims-card';
 import type { CellSelection } from './gpu-cell';
@@ -90,13 +90,11 @@ export function GpuPageView({
   };
   // Back/Forward: the map and the question as the URL has them.
   useEffect(() => {
-    const onPop = () => {
+    return onUrlPop(() => {
       const s = readPageState(new URLSearchParams(window.location.search));
       setFilter(s.filter);
       setWhere(s.where);
-    };
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
+    });
   }, []);
   const selectedNode = selection ? model.nodes.find((n) => n.node === selection.node) : undefined;
 

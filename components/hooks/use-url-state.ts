@@ -26,6 +26,40 @@ export function writeHistory(url: string, how: UrlWrite): void {
   else window.history.replaceState(null, '', url);
 }
 
+/** Pages listening for Back/Forward within themselves, by path. */
+const listeners = new Set<{ path: string; onPop: () => void }>();
+let capturing = false;
+
+/**
+ * Back/Forward between two states of the same page is the page's own business: the listeners of
+ * that path get it and Next's router does not (it would restore the tree stored with the entry,
+ * which after a reload is missing from its cache, and hold the page in a pending transition while
+ * it refetches). Back/Forward to another page goes to the router as always.
+ */
+function onPopCapture(e: PopStateEvent) {
+  const path = window.location.pathname;
+  const mine = [...listeners].filter((l) => l.path === path);
+  if (mine.length === 0) return;
+  e.stopImmediatePropagation();
+  for (const l of mine) l.onPop();
+}
+
+/**
+ * Calls `onPop` when Back/Forward lands on another state of the current page (its path); returns
+ * the unsubscribe function, for an effect's cleanup.
+ */
+export function onUrlPop(onPop: () => void): () => void {
+  if (!capturing) {
+    window.addEventListener('popstate', onPopCapture, { capture: true });
+    capturing = true;
+  }
+  const entry = { path: window.location.pathname, onPop };
+  listeners.add(entry);
+  return () => {
+    listeners.delete(entry);
+  };
+}
+
 /**
  * A page's state held in the address bar: starts from `initial` (what the server component read
  * from the same URL, so server and browser render alike), writes every change to the URL with the
@@ -37,13 +71,11 @@ export function useUrlState<S>(fields: UrlFields<S>, initial: S): [S, (patch: Pa
   const stateRef = useRef(state);
 
   useEffect(() => {
-    const onPop = () => {
+    return onUrlPop(() => {
       const next = readUrlState(fields, new URLSearchParams(window.location.search));
       stateRef.current = next;
       setState(next);
-    };
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
+    });
   }, [fields]);
 
   const update = useCallback(

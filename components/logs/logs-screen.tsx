@@ -5,7 +5,7 @@ import { DEFAULT_BUFFER_LINES } from '@/lib/logs/log-store';
 import { sourceFromParams, type LogSource } from '@/lib/logs/presets';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
 import { LOG_DISPLAY_FIELDS, type PageState } from '@/lib/url-state/page-fields';
-import { useUrlState } from '../hooks/use-url-state';
+import { onUrlPop, useUrlState } from '../hooks/use-url-state';
 import { LogPane } from './log-pane';
 import { LogSourceBar } from './log-source-bar';
 import type { DisplayOptions } from './display-options';
@@ -70,14 +70,12 @@ export function LogsScreen({
   };
   // Back/Forward to another source: follow that one instead.
   useEffect(() => {
-    const onPop = () => {
+    return onUrlPop(() => {
       const next = sourceFromParams(Object.fromEntries(new URLSearchParams(window.location.search)));
       if (JSON.stringify(sourceRef.current) === JSON.stringify(next)) return;
       setSource(next);
       setGeneration((g) => g + 1);
-    };
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
+    });
   }, []);
 
   return (
