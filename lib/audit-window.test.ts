@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FailureWindow } from './audit-window';
+import { AUDIT_RANGES, FailureWindow, auditRanges, parseGoDuration } from './audit-window';
 
 describe('FailureWindow', () => {
   it('records the first few failures of a window and counts the rest', () => {
@@ -25,5 +25,25 @@ describe('FailureWindow', () => {
     expect(w.admit(60_000, 'd')).toBe('record');
     expect(w.close(60_001)).toBeNull();
     expect(w.admit(70_000, 'e')).toBe('record');
+  });
+});
+
+describe('auditRanges', () => {
+  it('offers only the time filters no longer than the records live', () => {
+    expect(auditRanges(3_600_000).map((r) => r.value)).toEqual(['15m', '1h']);
+    expect(auditRanges(24 * 3_600_000).map((r) => r.value)).toEqual(['15m', '1h', '6h', '24h']);
+    expect(auditRanges(60_000)).toEqual([]);
+    expect(auditRanges(Infinity)).toEqual(AUDIT_RANGES);
+  });
+});
+
+describe('parseGoDuration', () => {
+  it('reads the API server flag durations and refuses anything else', () => {
+    expect(parseGoDuration('1h')).toBe(3_600_000);
+    expect(parseGoDuration('1h30m0s')).toBe(5_400_000);
+    expect(parseGoDuration(' 90m ')).toBe(5_400_000);
+    expect(parseGoDuration('3600s')).toBe(3_600_000);
+    for (const bad of ['', 'h', '1d', '-1h', '0s', '1.5h', '1H', 'abc', '1h 2m'])
+      expect(parseGoDuration(bad), bad).toBeNull();
   });
 });

@@ -67,3 +67,32 @@ export class FailureWindow {
     return out;
   }
 }
+
+/** The Audit page's time filters, shortest first. */
+export const AUDIT_RANGES = [
+  { value: '15m', label: 'Last 15 minutes', ms: 15 * 60_000 },
+  { value: '1h', label: 'Last hour', ms: 3_600_000 },
+  { value: '6h', label: 'Last 6 hours', ms: 6 * 3_600_000 },
+  { value: '24h', label: 'Last 24 hours', ms: 86_400_000 },
+  { value: '7d', label: 'Last 7 days', ms: 7 * 86_400_000 },
+] as const;
+export type AuditRange = (typeof AUDIT_RANGES)[number]['value'];
+
+/**
+ * The time filters worth offering when records live `retentionMs` (the API server's
+ * `--event-ttl`): a filter longer than that shows the same rows as "Any time", so it is left out.
+ */
+export function auditRanges(retentionMs: number): (typeof AUDIT_RANGES)[number][] {
+  return AUDIT_RANGES.filter((r) => r.ms <= retentionMs);
+}
+
+/**
+ * A duration as the API server's flags write it (`1h`, `90m`, `1h30m0s`, `3600s`), in ms; null for
+ * anything else, so a bad setting falls back to the default instead of hiding every filter.
+ */
+export function parseGoDuration(s: string): number | null {
+  const m = /^(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,9})s)?$/.exec(s.trim());
+  if (!m || (!m[1] && !m[2] && !m[3])) return null;
+  const ms = (Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 1000;
+  return ms > 0 ? ms : null;
+}

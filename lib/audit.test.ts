@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { auditEvent, auditRowFromEvent, filterAudit, targetText, type AuditRecord, type AuditRow } from './audit';
+import {
+  auditEvent,
+  auditRowFromEvent,
+  clientText,
+  filterAudit,
+  targetText,
+  type AuditRecord,
+  type AuditRow,
+} from './audit';
 
 const now = new Date('2026-11-25T10:00:00.123Z');
 const rec: AuditRecord = {
@@ -11,6 +19,7 @@ const rec: AuditRecord = {
   message: 'scaled from 2 to 5 replicas',
   details: { from: 2, to: 5 },
   sessionId: 'abc',
+  client: 'proxy:203.0.113.7',
 };
 
 describe('auditEvent', () => {
@@ -112,5 +121,14 @@ describe('filterAudit', () => {
     expect(targetText(rec.target)).toBe('Deployment/imagepod/imagepod-api');
     expect(targetText({ kind: 'Node', name: 'n1' })).toBe('Node/n1');
     expect(targetText(null)).toBe('');
+  });
+});
+
+describe('clientText', () => {
+  it('shows the address however it was learnt, and nothing for an old record', () => {
+    expect(clientText('proxy:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientText('peer:::1')).toBe('::1');
+    expect(clientText('direct')).toBe('direct');
+    expect(clientText(undefined)).toBe('');
   });
 });

@@ -43,6 +43,7 @@ const A = {
   result: 'audit.imagepod.io/result',
   session: 'audit.imagepod.io/session',
   details: 'audit.imagepod.io/details',
+  client: 'audit.imagepod.io/client',
 } as const;
 /** The record's MAC (lib/server/audit/mac.ts): proof that the panel wrote it. */
 export const AUDIT_MAC_ANNOTATION = 'audit.imagepod.io/mac';
@@ -66,6 +67,12 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
   /** The session's id (never the token), to tie actions to one login. */
   sessionId?: string;
+  /**
+   * Where the request came from, as lib/server/auth/login-limiter.ts's `clientAddress` tells it:
+   * `proxy:<ip>` (the trusted proxy's X-Forwarded-For), `peer:<ip>` (the socket) or `direct`.
+   * Absent on records written before the panel recorded it, or away from any request.
+   */
+  client?: string;
 }
 
 export interface AuditRow extends AuditRecord {
@@ -83,6 +90,14 @@ export function isAuditEventKey(key: string): boolean {
   return key.slice(key.indexOf('/') + 1).startsWith('imagepod-audit-');
 }
 
+/** A record's client for people: the address alone (`proxy:`/`peer:` say how it was learnt), or `direct`. */
+export function clientText(client: string | undefined): string {
+  if (!client) return '';
+  const i = client.indexOf(':');
+  return i > 0 && (client.startsWith('proxy:') || client.startsWith('peer:')) ? client.slice(i + 1) : client;
+}
+
+/** A target as `Kind/namespace/name` (no namespace for cluster-scoped ones), or '' for none. */
 export function targetText(t: AuditTarget | null): string {
   if (!t) return '';
   return `${t.kind}/${t.namespace ? `${t.namespace}/` : ''}${t.name}`;
@@ -116,6 +131,7 @@ export function auditEvent(
   if (r.groups?.length) annotations[A.groups] = r.groups.join(',');
   if (r.target) annotations[A.target] = JSON.stringify(r.target);
   if (r.sessionId) annotations[A.session] = r.sessionId;
+  if (r.client) annotations[A.client] = clip(r.client, 128);
   if (r.details) annotations[A.details] = clip(JSON.stringify(r.details), 4000);
   const event = {
     apiVersion: 'events.k8s.io/v1',
@@ -241,6 +257,7 @@ export function auditRowFromEvent(
     message: note.startsWith(prefix) ? note.slice(prefix.length) : note,
     details,
     sessionId: an[A.session],
+    client: an[A.client],
     verified: verify(e),
   };
 }

@@ -34,7 +34,9 @@ export function filterPods(rows: readonly PodRow[], f: PodFilter): PodRow[] {
   });
 }
 
-export type PodSortKey = 'name' | 'namespace' | 'status' | 'restarts' | 'node' | 'gpu' | 'age';
+/** The columns the pods table sorts by. */
+export const POD_SORT_KEYS = ['name', 'namespace', 'status', 'restarts', 'node', 'gpu', 'age'] as const;
+export type PodSortKey = (typeof POD_SORT_KEYS)[number];
 export interface PodSort {
   key: PodSortKey;
   dir: 'asc' | 'desc';
@@ -85,6 +87,9 @@ export function podNamespaces(rows: readonly PodRow[]): string[] {
 }
 
 /** Clicking a header: same column flips the direction, another column starts ascending. */
-export function toggleSort(current: PodSort, key: PodSortKey): PodSort {
+export function toggleSort<K extends string>(
+  current: { key: K; dir: 'asc' | 'desc' },
+  key: K,
+): { key: K; dir: 'asc' | 'desc' } {
   return current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
 }

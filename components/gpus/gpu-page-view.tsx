@@ -1,6 +1,6 @@
 'use client';
 
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { DeviceClass } from '@/lib/gpu/dra-types';
 import { gpuInventory } from '@/lib/gpu/inventory';
 import type { GpuClusterModel } from '@/lib/gpu/model-types';
@@ -8,9 +8,10 @@ import { whereCanThisRun } from '@/lib/gpu/where';
 import { simpleDeviceClass, type SimpleDeviceClass } from '@/lib/gpu/where-request';
 import { filterMapRows, mapModels } from '@/lib/gpu-page/map-filter';
 import type { PodOwnerInfo } from '@/lib/gpu-page/pod-links';
-import { pageStateQuery, type GpuPageState, type MapFilterText } from '@/lib/gpu-page/url-state';
+import { pageStateQuery, readPageState, type GpuPageState, type MapFilterText } from '@/lib/gpu-page/url-state';
 import { EMPTY_WHERE_FORM, whereRequestFromForm, type WhereFormText } from '@/lib/gpu-page/where-form';
 import { parseSelector } from '@/lib/label-selector';
+import { onUrlPop, writeHistory, type UrlWrite } from '../hooks/use-url-state';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { ClaimsCard } from './claims-card';
 import type { CellSelection } from './gpu-cell';
@@ -22,10 +23,13 @@ import { GpuSelectionPanel } from './gpu-selection-panel';
 import { WhereForm } from './where-form';
 import { WhereResults } from './where-results';
 
-/** Mirrors the state into the address bar, so a reload or a shared link asks the same. */
-function writeUrl(s: GpuPageState) {
+/**
+ * Mirrors the state into the address bar, so a reload or a shared link asks the same; typing is
+ * one Back step per burst, asking or clearing a question one step.
+ */
+function writeUrl(s: GpuPageState, how: UrlWrite) {
   const qs = pageStateQuery(s);
-  window.history.replaceState(null, '', qs ? `?${qs}` : window.location.pathname);
+  writeHistory(qs ? `${window.location.pathname}?${qs}` : window.location.pathname, how);
 }
 
 /**
@@ -80,12 +84,20 @@ export function GpuPageView({
 
   const onFilter = (next: MapFilterText) => {
     setFilter(next);
-    writeUrl({ filter: next, where });
+    writeUrl({ filter: next, where }, next.state !== filter.state || next.model !== filter.model ? 'push' : 'typing');
   };
   const onWhere = (next: WhereFormText | null) => {
     setWhere(next);
-    writeUrl({ filter, where: next });
+    writeUrl({ filter, where: next }, next === null || where === null ? 'push' : 'typing');
   };
+  // Back/Forward: the map and the question as the URL has them.
+  useEffect(() => {
+    return onUrlPop(() => {
+      const s = readPageState(new URLSearchParams(window.location.search));
+      setFilter(s.filter);
+      setWhere(s.where);
+    });
+  }, []);
   const selectedNode = selection ? model.nodes.find((n) => n.node === selection.node) : undefined;
 
   return (

@@ -1,7 +1,9 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { TimeWindow } from '@/lib/metrics/time-range';
+import { METRICS_PAGE_FIELDS, REFRESH_CHOICES, type PageState } from '@/lib/url-state/page-fields';
+import { useUrlState } from '../hooks/use-url-state';
 import { PageHeader } from '../layout/page-header';
 import { IdleGpusCard } from './idle-gpus-card';
 import { IdleHoursCard } from './idle-hours-card';
@@ -20,10 +22,19 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** `/metrics`: Prometheus' answers to the everyday questions about GPUs, the API and the pods. */
-export function MetricsScreen() {
-  const [win, setWin] = useState<TimeWindow>({ range: '1h' });
-  const [refreshMs, setRefreshMs] = useState(30_000);
+/**
+ * `/metrics`: Prometheus' answers to the everyday questions about GPUs, the API and the pods. The
+ * range (a preset, or `start`/`end` in Unix seconds) and the refresh interval live in the URL.
+ */
+export function MetricsScreen({ initial }: { initial: PageState<typeof METRICS_PAGE_FIELDS> }) {
+  const [state, setState] = useUrlState(METRICS_PAGE_FIELDS, initial);
+  const { range, start, end } = state;
+  const win = useMemo<TimeWindow>(() => (start && end > start ? { start, end } : { range }), [range, start, end]);
+  const setWin = (w: TimeWindow) =>
+    setState(
+      'range' in w ? { range: w.range, start: 0, end: 0 } : { start: Math.floor(w.start), end: Math.floor(w.end) },
+    );
+  const refreshMs = Number(state.refresh);
   const p = { window: win, refreshMs };
   return (
     <div className="flex flex-col gap-6" data-testid="metrics-view">
@@ -32,8 +43,12 @@ export function MetricsScreen() {
         subtitle="From Prometheus, limited to the series Kubernetes lets you read."
         actions={
           <>
-            <RangePicker value={win} onChange={setWin} />
-            <RefreshPicker value={refreshMs} onChange={setRefreshMs} />
+            {/* Keyed by the window so Back/Forward resets the picker's own custom-range inputs. */}
+            <RangePicker key={JSON.stringify(win)} value={win} onChange={setWin} />
+            <RefreshPicker
+              value={refreshMs}
+              onChange={(ms) => setState({ refresh: REFRESH_CHOICES.find((c) => c === String(ms)) ?? '30000' })}
+            />
           </>
         }
       />

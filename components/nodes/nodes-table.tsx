@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { ObjectYamlButton } from '../objects/object-yaml';
 import { useMemo } from 'react';
 import type { GpuAllocation } from '@/lib/gpu';
+import type { NodeSort, NodeSortKey } from '@/lib/node-list';
 import { nodeGpuNumbers, type NodeGpuNumbers } from '@/lib/gpu/inventory';
 import type { GpuClusterModel } from '@/lib/gpu/model-types';
 import { formatCpu, formatMemory } from '@/lib/quantity';
@@ -11,7 +12,7 @@ import { nodeTone } from '@/lib/status-tone';
 import type { NodeRow } from '@/lib/views';
 import { LabelChips } from '../ui/label-chips';
 import { Badge } from '../ui/badge';
-import { Table, TableScroll, TBody, TD, TH, THead, TR } from '../ui/table';
+import { SortableTH, Table, TableScroll, TBody, TD, TH, THead, TR } from '../ui/table';
 import { NodeGpuCells } from './node-gpu-cells';
 import { NodeTaints } from './node-taints';
 
@@ -29,16 +30,34 @@ function gpuMemory(bytes: number | null | undefined, labelMiB: number | null) {
   return text ? <span className="ml-1 text-xs text-zinc-500">{text}</span> : null;
 }
 
-/** The nodes table: status, roles, GPU model, CPU/memory and GPU allocation, labels and taints. */
+/**
+ * The nodes table: status, roles, GPU model, CPU/memory and GPU allocation, labels and taints;
+ * name, status, CPU, memory and GPU units sort on a header click.
+ */
 export function NodesTable({
   nodes,
   allocation,
   model,
+  sort,
+  onSort,
 }: {
   nodes: NodeRow[];
   allocation: Map<string, GpuAllocation[]> | null;
   model: GpuClusterModel | undefined;
+  sort: NodeSort;
+  onSort: (key: NodeSortKey) => void;
 }) {
+  const sortable = (key: NodeSortKey, label: string, className?: string, title?: string) => (
+    <SortableTH
+      label={label}
+      active={sort.key === key}
+      dir={sort.dir}
+      onSort={() => onSort(key)}
+      className={className}
+      title={title}
+      data-testid={`nodes-sort-${key}`}
+    />
+  );
   // The model's per-node numbers (physical GPUs, products), the same the GPU page and node detail show.
   const numbers = useMemo(
     () => (model ? new Map<string, NodeGpuNumbers>(model.nodes.map((m) => [m.node, nodeGpuNumbers(m)])) : null),
@@ -54,18 +73,16 @@ export function NodesTable({
       <Table data-testid="nodes-table" className="min-w-[1100px]">
         <THead>
           <tr>
-            <TH>Name</TH>
-            <TH>Status</TH>
+            {sortable('name', 'Name')}
+            {sortable('status', 'Status')}
             <TH className="max-lg:hidden">Roles</TH>
             <TH>GPU product</TH>
-            <TH className="text-right max-lg:hidden">CPU</TH>
-            <TH className="text-right max-lg:hidden">Memory</TH>
+            {sortable('cpu', 'CPU', 'text-right max-lg:hidden')}
+            {sortable('memory', 'Memory', 'text-right max-lg:hidden')}
             <TH className="text-right" title="Physical GPUs: free (no unit held) / total, whatever they are split into">
               GPUs free
             </TH>
-            <TH className="text-right" title="GPU units: whole GPUs, MIG slices, shares and DRA devices">
-              Units
-            </TH>
+            {sortable('gpus', 'Units', 'text-right', 'GPU units: whole GPUs, MIG slices, shares and DRA devices')}
             <TH
               className="w-32 text-right"
               title="Units requested by pods bound to the node (not finished) or allocated to claims / allocatable"

@@ -1,33 +1,27 @@
 'use client';
 
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { parseSelector } from '@/lib/label-selector';
-import { DEFAULT_POD_SORT, filterPods, podNamespaces, sortPods, toggleSort, type PodSort } from '@/lib/pod-list';
+import { filterPods, podNamespaces, sortPods, toggleSort } from '@/lib/pod-list';
+import { POD_PAGE_FIELDS, type PageState } from '@/lib/url-state/page-fields';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
+import { useUrlState } from '../hooks/use-url-state';
 import { QueryError, QueryPending } from '../feedback/query-states';
 import { PageHeader } from '../layout/page-header';
 import { PodsFilters, type PodFilterText } from './pods-filters';
 import { PodsSkeleton } from './pods-skeleton';
 import { PodsTable } from './pods-table';
 
-/** Mirrors the filters into the address bar (`?namespace=&selector=&q=`) so a view can be shared. */
-function writeUrl(f: PodFilterText) {
-  const params = new URLSearchParams();
-  if (f.namespace) params.set('namespace', f.namespace);
-  if (f.selector) params.set('selector', f.selector);
-  if (f.search) params.set('q', f.search);
-  const qs = params.toString();
-  window.history.replaceState(null, '', qs ? `?${qs}` : window.location.pathname);
-}
-
 /**
  * The pods page: the full pods view filtered and sorted in the browser, so stream deltas keep
- * patching one list while the operator narrows it.
+ * patching one list while the operator narrows it. Filters and sort live in the URL.
  */
-export function PodsScreen({ initial }: { initial: PodFilterText }) {
+export function PodsScreen({ initial }: { initial: PageState<typeof POD_PAGE_FIELDS> }) {
   const query = usePodsQuery();
-  const [text, setText] = useState(initial);
-  const [sort, setSort] = useState<PodSort>(DEFAULT_POD_SORT);
+  const [state, setState] = useUrlState(POD_PAGE_FIELDS, initial);
+  const { sort, namespace, selector, search } = state;
+  // One object per change (not per render), so the deferred copy settles.
+  const text = useMemo(() => ({ namespace, selector, search }), [namespace, selector, search]);
   const deferred = useDeferredValue(text);
 
   const selectorNow = useMemo(() => parseSelector(text.selector), [text.selector]);
@@ -45,10 +39,8 @@ export function PodsScreen({ initial }: { initial: PodFilterText }) {
     return sortPods(filterPods(rows, filter), sort);
   }, [rows, deferred.namespace, deferred.search, selectorDeferred, sort]);
 
-  const onChange = (next: PodFilterText) => {
-    setText(next);
-    writeUrl(next);
-  };
+  // A namespace pick is a Back step; typing in the selector or search is one per burst.
+  const onChange = (next: PodFilterText) => setState(next, next.namespace !== text.namespace ? 'push' : 'typing');
 
   if (!rows) {
     return (
@@ -81,7 +73,7 @@ export function PodsScreen({ initial }: { initial: PodFilterText }) {
           rows={filtered}
           total={rows.length}
           sort={sort}
-          onSort={(key) => setSort((s) => toggleSort(s, key))}
+          onSort={(key) => setState({ sort: toggleSort(sort, key) })}
         />
       </div>
     </>

@@ -1,10 +1,12 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useAccess } from '@/lib/queries/access/access-query';
 import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
 import { WORKLOAD_RESOURCES, type WorkloadKind } from '@/lib/kube-resources';
 import { WORKLOAD_LISTS } from '@/lib/namespace-access';
+import { WORKLOAD_PAGE_FIELDS, type PageState } from '@/lib/url-state/page-fields';
+import { useUrlState } from '../hooks/use-url-state';
 import { QueryError, QueryPending } from '../feedback/query-states';
 import { NamespacePicker } from '../layout/namespace-picker';
 import { PageHeader } from '../layout/page-header';
@@ -23,13 +25,11 @@ const FILTER_KINDS: KindFilter[] = [...KINDS, 'CronJob', 'Job'];
 /**
  * The workloads page: every Deployment, StatefulSet and DaemonSet the user may list, then their
  * CronJobs and Jobs, filterable by kind and by namespace (the picker offers the namespaces the
- * user may list workloads in).
+ * user may list workloads in); the filters live in the URL.
  */
-export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: string }) {
+export function WorkloadsScreen({ initial }: { initial: PageState<typeof WORKLOAD_PAGE_FIELDS> }) {
   const query = useWorkloadsQuery();
-  const [kind, setKind] = useState<KindFilter | ''>('');
-  const [namespace, setNamespace] = useState(initialNamespace);
-  const [search, setSearch] = useState('');
+  const [{ kind, namespace, search }, setState] = useUrlState(WORKLOAD_PAGE_FIELDS, initial);
   const rows = query.data?.items;
   const namespaces = useMemo(() => (rows ? [...new Set(rows.map((w) => w.namespace))].sort() : []), [rows]);
   const rolloutKind = KINDS.find((k) => k === kind) ?? null;
@@ -66,7 +66,7 @@ export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: 
             data-testid="workloads-kind-filter"
             aria-label="Kind"
             value={kind}
-            onChange={(e) => setKind(FILTER_KINDS.find((k) => k === e.target.value) ?? '')}
+            onChange={(e) => setState({ kind: FILTER_KINDS.find((k) => k === e.target.value) ?? '' })}
           >
             <option value="">All kinds</option>
             {FILTER_KINDS.map((k) => (
@@ -79,7 +79,7 @@ export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: 
             testId="workloads-namespace-filter"
             aria-label="Namespace"
             value={namespace}
-            onChange={setNamespace}
+            onChange={(ns) => setState({ namespace: ns })}
             wanted={WORKLOAD_LISTS}
             seen={namespaces}
             className="w-48"
@@ -90,7 +90,7 @@ export function WorkloadsScreen({ initialNamespace = '' }: { initialNamespace?: 
             aria-label="Search"
             placeholder="name or image…"
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            onChange={(e) => setState({ search: e.target.value }, 'typing')}
             className="w-64"
           />
         </div>

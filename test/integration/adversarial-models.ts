@@ -151,6 +151,16 @@ export function routeModels(c: ModelContext): Record<string, RouteModel> {
         limit: orHostile('1', '5000', '5001', '0', '1.5'),
       },
     },
+    'GET /api/audit/export': {
+      query: {
+        format: orHostile('csv', 'json', 'xlsx', 'CSV'),
+        user: orHostile('admin', '=cmd|calc'),
+        action: orHostile(...AUDIT_ACTIONS),
+        result: orHostile('success', 'failure', 'denied'),
+        since: isoTime,
+        until: isoTime,
+      },
+    },
     'POST /api/auth/can-i': {
       body: shapedBody({
         checks: json(

@@ -43,6 +43,7 @@ const r = {
   slices: (await import('@/app/api/resourceslices/route')).GET,
   deviceClasses: (await import('@/app/api/deviceclasses/route')).GET,
   audit: (await import('@/app/api/audit/route')).GET,
+  auditExport: (await import('@/app/api/audit/export/route')).GET,
   settings: (await import('@/app/api/deploy/settings/route')).GET,
   runs: (await import('@/app/api/deploy/runs/route')).GET,
   deploy: (await import('@/app/api/deploy/runs/route')).POST,
@@ -300,6 +301,15 @@ describe.each(USERS)('RBAC matrix: %s', (u) => {
   it('audit, deploy settings and deploy runs follow the rights in the stack namespace', async () => {
     const audit = await call(u, r.audit, '/api/audit');
     expectDecision(audit, await canI(as(u), { verb: 'list', resource: 'events', ns: STACK }), `${u} GET /api/audit`);
+    // The export checks the same right, in both formats.
+    for (const format of ['csv', 'json']) {
+      const url = `/api/audit/export?format=${format}`;
+      expectDecision(
+        await call(u, r.auditExport, url),
+        await canI(as(u), { verb: 'list', resource: 'events', ns: STACK }),
+        `${u} GET ${url}`,
+      );
+    }
     const settings = await call(u, r.settings, '/api/deploy/settings');
     expectDecision(
       settings,

@@ -1,16 +1,13 @@
 import type { Metadata } from 'next';
 import { PodsScreen } from '@/components/pods/pods-screen';
+import { POD_PAGE_FIELDS } from '@/lib/url-state/page-fields';
+import { readUrlState } from '@/lib/url-state/url-state';
 
 export const metadata: Metadata = { title: 'Pods' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function first(v: string | string[] | undefined): string {
-  return (Array.isArray(v) ? v[0] : v) ?? '';
-}
-
-/** `/pods?namespace=&selector=&q=`: every pod, filtered in the browser, virtualized. */
+/** `/pods?namespace=&selector=&q=&sort=`: every pod, filtered in the browser, virtualized. */
 export default async function PodsPage({ searchParams }: { searchParams: SearchParams }) {
-  const sp = await searchParams;
-  return <PodsScreen initial={{ namespace: first(sp.namespace), selector: first(sp.selector), search: first(sp.q) }} />;
+  return <PodsScreen initial={readUrlState(POD_PAGE_FIELDS, await searchParams)} />;
 }

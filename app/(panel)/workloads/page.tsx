@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { WorkloadsScreen } from '@/components/workloads/workloads-screen';
+import { WORKLOAD_PAGE_FIELDS } from '@/lib/url-state/page-fields';
+import { readUrlState } from '@/lib/url-state/url-state';
 
 export const metadata: Metadata = { title: 'Workloads' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** `/workloads?namespace=`: Deployments, StatefulSets and DaemonSets with rollout state. */
+/** `/workloads?kind=&namespace=&q=`: Deployments, StatefulSets and DaemonSets with rollout state. */
 export default async function WorkloadsPage({ searchParams }: { searchParams: SearchParams }) {
-  const ns = (await searchParams).namespace;
-  return <WorkloadsScreen initialNamespace={(Array.isArray(ns) ? ns[0] : ns) ?? ''} />;
+  return <WorkloadsScreen initial={readUrlState(WORKLOAD_PAGE_FIELDS, await searchParams)} />;
 }

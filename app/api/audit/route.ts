@@ -1,25 +1,13 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS, auditRowFromEvent, filterAudit, type AuditRow } from '@/lib/audit';
-import { verifyAuditEvent } from '@/lib/server/audit/mac';
-import { canI } from '@/lib/server/auth/access-review';
-import { authSettings } from '@/lib/server/auth/settings';
-import { HttpError } from '@/lib/server/errors/http-error';
+import { auditFilterQuery, auditRetentionMs, readAuditTrail } from '@/lib/server/audit/read-trail';
 import { route } from '@/lib/server/http/route';
 import { healthFor } from '@/lib/server/views/health-for';
 import { syncedCache } from '@/lib/server/views/views-api';
 
 export const dynamic = 'force-dynamic';
 
-const isoTime = z
-  .string()
-  .max(40)
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid time');
 const query = z.strictObject({
-  user: z.string().max(256).optional(),
-  action: z.enum(AUDIT_ACTIONS).optional(),
-  result: z.enum(['success', 'failure', 'denied']).optional(),
-  since: isoTime.optional(),
-  until: isoTime.optional(),
+  ...auditFilterQuery,
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
@@ -27,28 +15,15 @@ const query = z.strictObject({
  * The audit trail: the panel's audit Events in the audit namespace, from the watch cache, newest
  * first — for users Kubernetes lets list events there. Each row says whether its MAC proves the
  * panel wrote it (`verified`); anyone who may create Events there can add rows that look alike.
+ * `retentionMs` is how long the records live, so the page offers no longer time filter.
  */
-export const GET = route({ query }, async ({ session, query: q, signal }) => {
-  const ns = authSettings().auditNamespace;
-  const cache = syncedCache();
-  const access = await canI(session, { verb: 'list', resource: 'events', namespace: ns }, signal);
-  if (!access.allowed)
-    throw new HttpError(
-      403,
-      'FORBIDDEN',
-      `Kubernetes does not allow ${session.user.username} to list events in namespace ${ns}, where the audit trail is kept`,
-    );
-  const rows: AuditRow[] = [];
-  for (const e of cache.objects('events')) {
-    if (e.metadata.namespace !== ns) continue;
-    const row = auditRowFromEvent(e as Parameters<typeof auditRowFromEvent>[0], (ev) => verifyAuditEvent(ev));
-    if (row) rows.push(row);
-  }
-  const items = filterAudit(rows, q);
+export const GET = route({ query }, async ({ session, query: { limit, ...filter }, signal }) => {
+  const { rows, namespace } = await readAuditTrail(session, filter, signal);
   return {
-    items: items.slice(0, q.limit),
-    total: items.length,
-    namespace: ns,
-    health: await healthFor(session, cache, signal),
+    items: rows.slice(0, limit),
+    total: rows.length,
+    namespace,
+    retentionMs: auditRetentionMs(),
+    health: await healthFor(session, syncedCache(), signal),
   };
 });

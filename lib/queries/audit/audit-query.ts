@@ -8,13 +8,16 @@ export interface AuditAnswer {
   items: AuditRow[];
   total: number;
   namespace: string;
+  /** How long the records live (the API server's `--event-ttl`, as the panel is told it). */
+  retentionMs: number;
 }
 
-export function auditUrl(f: AuditFilter): string {
-  const q = new URLSearchParams();
+/** The audit route's URL for a filter (or the export route's, with `format`). */
+export function auditUrl(f: AuditFilter, path = '/api/audit', extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams(extra);
   for (const [k, v] of Object.entries(f)) if (v) q.set(k, String(v));
   const s = q.toString();
-  return s ? `/api/audit?${s}` : '/api/audit';
+  return s ? `${path}?${s}` : path;
 }
 
 /**

@@ -1,7 +1,9 @@
 import 'server-only';
 import { panelFieldManager } from '../../field-manager/field-manager';
 import { hostname } from 'node:os';
+import { headers } from 'next/headers';
 import { auditEvent, targetText, type AuditRecord } from '../../audit';
+import { clientAddress } from '../auth/login-limiter';
 import { authSettings } from '../auth/settings';
 import { getKubeConfig } from '../kube/config';
 import { RESOURCES } from '../../kube-resources';
@@ -9,17 +11,30 @@ import { kubeRequest, resourcePath } from '../kube/transport';
 import { signAudit } from './mac';
 
 /**
- * Records one action: a JSON line on stdout (for the cluster's log collection; IMAGEPOD_AUDIT_STDOUT=0
+ * The current request's client as the login limiter tells clients apart (the trusted proxy's
+ * X-Forwarded-For, else the socket); undefined away from a request (a deploy run's later steps).
+ */
+async function requestClient(): Promise<string | undefined> {
+  try {
+    return clientAddress(await headers());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Records one action (with the requesting client's address unless the record names one): a JSON line on stdout (for the cluster's log collection; IMAGEPOD_AUDIT_STDOUT=0
  * turns it off) and an Event in
  * the audit namespace, written with the panel's own identity (its only write right) and signed
  * (lib/server/audit/mac.ts) so the Audit page can tell it from an Event someone else wrote. The
  * action has happened either way, so a failed write is logged, not thrown.
  */
-export async function recordAudit(r: AuditRecord): Promise<void> {
+export async function recordAudit(record: AuditRecord): Promise<void> {
   const ns = authSettings().auditNamespace;
+  const r = record.client ? record : { ...record, client: await requestClient() };
   if (process.env.IMAGEPOD_AUDIT_STDOUT !== '0')
     console.log(
-      `[audit] ${JSON.stringify({ time: new Date().toISOString(), action: r.action, user: r.user, target: targetText(r.target), result: r.result, message: r.message })}`,
+      `[audit] ${JSON.stringify({ time: new Date().toISOString(), action: r.action, user: r.user, target: targetText(r.target), result: r.result, client: r.client, message: r.message })}`,
     );
   try {
     await kubeRequest(getKubeConfig(), resourcePath(RESOURCES['events.events.k8s.io'], { namespace: ns }), {
