@@ -1,6 +1,7 @@
 'use client';
 
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useSettled } from '../hooks/use-settled';
+import { useEffect, useMemo, useState } from 'react';
 import type { DeviceClass } from '@/lib/gpu/dra-types';
 import { gpuInventory } from '@/lib/gpu/inventory';
 import type { GpuClusterModel } from '@/lib/gpu/model-types';
@@ -58,7 +59,7 @@ export function GpuPageView({
   const [filter, setFilter] = useState<MapFilterText>(initial.filter);
   const [where, setWhere] = useState<WhereFormText | null>(initial.where);
   const [selection, setSelection] = useState<CellSelection | null>(null);
-  const deferred = useDeferredValue(filter);
+  const deferred = useSettled(filter);
 
   const inventory = useMemo(() => gpuInventory(model.nodes), [model.nodes]);
   const models = useMemo(() => mapModels(model.nodes), [model.nodes]);

@@ -1,6 +1,7 @@
 'use client';
 
-import { useDeferredValue, useMemo } from 'react';
+import { useSettled } from '../hooks/use-settled';
+import { useMemo } from 'react';
 import { parseSelector } from '@/lib/label-selector';
 import { filterPods, podNamespaces, sortPods, toggleSort } from '@/lib/pod-list';
 import { POD_PAGE_FIELDS, type PageState } from '@/lib/url-state/page-fields';
@@ -22,7 +23,7 @@ export function PodsScreen({ initial }: { initial: PageState<typeof POD_PAGE_FIE
   const { sort, namespace, selector, search } = state;
   // One object per change (not per render), so the deferred copy settles.
   const text = useMemo(() => ({ namespace, selector, search }), [namespace, selector, search]);
-  const deferred = useDeferredValue(text);
+  const deferred = useSettled(text);
 
   const selectorNow = useMemo(() => parseSelector(text.selector), [text.selector]);
   const selectorDeferred = useMemo(() => parseSelector(deferred.selector), [deferred.selector]);
