@@ -39,14 +39,17 @@ export function PodTableRow({
           >
             <MiddleTruncate text={p.name} tail={6} />
           </Link>
-          <Link
-            href={logsHref({ namespace: p.namespace, pod: p.name })}
-            data-testid={podTestId('logs', p)}
-            className="shrink-0 font-sans text-xs text-indigo-700 hover:underline"
-          >
-            logs
-          </Link>
-          <ObjectYamlButton compact object={{ kind: 'Pod', namespace: p.namespace, name: p.name }} />
+          {/* Below lg the name needs the room; the pod's page has both. */}
+          <span className="flex shrink-0 items-center gap-2 max-lg:hidden">
+            <Link
+              href={logsHref({ namespace: p.namespace, pod: p.name })}
+              data-testid={podTestId('logs', p)}
+              className="font-sans text-xs text-indigo-700 hover:underline"
+            >
+              logs
+            </Link>
+            <ObjectYamlButton compact object={{ kind: 'Pod', namespace: p.namespace, name: p.name }} />
+          </span>
         </span>
       </td>
       <td className="truncate px-3 font-mono text-[12.5px] text-zinc-600" title={p.namespace}>
