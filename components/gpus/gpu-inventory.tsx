@@ -9,7 +9,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 export function GpuInventoryCards({ inventory }: { inventory: GpuInventory }) {
   const p = inventory.physical;
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <Card data-testid="gpu-inventory-models">
         <CardHeader
           title="GPUs by model"

@@ -4,7 +4,7 @@ import { Skeleton } from '../ui/skeleton';
 export function GpusSkeleton() {
   return (
     <div data-testid="gpus-skeleton" className="flex flex-col gap-4">
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Skeleton className="h-40" />
         <Skeleton className="h-40" />
       </div>

@@ -17,7 +17,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="flex flex-col gap-3">
       <h2 className="text-sm font-semibold tracking-wide text-zinc-500 uppercase">{title}</h2>
-      <div className="grid gap-4 xl:grid-cols-2">{children}</div>
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">{children}</div>
     </section>
   );
 }

@@ -156,7 +156,7 @@ export function NodeDetail({ name }: { name: string }) {
       <NodeGpuCard node={node.name} allocation={allocation} model={gpuModel} />
       <NodeGpuMap model={gpuModel} />
       {hasGpus && <NodeGpuCharts node={node.name} />}
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader
             title="Labels"

@@ -16,7 +16,7 @@ export function NodeGpuCharts({ node }: { node: string }) {
         <h2 className="text-sm font-semibold tracking-wide text-zinc-500 uppercase">GPU metrics</h2>
         <RangePicker value={win} onChange={setWin} />
       </div>
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         {NODE_PANELS.map((id) => (
           <MetricPanel key={id} id={id} window={win} node={node} refreshMs={30_000} />
         ))}

@@ -31,7 +31,7 @@ export function OverviewScreen() {
   return (
     <>
       <PageHeader title="Overview" subtitle="The ImagePod stack and the cluster's GPUs at a glance" />
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <ComponentsHealthCard workloads={workloadsQ.data?.items} query={workloadsQ} />
         <div className="flex flex-col gap-4">
           <GpuTotalsCard model={model} allocation={allocation} queries={[nodesQ, podsQ]} />

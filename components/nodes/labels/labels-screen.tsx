@@ -76,7 +76,7 @@ export function LabelsScreen({ initialNodes }: { initialNodes: string[] }) {
           preview.
         </p>
       )}
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <Card>
           <CardHeader title="1. Nodes" />
           <CardBody>

@@ -226,7 +226,7 @@ export function PodDetailView({ namespace, name }: { namespace: string; name: st
       </Card>
       <NodeConditions conditions={pod.conditions} now={now} what="pod" testId="pod-conditions" />
       <PodContainers containers={pod.containers} now={now} />
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card data-testid="pod-volumes">
           <CardHeader title="Volumes" aside={`${pod.volumes.length}`} />
           {pod.volumes.length === 0 ? (
