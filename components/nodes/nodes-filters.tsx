@@ -1,6 +1,6 @@
 'use client';
 
-import { Input } from '../ui/select';
+import { SearchField, SelectorField } from '../ui/filter-fields';
 
 /** The nodes toolbar's text, as typed (the selector is parsed by the screen). */
 export interface NodeFilterText {
@@ -23,40 +23,19 @@ export function NodesFilters({
 }) {
   return (
     <div className="flex flex-wrap items-start gap-2">
-      <label className="flex min-w-72 flex-1 flex-col gap-1 text-xs font-medium text-zinc-600">
-        Label selector
-        <Input
-          data-testid="nodes-selector-filter"
-          value={value.selector}
-          onChange={(e) => onChange({ ...value, selector: e.target.value })}
-          placeholder="nvidia.com/gpu.present=true,!node-role.kubernetes.io/control-plane"
-          spellCheck={false}
-          invalid={selectorError !== null}
-          aria-describedby={selectorError ? 'nodes-selector-error' : undefined}
-          className="font-mono text-[13px]"
-        />
-        {selectorError && (
-          <span
-            id="nodes-selector-error"
-            data-testid="nodes-selector-error"
-            role="alert"
-            className="font-normal text-red-700"
-          >
-            Invalid label selector: {selectorError}. The selector is not applied.
-          </span>
-        )}
-      </label>
-      <label className="flex w-64 flex-col gap-1 text-xs font-medium text-zinc-600">
-        Search
-        <Input
-          data-testid="nodes-search"
-          type="search"
-          value={value.search}
-          onChange={(e) => onChange({ ...value, search: e.target.value })}
-          placeholder="name, status, role, GPU…"
-          spellCheck={false}
-        />
-      </label>
+      <SelectorField
+        prefix="nodes"
+        value={value.selector}
+        onChange={(selector) => onChange({ ...value, selector })}
+        error={selectorError}
+        placeholder="nvidia.com/gpu.present=true,!node-role.kubernetes.io/control-plane"
+      />
+      <SearchField
+        prefix="nodes"
+        value={value.search}
+        onChange={(search) => onChange({ ...value, search })}
+        placeholder="name, status, role, GPU…"
+      />
     </div>
   );
 }

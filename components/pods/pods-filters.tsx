@@ -1,7 +1,7 @@
 'use client';
 
 import { NamespacePicker } from '../layout/namespace-picker';
-import { Input } from '../ui/select';
+import { SearchField, SelectorField } from '../ui/filter-fields';
 
 const PODS = ['pods'] as const;
 
@@ -40,40 +40,19 @@ export function PodsFilters({
           className="w-48"
         />
       </label>
-      <label className="flex min-w-72 flex-1 flex-col gap-1 text-xs font-medium text-zinc-600">
-        Label selector
-        <Input
-          data-testid="pods-selector-filter"
-          value={value.selector}
-          onChange={(e) => onChange({ ...value, selector: e.target.value })}
-          placeholder="app=imagepod-gpu-worker,tier in (gpu)"
-          spellCheck={false}
-          invalid={selectorError !== null}
-          aria-describedby={selectorError ? 'pods-selector-error' : undefined}
-          className="font-mono text-[13px]"
-        />
-        {selectorError && (
-          <span
-            id="pods-selector-error"
-            data-testid="pods-selector-error"
-            role="alert"
-            className="font-normal text-red-700"
-          >
-            Invalid label selector: {selectorError}. The selector is not applied.
-          </span>
-        )}
-      </label>
-      <label className="flex w-64 flex-col gap-1 text-xs font-medium text-zinc-600">
-        Search
-        <Input
-          data-testid="pods-search"
-          type="search"
-          value={value.search}
-          onChange={(e) => onChange({ ...value, search: e.target.value })}
-          placeholder="name, node, status…"
-          spellCheck={false}
-        />
-      </label>
+      <SelectorField
+        prefix="pods"
+        value={value.selector}
+        onChange={(selector) => onChange({ ...value, selector })}
+        error={selectorError}
+        placeholder="app=imagepod-gpu-worker,tier in (gpu)"
+      />
+      <SearchField
+        prefix="pods"
+        value={value.search}
+        onChange={(search) => onChange({ ...value, search })}
+        placeholder="name, node, status…"
+      />
     </div>
   );
 }

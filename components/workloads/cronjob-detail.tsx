@@ -10,9 +10,7 @@ import { ApiError } from '@/lib/queries/api-error';
 import { useCronJobsQuery, type CronJobsData } from '@/lib/queries/workloads/cronjobs-query';
 import { useJobsQuery } from '@/lib/queries/workloads/jobs-query';
 import { useNow } from '../hooks/use-now';
-import { loadError, QueryPending } from '../feedback/query-states';
-import { DetailNotFound } from '../feedback/detail-not-found';
-import { Breadcrumbs } from '../layout/breadcrumbs';
+import { loadError } from '../feedback/query-states';
 import { PageHeader } from '../layout/page-header';
 import { ObjectEventsCard } from '../events/object-events-card';
 import { ObjectYamlButton } from '../objects/object-yaml';
@@ -20,6 +18,7 @@ import { Badge } from '../ui/badge';
 import { Card, CardBody, CardHeader } from '../ui/card';
 import { TableSkeleton } from '../ui/skeleton';
 import { Stat } from '../ui/stat';
+import { BatchCrumbs, BatchMissing, BatchTitle } from './batch-heading';
 import { CronJobActions, runChecks, suspendCheck } from './cronjob-actions';
 import { JobsTable } from './jobs-table';
 import { useObjectEvents } from '../events/use-object-events';
@@ -31,7 +30,7 @@ export function CronJobDetail({ namespace, name }: { namespace: string; name: st
   const q = useCronJobsQuery({ select });
   const jobsQ = useJobsQuery();
   const now = useNow(1000);
-  const events = useObjectEvents({ kind: 'CronJob', namespace: namespace, name: name });
+  const events = useObjectEvents({ kind: 'CronJob', namespace, name });
   const ref = { namespace, name };
   const access = useAccess([suspendCheck(ref), ...runChecks(ref)]);
   const jobs = useMemo(
@@ -41,43 +40,9 @@ export function CronJobDetail({ namespace, name }: { namespace: string; name: st
   const jobsError = loadError(jobsQ);
   const jobsDenied = jobsError instanceof ApiError && jobsError.status === 403;
   const c = q.data;
-  const crumbs = (
-    <Breadcrumbs
-      items={[
-        { label: 'Workloads', href: '/workloads' },
-        { label: namespace, href: `/workloads?namespace=${encodeURIComponent(namespace)}` },
-        { label: name },
-      ]}
-    />
-  );
-  const title = (
-    <span className="flex items-center gap-2">
-      <Badge tone="info" dot={false}>
-        CronJob
-      </Badge>
-      <span className="font-mono">
-        {namespace}/{name}
-      </span>
-    </span>
-  );
-  if (!c) {
-    return (
-      <>
-        {crumbs}
-        <PageHeader title={title} />
-        {c === null ? (
-          <DetailNotFound
-            testId="cronjob-not-found"
-            what={`CronJob ${namespace}/${name}`}
-            listHref="/workloads"
-            listLabel="All workloads"
-          />
-        ) : (
-          <QueryPending query={q} what="cronjobs" skeleton={<TableSkeleton rows={4} testId="cronjob-loading" />} />
-        )}
-      </>
-    );
-  }
+  const crumbs = <BatchCrumbs namespace={namespace} name={name} />;
+  const title = <BatchTitle kind="CronJob" namespace={namespace} name={name} />;
+  if (!c) return <BatchMissing kind="CronJob" namespace={namespace} name={name} query={q} exists={c} />;
   const next = c.suspended ? null : nextRun(c.schedule, c.timeZone, now);
   const gpus = sumGpus(c.gpuPerPod);
   return (

@@ -11,17 +11,13 @@ import { logsHref } from '@/lib/logs/presets';
 import { useJobsQuery, type JobsData } from '@/lib/queries/workloads/jobs-query';
 import { usePodsQuery } from '@/lib/queries/pods/pods-query';
 import { useNow } from '../hooks/use-now';
-import { QueryPending } from '../feedback/query-states';
-import { DetailNotFound } from '../feedback/detail-not-found';
-import { Breadcrumbs } from '../layout/breadcrumbs';
 import { PageHeader } from '../layout/page-header';
 import { ObjectEventsCard } from '../events/object-events-card';
 import { ObjectYamlButton } from '../objects/object-yaml';
 import { PodStatusBadge } from '../pods/pod-status-badge';
-import { Badge } from '../ui/badge';
 import { Card, CardBody, CardHeader } from '../ui/card';
-import { TableSkeleton } from '../ui/skeleton';
 import { Stat } from '../ui/stat';
+import { BatchCrumbs, BatchMissing, BatchTitle } from './batch-heading';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 import { JobBadge } from './job-badge';
 import { useObjectEvents } from '../events/use-object-events';
@@ -103,45 +99,11 @@ export function JobDetail({ namespace, name }: { namespace: string; name: string
   const select = useCallback((d: JobsData) => d.items.find((j) => j.key === key) ?? null, [key]);
   const q = useJobsQuery({ select });
   const now = useNow(1000);
-  const events = useObjectEvents({ kind: 'Job', namespace: namespace, name: name });
+  const events = useObjectEvents({ kind: 'Job', namespace, name });
   const j = q.data;
-  const crumbs = (
-    <Breadcrumbs
-      items={[
-        { label: 'Workloads', href: '/workloads' },
-        { label: namespace, href: `/workloads?namespace=${encodeURIComponent(namespace)}` },
-        { label: name },
-      ]}
-    />
-  );
-  const title = (
-    <span className="flex items-center gap-2">
-      <Badge tone="info" dot={false}>
-        Job
-      </Badge>
-      <span className="font-mono">
-        {namespace}/{name}
-      </span>
-    </span>
-  );
-  if (!j) {
-    return (
-      <>
-        {crumbs}
-        <PageHeader title={title} />
-        {j === null ? (
-          <DetailNotFound
-            testId="job-not-found"
-            what={`Job ${namespace}/${name}`}
-            listHref="/workloads"
-            listLabel="All workloads"
-          />
-        ) : (
-          <QueryPending query={q} what="jobs" skeleton={<TableSkeleton rows={4} testId="job-loading" />} />
-        )}
-      </>
-    );
-  }
+  const crumbs = <BatchCrumbs namespace={namespace} name={name} />;
+  const title = <BatchTitle kind="Job" namespace={namespace} name={name} />;
+  if (!j) return <BatchMissing kind="Job" namespace={namespace} name={name} query={q} exists={j} />;
   const ms = jobDurationMs(j, now);
   const gpus = sumGpus(j.gpuPerPod);
   return (
