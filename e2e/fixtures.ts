@@ -5,9 +5,11 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import https from 'node:https';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { parse as parseYaml } from 'yaml';
 
 const run = promisify(execFile);
 export const REPO = path.resolve(__dirname, '..');
@@ -54,6 +56,115 @@ export function gpuPod(name: string, ns: string, gpus: number, node?: string, la
       ...(node ? { nodeSelector: { 'kubernetes.io/hostname': node } } : {}),
     },
   });
+}
+
+/**
+ * The devcluster's API server as the admin, for bulk work kubectl does one request at a time:
+ * `request(method, path, body)` answers the status code (a kept-alive pool of `parallel` sockets).
+ */
+function adminApi(parallel: number) {
+  const cfg = parseYaml(readFileSync(KUBECONFIG, 'utf8')) as {
+    clusters: { cluster: { server: string; 'certificate-authority': string } }[];
+    users: { user: { 'client-certificate': string; 'client-key': string } }[];
+  };
+  const server = new URL(cfg.clusters[0]!.cluster.server);
+  const user = cfg.users[0]!.user;
+  const agent = new https.Agent({
+    keepAlive: true,
+    maxSockets: parallel,
+    ca: readFileSync(cfg.clusters[0]!.cluster['certificate-authority']),
+    cert: readFileSync(user['client-certificate']),
+    key: readFileSync(user['client-key']),
+  });
+  const request = (method: string, urlPath: string, body?: unknown) =>
+    new Promise<number>((resolve, reject) => {
+      const req = https.request(
+        {
+          host: server.hostname,
+          port: server.port,
+          method,
+          path: urlPath,
+          agent,
+          headers: { 'content-type': 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(body === undefined ? undefined : JSON.stringify(body));
+    });
+  return { request, close: () => agent.destroy() };
+}
+
+/** Runs `fn` on 0…count-1, `parallel` at a time; fails on the first status other than `ok`. */
+async function bulk(count: number, parallel: number, fn: (i: number) => Promise<number>, ok: number[]): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < count) {
+        const i = next++;
+        const status = await fn(i);
+        if (!ok.includes(status)) throw new Error(`bulk request ${i} answered ${status}`);
+      }
+    }),
+  );
+}
+
+const idleName = (prefix: string, i: number, count: number) =>
+  `${prefix}-${String(i).padStart(String(count - 1).length, '0')}`;
+
+/**
+ * Creates `count` bare pods `<prefix>-00000…` in `ns`, `parallel` requests at a time. They name a
+ * scheduler that does not exist, so they stay Pending and untouched: nothing in the cluster works
+ * on them until {@link deleteIdlePods}.
+ */
+export async function createIdlePods(ns: string, prefix: string, count: number, parallel = 32): Promise<void> {
+  const api = adminApi(parallel);
+  try {
+    await bulk(
+      count,
+      parallel,
+      (i) =>
+        api.request('POST', `/api/v1/namespaces/${ns}/pods`, {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: idleName(prefix, i, count), labels: { e2e: 'yes', app: prefix } },
+          spec: {
+            schedulerName: 'imagepod-e2e-nobody',
+            containers: [{ name: 'main', image: 'imagepod/gpu-worker:1' }],
+          },
+        }),
+      [201],
+    );
+  } finally {
+    api.close();
+  }
+}
+
+/**
+ * Deletes what {@link createIdlePods} made, `parallel` at a time (a namespace deletion would take
+ * them one by one: the API server's DeleteCollection has a single worker).
+ */
+export async function deleteIdlePods(ns: string, prefix: string, count: number, parallel = 32): Promise<void> {
+  const api = adminApi(parallel);
+  try {
+    await bulk(
+      count,
+      parallel,
+      (i) => api.request('DELETE', `/api/v1/namespaces/${ns}/pods/${idleName(prefix, i, count)}?gracePeriodSeconds=0`),
+      [200, 404],
+    );
+  } finally {
+    api.close();
+  }
+}
+
+/** Deletes a namespace and waits (up to `timeoutS`) until it is gone, so the next test starts on a quiet cluster. */
+export async function deleteNamespaceAndWait(ns: string, timeoutS = 120): Promise<void> {
+  await kubectl(['delete', 'namespace', ns, '--wait=false']);
+  await kubectl(['wait', '--for=delete', `namespace/${ns}`, `--timeout=${timeoutS}s`]);
 }
 
 /** Marks the page so a test can prove later that it was never reloaded. */

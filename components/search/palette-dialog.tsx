@@ -26,7 +26,12 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const q = normaliseQuery(text);
-  const search = useSearchQuery(q);
+  // One request in flight at a time; what is typed meanwhile is sent, as the latest text, when it
+  // answers. A request per keystroke queued behind the others on the server, so a fast typist's
+  // last letter waited for all of them (twice as long, at 10,000 pods).
+  const [sent, setSent] = useState(q);
+  const search = useSearchQuery(sent);
+  if (sent !== q && (q === '' || !search.isFetching)) setSent(q);
   const remote = q && search.data ? search.data.items : [];
   const hits = mergeHits(rankLocal(q, PALETTE_ITEMS), remote, SHOWN);
   const current = Math.min(active, Math.max(hits.length - 1, 0));
@@ -60,7 +65,7 @@ export function PaletteDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
-  const waiting = q.length > 0 && search.isFetching && search.data?.query !== q;
+  const waiting = q.length > 0 && !search.error && search.data?.query !== q;
   const more = q && search.data?.query === q && search.data.truncated ? search.data.total - remote.length : 0;
   return (
     <dialog

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * The devcluster's metrics simulator (test/demo infrastructure; kwok runs no containers, so no
- * real exporter has anything to measure). Reads the nodes and pods from the real API server
- * every 2 s and serves, on 127.0.0.1:<port>:
+ * real exporter has anything to measure). Reads the nodes, and the pods bound to them, from the
+ * real API server every 2 s and serves, on 127.0.0.1:<port>:
  *   /metrics/dcgm      DCGM-exporter series for every GPU of every node with nvidia.com/gpu
  *                      capacity; a GPU is held by a pod bound to that node that requests
  *                      nvidia.com/gpu (stable assignment, first come first served). The GPU
@@ -84,7 +84,15 @@ function layoutUnits(node) {
 
 async function refresh() {
   const env = { ...process.env, KUBECONFIG: kubeconfig };
-  const { stdout } = await run(kubectl, ['get', 'nodes,pods', '-A', '-o', 'json'], { env, maxBuffer: 256 << 20 });
+  // Only pods bound to a node can hold a GPU or use CPU: unscheduled ones (an e2e test parks
+  // 10,000 of them) are left on the server instead of being listed every 2 s.
+  const [nodeList, podList] = await Promise.all([
+    run(kubectl, ['get', 'nodes', '-o', 'json'], { env, maxBuffer: 256 << 20 }),
+    run(kubectl, ['get', 'pods', '-A', '--field-selector=spec.nodeName!=', '-o', 'json'], {
+      env,
+      maxBuffer: 256 << 20,
+    }),
+  ]);
   // Claims (DRA) only where resource.k8s.io/v1 is served; without them DRA GPUs stay free.
   const claims = await run(kubectl, ['get', 'resourceclaims.v1.resource.k8s.io', '-A', '-o', 'json'], {
     env,
@@ -93,7 +101,7 @@ async function refresh() {
     (r) => JSON.parse(r.stdout).items,
     () => [],
   );
-  const items = JSON.parse(stdout).items;
+  const items = [...JSON.parse(nodeList.stdout).items, ...JSON.parse(podList.stdout).items];
   const nodes = items.filter((o) => o.kind === 'Node');
   const pods = items
     .filter((o) => o.kind === 'Pod' && holds(o))

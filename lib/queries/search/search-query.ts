@@ -11,9 +11,10 @@ export function getSearch(q: string, signal?: AbortSignal): Promise<SearchAnswer
 }
 
 /**
- * The palette's cluster hits for `q` (normalised; nothing asked while empty). Each keystroke is a
- * new key whose request the last one's abort cancels; the last answer stays shown meanwhile, so
- * the list does not blink between letters. Short-lived: the cluster changes under the palette.
+ * The palette's cluster hits for `q` (normalised; nothing asked while empty). The palette asks
+ * one query at a time (the latest text, once the last one answers); the last answer stays shown
+ * meanwhile, so the list does not blink between letters. Short-lived: the cluster changes under
+ * the palette.
  */
 export function useSearchQuery(q: string) {
   return useQuery<SearchAnswer, ApiError>({
