@@ -38,7 +38,14 @@ test.describe.serial('Deploy page', () => {
     await expect(page.getByTestId('preview-Deployment-imagepod-imagepod-api')).toHaveAttribute('data-action', 'create');
     await screenshot(page, 'deploy-preview-fresh');
 
+    // Deploy asks first, with what the preview found.
     await page.getByTestId('deploy-button').click();
+    const confirm = page.getByTestId('deploy-confirm');
+    await expect(confirm.getByTestId('deploy-confirm-summary')).toContainText('to create');
+    await expect(confirm.getByTestId('deploy-confirm-create')).toContainText('Deployment/imagepod/imagepod-api');
+    await screenshot(page, 'deploy-confirm');
+    await confirm.getByTestId('deploy-confirm-confirm').click();
+    await expect(page.getByTestId('toast-success').filter({ hasText: 'Deploy started' })).toBeVisible();
     await expect(page.getByTestId('deploy-run')).toBeVisible();
     await expect(page.getByTestId('deploy-run')).toHaveAttribute('data-state', 'succeeded', { timeout: 180_000 });
     for (const id of ['1-namespace', '2-data', '3-api', '4-monitoring', '5-gpu', '6-ingress']) {
@@ -79,6 +86,20 @@ test.describe.serial('Deploy page', () => {
     await expect(diff).toContainText('-  replicas: 2');
     await expect(diff).toContainText('+  replicas: 3');
     await screenshot(page, 'deploy-preview-change');
+
+    // Deploy with settings not yet previewed: the confirmation previews them first; Cancel changes nothing.
+    await replicas.fill('4');
+    await page.getByTestId('deploy-button').click();
+    const confirm = page.getByTestId('deploy-confirm');
+    await expect(confirm.getByTestId('deploy-confirm-change')).toContainText('Deployment/imagepod/imagepod-api');
+    await expect(confirm.getByTestId('deploy-confirm-confirm')).toHaveText('Deploy 2 changes');
+    await confirm.getByTestId('deploy-confirm-cancel').click();
+    await expect(confirm).toBeHidden();
+    expect(
+      (
+        await kubectl(['get', 'deployment', 'imagepod-api', '-n', 'imagepod', '-o', 'jsonpath={.spec.replicas}'])
+      ).trim(),
+    ).toBe('2');
   });
 
   test('scaled through the panel, then deployed with "keep live replicas": both numbers shown, the live one stays', async ({
@@ -92,6 +113,9 @@ test.describe.serial('Deploy page', () => {
     await page.getByTestId(`workload-scale-${w}`).click();
     await page.getByTestId(`workload-scale-input-${w}`).fill('3');
     await page.getByTestId(`workload-scale-apply-${w}`).click();
+    await expect(
+      page.getByTestId('toast-success').filter({ hasText: 'Deployment imagepod/imagepod-api scaled to 3' }),
+    ).toBeVisible();
     await expect.poll(replicasNow).toBe(3);
     const managers = await kubectl([
       'get',
@@ -121,6 +145,8 @@ test.describe.serial('Deploy page', () => {
     await screenshot(page, 'deploy-keep-live-replicas');
 
     await page.getByTestId('deploy-button').click();
+    await expect(page.getByTestId('deploy-confirm-summary')).toContainText('0 to change');
+    await page.getByTestId('deploy-confirm-confirm').click();
     await expect(page.getByTestId('deploy-run')).toHaveAttribute('data-state', 'succeeded', { timeout: 150_000 });
     await expect(page.getByTestId('run-object-Deployment-imagepod-imagepod-api')).toContainText(
       'kept the live 3 replicas (bundle 2)',
@@ -134,6 +160,7 @@ test.describe.serial('Deploy page', () => {
     await expect(page.getByTestId('undeploy')).toBeDisabled();
     await page.getByTestId('undeploy-confirm').fill('imagepod');
     await page.getByTestId('undeploy').click();
+    await expect(page.getByTestId('toast-success').filter({ hasText: 'Undeploy started' })).toBeVisible();
     await expect(page.getByTestId('deploy-run')).toHaveAttribute('data-kind', 'undeploy');
     await expect(page.getByTestId('deploy-run')).toHaveAttribute('data-state', 'succeeded', { timeout: 150_000 });
     await expect(page.getByTestId('component-status-api')).toHaveText('Not deployed');
@@ -168,6 +195,7 @@ test.describe.serial('Deploy page', () => {
     await expect(page.getByTestId('run-interrupted')).toContainText('stage');
     await screenshot(page, 'deploy-interrupted');
     await page.getByTestId('run-resume').click();
+    await expect(page.getByTestId('toast-success').filter({ hasText: 'Run resumed' })).toBeVisible();
     await expect(page.getByTestId('deploy-run')).toHaveAttribute('data-state', 'succeeded', { timeout: 180_000 });
     await expect(page.getByTestId('run-resumed')).toContainText('Resumed by');
     await screenshot(page, 'deploy-resumed');

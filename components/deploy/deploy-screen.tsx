@@ -11,6 +11,7 @@ import { useResumeRun } from '@/lib/queries/deploy/resume-mutation';
 import { useWorkloadsQuery } from '@/lib/queries/workloads/workloads-query';
 import { PageHeader } from '../layout/page-header';
 import { ComponentsHealthCard } from '../overview/components-health-card';
+import { DeployConfirm } from './deploy-confirm';
 import { choicesBody, toggleChoice, type Choices } from './preview-list';
 import { RunOrPreview } from './run-or-preview';
 import { SettingsCard } from './settings-card';
@@ -21,7 +22,8 @@ const DEPLOY_RIGHT = { verb: 'patch' as const, group: 'apps', resource: 'deploym
 
 /**
  * The Deploy page: the stack's live status, the settings, Preview (per-object dry-run diff),
- * Deploy (live progress per stage and object, from the server's run) and Undeploy.
+ * Deploy (confirmed on the preview of exactly these settings, then live progress per stage and
+ * object, from the server's run) and Undeploy.
  */
 export function DeployScreen() {
   const settingsQ = useDeploySettings();
@@ -35,6 +37,7 @@ export function DeployScreen() {
   const draft = edited ?? (settingsQ.data ? toDraft(settingsQ.data.settings) : null);
   const [choices, setChoices] = useState<Choices>({ take: new Set(), keep: new Set() });
   const [shown, setShown] = useState<'run' | 'preview' | null>(null);
+  const [confirming, setConfirming] = useState(false);
   // A run seen going on (whoever started it) stays shown after it ends, until a preview replaces it.
   const [followed, setFollowed] = useState<string | null>(null);
   const live = run?.state === 'running' || run?.state === 'interrupted';
@@ -52,14 +55,23 @@ export function DeployScreen() {
   const running = run?.state === 'running';
   const parsed = draft ? parseDraft(draft) : null;
 
+  const body = parsed?.settings ? { settings: parsed.settings, ...choicesBody(choices) } : null;
+  // The preview of exactly what is on the page now: what the deploy's confirmation shows.
+  const current =
+    preview.data && body && JSON.stringify(preview.variables) === JSON.stringify(body) ? preview.data : null;
   const doPreview = () => {
-    if (!parsed?.settings) return;
+    if (!body) return;
     setShown('preview');
-    preview.mutate({ settings: parsed.settings, ...choicesBody(choices) });
+    preview.mutate(body);
   };
   const doDeploy = () => {
-    if (!parsed?.settings) return;
-    start.mutate({ settings: parsed.settings, ...choicesBody(choices) }, { onSuccess: () => setShown('run') });
+    if (!body) return;
+    setConfirming(true);
+    if (!current) doPreview();
+  };
+  const confirmDeploy = () => {
+    setConfirming(false);
+    if (body) start.mutate(body, { onSuccess: () => setShown('run') });
   };
 
   return (
@@ -98,6 +110,14 @@ export function DeployScreen() {
             onChoose={(choice, key, on) => setChoices((c) => toggleChoice(c, choice, key, on))}
           />
         </div>
+        <DeployConfirm
+          open={confirming}
+          preview={current}
+          previewing={preview.isPending}
+          previewError={confirming ? plainErrorOrNull(preview.error) : null}
+          onConfirm={confirmDeploy}
+          onCancel={() => setConfirming(false)}
+        />
         <div className="flex flex-col gap-4">
           <ComponentsHealthCard workloads={workloadsQ.data?.items} query={workloadsQ} />
           <UndeployCard disabled={running || Boolean(denied) || !allowed} disabledReason={denied} />

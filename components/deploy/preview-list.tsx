@@ -40,6 +40,16 @@ export const choicesBody = (c: Choices): DeployChoices => ({
   keepLiveReplicas: [...c.keep],
 });
 
+/** The objects of a preview, in stage order. */
+export const previewObjects = (p: DeployPreview): ObjectPreview[] => p.stages.flatMap((s) => s.objects);
+
+/** "3 to create · 1 to change · 0 drifted · 0 in conflict · 12 unchanged" (and errors, if any). */
+export function previewSummary(p: DeployPreview): string {
+  const all = previewObjects(p);
+  const count = (a: ObjectPreview['action']) => all.filter((o) => o.action === a).length;
+  return `${count('create')} to create · ${count('change')} to change · ${count('drift')} drifted · ${count('conflict')} in conflict · ${count('unchanged')} unchanged${count('error') ? ` · ${count('error')} errors` : ''}`;
+}
+
 export const previewTestId = (key: string) => `preview-${key.replace(/[^a-zA-Z0-9-]/g, '-')}`;
 
 /**
@@ -57,13 +67,10 @@ export function PreviewList({
   onChoose: (choice: Choice, key: string, on: boolean) => void;
 }) {
   const [open, setOpen] = useState<string | null>(null);
-  const all = preview.stages.flatMap((s) => s.objects);
-  const count = (a: ObjectPreview['action']) => all.filter((o) => o.action === a).length;
   return (
     <div className="flex flex-col gap-3" data-testid="deploy-preview">
       <p className="text-sm text-zinc-600" data-testid="preview-summary">
-        {count('create')} to create · {count('change')} to change · {count('drift')} drifted · {count('conflict')} in
-        conflict · {count('unchanged')} unchanged{count('error') ? ` · ${count('error')} errors` : ''}
+        {previewSummary(preview)}
       </p>
       {preview.stages.map((s) => (
         <section key={s.id}>
