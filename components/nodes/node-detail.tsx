@@ -177,7 +177,7 @@ export function NodeDetail({ name }: { name: string }) {
         <Card>
           <CardHeader title="Taints" aside={`${node.taints.length}`} />
           <CardBody>
-            <NodeTaintsEditor node={node} access={access} />
+            <NodeTaintsEditor node={node} access={access} pods={pods?.length} />
           </CardBody>
         </Card>
       </div>

@@ -2,6 +2,7 @@
 
 import { plainError } from '@/lib/feedback/plain-error';
 import { useState, type FormEvent } from 'react';
+import { plural } from '@/lib/format';
 import type { Taint } from '@/lib/kube-types';
 import { TAINT_EFFECTS, taintErrors, type TaintEffect } from '@/lib/label-validation';
 import type { AccessAnswer } from '@/lib/queries/access/access-query';
@@ -10,6 +11,7 @@ import { useNodeSnapshotQuery } from '@/lib/queries/nodes/node-snapshot-query';
 import { useNodeTaintsMutation } from '@/lib/queries/nodes/node-taints-mutation';
 import { addTaint, formatTaint, removeTaint } from '@/lib/taints';
 import type { NodeRow } from '@/lib/views';
+import { ConfirmDialog } from '../feedback/confirm-dialog';
 import { Button } from '../ui/button';
 import { Input, Select } from '../ui/select';
 import { NodeTaints } from './node-taints';
@@ -20,7 +22,16 @@ const plain = (t: Taint) => ({ key: t.key, ...(t.value ? { value: t.value } : {}
  * A node's taints with add (key, value, effect) and remove. Each edit writes the whole list as
  * read together with its resourceVersion, so a concurrent change is refused (409), not lost.
  */
-export function NodeTaintsEditor({ node, access }: { node: NodeRow; access: AccessAnswer | undefined }) {
+export function NodeTaintsEditor({
+  node,
+  access,
+  pods,
+}: {
+  node: NodeRow;
+  access: AccessAnswer | undefined;
+  /** How many pods run on the node now (said before a NoExecute taint), when known. */
+  pods?: number;
+}) {
   // Everything of the row an edit on this page changes: each of those edits moves the resourceVersion.
   const snap = useNodeSnapshotQuery(
     node.name,
@@ -30,6 +41,7 @@ export function NodeTaintsEditor({ node, access }: { node: NodeRow; access: Acce
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [effect, setEffect] = useState<TaintEffect>('NoSchedule');
+  const [confirmEvict, setConfirmEvict] = useState(false);
   const errors = key ? taintErrors({ key, value, effect }) : [];
   const base = snap.data?.resourceVersion ? snap.data : null;
   const allowed = access?.allowed === true;
@@ -58,10 +70,15 @@ export function NodeTaintsEditor({ node, access }: { node: NodeRow; access: Acce
     setKey('');
     setValue('');
   };
+  const addNow = () => void write((t) => addTaint(t, { key, value, effect }));
   const add = (e: FormEvent) => {
     e.preventDefault();
-    if (key && errors.length === 0) void write((t) => addTaint(t, { key, value, effect }));
+    if (!key || errors.length > 0) return;
+    // NoExecute evicts what runs there now: the one impactful taint, confirmed first.
+    if (effect === 'NoExecute') setConfirmEvict(true);
+    else addNow();
   };
+  const shown = formatTaint({ key, value, effect });
 
   if (!allowed) {
     return (
@@ -146,6 +163,25 @@ export function NodeTaintsEditor({ node, access }: { node: NodeRow; access: Acce
           {plainError(m.error)}
         </p>
       )}
+      <ConfirmDialog
+        open={confirmEvict}
+        testId="taint-evict-confirm"
+        danger
+        title={`Add NoExecute taint to node ${node.name}?`}
+        confirmLabel="Add taint and evict"
+        onConfirm={() => {
+          setConfirmEvict(false);
+          addNow();
+        }}
+        onCancel={() => setConfirmEvict(false)}
+      >
+        <p>
+          Kubernetes evicts every pod on {node.name} that does not tolerate <span className="font-mono">{shown}</span>
+          {pods === undefined ? '' : ` (${plural(pods, 'pod')} run there now)`}, and places no new ones without a
+          toleration. Pods that tolerate it for a limited time leave when that time is up.
+        </p>
+        <p>NoSchedule would keep the running pods and only stop new ones.</p>
+      </ConfirmDialog>
     </div>
   );
 }

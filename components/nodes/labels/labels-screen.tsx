@@ -2,11 +2,13 @@
 
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { plural } from '@/lib/format';
 import { checkLabelRows, type LabelRow } from '@/lib/label-form';
 import { useAccess } from '@/lib/queries/access/access-query';
 import { useLabelApplyMutation } from '@/lib/queries/nodes/label-apply-mutation';
-import { useLabelPreviewMutation } from '@/lib/queries/nodes/label-preview-mutation';
+import { useLabelPreviewMutation, type LabelPreviewData } from '@/lib/queries/nodes/label-preview-mutation';
 import { useNodesQuery } from '@/lib/queries/nodes/nodes-query';
+import { ConfirmDialog } from '../../feedback/confirm-dialog';
 import { QueryPending } from '../../feedback/query-states';
 import { PageHeader } from '../../layout/page-header';
 import { Card, CardBody, CardHeader } from '../../ui/card';
@@ -19,6 +21,18 @@ import { NodePicker } from './node-picker';
 const collator = new Intl.Collator('en', { numeric: true });
 const NODE_PATCH = { verb: 'patch', resource: 'nodes' } as const;
 
+/** The DaemonSet pods the previewed change stops, per node: what the apply must confirm first. */
+function stopsOf(p: LabelPreviewData): { node: string; daemonSet: string }[] {
+  return p.nodes.flatMap((n) =>
+    n.placement
+      .filter((c) => c.change === 'stop')
+      .map((c) => ({
+        node: n.name,
+        daemonSet: `${c.daemonSet.namespace ? `${c.daemonSet.namespace}/` : ''}${c.daemonSet.name}`,
+      })),
+  );
+}
+
 /**
  * The node-labelling form: pick nodes, edit label rows (checked as the API server checks them),
  * preview what changes and which DaemonSet pods start or stop, then apply exactly what was
@@ -30,6 +44,7 @@ export function LabelsScreen({ initialNodes }: { initialNodes: string[] }) {
   const [rows, setRows] = useState<LabelRow[]>([{ id: 0, key: '', value: '', remove: false }]);
   const [nextId, setNextId] = useState(1);
   const [ack, setAck] = useState(false);
+  const [confirmStops, setConfirmStops] = useState(false);
   const preview = useLabelPreviewMutation();
   const apply = useLabelApplyMutation();
   const access = useAccess([NODE_PATCH]).get(NODE_PATCH);
@@ -44,12 +59,18 @@ export function LabelsScreen({ initialNodes }: { initialNodes: string[] }) {
     preview.data && preview.variables && JSON.stringify([preview.variables.nodes, preview.variables.edits]) === current
       ? preview.data
       : null;
+  const stops = previewed ? stopsOf(previewed) : [];
   const ready = names.length > 0 && check.valid && (!check.touchesSystem || ack);
   const edit = (f: () => void) => {
     f();
     apply.reset();
   };
   const runPreview = () => preview.mutate({ nodes: names, edits: check.edits });
+  const applyPreviewed = (p: LabelPreviewData) =>
+    apply.mutate({
+      nodes: p.nodes.map((n) => ({ name: n.name, resourceVersion: n.resourceVersion })),
+      edits: check.edits,
+    });
 
   if (!nodes) {
     return (
@@ -105,17 +126,36 @@ export function LabelsScreen({ initialNodes }: { initialNodes: string[] }) {
           previewed={previewed}
           apply={apply}
           denied={access ? !access.allowed : false}
-          onApply={() =>
-            apply.mutate({
-              nodes: previewed.nodes.map((n) => ({ name: n.name, resourceVersion: n.resourceVersion })),
-              edits: check.edits,
-            })
-          }
+          onApply={() => (stops.length > 0 ? setConfirmStops(true) : applyPreviewed(previewed))}
           onPreviewAgain={() => {
             apply.reset();
             runPreview();
           }}
         />
+      )}
+      {previewed && (
+        <ConfirmDialog
+          open={confirmStops}
+          testId="label-stop-confirm"
+          danger
+          title={`Stop ${plural(stops.length, 'DaemonSet pod')}?`}
+          confirmLabel={`Apply and stop ${plural(stops.length, 'pod')}`}
+          onConfirm={() => {
+            setConfirmStops(false);
+            applyPreviewed(previewed);
+          }}
+          onCancel={() => setConfirmStops(false)}
+        >
+          <p>After this change these DaemonSets no longer select the node, and Kubernetes removes their pod there:</p>
+          <ul className="flex flex-col gap-0.5 font-mono text-xs">
+            {stops.map((s) => (
+              <li key={`${s.node}/${s.daemonSet}`}>
+                {s.daemonSet} on {s.node}
+              </li>
+            ))}
+          </ul>
+          <p>Work running in those pods stops (a GPU worker drops its jobs).</p>
+        </ConfirmDialog>
       )}
       <Card>
         <CardHeader title="DaemonSet pods on the selected nodes" aside="live" />
