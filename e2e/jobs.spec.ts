@@ -79,18 +79,28 @@ test("CronJobs: resume, suspend and run now from the CronJob's page", async ({ p
     await expect(page.getByTestId('cronjob-next')).toHaveText('suspended');
 
     await page.getByTestId('cronjob-resume').click();
+    await expect(
+      page.getByTestId('toast-success').filter({ hasText: `CronJob ${ns}/nightly runs on its schedule again` }),
+    ).toBeVisible();
     await expect(page.getByTestId('cronjob-state')).toHaveAttribute('data-suspended', 'false');
     await expect(page.getByTestId('cronjob-next')).toContainText(/^in \d/);
     expect(await kubectl(['get', 'cronjob', 'nightly', '-n', ns, '-o', 'jsonpath={.spec.suspend}'])).toBe('false');
 
     await page.getByTestId('cronjob-suspend').click();
+    await expect(
+      page.getByTestId('toast-success').filter({ hasText: `CronJob ${ns}/nightly is suspended` }),
+    ).toBeVisible();
     await expect(page.getByTestId('cronjob-state')).toHaveAttribute('data-suspended', 'true');
     expect(await kubectl(['get', 'cronjob', 'nightly', '-n', ns, '-o', 'jsonpath={.spec.suspend}'])).toBe('true');
 
     await page.getByTestId('cronjob-run').click();
-    const done = page.getByTestId('cronjob-action-done');
-    await expect(done).toContainText(/Started Job nightly-manual-/);
-    const jobName = (await done.getByRole('link').textContent())!.trim();
+    // The toast names the Job it started and links to it; the page says it once.
+    const done = page
+      .getByTestId('toast-success')
+      .filter({ hasText: /Job .+\/nightly-manual-\w+ created from CronJob nightly/ });
+    await expect(done).toBeVisible();
+    const jobName = /nightly-manual-\w+/.exec((await done.textContent())!)![0];
+    await expect(done.getByTestId('toast-link')).toHaveAttribute('href', `/workloads/jobs/${ns}/${jobName}`);
     const row = page.getByTestId(`job-row-${ns}-${jobName}`);
     await expect(row).toBeVisible();
     await expect(page.getByTestId(`job-phase-${ns}-${jobName}`)).toHaveAttribute('data-phase', 'Complete', {

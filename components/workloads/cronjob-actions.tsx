@@ -1,9 +1,8 @@
 'use client';
 
-import Link from 'next/link';
+import { plainError } from '@/lib/feedback/plain-error';
 import type { AccessAnswer, AccessCheck } from '@/lib/queries/access/access-query';
 import { useCronJobActionMutation } from '@/lib/queries/workloads/cronjob-action-mutation';
-import { jobHref } from '@/lib/batch/batch-list';
 import type { CronJobRow } from '@/lib/batch/cronjob-row';
 import { Button } from '../ui/button';
 
@@ -31,7 +30,8 @@ function denied(what: string, answers: (AccessAnswer | undefined)[]): string | n
 
 /**
  * Suspend or resume a CronJob and run it now, with the user's credentials. Each button is disabled
- * with Kubernetes' reason when the user lacks the right; the new state and Job arrive live.
+ * with Kubernetes' reason when the user lacks the right; the new state and Job arrive live, and
+ * the action's toast links to the Job it started.
  */
 export function CronJobActions({
   c,
@@ -77,28 +77,9 @@ export function CronJobActions({
             Suspend
           </Button>
         )}
-        {m.isSuccess && (
-          <span data-testid="cronjob-action-done" className="text-xs text-zinc-500">
-            {m.data.job ? (
-              <>
-                Started Job{' '}
-                <Link
-                  href={jobHref({ namespace: c.namespace, name: m.data.job })}
-                  className="font-mono text-indigo-700 hover:underline"
-                >
-                  {m.data.job}
-                </Link>
-              </>
-            ) : m.data.suspended ? (
-              'Suspended'
-            ) : (
-              'Resumed'
-            )}
-          </span>
-        )}
         {m.error && (
           <span role="alert" data-testid="cronjob-action-error" className="text-xs text-red-700">
-            {m.error.message}
+            {plainError(m.error)}
           </span>
         )}
       </div>

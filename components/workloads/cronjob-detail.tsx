@@ -12,6 +12,7 @@ import { useJobsQuery } from '@/lib/queries/workloads/jobs-query';
 import { useNow } from '../hooks/use-now';
 import { loadError } from '../feedback/query-states';
 import { PageHeader } from '../layout/page-header';
+import { AbsoluteTime } from '../time/time-text';
 import { ObjectEventsCard } from '../events/object-events-card';
 import { ObjectYamlButton } from '../objects/object-yaml';
 import { Badge } from '../ui/badge';
@@ -77,18 +78,19 @@ export function CronJobDetail({ namespace, name }: { namespace: string; name: st
             <Stat
               label="Last run"
               value={formatRelative(c.lastScheduleTime, now)}
-              hint={c.lastScheduleTime ?? undefined}
+              hint={c.lastScheduleTime ? <AbsoluteTime at={c.lastScheduleTime} /> : undefined}
               testId="cronjob-last"
             />
             <Stat
               label="Last success"
               value={formatRelative(c.lastSuccessfulTime, now)}
+              hint={c.lastSuccessfulTime ? <AbsoluteTime at={c.lastSuccessfulTime} /> : undefined}
               testId="cronjob-last-success"
             />
             <Stat
               label="Next run"
               value={c.suspended ? 'suspended' : formatRelative(next, now)}
-              hint={next ?? undefined}
+              hint={next ? <AbsoluteTime at={next} /> : undefined}
               testId="cronjob-next"
             />
             <Stat label="Active" value={c.active.length} testId="cronjob-active" />

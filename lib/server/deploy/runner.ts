@@ -6,6 +6,7 @@ import { objectKey, planStages, type Stage } from '../../deploy/plan';
 import type { DeploySettings } from '../../deploy/settings';
 import type { DeployChoices } from '../../deploy/preview-types';
 import { applySettings, type KubeObj } from '../../deploy/transform';
+import { formatTime } from '../../time/format-time';
 import { failureResult, recordAudit } from '../audit/record';
 import { KubeError } from '../kube/errors';
 import { recordDeploy } from '../telemetry/panel-metrics';
@@ -168,7 +169,7 @@ export class DeployRunner {
       sessionId: actor.session.sid,
       target: NAMESPACE_TARGET,
       result: 'failure',
-      message: `${previous.kind} by ${previous.user} interrupted on replica ${previous.replica}: no heartbeat since ${previous.heartbeatAt}; reached ${reachedOf(previous).text} (run ${previous.id}; noticed by ${actor.user.username})`,
+      message: `${previous.kind} by ${previous.user} interrupted on replica ${previous.replica}: no heartbeat since ${formatTime(previous.heartbeatAt, 'UTC')}; reached ${reachedOf(previous).text} (run ${previous.id}; noticed by ${actor.user.username})`,
       details: { run: previous.id },
     });
   }
