@@ -256,6 +256,16 @@ test('Audit: filters in the URL, repeats folded, the client address shown, CSV a
   const records = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { action: string; client: string }[];
   expect(records.length).toBe(lines.length - 1);
   expect(records.every((r) => r.action === 'login')).toBe(true);
+  // Times as the page shows them: UTC by default, the viewer's zone once "local" is chosen.
+  expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC,/);
+  await page
+    .context()
+    .addCookies([{ name: 'imagepod-tz', value: 'local:Asia/Kolkata', url: new URL(page.url()).origin }]);
+  const [local] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export-csv').click()]);
+  const localLines = readFileSync((await local.path())!, 'utf8')
+    .trimEnd()
+    .split('\r\n');
+  expect(localLines[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+05:30,/);
 });
 
 test('Audit export: a record written to run as a spreadsheet formula is defused', async ({ page }) => {

@@ -78,9 +78,19 @@ describe('auditCsv', () => {
     expect(rows[2]![5]).toBe('');
     for (const r of rows) for (const cell of r) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
   });
+
+  it("writes times in the viewer's zone when given one, with its offset", () => {
+    const rows = parseCsv(auditCsv([row], 'Asia/Kolkata'));
+    expect(rows[1]![0]).toBe('2026-12-02 11:30:00 +05:30');
+  });
 });
 
 describe('auditJson', () => {
+  it('writes the time in the zone given and the raw time beside it', () => {
+    const [out] = JSON.parse(auditJson([row], 'Asia/Kolkata')) as Record<string, unknown>[];
+    expect(out).toMatchObject({ time: '2026-12-02 11:30:00 +05:30', timeRaw: row.time });
+  });
+
   it('keeps the values as they are (JSON is not run by spreadsheets) with the raw client', () => {
     const [out] = JSON.parse(auditJson([row])) as Record<string, unknown>[];
     expect(out).toMatchObject({

@@ -21,10 +21,10 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function fields(r: AuditRow): Record<(typeof COLUMNS)[number], string> {
+function fields(r: AuditRow, zone: string): Record<(typeof COLUMNS)[number], string> {
   return {
-    // The panel's one time format, in UTC (an export has no viewer's zone); JSON adds the raw value.
-    time: formatTime(r.time, 'UTC'),
+    // The panel's one time format, in the viewer's zone (UTC or local); JSON adds the raw value.
+    time: formatTime(r.time, zone),
     user: r.user,
     action: r.action,
     target: targetText(r.target),
@@ -36,21 +36,21 @@ function fields(r: AuditRow): Record<(typeof COLUMNS)[number], string> {
   };
 }
 
-/** The rows as CSV with a header line, CRLF line ends (RFC 4180). */
-export function auditCsv(rows: readonly AuditRow[]): string {
+/** The rows as CSV with a header line, CRLF line ends (RFC 4180); times in `zone` (an IANA name or UTC). */
+export function auditCsv(rows: readonly AuditRow[], zone = 'UTC'): string {
   const lines = [COLUMNS.join(',')];
   for (const r of rows) {
-    const f = fields(r);
+    const f = fields(r, zone);
     lines.push(COLUMNS.map((c) => csvCell(f[c])).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
 
 /** The rows as a JSON array of the same fields as the CSV (plus groups and the raw client). */
-export function auditJson(rows: readonly AuditRow[]): string {
+export function auditJson(rows: readonly AuditRow[], zone = 'UTC'): string {
   return JSON.stringify(
     rows.map((r) => ({
-      ...fields(r),
+      ...fields(r, zone),
       details: r.details ?? null,
       groups: r.groups ?? [],
       clientRaw: r.client ?? null,

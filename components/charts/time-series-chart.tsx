@@ -6,8 +6,8 @@ import { keepKnown, legendClick } from '@/lib/metrics/legend';
 import { seriesColor } from '@/lib/metrics/palette';
 import type { ChartRow, ChartSeries } from '@/lib/metrics/shape';
 import { valueAxis, valueRange } from '@/lib/metrics/ticks';
-import { formatMetric, timeTicks, type MetricUnit } from '@/lib/metrics/units';
-import { formatTick } from '@/lib/time/format-time';
+import { timeTicks, type MetricUnit } from '@/lib/metrics/units';
+import { formatTick, offsetMinutes } from '@/lib/time/format-time';
 import { useTimeZone } from '../time/time-zone';
 import { cn } from '../ui/cn';
 import { SeriesTooltip } from './series-tooltip';
@@ -54,7 +54,7 @@ export function TimeSeriesChart({
     setHidden(legendClick(hidden, keys, { key, toggle: e.shiftKey || e.ctrlKey || e.metaKey }));
   const rangeSeconds = (end - start) / 1000;
   const zone = useTimeZone();
-  const ticks = useMemo(() => timeTicks(start, end), [start, end]);
+  const ticks = useMemo(() => timeTicks(start, end, 6, offsetMinutes(start, zone) * 60_000), [start, end, zone]);
   const axis = useMemo(() => {
     const shown = keys.filter((k) => !hidden.has(k));
     const [min, max] = valueRange(rows, shown);

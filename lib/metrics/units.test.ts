@@ -25,3 +25,14 @@ it('puts time ticks on round times across the window', () => {
   expect(timeTicks(0, 7 * 24 * h).length).toBeLessThanOrEqual(6);
   expect(timeTicks(0, 900_000)).toEqual([0, 300_000, 600_000, 900_000]);
 });
+
+it("rounds ticks on the viewer's wall clock: hourly ticks of a +05:30 zone fall at :30 UTC", () => {
+  const h = 3_600_000;
+  const kolkata = 330 * 60_000;
+  const ticks = timeTicks(10 * h, 16 * h, 6, kolkata);
+  expect(ticks).toEqual([10.5, 11.5, 12.5, 13.5, 14.5, 15.5].map((x) => x * h));
+  // Each is a whole hour there.
+  for (const t of ticks) expect((t + kolkata) % h).toBe(0);
+  // A whole-hour zone is the UTC case shifted.
+  expect(timeTicks(10 * h, 16 * h, 6, -5 * h)).toEqual(timeTicks(10 * h, 16 * h, 6));
+});

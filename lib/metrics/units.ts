@@ -49,12 +49,16 @@ export function formatMetric(v: number | null | undefined, unit: MetricUnit): st
 
 const TICK_STEPS = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400].map((s) => s * 1000);
 
-/** Evenly spaced round times (ms) across a window, at most `max` of them, for the time axis. */
-export function timeTicks(startMs: number, endMs: number, max = 6): number[] {
+/**
+ * Evenly spaced round times (ms) across a window, at most `max` of them, for the time axis. Round
+ * on the wall clock of a zone `offsetMs` ahead of UTC (its offset at the window's start), so a
+ * +05:30 viewer gets ticks at 14:00, not 14:30.
+ */
+export function timeTicks(startMs: number, endMs: number, max = 6, offsetMs = 0): number[] {
   const every =
     TICK_STEPS.find((s) => (endMs - startMs) / s <= max) ??
     Math.ceil((endMs - startMs) / max / 86_400_000) * 86_400_000;
   const out: number[] = [];
-  for (let t = Math.ceil(startMs / every) * every; t <= endMs; t += every) out.push(t);
+  for (let t = Math.ceil((startMs + offsetMs) / every) * every - offsetMs; t <= endMs; t += every) out.push(t);
   return out;
 }
