@@ -133,10 +133,18 @@ test.describe('dark screenshots', () => {
 test.describe('signed out, system prefers dark', () => {
   test.use({ colorScheme: 'dark', signInAs: null });
 
-  test('Theme: the sign-in page is dark too', async ({ page }) => {
+  test('Theme: the sign-in page is dark too, and fits 800 px in both themes', async ({ page }) => {
     await page.goto('/login');
     await expect(page.getByRole('button', { name: /sign in/i }).first()).toBeVisible();
     expect((await darkness(page)).now).toBe(true);
     await screenshot(page, 'dark-login');
+    await page.setViewportSize({ width: 800, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'width-800-dark-login');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.reload();
+    await expect(page.getByRole('button', { name: /sign in/i }).first()).toBeVisible();
+    expect((await darkness(page)).now).toBe(false);
+    await screenshot(page, 'width-800-login');
   });
 });

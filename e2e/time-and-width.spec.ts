@@ -143,45 +143,65 @@ test('One time format: UTC or local, the same on every page, remembered across a
   });
 });
 
-test('800 px: every page fits, the sidebar is icons, tables scroll on their own', async ({ page }) => {
-  // Twelve pages at two widths.
-  test.setTimeout(240_000);
+test('800 px: every page fits, the sidebar is icons, tables scroll on their own; in light and dark', async ({
+  page,
+}) => {
+  // Fifteen pages at two widths in two themes.
+  test.setTimeout(480_000);
   await withWorkload(async (ns, pods) => {
     const pod = pods[0]!.name;
+    // A CronJob and a Job it started, for their pages.
+    await kubectl(['create', 'cronjob', 'nightly', '-n', ns, '--image=imagepod/gpu-worker:1', '--schedule=0 3 * * *']);
+    await kubectl(['create', 'job', 'nightly-by-hand', '-n', ns, '--from=cronjob/nightly']);
     const pages: [string, string][] = [
       ['overview', '/'],
       ['gpus', '/gpus'],
       ['nodes', '/nodes'],
       ['node', '/nodes/gpu-dra-1'],
+      ['labels', '/nodes/labels?node=gpu-node-1'],
       ['pods', `/pods?namespace=${ns}`],
       ['pod', `/pods/${ns}/${pod}`],
       ['workloads', `/workloads?namespace=${ns}`],
       ['workload', `/workloads/deployments/${ns}/${WORKLOAD}`],
+      ['cronjob', `/workloads/cronjobs/${ns}/nightly`],
+      ['job', `/workloads/jobs/${ns}/nightly-by-hand`],
       ['deploy', '/deploy'],
       ['logs', `/logs?namespace=${ns}&selector=app%3D${WORKLOAD}`],
       ['metrics', '/metrics'],
       ['audit', '/audit'],
     ];
-    for (const width of [800, 1440]) {
-      await page.setViewportSize({ width, height: 900 });
-      for (const [name, url] of pages) {
-        await page.goto(url);
-        // Something of the page's own (not just the shell) has rendered.
-        await expect(page.locator('main h1').first()).toBeVisible();
-        await expect(page.locator('main [data-testid]').first()).toBeVisible();
-        // Skeletons gone: the widths measured are the loaded page's.
-        await expect(page.locator('main .animate-pulse')).toHaveCount(0, { timeout: 20_000 });
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, `${name} at ${width} px overflows the page by ${overflow} px`).toBeLessThanOrEqual(0);
-        const rail = await page.getByTestId('sidebar').boundingBox();
-        const label = await page.getByTestId('nav-label').first().boundingBox();
-        if (width === 800) {
-          expect(rail!.width, `${name}: the sidebar is a rail of icons`).toBeLessThanOrEqual(64);
-          expect(label!.width, `${name}: nav labels are for screen readers only`).toBeLessThanOrEqual(1);
-        } else {
-          expect(label!.width, `${name}: nav labels are shown at ${width} px`).toBeGreaterThan(20);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const width of [800, 1440]) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const [name, url] of pages) {
+          const what = `${name} at ${width} px in ${scheme}`;
+          await page.goto(url);
+          // Something of the page's own (not just the shell) has rendered.
+          await expect(page.locator('main h1').first()).toBeVisible();
+          await expect(page.locator('main [data-testid]').first()).toBeVisible();
+          // Skeletons gone: the widths measured are the loaded page's.
+          await expect(page.locator('main .animate-pulse')).toHaveCount(0, { timeout: 20_000 });
+          expect(
+            await page.evaluate(() => document.documentElement.classList.contains('dark')),
+            `${what}: the theme follows the system`,
+          ).toBe(scheme === 'dark');
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `${what} overflows the page by ${overflow} px`).toBeLessThanOrEqual(0);
+          // One time format: no raw ISO timestamp (`2026-12-03T03:00:00Z`) anywhere on the page.
+          expect(await page.locator('main').innerText(), `${what}: a raw ISO time`).not.toMatch(
+            /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/,
+          );
+          const rail = await page.getByTestId('sidebar').boundingBox();
+          const label = await page.getByTestId('nav-label').first().boundingBox();
+          if (width === 800) {
+            expect(rail!.width, `${what}: the sidebar is a rail of icons`).toBeLessThanOrEqual(64);
+            expect(label!.width, `${what}: nav labels are for screen readers only`).toBeLessThanOrEqual(1);
+          } else {
+            expect(label!.width, `${what}: nav labels are shown`).toBeGreaterThan(20);
+          }
+          await screenshot(page, `width-${width}-${scheme === 'dark' ? 'dark-' : ''}${name}`);
         }
-        await screenshot(page, `width-${width}-${name}`);
       }
     }
   });

@@ -16,12 +16,17 @@ import { SortableTH, Table, TableScroll, TBody, TD, TH, THead, TR } from '../ui/
 import { NodeGpuCells } from './node-gpu-cells';
 import { NodeTaints } from './node-taints';
 
-/** Labels every node carries; hidden from the collapsed chip list so the telling ones show. */
+/**
+ * Labels every node carries, or that the GPU columns already say (NVIDIA's feature discovery:
+ * product, memory, count …); hidden from the collapsed chip list so the telling ones show.
+ */
 const NOISY_LABELS = [
   'kubernetes.io/',
   'beta.kubernetes.io/',
   'node-role.kubernetes.io/',
   'node.kubernetes.io/instance-type',
+  'feature.node.kubernetes.io/',
+  'nvidia.com/',
   'type',
 ];
 
@@ -133,7 +138,13 @@ export function NodesTable({
                 numbers={numbers?.get(n.name)}
               />
               <TD className="w-64 max-w-64">
-                <LabelChips labels={n.labels} max={2} testId={`node-labels-${n.name}`} hidePrefixes={NOISY_LABELS} />
+                <LabelChips
+                  labels={n.labels}
+                  max={2}
+                  oneLine
+                  testId={`node-labels-${n.name}`}
+                  hidePrefixes={NOISY_LABELS}
+                />
               </TD>
               <TD className="max-w-64">
                 <NodeTaints taints={n.taints} testId={`node-taints-${n.name}`} />

@@ -38,11 +38,14 @@ export function LabelChips({
   max = 3,
   testId,
   hidePrefixes = [],
+  oneLine = false,
 }: {
   labels: Record<string, string>;
   max?: number;
   testId?: string;
   hidePrefixes?: string[];
+  /** Collapsed, the chips share one line (names shrink first, values stay): a table row stays short. */
+  oneLine?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const all = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b));
@@ -51,7 +54,11 @@ export function LabelChips({
   const hidden = all.length - shown.length;
   if (all.length === 0) return <span className="text-zinc-400">—</span>;
   return (
-    <div data-testid={testId} data-expanded={open} className="flex max-w-full flex-wrap items-center gap-1">
+    <div
+      data-testid={testId}
+      data-expanded={open}
+      className={cn('flex max-w-full items-center gap-1', oneLine && !open ? 'flex-nowrap' : 'flex-wrap')}
+    >
       {shown.map(([k, v]) => (
         <LabelChip key={k} name={k} value={v} />
       ))}
@@ -59,7 +66,7 @@ export function LabelChips({
         <button
           type="button"
           onClick={() => setOpen((o) => !o)}
-          className="rounded px-1 text-[11px] font-medium text-indigo-700 hover:bg-indigo-50"
+          className="shrink-0 rounded px-1 text-[11px] font-medium text-indigo-700 hover:bg-indigo-50"
           aria-expanded={open}
         >
           {open ? 'less' : `+${hidden}`}
