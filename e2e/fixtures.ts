@@ -98,18 +98,31 @@ function adminApi(parallel: number) {
   return { request, close: () => agent.destroy() };
 }
 
-/** Runs `fn` on 0…count-1, `parallel` at a time; fails on the first status other than `ok`. */
-async function bulk(count: number, parallel: number, fn: (i: number) => Promise<number>, ok: number[]): Promise<void> {
+/**
+ * Sends `count` requests to the API server as the admin, `parallel` at a time (`send(request, i)`
+ * makes the i-th); fails on the first status not in `ok`.
+ */
+async function bulk(
+  count: number,
+  parallel: number,
+  send: (request: ReturnType<typeof adminApi>['request'], i: number) => Promise<number>,
+  ok: number[],
+): Promise<void> {
+  const api = adminApi(parallel);
   let next = 0;
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (next < count) {
-        const i = next++;
-        const status = await fn(i);
-        if (!ok.includes(status)) throw new Error(`bulk request ${i} answered ${status}`);
-      }
-    }),
-  );
+  try {
+    await Promise.all(
+      Array.from({ length: parallel }, async () => {
+        while (next < count) {
+          const i = next++;
+          const status = await send(api.request, i);
+          if (!ok.includes(status)) throw new Error(`bulk request ${i} answered ${status}`);
+        }
+      }),
+    );
+  } finally {
+    api.close();
+  }
 }
 
 const idleName = (prefix: string, i: number, count: number) =>
@@ -121,26 +134,21 @@ const idleName = (prefix: string, i: number, count: number) =>
  * on them until {@link deleteIdlePods}.
  */
 export async function createIdlePods(ns: string, prefix: string, count: number, parallel = 32): Promise<void> {
-  const api = adminApi(parallel);
-  try {
-    await bulk(
-      count,
-      parallel,
-      (i) =>
-        api.request('POST', `/api/v1/namespaces/${ns}/pods`, {
-          apiVersion: 'v1',
-          kind: 'Pod',
-          metadata: { name: idleName(prefix, i, count), labels: { e2e: 'yes', app: prefix } },
-          spec: {
-            schedulerName: 'imagepod-e2e-nobody',
-            containers: [{ name: 'main', image: 'imagepod/gpu-worker:1' }],
-          },
-        }),
-      [201],
-    );
-  } finally {
-    api.close();
-  }
+  await bulk(
+    count,
+    parallel,
+    (request, i) =>
+      request('POST', `/api/v1/namespaces/${ns}/pods`, {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: idleName(prefix, i, count), labels: { e2e: 'yes', app: prefix } },
+        spec: {
+          schedulerName: 'imagepod-e2e-nobody',
+          containers: [{ name: 'main', image: 'imagepod/gpu-worker:1' }],
+        },
+      }),
+    [201],
+  );
 }
 
 /**
@@ -148,17 +156,13 @@ export async function createIdlePods(ns: string, prefix: string, count: number, 
  * them one by one: the API server's DeleteCollection has a single worker).
  */
 export async function deleteIdlePods(ns: string, prefix: string, count: number, parallel = 32): Promise<void> {
-  const api = adminApi(parallel);
-  try {
-    await bulk(
-      count,
-      parallel,
-      (i) => api.request('DELETE', `/api/v1/namespaces/${ns}/pods/${idleName(prefix, i, count)}?gracePeriodSeconds=0`),
-      [200, 404],
-    );
-  } finally {
-    api.close();
-  }
+  await bulk(
+    count,
+    parallel,
+    (request, i) =>
+      request('DELETE', `/api/v1/namespaces/${ns}/pods/${idleName(prefix, i, count)}?gracePeriodSeconds=0`),
+    [200, 404],
+  );
 }
 
 /** Deletes a namespace and waits (up to `timeoutS`) until it is gone, so the next test starts on a quiet cluster. */
