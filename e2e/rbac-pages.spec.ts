@@ -88,6 +88,8 @@ test.describe('pages as a user who may view one empty namespace', () => {
     page,
     baseURL,
   }) => {
+    // Every page, each watched for 2.5 s: more than the default minute on a loaded machine.
+    test.setTimeout(150_000);
     const res = await page.request.post(`${baseURL}/api/auth/login`, {
       data: { token: teamToken },
       headers: { origin: baseURL! },
@@ -111,6 +113,7 @@ test.describe('pages as a user with no rights', () => {
   test.use({ signInAs: 'nobody' });
 
   test('every page loads and says what is not allowed, never crashes', async ({ page }) => {
+    test.setTimeout(150_000);
     const refused: string[] = [];
     for (const [name, url] of PAGES()) if ((await visit(page, 'nobody', name, url)).length) refused.push(name);
     expect(refused).toContain('pods');

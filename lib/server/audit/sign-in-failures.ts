@@ -1,5 +1,6 @@
 import 'server-only';
 import { FailureWindow } from '../../audit-window';
+import { formatTime } from '../../time/format-time';
 import { recordAudit } from './record';
 
 /** Per minute, this many failed sign-ins are recorded one by one; the rest in one summary. */
@@ -20,7 +21,7 @@ async function writeSummary(now: number): Promise<void> {
     user: 'unknown',
     target: null,
     result: 'failure',
-    message: `${summary.suppressed} more failed sign-ins between ${summary.since} and ${summary.until} (not recorded one by one; latest: ${summary.latest})`,
+    message: `${summary.suppressed} more failed sign-ins between ${formatTime(summary.since, 'UTC', { millis: true })} and ${formatTime(summary.until, 'UTC', { millis: true })} (not recorded one by one; latest: ${summary.latest})`,
     details: { suppressed: summary.suppressed, since: summary.since, until: summary.until },
   });
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { DeployRun } from '../../deploy/run-types';
 import { deploySettingsSchema, type DeploySettings } from '../../deploy/settings';
 import type { KubeObj } from '../../deploy/transform';
+import { formatTime } from '../../time/format-time';
 import { RESOURCES } from '../../kube-resources';
 import { KubeError } from '../kube/errors';
 import { kubeRequest, resourcePath } from '../kube/transport';
@@ -94,7 +95,7 @@ export interface RunRecord {
 export function lockHeld(run: DeployRun): KubeError {
   return new KubeError(
     'CONFLICT',
-    `A ${run.kind} by ${run.user} is running on replica ${run.replica} (run ${run.id}, started ${run.startedAt}); wait for it to finish`,
+    `A ${run.kind} by ${run.user} is running on replica ${run.replica} (run ${run.id}, started ${formatTime(run.startedAt, 'UTC')}); wait for it to finish`,
     409,
   );
 }

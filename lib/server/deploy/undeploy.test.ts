@@ -30,7 +30,7 @@ describe('stillThereMessage', () => {
         ],
       ),
     ).toBe(
-      'still there after 3 s: deletionTimestamp 2026-12-02T03:00:00Z; finalizers example.com/hold, b/c; 2 pods still there: grafana-1 (Running), grafana-2 (Terminating)',
+      'still there after 3 s: deletionTimestamp 2026-12-02 03:00:00 UTC; finalizers example.com/hold, b/c; 2 pods still there: grafana-1 (Running), grafana-2 (Terminating)',
     );
   });
 

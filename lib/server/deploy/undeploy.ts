@@ -4,6 +4,7 @@ import type { Stage } from '../../deploy/plan';
 import type { DeploySettings } from '../../deploy/settings';
 import type { KubeObj } from '../../deploy/transform';
 import { KubeError } from '../kube/errors';
+import { formatTime } from '../../time/format-time';
 import { RESOURCES, isWorkloadKind } from '../../kube-resources';
 import { kubeRequest, objectPath, resourcePath } from '../kube/transport';
 import { getClusterCache } from '../kube/cluster-cache';
@@ -65,7 +66,9 @@ export function stillThereMessage(
   const facts: string[] = [];
   if (live) {
     const { deletionTimestamp, finalizers = [] } = live.metadata;
-    facts.push(deletionTimestamp ? `deletionTimestamp ${deletionTimestamp}` : 'not marked for deletion');
+    facts.push(
+      deletionTimestamp ? `deletionTimestamp ${formatTime(deletionTimestamp, 'UTC')}` : 'not marked for deletion',
+    );
     if (finalizers.length) facts.push(`finalizers ${finalizers.join(', ')}`);
     if (live.status?.phase) facts.push(`phase ${live.status.phase}`);
   }
