@@ -107,13 +107,15 @@ describe('an undeploy that times out reports what is still there', () => {
       expect(deployment.state).toBe('failed');
       expect(deployment.message).toMatch(
         new RegExp(
-          `^still there after ${WAIT_S} s: deletionTimestamp \\S+; finalizers example\\.com/hold; \\d+ pods? still there: .*${pod.name} \\(`,
+          `^still there after ${WAIT_S} s: deletionTimestamp \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC; finalizers example\\.com/hold; \\d+ pods? still there: .*${pod.name} \\(`,
         ),
       );
       const configMap = byKey.get('ConfigMap/imagepod/grafana-dashboards')!;
       expect(configMap.state).toBe('failed');
       expect(configMap.message).toMatch(
-        new RegExp(`^still there after ${WAIT_S} s: deletionTimestamp \\S+; finalizers example\\.com/hold$`),
+        new RegExp(
+          `^still there after ${WAIT_S} s: deletionTimestamp \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC; finalizers example\\.com/hold$`,
+        ),
       );
       // It waited (once per held object), but not the default 120 s.
       expect(Date.now() - t0).toBeGreaterThanOrEqual(2 * WAIT_S * 1000);
